@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace Disclosure.Domain.Agencies;
+
+/// <summary>An agency (行政机关) was registered to use the system.</summary>
+public sealed record AgencyRegistered(string AgencyId, string Name, string? ParentId, string Code, DateTimeOffset RegisteredAt);
+
+/// <summary>An agency as the directory shows it. Agencies form a hierarchy through <see cref="ParentId"/>.</summary>
+public sealed class Agency
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? ParentId { get; set; }
+    /// <summary>Prefix of the agency's tracking numbers, e.g. SCP in SCP-2024-00017.</summary>
+    public string Code { get; set; } = "";
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    public void Fold(AgencyRegistered e)
+    {
+        Id = e.AgencyId; Name = e.Name; ParentId = e.ParentId; Code = e.Code; RegisteredAt = e.RegisteredAt;
+    }
+}
+
+public static partial class AgencyRules
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[A-Z0-9]{2,12}$")]
+    private static partial Regex CodePattern();
+
+    /// <summary>Field errors of a registration; empty when it can be recorded.</summary>
+    public static Dictionary<string, string[]> Validate(string? id, string? name, string? code)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(id)) errors["id"] = ["The agency id is required (a slug such as 'sanchang-park')."];
+        else if (id.Length > 64 || !SlugPattern().IsMatch(id)) errors["id"] = ["The agency id is a slug: lower-case letters, digits and single hyphens, at most 64 characters (e.g. 'sanchang-park')."];
+        if (string.IsNullOrWhiteSpace(name)) errors["name"] = ["The agency's name is required."];
+        else if (name.Length > 200) errors["name"] = ["The name is at most 200 characters."];
+        if (code is not null && !CodePattern().IsMatch(code)) errors["code"] = ["The code is 2 to 12 upper-case letters or digits (e.g. 'SCP')."];
+        return errors;
+    }
+
+    /// <summary>The default tracking-number prefix: the initials of the slug's parts, e.g. sanchang-park → SP.</summary>
+    public static string DefaultCode(string id)
+    {
+        var parts = id.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        var code = parts.Length > 1 ? string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]))) : id.ToUpperInvariant();
+        return code.Length > 12 ? code[..12] : code.Length < 2 ? code.PadRight(2, 'X') : code;
+    }
+}

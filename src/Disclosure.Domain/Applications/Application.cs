@@ -1,0 +1,195 @@
+using Disclosure.Domain.Calendar;
+
+namespace Disclosure.Domain.Applications;
+
+public sealed class CorrectionStep
+{
+    public DateOnly SentOn { get; set; }
+    public List<string> Items { get; set; } = [];
+    public DateOnly CorrectBy { get; set; }
+    public DateOnly? ReceivedOn { get; set; }
+    public DateOnly? LapsedOn { get; set; }
+}
+
+public sealed class Consultation
+{
+    public Guid Id { get; set; }
+    public string Party { get; set; } = "";
+    public DateOnly SentOn { get; set; }
+    public DateOnly? RepliedOn { get; set; }
+    public bool? Consents { get; set; }
+    public DateOnly? LapsedOn { get; set; }
+    public bool IsOpen => RepliedOn is null && LapsedOn is null;
+}
+
+public sealed class Extension
+{
+    public DateOnly ApprovedOn { get; set; }
+    public string ApprovedBy { get; set; } = "";
+    public int WorkingDays { get; set; }
+    public string Reason { get; set; } = "";
+}
+
+public sealed class FeeStep
+{
+    public DateOnly SentOn { get; set; }
+    public decimal AmountYuan { get; set; }
+    public string Basis { get; set; } = "";
+    public DateOnly? PaidOn { get; set; }
+    public DateOnly? LapsedOn { get; set; }
+}
+
+public sealed class Answer
+{
+    public DateOnly DecidedOn { get; set; }
+    public string Outcome { get; set; } = "";
+    public string? Note { get; set; }
+    /// <summary>The event that closed the case: decision_recorded, application_withdrawn, correction_lapsed, fee_lapsed.</summary>
+    public string ClosedBy { get; set; } = "";
+}
+
+public sealed class Review
+{
+    public Guid Id { get; set; }
+    public string Kind { get; set; } = "";
+    public DateOnly FiledOn { get; set; }
+    public DateOnly? ConcludedOn { get; set; }
+    public string? Result { get; set; }
+}
+
+/// <summary>
+/// A disclosure application (政府信息公开申请) as the handlers see it: the facts of its events,
+/// folded in order. <see cref="DueOn"/>, <see cref="Deadline"/> and <see cref="Warnings"/> are a cached view
+/// of <see cref="StatutoryClock"/>, recomputed after every event.
+/// </summary>
+public sealed class Application
+{
+    public Guid Id { get; set; }
+    public string Agency { get; set; } = "";
+    public string TrackingNumber { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public Applicant Applicant { get; set; } = new("", "", null, null, null, null);
+    public string Description { get; set; } = "";
+    public DateOnly? SubmittedOn { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+    public int ReceivedYear { get; set; }
+    public CorrectionStep? Correction { get; set; }
+    public List<Consultation> Consultations { get; set; } = [];
+    public Extension? Extension { get; set; }
+    public FeeStep? Fee { get; set; }
+    public Answer? Answer { get; set; }
+    public List<Answer> SupersededAnswers { get; set; } = [];
+    public List<Review> Reviews { get; set; } = [];
+    public string Status { get; set; } = ApplicationStatuses.Received;
+    public bool IsOpen { get; set; } = true;
+
+    // cached view of the statutory clock
+    public DateOnly? DueOn { get; set; }
+    public Deadline? Deadline { get; set; }
+    public List<ComplianceWarning> Warnings { get; set; } = [];
+
+    public long Version { get; set; }
+
+    public static Application From(IEnumerable<object> events, WorkingDayCalendar? calendar = null, ClockSettings? settings = null)
+    {
+        var app = new Application();
+        foreach (var e in events) app.Fold(e);
+        if (calendar is not null) app.Refresh(calendar, settings ?? ClockSettings.Default);
+        return app;
+    }
+
+    /// <summary>Folds one event into the state. Events are facts: nothing here refuses.</summary>
+    public void Fold(object @event)
+    {
+        switch (@event)
+        {
+            case ApplicationReceived e:
+                Id = e.ApplicationId; Agency = e.Agency; TrackingNumber = e.TrackingNumber; Channel = e.Channel;
+                Applicant = e.Applicant; Description = e.Description; SubmittedOn = e.SubmittedOn;
+                ReceivedOn = e.ReceivedOn; ReceivedYear = e.ReceivedOn.Year;
+                break;
+            case CorrectionRequested e:
+                Correction = new CorrectionStep { SentOn = e.SentOn, Items = e.Items.ToList(), CorrectBy = e.CorrectBy };
+                break;
+            case CorrectionReceived e when Correction is not null:
+                Correction.ReceivedOn = e.ReceivedOn;
+                break;
+            case CorrectionLapsed e:
+                if (Correction is not null) Correction.LapsedOn = e.On;
+                Close(e.On, Outcomes.OtherNoCorrection, "correction_lapsed", e.Rule);
+                break;
+            case ConsultationSent e:
+                Consultations.Add(new Consultation { Id = e.ConsultationId, Party = e.Party, SentOn = e.SentOn });
+                break;
+            case ConsultationReplied e:
+                if (Consultations.FirstOrDefault(c => c.Id == e.ConsultationId) is { } replied) { replied.RepliedOn = e.ReceivedOn; replied.Consents = e.Consents; }
+                break;
+            case ConsultationLapsed e:
+                if (Consultations.FirstOrDefault(c => c.Id == e.ConsultationId) is { } lapsed) lapsed.LapsedOn = e.On;
+                break;
+            case ExtensionApproved e:
+                Extension = new Extension { ApprovedOn = e.ApprovedOn, ApprovedBy = e.ApprovedBy, WorkingDays = e.WorkingDays, Reason = e.Reason };
+                break;
+            case FeeNoticeSent e:
+                Fee = new FeeStep { SentOn = e.SentOn, AmountYuan = e.AmountYuan, Basis = e.Basis };
+                break;
+            case FeePaid e when Fee is not null:
+                Fee.PaidOn = e.PaidOn;
+                break;
+            case FeeLapsed e:
+                if (Fee is not null) Fee.LapsedOn = e.On;
+                Close(e.On, Outcomes.OtherFeeUnpaid, "fee_lapsed", e.Rule);
+                break;
+            case ApplicationWithdrawn e:
+                Close(e.On, Outcomes.OtherOther, "application_withdrawn", e.Reason);
+                break;
+            case DecisionRecorded e:
+                Close(e.DecidedOn, e.Outcome, "decision_recorded", e.Note);
+                break;
+            case DecisionCorrected e when Answer is not null:
+                SupersededAnswers.Add(Answer);
+                Answer = new Answer { DecidedOn = e.DecidedOn, Outcome = e.Outcome, Note = e.Reason, ClosedBy = "decision_corrected" };
+                break;
+            case ReviewFiled e:
+                Reviews.Add(new Review { Id = e.ReviewId, Kind = e.Kind, FiledOn = e.FiledOn });
+                break;
+            case ReviewConcluded e:
+                if (Reviews.FirstOrDefault(r => r.Id == e.ReviewId) is { } review) { review.ConcludedOn = e.ConcludedOn; review.Result = e.Result; }
+                break;
+            case DueDateRederived:
+                break; // the clock is recomputed from the facts; this event only records why it moved
+        }
+        Status = DeriveStatus();
+    }
+
+    private void Close(DateOnly on, string outcome, string closedBy, string? note)
+    {
+        Answer = new Answer { DecidedOn = on, Outcome = outcome, Note = note, ClosedBy = closedBy };
+        IsOpen = false;
+    }
+
+    private string DeriveStatus()
+    {
+        if (Answer is not null)
+            return Answer.ClosedBy switch
+            {
+                "application_withdrawn" => ApplicationStatuses.Withdrawn,
+                "correction_lapsed" or "fee_lapsed" => ApplicationStatuses.Abandoned,
+                _ => ApplicationStatuses.Answered,
+            };
+        if (Correction is { ReceivedOn: null, LapsedOn: null }) return ApplicationStatuses.AwaitingCorrection;
+        if (Fee is { PaidOn: null, LapsedOn: null }) return ApplicationStatuses.AwaitingFee;
+        if (Consultations.Any(c => c.IsOpen)) return ApplicationStatuses.InConsultation;
+        return ApplicationStatuses.Received;
+    }
+
+    /// <summary>Recomputes the cached clock view with the calendar in force.</summary>
+    public void Refresh(WorkingDayCalendar calendar, ClockSettings settings)
+    {
+        Deadline = StatutoryClock.Derive(this, calendar, settings);
+        DueOn = Deadline.DueOn;
+        Warnings = Compliance.Check(this, calendar).ToList();
+    }
+
+    public bool IsOverdue(DateOnly today) => IsOpen && DueOn is { } due && today > due;
+}

@@ -1,0 +1,190 @@
+namespace Disclosure.Domain.Applications;
+
+/// <summary>
+/// The rules of a case as pure functions: (current state, command, today) → events, or a <see cref="Refusal"/>.
+/// Steps that happened but broke a time limit are accepted; <see cref="Compliance"/> flags them.
+/// </summary>
+public static class ApplicationDecider
+{
+    public static ApplicationReceived Receive(
+        Guid id, string agency, string trackingNumber, string channel, Applicant applicant,
+        string description, DateOnly? submittedOn, DateOnly receivedOn, DateOnly today)
+    {
+        Channels.All.Require("channel", channel);
+        ApplicantCategories.All.Require("applicant.category", applicant.Category);
+        if (string.IsNullOrWhiteSpace(applicant.Name)) throw Refusal.Invalid("applicant.name", "The applicant's name or organisation is required (条例第二十九条).");
+        if (string.IsNullOrWhiteSpace(description)) throw Refusal.Invalid("description", "Describe the information requested (条例第二十九条).");
+        NotInFuture("receivedOn", receivedOn, today);
+        if (submittedOn is { } s)
+        {
+            NotInFuture("submittedOn", s, today);
+            if (s > receivedOn) throw Refusal.Invalid("submittedOn", $"An application cannot be submitted ({s:yyyy-MM-dd}) after it was received ({receivedOn:yyyy-MM-dd}).");
+        }
+        return new ApplicationReceived(id, agency, trackingNumber, channel, applicant with { Name = applicant.Name.Trim() },
+            description.Trim(), submittedOn, receivedOn);
+    }
+
+    public static CorrectionRequested RequestCorrection(Application app, DateOnly sentOn, IReadOnlyList<string>? items, DateOnly correctBy, DateOnly today)
+    {
+        Step(app, "sentOn", sentOn, today);
+        if (app.Correction is not null) throw Refusal.Conflict($"A correction was already requested on {app.Correction.SentOn:yyyy-MM-dd}; the law allows one notice (条例第三十条).");
+        var list = (items ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).ToList();
+        if (list.Count == 0) throw Refusal.Invalid("items", "List what the applicant must correct (条例第三十条: 一次性告知).");
+        if (correctBy <= sentOn) throw Refusal.Invalid("correctBy", $"The correction period must end after the notice is sent ({sentOn:yyyy-MM-dd}).");
+        return new CorrectionRequested(sentOn, list, correctBy);
+    }
+
+    public static CorrectionReceived ReceiveCorrection(Application app, DateOnly receivedOn, DateOnly today)
+    {
+        Step(app, "receivedOn", receivedOn, today);
+        if (app.Correction is null) throw Refusal.Conflict("No correction was requested on this application.");
+        if (app.Correction.ReceivedOn is { } r) throw Refusal.Conflict($"The correction was already received on {r:yyyy-MM-dd}.");
+        if (receivedOn < app.Correction.SentOn) throw Refusal.Invalid("receivedOn", $"A correction cannot arrive before it was requested ({app.Correction.SentOn:yyyy-MM-dd}).");
+        return new CorrectionReceived(receivedOn);
+    }
+
+    public static CorrectionLapsed LapseCorrection(Application app, DateOnly on, DateOnly today, string rule)
+    {
+        Step(app, "on", on, today);
+        if (app.Correction is not { ReceivedOn: null } c) throw Refusal.Conflict("No correction is outstanding on this application.");
+        if (on <= c.CorrectBy) throw Refusal.Invalid("on", $"The correction period runs until {c.CorrectBy:yyyy-MM-dd}; it lapses only after that day.");
+        return new CorrectionLapsed(on, rule);
+    }
+
+    public static ConsultationSent SendConsultation(Application app, Guid consultationId, DateOnly sentOn, string? party, DateOnly today)
+    {
+        Step(app, "sentOn", sentOn, today);
+        if (string.IsNullOrWhiteSpace(party)) throw Refusal.Invalid("party", "Name the third party or agency consulted (条例第三十二条、第三十四条).");
+        return new ConsultationSent(consultationId, sentOn, party.Trim());
+    }
+
+    public static ConsultationReplied ReceiveConsultationReply(Application app, Guid consultationId, DateOnly receivedOn, bool? consents, DateOnly today)
+    {
+        Step(app, "receivedOn", receivedOn, today);
+        var c = app.Consultations.FirstOrDefault(x => x.Id == consultationId)
+            ?? throw Refusal.NotFound("consultationId", $"No consultation {consultationId} on this application.");
+        if (c.RepliedOn is { } r) throw Refusal.Conflict($"This consultation was already answered on {r:yyyy-MM-dd}.");
+        if (c.LapsedOn is { } l) throw Refusal.Conflict($"This consultation lapsed on {l:yyyy-MM-dd}; a late reply is kept in the file, not on the clock.");
+        if (receivedOn < c.SentOn) throw Refusal.Invalid("receivedOn", $"A reply cannot arrive before the request was sent ({c.SentOn:yyyy-MM-dd}).");
+        return new ConsultationReplied(consultationId, receivedOn, consents);
+    }
+
+    public static ConsultationLapsed LapseConsultation(Application app, Guid consultationId, DateOnly on, Calendar.WorkingDayCalendar calendar, DateOnly today, string rule)
+    {
+        Step(app, "on", on, today);
+        var c = app.Consultations.FirstOrDefault(x => x.Id == consultationId)
+            ?? throw Refusal.NotFound("consultationId", $"No consultation {consultationId} on this application.");
+        if (!c.IsOpen) throw Refusal.Conflict("This consultation has already ended.");
+        var end = calendar.AddWorkingDays(c.SentOn, StatutoryClock.ConsultationReplyPeriod);
+        if (on < end) throw Refusal.Invalid("on", $"The reply period runs until {end:yyyy-MM-dd} (15 working days, 条例第三十二条).");
+        return new ConsultationLapsed(consultationId, end, rule);
+    }
+
+    public static ExtensionApproved ApproveExtension(Application app, DateOnly approvedOn, string? approvedBy, int workingDays, string? reason, DateOnly today)
+    {
+        if (workingDays is < 1 or > StatutoryClock.MaxExtension)
+            throw Refusal.Invalid("workingDays", $"An extension is 1 to {StatutoryClock.MaxExtension} working days (条例第三十三条第二款); {workingDays} asked.");
+        if (string.IsNullOrWhiteSpace(approvedBy)) throw Refusal.Invalid("approvedBy", "Name who approved the extension (the head of the disclosure office, 条例第三十三条).");
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Give the reason for the extension.");
+        Step(app, "approvedOn", approvedOn, today);
+        if (app.Extension is not null) throw Refusal.Conflict($"An extension was already approved on {app.Extension.ApprovedOn:yyyy-MM-dd}; the law allows one (条例第三十三条).");
+        return new ExtensionApproved(approvedOn, approvedBy.Trim(), workingDays, reason.Trim());
+    }
+
+    public static FeeNoticeSent SendFeeNotice(Application app, DateOnly sentOn, decimal amountYuan, string? basis, DateOnly today)
+    {
+        FeeBases.All.Require("basis", basis);
+        if (amountYuan <= 0) throw Refusal.Invalid("amountYuan", "A fee notice states an amount above zero.");
+        if (decimal.Round(amountYuan, 2) != amountYuan) throw Refusal.Invalid("amountYuan", "Amounts are in yuan with at most two decimals.");
+        Step(app, "sentOn", sentOn, today);
+        if (app.Fee is not null) throw Refusal.Conflict($"A fee notice was already sent on {app.Fee.SentOn:yyyy-MM-dd}.");
+        return new FeeNoticeSent(sentOn, amountYuan, basis!);
+    }
+
+    public static FeePaid PayFee(Application app, DateOnly paidOn, DateOnly today)
+    {
+        Step(app, "paidOn", paidOn, today);
+        if (app.Fee is null) throw Refusal.Conflict("No fee notice was sent on this application.");
+        if (app.Fee.PaidOn is { } p) throw Refusal.Conflict($"The fee was already paid on {p:yyyy-MM-dd}.");
+        if (paidOn < app.Fee.SentOn) throw Refusal.Invalid("paidOn", $"A fee cannot be paid before the notice ({app.Fee.SentOn:yyyy-MM-dd}).");
+        return new FeePaid(paidOn);
+    }
+
+    public static FeeLapsed LapseFee(Application app, DateOnly on, Calendar.WorkingDayCalendar calendar, DateOnly today, string rule)
+    {
+        Step(app, "on", on, today);
+        if (app.Fee is not { PaidOn: null }) throw Refusal.Conflict("No fee is outstanding on this application.");
+        var end = calendar.AddWorkingDays(app.Fee.SentOn, StatutoryClock.FeePaymentPeriod);
+        if (on <= end) throw Refusal.Invalid("on", $"The payment period runs until {end:yyyy-MM-dd} (20 working days, 国办函〔2020〕109号).");
+        return new FeeLapsed(on, rule);
+    }
+
+    public static ApplicationWithdrawn Withdraw(Application app, DateOnly on, string? reason, DateOnly today)
+    {
+        Step(app, "on", on, today);
+        return new ApplicationWithdrawn(on, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+    }
+
+    public static DecisionRecorded RecordDecision(Application app, DateOnly decidedOn, string? outcome, string? note, DateOnly today)
+    {
+        Outcomes.All.Require("outcome", outcome);
+        Step(app, "decidedOn", decidedOn, today);
+        if (app.Correction is { } c && c.ReceivedOn is { } corrected && decidedOn < corrected)
+            throw Refusal.Invalid("decidedOn", $"The answer cannot precede the corrected application it answers ({corrected:yyyy-MM-dd}).");
+        return new DecisionRecorded(decidedOn, outcome!, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+    }
+
+    public static DecisionCorrected CorrectDecision(Application app, DateOnly correctedOn, string? outcome, DateOnly? decidedOn, string? reason, DateOnly today)
+    {
+        Outcomes.All.Require("outcome", outcome);
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Say why the recorded answer is corrected; the old one stays in the history.");
+        NotInFuture("correctedOn", correctedOn, today);
+        if (app.Answer is not { ClosedBy: "decision_recorded" or "decision_corrected" } current)
+            throw Refusal.Conflict("There is no recorded answer to correct on this application.");
+        var newDate = decidedOn ?? current.DecidedOn;
+        NotBeforeReceipt(app, "decidedOn", newDate);
+        NotInFuture("decidedOn", newDate, today);
+        if (correctedOn < current.DecidedOn) throw Refusal.Invalid("correctedOn", $"A correction cannot precede the answer it corrects ({current.DecidedOn:yyyy-MM-dd}).");
+        if (newDate == current.DecidedOn && outcome == current.Outcome)
+            throw Refusal.Invalid("outcome", "The correction changes neither the outcome nor its date.");
+        return new DecisionCorrected(correctedOn, current.Outcome, current.DecidedOn, outcome!, newDate, reason.Trim());
+    }
+
+    public static ReviewFiled FileReview(Application app, Guid reviewId, string? kind, DateOnly filedOn, DateOnly today)
+    {
+        ReviewKinds.All.Require("kind", kind);
+        NotInFuture("filedOn", filedOn, today);
+        NotBeforeReceipt(app, "filedOn", filedOn);
+        return new ReviewFiled(reviewId, kind!, filedOn);
+    }
+
+    public static ReviewConcluded ConcludeReview(Application app, Guid reviewId, DateOnly concludedOn, string? result, DateOnly today)
+    {
+        ReviewResults.All.Require("result", result);
+        NotInFuture("concludedOn", concludedOn, today);
+        var review = app.Reviews.FirstOrDefault(r => r.Id == reviewId)
+            ?? throw Refusal.NotFound("reviewId", $"No review {reviewId} on this application.");
+        if (review.ConcludedOn is { } c) throw Refusal.Conflict($"This review was already concluded on {c:yyyy-MM-dd}.");
+        if (concludedOn < review.FiledOn) throw Refusal.Invalid("concludedOn", $"A review cannot conclude before it was filed ({review.FiledOn:yyyy-MM-dd}).");
+        return new ReviewConcluded(reviewId, concludedOn, result!);
+    }
+
+    /// <summary>A procedural step: dated between receipt and today, on a case that is still open.</summary>
+    private static void Step(Application app, string field, DateOnly on, DateOnly today)
+    {
+        NotInFuture(field, on, today);
+        NotBeforeReceipt(app, field, on);
+        if (!app.IsOpen)
+            throw Refusal.Conflict($"The application was closed on {app.Answer!.DecidedOn:yyyy-MM-dd} ({app.Status}: {app.Answer.Outcome}); no further step can be recorded.");
+    }
+
+    private static void NotInFuture(string field, DateOnly on, DateOnly today)
+    {
+        if (on > today) throw Refusal.Invalid(field, $"{on:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}); record steps when they happen.");
+    }
+
+    private static void NotBeforeReceipt(Application app, string field, DateOnly on)
+    {
+        if (on < app.ReceivedOn) throw Refusal.Invalid(field, $"{on:yyyy-MM-dd} is before the application was received ({app.ReceivedOn:yyyy-MM-dd}).");
+    }
+}

@@ -1,0 +1,114 @@
+namespace Disclosure.Domain.Applications;
+
+// The facts of a disclosure application (政府信息公开申请). Every event carries the business date
+// on which the step happened; the time it was typed in is Marten's metadata, never used for counting.
+
+/// <summary>Every event of a case names the business date on which it happened.</summary>
+public interface ICaseEvent
+{
+    DateOnly BusinessDate { get; }
+}
+
+public sealed record Applicant(string Category, string Name, string? IdNumber, string? Phone, string? Email, string? Address);
+
+/// <summary>收到申请 — <c>ReceivedOn</c> is the legal receipt date (条例第三十一条), <c>SubmittedOn</c> when the applicant sent it.</summary>
+public sealed record ApplicationReceived(
+    Guid ApplicationId, string Agency, string TrackingNumber, string Channel, Applicant Applicant,
+    string Description, DateOnly? SubmittedOn, DateOnly ReceivedOn) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => ReceivedOn;
+}
+
+/// <summary>补正告知 (条例第三十条): one notice listing what to correct, with a reasonable period.</summary>
+public sealed record CorrectionRequested(DateOnly SentOn, IReadOnlyList<string> Items, DateOnly CorrectBy) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => SentOn;
+}
+
+/// <summary>The corrected application arrived: the 20-working-day clock restarts from this day.</summary>
+public sealed record CorrectionReceived(DateOnly ReceivedOn) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => ReceivedOn;
+}
+
+/// <summary>No correction by the date set: the application is treated as abandoned (report row （六）1).</summary>
+public sealed record CorrectionLapsed(DateOnly On, string Rule) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}
+
+/// <summary>征求意见 of a third party or another agency (条例第三十二条、第三十四条); its time is not counted.</summary>
+public sealed record ConsultationSent(Guid ConsultationId, DateOnly SentOn, string Party) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => SentOn;
+}
+
+public sealed record ConsultationReplied(Guid ConsultationId, DateOnly ReceivedOn, bool? Consents) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => ReceivedOn;
+}
+
+/// <summary>No reply within 15 working days: the agency decides on its own (条例第三十二条).</summary>
+public sealed record ConsultationLapsed(Guid ConsultationId, DateOnly On, string Rule) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}
+
+/// <summary>延期答复 (条例第三十三条): once, at most 20 working days, approved by the head of the disclosure office.</summary>
+public sealed record ExtensionApproved(DateOnly ApprovedOn, string ApprovedBy, int WorkingDays, string Reason) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => ApprovedOn;
+}
+
+/// <summary>收费通知 (条例第四十二条; 国办函〔2020〕109号).</summary>
+public sealed record FeeNoticeSent(DateOnly SentOn, decimal AmountYuan, string Basis) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => SentOn;
+}
+
+public sealed record FeePaid(DateOnly PaidOn) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => PaidOn;
+}
+
+/// <summary>Not paid within 20 working days of the notice: treated as abandoned (report row （六）2).</summary>
+public sealed record FeeLapsed(DateOnly On, string Rule) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}
+
+/// <summary>The applicant withdrew the application (report row （六）3 其他).</summary>
+public sealed record ApplicationWithdrawn(DateOnly On, string? Reason) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}
+
+/// <summary>The answer (办理结果), one of the 21 outcome codes of report table 三.</summary>
+public sealed record DecisionRecorded(DateOnly DecidedOn, string Outcome, string? Note) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => DecidedOn;
+}
+
+/// <summary>A recorded answer was wrong: the new one replaces it, the old one stays in the history and its count moves.</summary>
+public sealed record DecisionCorrected(
+    DateOnly CorrectedOn, string PreviousOutcome, DateOnly PreviousDecidedOn, string Outcome, DateOnly DecidedOn, string Reason) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => CorrectedOn;
+}
+
+/// <summary>行政复议 or 行政诉讼 against the agency's handling (条例第五十一条).</summary>
+public sealed record ReviewFiled(Guid ReviewId, string Kind, DateOnly FiledOn) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => FiledOn;
+}
+
+public sealed record ReviewConcluded(Guid ReviewId, DateOnly ConcludedOn, string Result) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => ConcludedOn;
+}
+
+/// <summary>The holiday calendar changed and with it the answer date of an open case.</summary>
+public sealed record DueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly? NewDueOn, string Reason) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}

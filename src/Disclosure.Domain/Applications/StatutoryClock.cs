@@ -1,0 +1,161 @@
+using Disclosure.Domain.Calendar;
+
+namespace Disclosure.Domain.Applications;
+
+public sealed record ClockSettings(bool ExcludeFeeWaiting)
+{
+    /// <summary>The waiting time for a fee is not counted — the common reading of 国办函〔2020〕109号, kept a setting.</summary>
+    public static ClockSettings Default { get; } = new(ExcludeFeeWaiting: true);
+}
+
+/// <summary>One line of the explanation of a due date, in the order the rule applies it.</summary>
+public sealed record DeadlineStep(string Rule, DateOnly? Date, int? WorkingDays, string Text);
+
+/// <summary>
+/// The answer date and how it was derived. <see cref="DueOn"/> is null while the period has not started
+/// (waiting for a correction) or when it runs into a year with no holiday notice (<see cref="CalendarGapYear"/>).
+/// <see cref="Provisional"/>: an open consultation or fee notice is assumed to run its full time until it ends.
+/// </summary>
+public sealed record Deadline(DateOnly? DueOn, bool Provisional, int? CalendarGapYear, IReadOnlyList<DeadlineStep> Steps);
+
+/// <summary>
+/// 答复期限 — derives the answer date from the facts of a case (条例第三十条、第三十三条、第四十二条):
+/// start at the legal receipt date or the day a requested correction arrived; add 20 working days;
+/// add the approved extension; add the working days of every excluded period (consultations, and fee
+/// waiting where the setting says so), overlapping days counted once.
+/// </summary>
+public static class StatutoryClock
+{
+    public const int AnswerPeriod = 20;
+    public const int MaxExtension = 20;
+    public const int ConsultationReplyPeriod = 15;
+    public const int FeePaymentPeriod = 20;
+    public const int CorrectionNoticePeriod = 7;
+
+    public static Deadline Derive(Application app, WorkingDayCalendar calendar, ClockSettings settings, bool ignoreExtension = false)
+    {
+        var steps = new List<DeadlineStep>();
+        var provisional = false;
+        try
+        {
+            var start = app.ReceivedOn;
+            steps.Add(new("received", app.ReceivedOn, null, $"{app.ReceivedOn:yyyy-MM-dd} 收到申请（条例第三十一条），自次日起计算期限"));
+
+            if (app.Correction is { } correction)
+            {
+                if (correction.ReceivedOn is { } corrected)
+                {
+                    if (corrected > start) start = corrected;
+                    steps.Add(new("correction_restart", corrected, null,
+                        $"{corrected:yyyy-MM-dd} 收到补正后的申请，答复期限自次日起重新计算（条例第三十条）"));
+                }
+                else if (correction.LapsedOn is null && app.IsOpen)
+                {
+                    steps.Add(new("correction_pending", correction.SentOn, null,
+                        $"{correction.SentOn:yyyy-MM-dd} 发出补正告知，补正期限至 {correction.CorrectBy:yyyy-MM-dd}；答复期限自收到补正之日起重新计算，尚未确定（条例第三十条）"));
+                    return new Deadline(null, true, null, steps);
+                }
+            }
+
+            var due = calendar.AddWorkingDays(start, AnswerPeriod);
+            steps.Add(new("answer_period", due, AnswerPeriod, $"加 {AnswerPeriod} 个工作日（条例第三十三条第一款）→ {due:yyyy-MM-dd}"));
+
+            if (app.Extension is { } ext && !ignoreExtension)
+            {
+                due = calendar.AddWorkingDays(due, ext.WorkingDays);
+                steps.Add(new("extension", due, ext.WorkingDays,
+                    $"{ext.ApprovedOn:yyyy-MM-dd} 经{ext.ApprovedBy}同意延长 {ext.WorkingDays} 个工作日（条例第三十三条第二款）→ {due:yyyy-MM-dd}"));
+            }
+
+            var excluded = new SortedSet<DateOnly>();
+            var counted = 0;
+            foreach (var c in app.Consultations.OrderBy(c => c.SentOn))
+            {
+                var end = c.RepliedOn ?? c.LapsedOn ?? calendar.AddWorkingDays(c.SentOn, ConsultationReplyPeriod);
+                var open = c.RepliedOn is null && c.LapsedOn is null;
+                provisional |= open;
+                var days = calendar.WorkingDaysBetween(Max(c.SentOn, start), end).ToList();
+                counted += days.Count;
+                excluded.UnionWith(days);
+                var how = c.RepliedOn is not null ? $"{end:yyyy-MM-dd} 收到答复"
+                    : c.LapsedOn is not null ? $"{end:yyyy-MM-dd} 答复期限届满未答复"
+                    : $"尚未答复，暂按答复期限届满日 {end:yyyy-MM-dd} 计算";
+                steps.Add(new("consultation", end, days.Count,
+                    $"{c.SentOn:yyyy-MM-dd} 征求{c.Party}意见，{how}：{days.Count} 个工作日不计入答复期限（条例第三十二条、第三十三条第二款）"));
+            }
+
+            if (app.Fee is { } fee && settings.ExcludeFeeWaiting)
+            {
+                var end = fee.PaidOn ?? fee.LapsedOn ?? calendar.AddWorkingDays(fee.SentOn, FeePaymentPeriod);
+                var open = fee.PaidOn is null && fee.LapsedOn is null;
+                provisional |= open;
+                var days = calendar.WorkingDaysBetween(Max(fee.SentOn, start), end).ToList();
+                counted += days.Count;
+                excluded.UnionWith(days);
+                var how = fee.PaidOn is not null ? $"{end:yyyy-MM-dd} 缴费"
+                    : fee.LapsedOn is not null ? $"{end:yyyy-MM-dd} 缴费期限届满"
+                    : $"尚未缴费，暂按缴费期限届满日 {end:yyyy-MM-dd} 计算";
+                steps.Add(new("fee_waiting", end, days.Count,
+                    $"{fee.SentOn:yyyy-MM-dd} 发出收费通知，{how}：{days.Count} 个工作日不计入答复期限（国办函〔2020〕109号）"));
+            }
+
+            if (counted > excluded.Count)
+                steps.Add(new("overlap", null, excluded.Count,
+                    $"上述不计入期间相互重叠，重叠部分只计一次：共 {excluded.Count} 个工作日"));
+
+            if (excluded.Count > 0)
+                due = calendar.AddWorkingDays(due, excluded.Count);
+
+            steps.Add(new("due", due, null, provisional
+                ? $"答复期限暂定为 {due:yyyy-MM-dd}（尚有未结束的不计入期间）"
+                : $"答复期限为 {due:yyyy-MM-dd}"));
+            return new Deadline(due, provisional, null, steps);
+        }
+        catch (CalendarNotAvailable gap)
+        {
+            steps.Add(new("calendar_gap", null, null,
+                $"尚未载入 {gap.Year} 年节假日安排通知，无法计算 {gap.Year} 年的工作日；载入后自动重新计算"));
+            return new Deadline(null, provisional, gap.Year, steps);
+        }
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}
+
+/// <summary>A statutory time limit that was broken but is recorded as it happened.</summary>
+public sealed record ComplianceWarning(string Code, DateOnly On, string Text);
+
+public static class Compliance
+{
+    public static IEnumerable<ComplianceWarning> Check(Application app, WorkingDayCalendar calendar)
+    {
+        var warnings = new List<ComplianceWarning>();
+        try
+        {
+            if (app.Correction is { } c)
+            {
+                var limit = calendar.AddWorkingDays(app.ReceivedOn, StatutoryClock.CorrectionNoticePeriod);
+                if (c.SentOn > limit)
+                    warnings.Add(new("correction_notice_late", c.SentOn,
+                        $"补正告知应在收到申请之日起 {StatutoryClock.CorrectionNoticePeriod} 个工作日内（{limit:yyyy-MM-dd} 前）一次性发出（条例第三十条），实际于 {c.SentOn:yyyy-MM-dd} 发出"));
+            }
+
+            if (app.Extension is { } ext)
+            {
+                var withoutExtension = StatutoryClock.Derive(app, calendar, ClockSettings.Default, ignoreExtension: true).DueOn;
+                if (withoutExtension is { } limit && ext.ApprovedOn > limit)
+                    warnings.Add(new("extension_after_due", ext.ApprovedOn,
+                        $"延期应在答复期限（{limit:yyyy-MM-dd}）内决定（条例第三十三条），实际于 {ext.ApprovedOn:yyyy-MM-dd} 批准"));
+            }
+
+            if (app.Answer is { ClosedBy: "decision_recorded" or "decision_corrected" } answer && app.DueOn is { } due && answer.DecidedOn > due)
+                warnings.Add(new("answered_late", answer.DecidedOn,
+                    $"答复期限为 {due:yyyy-MM-dd}，实际于 {answer.DecidedOn:yyyy-MM-dd} 答复，逾期 {calendar.CountWorkingDays(due, answer.DecidedOn)} 个工作日（条例第三十三条）"));
+        }
+        catch (CalendarNotAvailable)
+        {
+            // nothing can be said about a limit in a year without a notice; the deadline says so
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Disclosure.Domain;
+
+public enum RefusalKind
+{
+    /// <summary>The input itself is wrong (a bad code, a date in the future): 400.</summary>
+    Invalid,
+    /// <summary>The input is fine but the case is not in a state that allows it: 409.</summary>
+    Conflict,
+    /// <summary>A referenced part of the case does not exist: 404.</summary>
+    NotFound,
+}
+
+/// <summary>A command the domain will not turn into events, with the field and the reason a clerk can act on.</summary>
+public sealed class Refusal(RefusalKind kind, string field, string message) : Exception(message)
+{
+    public RefusalKind Kind { get; } = kind;
+    public string Field { get; } = field;
+
+    public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, field, message);
+    public static Refusal Conflict(string message) => new(RefusalKind.Conflict, "", message);
+    public static Refusal NotFound(string field, string message) => new(RefusalKind.NotFound, field, message);
+}
+
+/// <summary>A coded value of the product's vocabulary with its official Chinese label.</summary>
+public sealed record Term(string Code, string Label);
+
+public static class Vocabulary
+{
+    public static Term? Find(this IReadOnlyList<Term> terms, string? code) => terms.FirstOrDefault(t => t.Code == code);
+
+    /// <summary>Refuses a code that is not one of <paramref name="terms"/>, listing the allowed ones.</summary>
+    public static Term Require(this IReadOnlyList<Term> terms, string field, string? code) =>
+        terms.Find(code) ?? throw Refusal.Invalid(field,
+            $"'{code}' is not a known {field} code. Allowed: {string.Join(", ", terms.Select(t => t.Code))}.");
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Disclosure.Domain.Agencies;
+using Marten;
+
+namespace Disclosure.Host.Agencies;
+
+/// <summary>
+/// Registered agencies, cached once seen (an agency is never deleted). An id not in the cache is looked up,
+/// so an agency registered a moment ago is found at once.
+/// </summary>
+public sealed class AgencyDirectory(IDocumentStore store)
+{
+    private readonly ConcurrentDictionary<string, Agency> _known = new();
+
+    public async Task<Agency?> FindAsync(string id, CancellationToken ct)
+    {
+        if (_known.TryGetValue(id, out var agency)) return agency;
+        await using var session = store.QuerySession();
+        agency = await session.LoadAsync<Agency>(id, ct);
+        if (agency is not null) _known[id] = agency;
+        return agency;
+    }
+
+    /// <summary>Forgets everything (tests reset the database between scenarios).</summary>
+    public void Clear() => _known.Clear();
+}

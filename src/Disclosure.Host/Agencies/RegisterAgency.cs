@@ -1,0 +1,49 @@
+using Disclosure.Domain.Agencies;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Agencies;
+
+/// <param name="Id">A slug such as <c>sanchang-park</c>; part of every route of the agency.</param>
+/// <param name="Code">Prefix of tracking numbers; defaults to the initials of the id.</param>
+public sealed record RegisterAgency(string? Id, string? Name, string? ParentId, string? Code);
+
+public sealed record AgencyCreated(string Id, string Name, string? ParentId, string Code);
+
+public static class RegisterAgencyEndpoint
+{
+    /// <summary>Agencies live in the default tenant: each is one stream with a name-derived id.</summary>
+    public static Guid StreamId(string agencyId) => DeterministicGuid.For("agency:" + agencyId);
+
+    public static ProblemDetails Validate(RegisterAgency command) =>
+        new Problems.Required().Add(AgencyRules.Validate(command.Id, command.Name, command.Code)).Result();
+
+    [WolverinePost("/api/agencies"), Authorize(Roles = Roles.Administering), Tags("Agencies")]
+    [ProducesResponseType<AgencyCreated>(201)]
+    public static async Task<IResult> Post(RegisterAgency command, IDocumentSession session, BusinessClock clock, CancellationToken ct)
+    {
+        var id = command.Id!;
+        if (await session.LoadAsync<Agency>(id, ct) is not null)
+            return Problems.Conflict($"An agency with id '{id}' already exists.");
+        if (command.ParentId is { } parent && await session.LoadAsync<Agency>(parent, ct) is null)
+            return Problems.ValidationResult(new Dictionary<string, string[]> { ["parentId"] = [$"There is no agency '{parent}' to be the parent."] });
+
+        var registered = new AgencyRegistered(id, command.Name!.Trim(), command.ParentId, command.Code ?? AgencyRules.DefaultCode(id), clock.Now);
+        session.Events.StartStream<Agency>(StreamId(id), registered);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ExistingStreamIdCollisionException)
+        {
+            session.EjectAllPendingChanges(); // nothing of this request may be saved by a later flush
+            return Problems.Conflict($"An agency with id '{id}' already exists.");
+        }
+        return Results.Created($"/api/agencies/{id}", new AgencyCreated(id, registered.Name, registered.ParentId, registered.Code));
+    }
+}

@@ -1,0 +1,67 @@
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Marten;
+using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Applications;
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+
+public sealed record Worklist(DateOnly Today, DateOnly DueSoonUntil, IReadOnlyList<ApplicationSummary> Overdue, IReadOnlyList<ApplicationSummary> DueSoon);
+
+public static class ListApplicationsEndpoint
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>A page of summaries, soonest due first. Identity and phone numbers are masked.</summary>
+    [WolverineGet("/api/agencies/{agency}/applications"), Authorize(Roles = Roles.Reading), Tags("Applications")]
+    [ProducesResponseType<Paged<ApplicationSummary>>(200)]
+    public static async Task<IResult> Get(IDocumentSession session, BusinessClock clock, CancellationToken ct,
+        string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (status is not null && ApplicationStatuses.All.Find(status) is null)
+            errors["status"] = [$"Unknown status '{status}'. Allowed: {string.Join(", ", ApplicationStatuses.All.Select(s => s.Code))}."];
+        if (page < 1) errors["page"] = ["Pages start at 1."];
+        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"1 to {MaxPageSize}."];
+        if (errors.Count > 0) return Problems.ValidationResult(errors);
+
+        var today = clock.Today;
+        IQueryable<Application> query = session.Query<Application>();
+        if (status is not null) query = query.Where(a => a.Status == status);
+        if (overdue == true) query = query.Where(a => a.IsOpen && a.DueOn != null && a.DueOn < today);
+        if (overdue == false) query = query.Where(a => !(a.IsOpen && a.DueOn != null && a.DueOn < today));
+        if (dueBefore is { } before) query = query.Where(a => a.IsOpen && a.DueOn != null && a.DueOn < before);
+        if (receivedYear is { } year) query = query.Where(a => a.ReceivedYear == year);
+
+        var items = await ((IMartenQueryable<Application>)query).Stats(out var stats)
+            .OrderBy(a => a.DueOn).ThenBy(a => a.ReceivedOn).ThenBy(a => a.TrackingNumber)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return Results.Ok(new Paged<ApplicationSummary>(items.Select(a => ApplicationSummary.From(a, today)).ToList(), page, pageSize, stats.TotalResults));
+    }
+
+    /// <summary>What a handler must look at today: open cases past their due date, and those due within <c>days</c> working days.</summary>
+    [WolverineGet("/api/agencies/{agency}/applications/worklist"), Authorize(Roles = Roles.Reading), Tags("Applications")]
+    [ProducesResponseType<Worklist>(200)]
+    public static async Task<IResult> Worklist(IDocumentSession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct, int days = 3)
+    {
+        if (days is < 0 or > 60) return Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = ["0 to 60 working days."] });
+        var today = clock.Today;
+        DateOnly until;
+        try { until = calendars.Current.AddWorkingDays(today, days); }
+        catch (Domain.Calendar.CalendarNotAvailable gap) { return Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = [gap.Message] }); }
+
+        var open = await session.Query<Application>()
+            .Where(a => a.IsOpen && a.DueOn != null && a.DueOn <= until)
+            .OrderBy(a => a.DueOn).Take(1000).ToListAsync(ct);
+        return Results.Ok(new Worklist(today, until,
+            open.Where(a => a.DueOn < today).Select(a => ApplicationSummary.From(a, today)).ToList(),
+            open.Where(a => a.DueOn >= today).Select(a => ApplicationSummary.From(a, today)).ToList()));
+    }
+}

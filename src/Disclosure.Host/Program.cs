@@ -1,0 +1,143 @@
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Applications;
+using Disclosure.Host.Agencies;
+using Disclosure.Host.Applications;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Npgsql;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
+
+if (TokenCommand.Matches(args)) return TokenCommand.Run(args);
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+var env = builder.Environment;
+
+if (Environment.GetEnvironmentVariable("DISCLOSURE_URLS") is { Length: > 0 } urls && config["urls"] is null)
+    builder.WebHost.UseUrls(urls);
+
+// ── logging: readable locally, compact JSON in production; request lines carry no bodies ──
+builder.Host.UseSerilog((ctx, lc) =>
+{
+    lc.ReadFrom.Configuration(ctx.Configuration)
+        .MinimumLevel.Information()
+        .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+        .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
+        .MinimumLevel.Override("Wolverine", Serilog.Events.LogEventLevel.Warning)
+        .MinimumLevel.Override("Marten", Serilog.Events.LogEventLevel.Warning)
+        .MinimumLevel.Override("JasperFx", Serilog.Events.LogEventLevel.Warning)
+        .Enrich.FromLogContext();
+    if (ctx.HostingEnvironment.IsProduction()) lc.WriteTo.Console(new CompactJsonFormatter());
+    else lc.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+});
+
+var connectionString = config.GetConnectionString("Marten");
+if (string.IsNullOrWhiteSpace(connectionString))
+    throw new InvalidOperationException("ConnectionStrings:Marten is not set (ops/run sets ConnectionStrings__Marten from ops/pg).");
+const string schema = "disclosure";
+
+var clockSettings = new ClockSettings(config.GetValue("Clock:ExcludeFeeWaiting", true));
+var dataSource = NpgsqlDataSource.Create(connectionString);
+builder.Services.AddSingleton(dataSource);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<BusinessClock>();
+builder.Services.AddSingleton(new CalendarStore(clockSettings));
+builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<NpgsqlDataSource>(), schema));
+builder.Services.AddSingleton<AgencyDirectory>();
+
+// ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
+builder.Services.AddMarten(sp =>
+    {
+        var opts = new StoreOptions();
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.UseSystemTextJsonForSerialization(casing: Weasel.Core.Casing.CamelCase);
+        opts.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+
+        opts.Schema.For<Agency>().Identity(a => a.Id);
+        opts.Schema.For<Application>().MultiTenanted()
+            .Index(a => a.TrackingNumber)
+            .Index(a => a.DueOn)
+            .Index(a => a.ReceivedYear);
+        opts.Schema.For<IdempotencyRecord>().MultiTenanted();
+
+        opts.Projections.Add(new AgencyProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ApplicationProjection(sp.GetRequiredService<CalendarStore>()), ProjectionLifecycle.Inline);
+
+        opts.Storage.ExtendedSchemaObjects.Add(TrackingNumbers.Table(schema));
+        return opts;
+    })
+    .UseLightweightSessions()
+    .AddAsyncDaemon(DaemonMode.HotCold)
+    .ApplyAllDatabaseChangesOnStartup()
+    .IntegrateWithWolverine();
+builder.Services.AddHostedService<CalendarLoader>();
+
+// ── Wolverine: transactions applied automatically, durable local queues (scheduled work survives restarts) ──
+builder.Host.UseWolverine(opts =>
+{
+    opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.Policies.AutoApplyTransactions();
+    opts.Policies.UseDurableLocalQueues();
+    // Generated handler code: compiled at start-up unless `codegen write` pre-generated it (see README).
+    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+    opts.UseRuntimeCompilation();
+});
+builder.Services.AddWolverineHttp();
+
+// ── access ──
+var auth = AuthSettings.From(config, env);
+builder.Services.AddSingleton(auth);
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(auth.Configure);
+builder.Services.AddAuthorization();
+
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    if (!env.IsDevelopment()) c.ProblemDetails.Extensions.Remove("exception");
+});
+builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} → {StatusCode} in {Elapsed:0} ms");
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<AgencyGate>();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs", o => o.WithTitle("Disclosure API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
+
+app.MapWolverineEndpoints(o =>
+{
+    o.TenantId.IsRouteArgumentNamed("agency");
+    o.MapMartenConcurrencyFailuresToConflict();
+    o.RequireAuthorizeOnAll();
+    o.RejectUnparseableQueryValues = true;
+});
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;
