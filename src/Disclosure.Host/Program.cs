@@ -33,14 +33,14 @@ if (Environment.GetEnvironmentVariable("DISCLOSURE_URLS") is { Length: > 0 } url
 // ── logging: readable locally, compact JSON in production; request lines carry no bodies ──
 builder.Host.UseSerilog((ctx, lc) =>
 {
-    lc.ReadFrom.Configuration(ctx.Configuration)
-        .MinimumLevel.Information()
+    lc.MinimumLevel.Is(ctx.HostingEnvironment.IsEnvironment("Testing") ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Information)
         .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
         .MinimumLevel.Override("Wolverine", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("Marten", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("JasperFx", Serilog.Events.LogEventLevel.Warning)
         .Enrich.FromLogContext();
+    lc.ReadFrom.Configuration(ctx.Configuration); // "Serilog" section, if any, has the last word
     if (ctx.HostingEnvironment.IsProduction()) lc.WriteTo.Console(new CompactJsonFormatter());
     else lc.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
 });

@@ -112,3 +112,15 @@ public sealed record DueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly?
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
+
+public static class ApplicationEventTypes
+{
+    /// <summary>Every event of an application stream; projections of the case listen to exactly these.</summary>
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(ApplicationReceived), typeof(CorrectionRequested), typeof(CorrectionReceived), typeof(CorrectionLapsed),
+        typeof(ConsultationSent), typeof(ConsultationReplied), typeof(ConsultationLapsed), typeof(ExtensionApproved),
+        typeof(FeeNoticeSent), typeof(FeePaid), typeof(FeeLapsed), typeof(ApplicationWithdrawn), typeof(DecisionRecorded),
+        typeof(DecisionCorrected), typeof(ReviewFiled), typeof(ReviewConcluded), typeof(DueDateRederived),
+    ];
+}

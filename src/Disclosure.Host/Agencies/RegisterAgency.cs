@@ -5,6 +5,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Agencies;
@@ -23,6 +24,7 @@ public static class RegisterAgencyEndpoint
     public static ProblemDetails Validate(RegisterAgency command) =>
         new Problems.Required().Add(AgencyRules.Validate(command.Id, command.Name, command.Code)).Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies"), Authorize(Roles = Roles.Administering), Tags("Agencies")]
     [ProducesResponseType<AgencyCreated>(201)]
     public static async Task<IResult> Post(RegisterAgency command, IDocumentSession session, BusinessClock clock, CancellationToken ct)
@@ -39,7 +41,7 @@ public static class RegisterAgencyEndpoint
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (ExistingStreamIdCollisionException)
+        catch (Exception e) when (StorageConflict.Is(e))
         {
             session.EjectAllPendingChanges(); // nothing of this request may be saved by a later flush
             return Problems.Conflict($"An agency with id '{id}' already exists.");

@@ -9,8 +9,16 @@ namespace Disclosure.Host.Applications;
 /// The case as handlers see it, kept inline with its stream. After each event the statutory clock is
 /// recomputed with the calendar in force, so lists can filter on <c>dueOn</c>.
 /// </summary>
-public sealed class ApplicationProjection(CalendarStore calendars) : SingleStreamProjection<Application, Guid>
+public sealed class ApplicationProjection : SingleStreamProjection<Application, Guid>
 {
+    private readonly CalendarStore calendars;
+
+    public ApplicationProjection(CalendarStore calendars)
+    {
+        this.calendars = calendars;
+        foreach (var type in ApplicationEventTypes.All) IncludeType(type);
+    }
+
     public override Application Evolve(Application? snapshot, Guid id, IEvent e)
     {
         snapshot ??= new Application();

@@ -63,7 +63,7 @@ public sealed class ApplicationSteps(IDocumentSession session, HttpContext http)
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (ConcurrencyException)
+        catch (Exception e) when (StorageConflict.Is(e))
         {
             session.EjectAllPendingChanges(); // nothing of this request may be saved by a later flush
             return Problems.Conflict("Someone else changed the application at the same moment; nothing was recorded. Reload and try again.");

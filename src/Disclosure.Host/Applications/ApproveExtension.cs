@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -17,6 +18,7 @@ public static class ApproveExtensionEndpoint
         .Check(cmd.ApprovedOn is not null, "approvedOn").Check(cmd.ApprovedBy, "approvedBy")
         .Check(cmd.WorkingDays is not null, "workingDays").Check(cmd.Reason, "reason").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/extension"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     public static Task<IResult> Post(string id, ApproveExtension cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -16,6 +17,7 @@ public static class ConcludeReviewEndpoint
     public static ProblemDetails Validate(ConcludeReview cmd) => new Problems.Required()
         .Check(cmd.ConcludedOn is not null, "concludedOn").Check(cmd.Result, "result").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews/{reviewId}/conclusion"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     public static Task<IResult> Post(string id, string reviewId, ConcludeReview cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

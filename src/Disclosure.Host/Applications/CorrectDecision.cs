@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -16,6 +17,7 @@ public static class CorrectDecisionEndpoint
     public static ProblemDetails Validate(CorrectDecision cmd) => new Problems.Required()
         .Check(cmd.CorrectedOn is not null, "correctedOn").Check(cmd.Outcome, "outcome").Check(cmd.Reason, "reason").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/decision-correction"), Authorize(Roles = Roles.Supervisor + "," + Roles.Admin + "," + Roles.Handler), Tags("Applications")]
     public static Task<IResult> Post(string id, CorrectDecision cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -18,6 +19,7 @@ public static class FileReviewEndpoint
     public static ProblemDetails Validate(FileReview cmd) => new Problems.Required()
         .Check(cmd.Kind, "kind").Check(cmd.FiledOn is not null, "filedOn").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     [ProducesResponseType<ReviewCreated>(201)]
     public static Task<IResult> Post(string agency, string id, FileReview cmd, IDocumentSession session, HttpContext http, CancellationToken ct)

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -17,6 +18,7 @@ public static class LapseCorrectionEndpoint
 
     public static ProblemDetails Validate(LapseCorrection cmd) => new Problems.Required().Check(cmd.On is not null, "on").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/correction-lapse"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     public static Task<IResult> Post(string id, LapseCorrection cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

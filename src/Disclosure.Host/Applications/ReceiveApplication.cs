@@ -10,6 +10,7 @@ using Marten;
 using JasperFx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -61,6 +62,7 @@ public static class ReceiveApplicationEndpoint
         return required.Result();
     }
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications"), Authorize(Roles = Roles.Registering), Tags("Applications")]
     [ProducesResponseType<ApplicationAccepted>(201)]
     public static async Task<IResult> Post(string agency, ReceiveApplication cmd, IDocumentSession session, HttpContext http,
@@ -97,7 +99,7 @@ public static class ReceiveApplicationEndpoint
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (DocumentAlreadyExistsException) when (key.Length > 0)
+        catch (Exception e) when (key.Length > 0 && StorageConflict.Is(e))
         {
             // the same key raced us and won: answer as it did
             session.EjectAllPendingChanges(); // nothing of this request may be saved by a later flush

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -15,6 +16,7 @@ public static class ReceiveCorrectionEndpoint
 {
     public static ProblemDetails Validate(ReceiveCorrection cmd) => new Problems.Required().Check(cmd.ReceivedOn is not null, "receivedOn").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/correction"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     public static Task<IResult> Post(string id, ReceiveCorrection cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -17,6 +18,7 @@ public static class RecordDecisionEndpoint
         .Check(cmd.DecidedOn is not null, "decidedOn").Check(cmd.Outcome, "outcome")
         .Check((cmd.Note?.Length ?? 0) <= 4000, "note", "At most 4,000 characters.").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/decision"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     public static Task<IResult> Post(string id, RecordDecision cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

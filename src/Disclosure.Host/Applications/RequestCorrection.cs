@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -17,6 +18,7 @@ public static class RequestCorrectionEndpoint
         .Check(cmd.SentOn is not null, "sentOn").Check(cmd.Items is { Count: > 0 }, "items", "List what the applicant must correct.")
         .Check(cmd.CorrectBy is not null, "correctBy").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/correction-request"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     public static Task<IResult> Post(string id, RequestCorrection cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

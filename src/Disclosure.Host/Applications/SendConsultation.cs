@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -19,6 +20,7 @@ public static class SendConsultationEndpoint
         .Check(cmd.SentOn is not null, "sentOn").Check(cmd.Party, "party")
         .Check((cmd.Party?.Length ?? 0) <= 200, "party", "At most 200 characters.").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/consultations"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     public static Task<IResult> Post(string id, SendConsultation cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -16,6 +17,7 @@ public static class SendFeeNoticeEndpoint
     public static ProblemDetails Validate(SendFeeNotice cmd) => new Problems.Required()
         .Check(cmd.SentOn is not null, "sentOn").Check(cmd.AmountYuan is not null, "amountYuan").Check(cmd.Basis, "basis").Result();
 
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/fee-notice"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     public static Task<IResult> Post(string id, SendFeeNotice cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
     {

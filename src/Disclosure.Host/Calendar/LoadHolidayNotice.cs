@@ -6,6 +6,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Calendar;
@@ -28,6 +29,7 @@ public static class LoadHolidayNoticeEndpoint
     /// Records the notice, puts it in force, and re-derives every open case whose answer date changes,
     /// recording on each the old date, the new one and why (<c>due_date_rederived</c>).
     /// </summary>
+    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePut("/api/calendar/{year}"), Authorize(Roles = Roles.Administering), Tags("Calendar")]
     public static async Task<IResult> Put(int year, LoadHolidayNotice cmd, IDocumentStore store, CalendarStore calendars,
         BusinessClock clock, HttpContext http, ILogger<CalendarStore> log, CancellationToken ct)

@@ -1,0 +1,61 @@
+using Disclosure.Host.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Host.Tests.Platform;
+
+public class PlatformSpecs(AppFixture fixture) : HostScenario(fixture)
+{
+    [Fact]
+    public async Task Liveness_and_readiness_need_no_token()
+    {
+        (await Send(HttpMethod.Get, "/health/live", null, null)).ShouldBe(200);
+        (await Send(HttpMethod.Get, "/health/ready", null, null)).ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_and_its_reference_page_are_served()
+    {
+        var doc = (await Send(HttpMethod.Get, "/openapi/v1.json", null, null)).ShouldBe(200);
+        Assert.Contains("/api/agencies/{agency}/applications/{id}/decision", doc.Body);
+        var page = (await Send(HttpMethod.Get, "/docs/", null, null)).ShouldBe(200);
+        Assert.Contains("html", page.ContentType);
+    }
+
+    [Fact]
+    public async Task Missing_forged_and_expired_tokens_are_401()
+    {
+        (await Send(HttpMethod.Get, "/api/agencies", null, null)).ShouldBe(401);
+        var forged = new AuthSettings { SigningKey = new string('x', 48) }.IssueToken("mallory", [Roles.Admin], [], TimeSpan.FromHours(1));
+        (await Get("/api/agencies", forged)).ShouldBe(401);
+        var auth = Host.Services.GetRequiredService<AuthSettings>();
+        var expired = auth.IssueToken("old", [Roles.Admin], [], TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow.AddHours(-2));
+        (await Get("/api/agencies", expired)).ShouldBe(401);
+        var otherAudience = new AuthSettings { SigningKey = auth.SigningKey, Audience = "someone-else" }.IssueToken("x", [Roles.Admin], [], TimeSpan.FromHours(1));
+        (await Get("/api/agencies", otherAudience)).ShouldBe(401);
+    }
+
+    [Fact]
+    public async Task Errors_are_problem_details()
+    {
+        var reply = (await Post("/api/agencies", "{ not json")).ShouldBe(400);
+        Assert.Equal("application/problem+json", reply.ContentType);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_without_a_key_or_authority()
+    {
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var env = new FakeEnvironment("Production");
+        var error = Assert.Throws<InvalidOperationException>(() => AuthSettings.From(config, env));
+        Assert.Contains("Auth__SigningKey", error.Message);
+        await Task.CompletedTask;
+    }
+
+    private sealed class FakeEnvironment(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "Disclosure.Host";
+        public string ContentRootPath { get; set; } = "/";
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+}
