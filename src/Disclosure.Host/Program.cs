@@ -4,6 +4,8 @@ using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Calendar;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Reporting;
+using Disclosure.Domain.Reporting;
 using Disclosure.Host.Security;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -58,6 +60,7 @@ builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton(new CalendarStore(clockSettings));
 builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<NpgsqlDataSource>(), schema));
 builder.Services.AddSingleton<AgencyDirectory>();
+builder.Services.AddSingleton<ReportBuilder>();
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
 builder.Services.AddMarten(sp =>
@@ -77,9 +80,14 @@ builder.Services.AddMarten(sp =>
             .Index(a => a.DueOn)
             .Index(a => a.ReceivedYear);
         opts.Schema.For<IdempotencyRecord>().MultiTenanted();
+        opts.Schema.For<YearTally>().MultiTenanted().Index(t => t.Agency).Index(t => t.Year);
+        opts.Schema.For<ReportFile>().MultiTenanted();
 
         opts.Projections.Add(new AgencyProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ApplicationProjection(sp.GetRequiredService<CalendarStore>()), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ReportFileProjection(), ProjectionLifecycle.Inline);
+        // statistics run on the async daemon: an inline tally would make every intake update one hot row
+        opts.Projections.Add(new ReportTallyProjection(), ProjectionLifecycle.Async);
 
         opts.Storage.ExtendedSchemaObjects.Add(TrackingNumbers.Table(schema));
         return opts;

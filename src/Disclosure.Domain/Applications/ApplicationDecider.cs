@@ -48,7 +48,7 @@ public static class ApplicationDecider
         Step(app, "on", on, today);
         if (app.Correction is not { ReceivedOn: null } c) throw Refusal.Conflict("No correction is outstanding on this application.");
         if (on <= c.CorrectBy) throw Refusal.Invalid("on", $"The correction period runs until {c.CorrectBy:yyyy-MM-dd}; it lapses only after that day.");
-        return new CorrectionLapsed(on, rule);
+        return new CorrectionLapsed(on, rule, app.Applicant.Category);
     }
 
     public static ConsultationSent SendConsultation(Application app, Guid consultationId, DateOnly sentOn, string? party, DateOnly today)
@@ -116,13 +116,13 @@ public static class ApplicationDecider
         if (app.Fee is not { PaidOn: null }) throw Refusal.Conflict("No fee is outstanding on this application.");
         var end = calendar.AddWorkingDays(app.Fee.SentOn, StatutoryClock.FeePaymentPeriod);
         if (on <= end) throw Refusal.Invalid("on", $"The payment period runs until {end:yyyy-MM-dd} (20 working days, 国办函〔2020〕109号).");
-        return new FeeLapsed(on, rule);
+        return new FeeLapsed(on, rule, app.Applicant.Category);
     }
 
     public static ApplicationWithdrawn Withdraw(Application app, DateOnly on, string? reason, DateOnly today)
     {
         Step(app, "on", on, today);
-        return new ApplicationWithdrawn(on, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+        return new ApplicationWithdrawn(on, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), app.Applicant.Category);
     }
 
     public static DecisionRecorded RecordDecision(Application app, DateOnly decidedOn, string? outcome, string? note, DateOnly today)
@@ -131,7 +131,7 @@ public static class ApplicationDecider
         Step(app, "decidedOn", decidedOn, today);
         if (app.Correction is { } c && c.ReceivedOn is { } corrected && decidedOn < corrected)
             throw Refusal.Invalid("decidedOn", $"The answer cannot precede the corrected application it answers ({corrected:yyyy-MM-dd}).");
-        return new DecisionRecorded(decidedOn, outcome!, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        return new DecisionRecorded(decidedOn, outcome!, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), app.Applicant.Category);
     }
 
     public static DecisionCorrected CorrectDecision(Application app, DateOnly correctedOn, string? outcome, DateOnly? decidedOn, string? reason, DateOnly today)
@@ -147,7 +147,7 @@ public static class ApplicationDecider
         if (correctedOn < current.DecidedOn) throw Refusal.Invalid("correctedOn", $"A correction cannot precede the answer it corrects ({current.DecidedOn:yyyy-MM-dd}).");
         if (newDate == current.DecidedOn && outcome == current.Outcome)
             throw Refusal.Invalid("outcome", "The correction changes neither the outcome nor its date.");
-        return new DecisionCorrected(correctedOn, current.Outcome, current.DecidedOn, outcome!, newDate, reason.Trim());
+        return new DecisionCorrected(correctedOn, current.Outcome, current.DecidedOn, outcome!, newDate, reason.Trim(), app.Applicant.Category);
     }
 
     public static ReviewFiled FileReview(Application app, Guid reviewId, string? kind, DateOnly filedOn, DateOnly today)
@@ -166,7 +166,7 @@ public static class ApplicationDecider
             ?? throw Refusal.NotFound("reviewId", $"No review {reviewId} on this application.");
         if (review.ConcludedOn is { } c) throw Refusal.Conflict($"This review was already concluded on {c:yyyy-MM-dd}.");
         if (concludedOn < review.FiledOn) throw Refusal.Invalid("concludedOn", $"A review cannot conclude before it was filed ({review.FiledOn:yyyy-MM-dd}).");
-        return new ReviewConcluded(reviewId, concludedOn, result!);
+        return new ReviewConcluded(reviewId, concludedOn, result!, review.Kind, review.FiledOn);
     }
 
     /// <summary>A procedural step: dated between receipt and today, on a case that is still open.</summary>

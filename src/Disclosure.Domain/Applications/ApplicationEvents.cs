@@ -9,6 +9,17 @@ public interface ICaseEvent
     DateOnly BusinessDate { get; }
 }
 
+/// <summary>
+/// An event that gives the case its answer (办理结果) for report table 三: it carries the report column
+/// (the applicant category) so the yearly tallies can be kept from events alone.
+/// </summary>
+public interface IAnswerEvent : ICaseEvent
+{
+    DateOnly AnsweredOn { get; }
+    string Outcome { get; }
+    string ApplicantCategory { get; }
+}
+
 public sealed record Applicant(string Category, string Name, string? IdNumber, string? Phone, string? Email, string? Address);
 
 /// <summary>收到申请 — <c>ReceivedOn</c> is the legal receipt date (条例第三十一条), <c>SubmittedOn</c> when the applicant sent it.</summary>
@@ -32,9 +43,11 @@ public sealed record CorrectionReceived(DateOnly ReceivedOn) : ICaseEvent
 }
 
 /// <summary>No correction by the date set: the application is treated as abandoned (report row （六）1).</summary>
-public sealed record CorrectionLapsed(DateOnly On, string Rule) : ICaseEvent
+public sealed record CorrectionLapsed(DateOnly On, string Rule, string ApplicantCategory) : IAnswerEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
+    DateOnly IAnswerEvent.AnsweredOn => On;
+    string IAnswerEvent.Outcome => Outcomes.OtherNoCorrection;
 }
 
 /// <summary>征求意见 of a third party or another agency (条例第三十二条、第三十四条); its time is not counted.</summary>
@@ -72,26 +85,32 @@ public sealed record FeePaid(DateOnly PaidOn) : ICaseEvent
 }
 
 /// <summary>Not paid within 20 working days of the notice: treated as abandoned (report row （六）2).</summary>
-public sealed record FeeLapsed(DateOnly On, string Rule) : ICaseEvent
+public sealed record FeeLapsed(DateOnly On, string Rule, string ApplicantCategory) : IAnswerEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
+    DateOnly IAnswerEvent.AnsweredOn => On;
+    string IAnswerEvent.Outcome => Outcomes.OtherFeeUnpaid;
 }
 
 /// <summary>The applicant withdrew the application (report row （六）3 其他).</summary>
-public sealed record ApplicationWithdrawn(DateOnly On, string? Reason) : ICaseEvent
+public sealed record ApplicationWithdrawn(DateOnly On, string? Reason, string ApplicantCategory) : IAnswerEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
+    DateOnly IAnswerEvent.AnsweredOn => On;
+    string IAnswerEvent.Outcome => Outcomes.OtherOther;
 }
 
 /// <summary>The answer (办理结果), one of the 21 outcome codes of report table 三.</summary>
-public sealed record DecisionRecorded(DateOnly DecidedOn, string Outcome, string? Note) : ICaseEvent
+public sealed record DecisionRecorded(DateOnly DecidedOn, string Outcome, string? Note, string ApplicantCategory) : IAnswerEvent
 {
     DateOnly ICaseEvent.BusinessDate => DecidedOn;
+    DateOnly IAnswerEvent.AnsweredOn => DecidedOn;
 }
 
 /// <summary>A recorded answer was wrong: the new one replaces it, the old one stays in the history and its count moves.</summary>
 public sealed record DecisionCorrected(
-    DateOnly CorrectedOn, string PreviousOutcome, DateOnly PreviousDecidedOn, string Outcome, DateOnly DecidedOn, string Reason) : ICaseEvent
+    DateOnly CorrectedOn, string PreviousOutcome, DateOnly PreviousDecidedOn, string Outcome, DateOnly DecidedOn, string Reason,
+    string ApplicantCategory) : ICaseEvent
 {
     DateOnly ICaseEvent.BusinessDate => CorrectedOn;
 }
@@ -102,7 +121,8 @@ public sealed record ReviewFiled(Guid ReviewId, string Kind, DateOnly FiledOn) :
     DateOnly ICaseEvent.BusinessDate => FiledOn;
 }
 
-public sealed record ReviewConcluded(Guid ReviewId, DateOnly ConcludedOn, string Result) : ICaseEvent
+/// <remarks>Carries the kind and filing date of the review: table 四 counts a review in the year it was filed.</remarks>
+public sealed record ReviewConcluded(Guid ReviewId, DateOnly ConcludedOn, string Result, string Kind, DateOnly FiledOn) : ICaseEvent
 {
     DateOnly ICaseEvent.BusinessDate => ConcludedOn;
 }

@@ -38,7 +38,7 @@ public class ApplicationDeciderSpecs
     [Fact]
     public void Deciding_twice_is_a_conflict()
     {
-        var app = Case(Received(), new DecisionRecorded(D("2025-03-20"), "disclosed", null));
+        var app = Case(Received(), new DecisionRecorded(D("2025-03-20"), "disclosed", null, "natural_person"));
         Assert.Equal(RefusalKind.Conflict, Refused(() => ApplicationDecider.RecordDecision(app, D("2025-03-21"), "disclosed", null, Today)).Kind);
     }
 
@@ -56,7 +56,7 @@ public class ApplicationDeciderSpecs
     [Fact]
     public void A_correction_request_after_a_decision_is_a_conflict()
     {
-        var app = Case(Received(), new DecisionRecorded(D("2025-03-20"), "disclosed", null));
+        var app = Case(Received(), new DecisionRecorded(D("2025-03-20"), "disclosed", null, "natural_person"));
         Assert.Equal(RefusalKind.Conflict, Refused(() => ApplicationDecider.RequestCorrection(app, D("2025-03-21"), ["x"], D("2025-04-01"), Today)).Kind);
     }
 
@@ -126,10 +126,10 @@ public class ApplicationDeciderSpecs
     [Fact]
     public void A_corrected_decision_keeps_the_old_one_in_history()
     {
-        var app = Case(Received(), new DecisionRecorded(D("2025-03-20"), "disclosed", null));
+        var app = Case(Received(), new DecisionRecorded(D("2025-03-20"), "disclosed", null, "natural_person"));
         var corrected = ApplicationDecider.CorrectDecision(app, D("2025-03-25"), "partially_disclosed", null, "部分信息涉及第三方", Today);
         Assert.Equal(("disclosed", D("2025-03-20"), "partially_disclosed"), (corrected.PreviousOutcome, corrected.PreviousDecidedOn, corrected.Outcome));
-        var after = Case(Received(), new DecisionRecorded(D("2025-03-20"), "disclosed", null), corrected);
+        var after = Case(Received(), new DecisionRecorded(D("2025-03-20"), "disclosed", null, "natural_person"), corrected);
         Assert.Equal("partially_disclosed", after.Answer!.Outcome);
         Assert.Equal("disclosed", Assert.Single(after.SupersededAnswers).Outcome);
     }

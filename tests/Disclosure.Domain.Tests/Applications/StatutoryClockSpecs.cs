@@ -111,8 +111,8 @@ public class StatutoryClockSpecs
     [Fact]
     public void An_answer_after_the_due_date_is_recorded_and_flagged_on_the_due_date_it_is_not()
     {
-        Assert.Empty(Case(Received("2024-09-27"), new DecisionRecorded(D("2024-10-30"), "disclosed", null)).Warnings);
-        var late = Case(Received("2024-09-27"), new DecisionRecorded(D("2024-10-31"), "disclosed", null));
+        Assert.Empty(Case(Received("2024-09-27"), new DecisionRecorded(D("2024-10-30"), "disclosed", null, "natural_person")).Warnings);
+        var late = Case(Received("2024-09-27"), new DecisionRecorded(D("2024-10-31"), "disclosed", null, "natural_person"));
         Assert.Equal("answered_late", Assert.Single(late.Warnings).Code);
     }
 

@@ -1,0 +1,65 @@
+namespace Disclosure.Domain.Reporting;
+
+/// <summary>A line of table 二 as entered: the item code, its values in the layout's column order, optional notes per cell.</summary>
+public sealed record ProactiveEntry(string Item, IReadOnlyList<decimal?> Values, IReadOnlyList<string?>? Notes);
+
+/// <summary>The statistician entered table 二 (figures that come from other systems); a later entry supersedes it.</summary>
+public sealed record ProactiveFiguresRecorded(int Year, string Layout, IReadOnlyList<ProactiveEntry> Rows, DateTimeOffset RecordedAt);
+
+/// <summary>The text chapters: 一、总体情况 (overview), 五、存在的主要问题及改进情况 (problems), 六、其他需要报告的事项 (other).</summary>
+public sealed record NarrativeRecorded(int Year, string? Overview, string? Problems, string? Other, DateTimeOffset RecordedAt);
+
+/// <summary>The report was published (filed) with these figures; later events show as amendments against them.</summary>
+public sealed record ReportPublished(int Year, string Layout, DateOnly PublishedOn, ReportTables Tables, int? MailboxHandled, DateTimeOffset RecordedAt);
+
+/// <summary>What the statistician keeps for one agency-year besides the counted tables.</summary>
+public sealed class ReportFile
+{
+    public Guid Id { get; set; }
+    public string Agency { get; set; } = "";
+    public int Year { get; set; }
+    public ProactiveFiguresRecorded? Proactive { get; set; }
+    public NarrativeRecorded? Narrative { get; set; }
+    public List<ReportPublished> Publications { get; set; } = [];
+
+    public void Fold(object @event)
+    {
+        switch (@event)
+        {
+            case ProactiveFiguresRecorded e: Year = e.Year; Proactive = e; break;
+            case NarrativeRecorded e: Year = e.Year; Narrative = e; break;
+            case ReportPublished e: Year = e.Year; Publications.Add(e); break;
+        }
+    }
+
+    public static readonly IReadOnlyList<Type> EventTypes = [typeof(ProactiveFiguresRecorded), typeof(NarrativeRecorded), typeof(ReportPublished)];
+}
+
+public static class ProactiveFigures
+{
+    /// <summary>Field errors of a table 二 entry for a layout; empty when it fits.</summary>
+    public static Dictionary<string, string[]> Validate(ReportLayout layout, IReadOnlyList<ProactiveEntry> rows)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var allowed = string.Join(", ", layout.Proactive.Select(p => p.Code));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var item = layout.Proactive.FirstOrDefault(p => p.Code == row.Item);
+            if (item is null) { errors[$"rows[{i}].item"] = [$"'{row.Item}' is not an item of table 二 in the {layout.Name} layout. Allowed: {allowed}."]; continue; }
+            if (row.Values.Count != item.Columns.Count)
+                errors[$"rows[{i}].values"] = [$"{item.Label} has {item.Columns.Count} columns in the {layout.Name} layout ({string.Join(" · ", item.Columns)}); {row.Values.Count} values given."];
+            else
+                for (var c = 0; c < item.Columns.Count; c++)
+                {
+                    var v = row.Values[c];
+                    var signed = item.Columns[c] == "本年增/减";
+                    if (v is < 0 && !signed) errors[$"rows[{i}].values[{c}]"] = [$"{item.Label} · {item.Columns[c]} cannot be negative."];
+                    if (v is { } n && !item.Money[c] && n != decimal.Truncate(n)) errors[$"rows[{i}].values[{c}]"] = [$"{item.Label} · {item.Columns[c]} is a count."];
+                }
+            if (row.Notes is { } notes && notes.Count > item.Columns.Count) errors[$"rows[{i}].notes"] = ["At most one note per column."];
+            if (rows.Take(i).Any(r => r.Item == row.Item)) errors[$"rows[{i}].item"] = [$"{item.Label} is given twice."];
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,77 @@
+using Disclosure.Domain.Applications;
+
+namespace Disclosure.Domain.Reporting;
+
+/// <summary>
+/// What one agency's events of one year contribute to the report: applications received and answered by
+/// column, and reviews by kind. Carried-over and carried-forward are not stored: every answer is dated on or
+/// after its receipt, so the cases open at the end of year N are those received up to N minus those answered up to N.
+/// </summary>
+public sealed class YearTally
+{
+    public string Id { get; set; } = "";
+    public string Agency { get; set; } = "";
+    public int Year { get; set; }
+    /// <summary>By applicant category, in column order.</summary>
+    public int[] Received { get; set; } = new int[6];
+    /// <summary>Outcome code → counts by applicant category.</summary>
+    public Dictionary<string, int[]> Answered { get; set; } = new();
+    /// <summary>Review kind → [upheld, corrected, other, pending] for reviews filed this year.</summary>
+    public Dictionary<string, int[]> Reviews { get; set; } = new();
+    public long LastSequence { get; set; }
+
+    public static string Key(string agency, int year) => $"{agency}/{year}";
+
+    public static int Column(string category)
+    {
+        for (var i = 0; i < ApplicantCategories.All.Count; i++)
+            if (ApplicantCategories.All[i].Code == category) return i;
+        throw new ArgumentException($"Unknown applicant category '{category}'");
+    }
+
+    /// <summary>The years whose tallies an event changes.</summary>
+    public static IReadOnlyList<int> YearsOf(object @event) => @event switch
+    {
+        ApplicationReceived e => [e.ReceivedOn.Year],
+        IAnswerEvent e => [e.AnsweredOn.Year],
+        DecisionCorrected e when e.PreviousDecidedOn.Year != e.DecidedOn.Year => [e.PreviousDecidedOn.Year, e.DecidedOn.Year],
+        DecisionCorrected e => [e.DecidedOn.Year],
+        ReviewFiled e => [e.FiledOn.Year],
+        ReviewConcluded e => [e.FiledOn.Year],
+        _ => [],
+    };
+
+    /// <summary>Counts one event into this year's tally (a no-op for events that do not concern the year).</summary>
+    public void Count(object @event)
+    {
+        switch (@event)
+        {
+            case ApplicationReceived e when e.ReceivedOn.Year == Year:
+                Received[Column(e.Applicant.Category)]++;
+                break;
+            case IAnswerEvent e when e.AnsweredOn.Year == Year:
+                Cell(e.Outcome)[Column(e.ApplicantCategory)]++;
+                break;
+            case DecisionCorrected e:
+                // the corrected answer moves its count: out of the old row and year, into the new ones
+                if (e.PreviousDecidedOn.Year == Year) Cell(e.PreviousOutcome)[Column(e.ApplicantCategory)]--;
+                if (e.DecidedOn.Year == Year) Cell(e.Outcome)[Column(e.ApplicantCategory)]++;
+                break;
+            case ReviewFiled e when e.FiledOn.Year == Year:
+                Review(e.Kind)[3]++;
+                break;
+            case ReviewConcluded e when e.FiledOn.Year == Year && e.ConcludedOn.Year == Year:
+                // concluded by 31 December of the filing year: from 尚未审结 into its result
+                var review = Review(e.Kind);
+                review[3]--;
+                review[e.Result switch { "upheld" => 0, "corrected" => 1, _ => 2 }]++;
+                break;
+        }
+    }
+
+    public int AnsweredCount(string outcome, int column) => Answered.TryGetValue(outcome, out var c) ? c[column] : 0;
+    public int TotalAnswered(int column) => Answered.Values.Sum(c => c[column]);
+
+    private int[] Cell(string outcome) => Answered.TryGetValue(outcome, out var c) ? c : Answered[outcome] = new int[6];
+    private int[] Review(string kind) => Reviews.TryGetValue(kind, out var c) ? c : Reviews[kind] = new int[4];
+}

@@ -1,0 +1,126 @@
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Reporting;
+using Disclosure.Host.Infrastructure;
+using Marten;
+using Npgsql;
+
+namespace Disclosure.Host.Reporting;
+
+public sealed record NarrativeView(string? Overview, string? Problems, string? Other);
+
+public sealed record Amendment(string Table, string Row, string Column, decimal? Filed, decimal? Current);
+
+public sealed record PublicationView(DateOnly PublishedOn, DateTimeOffset RecordedAt, string Layout, IReadOnlyList<Amendment> Amendments);
+
+public sealed record MailboxSummary(int Handled, int Received, int Replied);
+
+public sealed record ReportView(
+    string Agency, IReadOnlyList<string> Agencies, string Title, int Year, string Layout, DateTimeOffset AsOf, bool Stale,
+    ReportTables Tables, MailboxSummary? Mailbox, IReadOnlyList<ReportCheck> Checks, NarrativeView? Narrative, PublicationView? Publication);
+
+/// <summary>Assembles the report of one agency, or the sum of several, from the tallies and the report files.</summary>
+public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSource, BusinessClock clock)
+{
+    public static Guid FileId(string agency, int year) => DeterministicGuid.For($"report:{agency}:{year}");
+
+    public async Task<ReportView> BuildAsync(IReadOnlyList<string> agencies, string title, int year, ReportLayout layout, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var tallies = await session.Query<YearTally>()
+            .Where(t => t.AnyTenant() && t.Agency.IsOneOf(agencies.ToArray()) && t.Year <= year)
+            .ToListAsync(ct);
+        var fileIds = agencies.Select(a => FileId(a, year)).ToArray();
+        var files = await session.Query<ReportFile>().Where(f => f.AnyTenant() && f.Id.IsOneOf(fileIds)).ToListAsync(ct);
+
+        var applications = AnnualReport.Applications(layout, year, tallies);
+        var previous = tallies.Any(t => t.Year < year) ? AnnualReport.Applications(layout, year - 1, tallies) : null;
+        var reviews = AnnualReport.Reviews(year, tallies);
+        var proactive = Proactive(layout, files.Select(f => f.Proactive).ToList());
+        var tables = new ReportTables(proactive, applications, reviews);
+
+        var checks = AnnualReport.Check(layout, applications, previous, reviews).ToList();
+        var mismatched = files.Where(f => f.Proactive is { } p && p.Layout != layout.Name).Select(f => f.Agency).ToList();
+        if (mismatched.Count > 0)
+            checks.Add(new ReportCheck("proactive_layout", false, $"表二按另一种格式填报（{string.Join("、", mismatched)}），本格式下未显示"));
+
+        var (asOf, stale) = await FreshnessAsync(agencies, ct);
+        NarrativeView? narrative = null;
+        PublicationView? publication = null;
+        if (agencies.Count == 1 && files.SingleOrDefault() is { } file)
+        {
+            if (file.Narrative is { } n) narrative = new NarrativeView(n.Overview, n.Problems, n.Other);
+            if (file.Publications.LastOrDefault() is { } filed)
+                publication = new PublicationView(filed.PublishedOn, filed.RecordedAt, filed.Layout, Amendments(filed.Tables, tables));
+        }
+        return new ReportView(agencies[0], agencies, title, year, layout.Name, asOf, stale, tables, null, checks, narrative, publication);
+    }
+
+    private static List<ProactiveRow> Proactive(ReportLayout layout, IReadOnlyList<ProactiveFiguresRecorded?> entries)
+    {
+        var usable = entries.Where(e => e is not null && e.Layout == layout.Name).Select(e => e!).ToList();
+        return layout.Proactive.Select(item =>
+        {
+            var given = usable.SelectMany(e => e.Rows).Where(r => r.Item == item.Code).ToList();
+            var values = Enumerable.Range(0, item.Columns.Count)
+                .Select(c => given.Any(r => r.Values[c] is not null) ? given.Sum(r => r.Values[c] ?? 0) : (decimal?)null).ToList();
+            var notes = Enumerable.Range(0, item.Columns.Count)
+                .Select(c => given.Count == 1 && given[0].Notes is { } n && c < n.Count ? n[c] : null).ToList();
+            return new ProactiveRow(item.Code, item.Label, item.Block, item.Columns, values, notes);
+        }).ToList();
+    }
+
+    /// <summary>Cell-by-cell differences between the filed figures and today's.</summary>
+    public static List<Amendment> Amendments(ReportTables filed, ReportTables current)
+    {
+        var list = new List<Amendment>();
+        foreach (var row in current.Applications.Rows)
+        {
+            var old = filed.Applications.Rows.FirstOrDefault(r => r.Code == row.Code);
+            for (var c = 0; c < row.Values.Count; c++)
+                if (old is null || old.Values[c] != row.Values[c])
+                    list.Add(new("applications", row.Code, current.Applications.Columns[c], old?.Values[c], row.Values[c]));
+        }
+        for (var i = 0; i < current.Reviews.Values.Count; i++)
+            if (filed.Reviews.Values.ElementAtOrDefault(i) != current.Reviews.Values[i])
+                list.Add(new("reviews", "reviews", i.ToString(), filed.Reviews.Values.ElementAtOrDefault(i), current.Reviews.Values[i]));
+        foreach (var row in current.Proactive)
+        {
+            var old = filed.Proactive.FirstOrDefault(r => r.Item == row.Item);
+            for (var c = 0; c < row.Values.Count; c++)
+                if (old?.Values.ElementAtOrDefault(c) != row.Values[c])
+                    list.Add(new("proactive", row.Item, row.Columns[c], old?.Values.ElementAtOrDefault(c), row.Values[c]));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// <c>stale</c>: an event of these agencies exists that the tally projection has not processed yet.
+    /// <c>asOf</c>: now when fresh, else the recording time of the last event the figures include.
+    /// </summary>
+    public async Task<(DateTimeOffset AsOf, bool Stale)> FreshnessAsync(IReadOnlyList<string> agencies, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            with progress as (
+              select coalesce(max(last_seq_id), 0) as seq from disclosure.mt_event_progression where name like 'ReportTally%')
+            select (select seq from progress),
+                   (select coalesce(max(seq_id), 0) from disclosure.mt_events where tenant_id = any($1)),
+                   (select max(timestamp) from disclosure.mt_events where seq_id <= (select seq from progress) and tenant_id = any($1))
+            """);
+        cmd.Parameters.AddWithValue(agencies.ToArray());
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var progress = reader.GetInt64(0);
+        var latest = reader.GetInt64(1);
+        var stale = latest > progress;
+        var asOf = stale && !reader.IsDBNull(2) ? reader.GetFieldValue<DateTimeOffset>(2) : clock.Now;
+        return (asOf.ToOffset(BusinessClock.ChinaOffset), stale);
+    }
+
+    public static IReadOnlyList<string> WithDescendants(string root, IReadOnlyList<Agency> all)
+    {
+        var result = new List<string> { root };
+        for (var i = 0; i < result.Count; i++)
+            result.AddRange(all.Where(a => a.ParentId == result[i] && !result.Contains(a.Id)).Select(a => a.Id));
+        return result;
+    }
+}
