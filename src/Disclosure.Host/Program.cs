@@ -82,12 +82,17 @@ builder.Services.AddMarten(sp =>
         opts.Schema.For<IdempotencyRecord>().MultiTenanted();
         opts.Schema.For<YearTally>().MultiTenanted().Index(t => t.Agency).Index(t => t.Year);
         opts.Schema.For<ReportFile>().MultiTenanted();
+        opts.Schema.For<Disclosure.Domain.Letters.Letter>().MultiTenanted()
+            .Index(l => l.TrackingNumber).Index(l => l.DueOn).Index(l => l.Department!);
+        opts.Schema.For<Disclosure.Domain.Letters.LetterStatistics>().MultiTenanted();
 
         opts.Projections.Add(new AgencyProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ApplicationProjection(sp.GetRequiredService<CalendarStore>()), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ReportFileProjection(), ProjectionLifecycle.Inline);
         // statistics run on the async daemon: an inline tally would make every intake update one hot row
         opts.Projections.Add(new ReportTallyProjection(), ProjectionLifecycle.Async);
+        opts.Projections.Add(new Disclosure.Host.Letters.LetterProjection(sp.GetRequiredService<CalendarStore>()), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async);
 
         opts.Storage.ExtendedSchemaObjects.Add(TrackingNumbers.Table(schema));
         return opts;
@@ -104,8 +109,9 @@ builder.Host.UseWolverine(opts =>
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
-    // Generated handler code: compiled at start-up unless `codegen write` pre-generated it (see README).
-    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+    // Generated handler code is compiled in memory at start-up (see README, "Generated code"); a build that ran
+    // `codegen write` may set Disclosure__StaticCodegen=true to load the pre-generated types instead.
+    opts.CodeGeneration.TypeLoadMode = config.GetValue("Disclosure:StaticCodegen", false) ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     opts.UseRuntimeCompilation();
 });
 builder.Services.AddWolverineHttp();
@@ -122,12 +128,22 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 });
 builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
 builder.Services.AddOpenApi();
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    var perMinute = config.GetValue("Limits:PublicRequestsPerMinute", 30);
+    // per client address: the public look-up must not become a way to guess query codes
+    o.AddPolicy(Disclosure.Host.Letters.PublicLetterStatusEndpoint.RateLimitPolicy, http =>
+        System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} → {StatusCode} in {Elapsed:0} ms");
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<AgencyGate>();

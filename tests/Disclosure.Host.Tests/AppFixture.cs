@@ -139,6 +139,8 @@ public sealed record Reply(int Status, string Body, string? ContentType, string?
 public static class Should
 {
     public static void ShouldBe(this int actual, int expected, string? because = null) => Assert.True(actual == expected, $"expected {expected}, got {actual}. {because}");
+    public static void ShouldEqual(this string actual, string expected) => Assert.Equal(expected, actual);
+
     public static Reply ShouldBe(this Reply reply, int status)
     {
         Assert.True(reply.Status == status, $"expected {status}, got {reply}");

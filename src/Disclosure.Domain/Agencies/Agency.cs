@@ -5,6 +5,9 @@ namespace Disclosure.Domain.Agencies;
 /// <summary>An agency (行政机关) was registered to use the system.</summary>
 public sealed record AgencyRegistered(string AgencyId, string Name, string? ParentId, string Code, DateTimeOffset RegisteredAt);
 
+/// <summary>The agency set its own mailbox time limits (working days); letters received or accepted afterwards use them.</summary>
+public sealed record LetterTimeLimitsSet(string AgencyId, int AcceptWithin, int ReplyWithin, DateTimeOffset SetAt);
+
 /// <summary>An agency as the directory shows it. Agencies form a hierarchy through <see cref="ParentId"/>.</summary>
 public sealed class Agency
 {
@@ -14,11 +17,15 @@ public sealed class Agency
     /// <summary>Prefix of the agency's tracking numbers, e.g. SCP in SCP-2024-00017.</summary>
     public string Code { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
+    public Letters.LetterTimeLimits? LetterLimits { get; set; }
+    public Letters.LetterTimeLimits EffectiveLetterLimits => LetterLimits ?? Letters.LetterTimeLimits.Default;
 
     public void Fold(AgencyRegistered e)
     {
         Id = e.AgencyId; Name = e.Name; ParentId = e.ParentId; Code = e.Code; RegisteredAt = e.RegisteredAt;
     }
+
+    public void Fold(LetterTimeLimitsSet e) => LetterLimits = new Letters.LetterTimeLimits(e.AcceptWithin, e.ReplyWithin);
 }
 
 public static partial class AgencyRules

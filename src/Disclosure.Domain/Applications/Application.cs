@@ -62,7 +62,7 @@ public sealed class Review
 /// folded in order. <see cref="DueOn"/>, <see cref="Deadline"/> and <see cref="Warnings"/> are a cached view
 /// of <see cref="StatutoryClock"/>, recomputed after every event.
 /// </summary>
-public sealed class Application
+public sealed class Application : ITrackedCase
 {
     public Guid Id { get; set; }
     public string Agency { get; set; } = "";
@@ -80,6 +80,10 @@ public sealed class Application
     public Answer? Answer { get; set; }
     public List<Answer> SupersededAnswers { get; set; } = [];
     public List<Review> Reviews { get; set; } = [];
+    public Guid? FromLetterId { get; set; }
+    public string? FromLetterNumber { get; set; }
+    public Guid? LetterId { get; set; }
+    public string? LetterNumber { get; set; }
     public string Status { get; set; } = ApplicationStatuses.Received;
     public bool IsOpen { get; set; } = true;
 
@@ -107,6 +111,10 @@ public sealed class Application
                 Id = e.ApplicationId; Agency = e.Agency; TrackingNumber = e.TrackingNumber; Channel = e.Channel;
                 Applicant = e.Applicant; Description = e.Description; SubmittedOn = e.SubmittedOn;
                 ReceivedOn = e.ReceivedOn; ReceivedYear = e.ReceivedOn.Year;
+                FromLetterId = e.FromLetterId; FromLetterNumber = e.FromLetterNumber;
+                break;
+            case ApplicationTurnedIntoLetter e:
+                LetterId = e.LetterId; LetterNumber = e.LetterNumber;
                 break;
             case CorrectionRequested e:
                 Correction = new CorrectionStep { SentOn = e.SentOn, Items = e.Items.ToList(), CorrectBy = e.CorrectBy };

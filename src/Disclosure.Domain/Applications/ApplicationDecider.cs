@@ -169,6 +169,16 @@ public static class ApplicationDecider
         return new ReviewConcluded(reviewId, concludedOn, result!, review.Kind, review.FiledOn);
     }
 
+    /// <summary>Only an application answered 信访举报投诉类申请 goes to the mailbox, once.</summary>
+    public static void EnsureCanBecomeLetter(Application app, DateOnly on, DateOnly today)
+    {
+        NotInFuture("on", on, today);
+        if (app.Answer?.Outcome != Outcomes.NotProcessedPetitionComplaint)
+            throw Refusal.Conflict("Only an application answered 'not_processed_petition_complaint' (信访举报投诉类申请) can be turned into a letter.");
+        if (app.LetterNumber is { } n) throw Refusal.Conflict($"This application already became letter {n}.");
+        if (on < app.Answer.DecidedOn) throw Refusal.Invalid("on", $"It can be passed on only after the answer ({app.Answer.DecidedOn:yyyy-MM-dd}).");
+    }
+
     /// <summary>A procedural step: dated between receipt and today, on a case that is still open.</summary>
     private static void Step(Application app, string field, DateOnly on, DateOnly today)
     {

@@ -25,7 +25,7 @@ public sealed record Applicant(string Category, string Name, string? IdNumber, s
 /// <summary>收到申请 — <c>ReceivedOn</c> is the legal receipt date (条例第三十一条), <c>SubmittedOn</c> when the applicant sent it.</summary>
 public sealed record ApplicationReceived(
     Guid ApplicationId, string Agency, string TrackingNumber, string Channel, Applicant Applicant,
-    string Description, DateOnly? SubmittedOn, DateOnly ReceivedOn) : ICaseEvent
+    string Description, DateOnly? SubmittedOn, DateOnly ReceivedOn, Guid? FromLetterId = null, string? FromLetterNumber = null) : ICaseEvent
 {
     DateOnly ICaseEvent.BusinessDate => ReceivedOn;
 }
@@ -127,6 +127,12 @@ public sealed record ReviewConcluded(Guid ReviewId, DateOnly ConcludedOn, string
     DateOnly ICaseEvent.BusinessDate => ConcludedOn;
 }
 
+/// <summary>An application answered 信访举报投诉类申请 (条例第三十九条) was passed to the mailbox as a letter.</summary>
+public sealed record ApplicationTurnedIntoLetter(DateOnly On, Guid LetterId, string LetterNumber) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}
+
 /// <summary>The holiday calendar changed and with it the answer date of an open case.</summary>
 public sealed record DueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly? NewDueOn, string Reason) : ICaseEvent
 {
@@ -141,6 +147,6 @@ public static class ApplicationEventTypes
         typeof(ApplicationReceived), typeof(CorrectionRequested), typeof(CorrectionReceived), typeof(CorrectionLapsed),
         typeof(ConsultationSent), typeof(ConsultationReplied), typeof(ConsultationLapsed), typeof(ExtensionApproved),
         typeof(FeeNoticeSent), typeof(FeePaid), typeof(FeeLapsed), typeof(ApplicationWithdrawn), typeof(DecisionRecorded),
-        typeof(DecisionCorrected), typeof(ReviewFiled), typeof(ReviewConcluded), typeof(DueDateRederived),
+        typeof(DecisionCorrected), typeof(ReviewFiled), typeof(ReviewConcluded), typeof(DueDateRederived), typeof(ApplicationTurnedIntoLetter),
     ];
 }

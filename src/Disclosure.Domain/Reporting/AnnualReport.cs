@@ -11,7 +11,7 @@ public sealed record ApplicationsTable(IReadOnlyList<string> Columns, IReadOnlyL
 public sealed record ReviewsTable(IReadOnlyList<int> Values);
 
 /// <summary>One line of table 二 as the statistician entered it; <see cref="Notes"/> annotate cells ("建设工程规划许可证").</summary>
-public sealed record ProactiveRow(string Item, string Label, string Block, IReadOnlyList<string> Columns, IReadOnlyList<decimal?> Values, IReadOnlyList<string?> Notes);
+public sealed record ProactiveRow(string Item, string Label, string Block, IReadOnlyList<string> Columns, IReadOnlyList<decimal?> Values, IReadOnlyList<string?> Notes, IReadOnlyList<string?>? Units = null);
 
 public sealed record ReportTables(IReadOnlyList<ProactiveRow> Proactive, ApplicationsTable Applications, ReviewsTable Reviews);
 

@@ -6,7 +6,9 @@ namespace Disclosure.Domain.Reporting;
 public sealed record ReportRow(string Code, string Label, IReadOnlyList<string> Outcomes, string? Group = null, string? Subgroup = null);
 
 /// <summary>A line of table 二: an item of 条例第二十条 with its columns in the layout.</summary>
-public sealed record ProactiveItem(string Code, string Label, string Block, IReadOnlyList<string> Columns, IReadOnlyList<bool> Money);
+/// <param name="Money">Per column: an amount of money rather than a count.</param>
+/// <param name="Unit">Per column: the unit printed after the figure (the 2019 layout writes "478822元"), if any.</param>
+public sealed record ProactiveItem(string Code, string Label, string Block, IReadOnlyList<string> Columns, IReadOnlyList<bool> Money, IReadOnlyList<string?>? Unit = null);
 
 /// <summary>
 /// The State Council's layouts of the annual report (政府信息公开工作年度报告): 2019 (国办公开办函〔2019〕60号)
@@ -89,7 +91,7 @@ public sealed class ReportLayout
             new("administrative_penalty", "行政处罚", "第二十条第（六）项", items, [false, false, false]),
             new("administrative_enforcement", "行政强制", "第二十条第（六）项", items, [false, false, false]),
             new("administrative_fee", "行政事业性收费", "第二十条第（八）项", ["上一年项目数量", "本年增/减"], [false, false]),
-            new("government_procurement", "政府集中采购", "第二十条第（九）项", ["采购项目数量", "采购总金额"], [false, true]),
+            new("government_procurement", "政府集中采购", "第二十条第（九）项", ["采购项目数量", "采购总金额"], [false, true], [null, "元"]),
         ];
     }
 

@@ -21,6 +21,9 @@ public sealed class AgencyDirectory(IDocumentStore store)
         return agency;
     }
 
+    /// <summary>Forgets one agency after it changed, so the next look-up reads it again.</summary>
+    public void Forget(string id) => _known.TryRemove(id, out _);
+
     /// <summary>Forgets everything (tests reset the database between scenarios).</summary>
     public void Clear() => _known.Clear();
 }

@@ -10,6 +10,7 @@ public sealed class AgencyProjection : MultiStreamProjection<Agency, string>
     public AgencyProjection()
     {
         Identity<AgencyRegistered>(e => e.AgencyId);
+        Identity<LetterTimeLimitsSet>(e => e.AgencyId);
         TenancyGrouping = JasperFx.Events.Grouping.TenancyGrouping.AcrossTenants; // agencies are not tenant data
     }
 
@@ -17,6 +18,7 @@ public sealed class AgencyProjection : MultiStreamProjection<Agency, string>
     {
         snapshot ??= new Agency();
         if (e.Data is AgencyRegistered registered) snapshot.Fold(registered);
+        if (e.Data is LetterTimeLimitsSet limits) snapshot.Fold(limits);
         return snapshot;
     }
 }

@@ -12,6 +12,7 @@ public sealed record ApplicationView(
     DateOnly? DueOn, Deadline? Deadline, string? Outcome, string? OutcomeLabel, DateOnly? DecidedOn,
     IReadOnlyList<ComplianceWarning> Warnings, CorrectionStep? Correction, IReadOnlyList<Consultation> Consultations,
     Extension? Extension, FeeStep? Fee, IReadOnlyList<Answer> SupersededAnswers, IReadOnlyList<Review> Reviews,
+    Guid? FromLetterId, string? FromLetterNumber, Guid? LetterId, string? LetterNumber,
     long Version, IReadOnlyList<HistoryEntry>? History)
 {
     public static ApplicationView From(Application a, DateOnly today, IReadOnlyList<IEvent>? events = null) => new(
@@ -19,6 +20,7 @@ public sealed record ApplicationView(
         a.Status, ApplicationStatuses.All.Find(a.Status)?.Label ?? a.Status, a.IsOverdue(today),
         a.DueOn, a.Deadline, a.Answer?.Outcome, Outcomes.All.Find(a.Answer?.Outcome)?.Label, a.Answer?.DecidedOn,
         a.Warnings, a.Correction, a.Consultations, a.Extension, a.Fee, a.SupersededAnswers, a.Reviews,
+        a.FromLetterId, a.FromLetterNumber, a.LetterId, a.LetterNumber,
         a.Version, events?.Select(ToHistory).ToList());
 
     public static HistoryEntry ToHistory(IEvent e) => new(

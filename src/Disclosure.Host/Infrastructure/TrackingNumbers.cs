@@ -6,7 +6,7 @@ namespace Disclosure.Host.Infrastructure;
 
 /// <summary>
 /// Human-readable case numbers, unique per agency: <c>{agency code}-{year}-{sequence}</c> for applications
-/// (e.g. <c>SP-2024-00017</c>) and <c>{agency code}-X{year}-{sequence}</c> for mailbox letters.
+/// (e.g. <c>SP-2024-00017</c>) and <c>{agency code}-M{year}-{sequence}</c> for mailbox letters.
 /// The counter row is bumped in its own short transaction, so intakes of one agency do not queue behind each
 /// other's whole transaction; a failed intake leaves a gap in the numbers, never a duplicate.
 /// </summary>
@@ -35,6 +35,6 @@ public sealed class TrackingNumbers(NpgsqlDataSource dataSource, string schema)
         cmd.Parameters.AddWithValue(kind);
         cmd.Parameters.AddWithValue(year);
         var next = (int)(await cmd.ExecuteScalarAsync(ct))!;
-        return kind == "letter" ? $"{agencyCode}-X{year}-{next:D5}" : $"{agencyCode}-{year}-{next:D5}";
+        return kind == "letter" ? $"{agencyCode}-M{year}-{next:D5}" : $"{agencyCode}-{year}-{next:D5}";
     }
 }

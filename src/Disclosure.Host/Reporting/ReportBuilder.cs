@@ -1,4 +1,5 @@
 using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Letters;
 using Disclosure.Domain.Reporting;
 using Disclosure.Host.Infrastructure;
 using Marten;
@@ -43,6 +44,11 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
         if (mismatched.Count > 0)
             checks.Add(new ReportCheck("proactive_layout", false, $"表二按另一种格式填报（{string.Join("、", mismatched)}），本格式下未显示"));
 
+        var statKeys = agencies.Select(a => $"{a}/{year}").ToArray();
+        var letters = await session.Query<LetterStatistics>().Where(s => s.AnyTenant() && s.Id.IsOneOf(statKeys)).ToListAsync(ct);
+        // the disclosure report has no mailbox table; its figures go into 一、总体情况 ("共处理市长信箱信件19件")
+        var mailbox = letters.Count == 0 ? null : new MailboxSummary(letters.Sum(l => l.Handled), letters.Sum(l => l.Received), letters.Sum(l => l.Replied));
+
         var (asOf, stale) = await FreshnessAsync(agencies, ct);
         NarrativeView? narrative = null;
         PublicationView? publication = null;
@@ -52,7 +58,7 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
             if (file.Publications.LastOrDefault() is { } filed)
                 publication = new PublicationView(filed.PublishedOn, filed.RecordedAt, filed.Layout, Amendments(filed.Tables, tables));
         }
-        return new ReportView(agencies[0], agencies, title, year, layout.Name, asOf, stale, tables, null, checks, narrative, publication);
+        return new ReportView(agencies[0], agencies, title, year, layout.Name, asOf, stale, tables, mailbox, checks, narrative, publication);
     }
 
     private static List<ProactiveRow> Proactive(ReportLayout layout, IReadOnlyList<ProactiveFiguresRecorded?> entries)
@@ -65,7 +71,7 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
                 .Select(c => given.Any(r => r.Values[c] is not null) ? given.Sum(r => r.Values[c] ?? 0) : (decimal?)null).ToList();
             var notes = Enumerable.Range(0, item.Columns.Count)
                 .Select(c => given.Count == 1 && given[0].Notes is { } n && c < n.Count ? n[c] : null).ToList();
-            return new ProactiveRow(item.Code, item.Label, item.Block, item.Columns, values, notes);
+            return new ProactiveRow(item.Code, item.Label, item.Block, item.Columns, values, notes, item.Unit);
         }).ToList();
     }
 
@@ -101,7 +107,8 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
     {
         await using var cmd = dataSource.CreateCommand("""
             with progress as (
-              select coalesce(max(last_seq_id), 0) as seq from disclosure.mt_event_progression where name like 'ReportTally%')
+              select coalesce(min(last_seq_id), 0) as seq from disclosure.mt_event_progression
+              where name like 'ReportTally%' or name like 'LetterStatistics%')
             select (select seq from progress),
                    (select coalesce(max(seq_id), 0) from disclosure.mt_events where tenant_id = any($1)),
                    (select max(timestamp) from disclosure.mt_events where seq_id <= (select seq from progress) and tenant_id = any($1))

@@ -8,9 +8,11 @@ namespace Disclosure.Host.Reporting;
 /// <summary>The report as CSV, Markdown and the printable HTML document in the official layout.</summary>
 public static class ReportRenderer
 {
-    private static string Num(decimal? v, string? note = null)
+    private static string Cell(ProactiveRow row, int c) => Num(row.Values[c], row.Notes.ElementAtOrDefault(c), row.Units?.ElementAtOrDefault(c));
+
+    private static string Num(decimal? v, string? note = null, string? unit = null)
     {
-        var text = v is { } n ? n.ToString(n == decimal.Truncate(n) ? "0" : "0.##", CultureInfo.InvariantCulture) : "";
+        var text = v is { } n ? n.ToString(n == decimal.Truncate(n) ? "0" : "0.####", CultureInfo.InvariantCulture) + unit : "";
         return note is { Length: > 0 } ? $"{text}（{note}）" : text;
     }
 
@@ -23,7 +25,7 @@ public static class ReportRenderer
         Line("table", "row", "label", "column", "value");
         foreach (var row in r.Tables.Proactive)
             for (var c = 0; c < row.Columns.Count; c++)
-                Line("proactive", row.Item, $"{row.Block} {row.Label}", row.Columns[c], Num(row.Values[c], row.Notes.ElementAtOrDefault(c)));
+                Line("proactive", row.Item, $"{row.Block} {row.Label}", row.Columns[c], Cell(row, c));
         foreach (var row in r.Tables.Applications.Rows)
             for (var c = 0; c < row.Values.Count; c++)
                 Line("applications", row.Code, row.Label, r.Tables.Applications.Columns[c], row.Values[c].ToString(CultureInfo.InvariantCulture));
@@ -43,6 +45,7 @@ public static class ReportRenderer
         sb.AppendLine($"# {r.Title}").AppendLine();
         sb.AppendLine($"格式：{r.Layout} 年版 · 数据截至 {r.AsOf:yyyy-MM-dd HH:mm}{(r.Stale ? "（统计尚未包含最新记录）" : "")}").AppendLine();
         sb.AppendLine("## 一、总体情况").AppendLine().AppendLine(r.Narrative?.Overview ?? "").AppendLine();
+        if (r.Mailbox is { } mb) sb.AppendLine($"（系统统计：{r.Year}年共处理市长信箱信件{mb.Handled}件，收到{mb.Received}件，答复{mb.Replied}件。）").AppendLine();
         sb.AppendLine("## 二、主动公开政府信息情况").AppendLine();
         foreach (var block in r.Tables.Proactive.GroupBy(p => p.Block))
         {
@@ -51,7 +54,7 @@ public static class ReportRenderer
             sb.AppendLine("| 信息内容 | " + string.Join(" | ", cols) + " |");
             sb.AppendLine("|---|" + string.Concat(cols.Select(_ => "---:|")));
             foreach (var row in block)
-                sb.AppendLine($"| {row.Label} | " + string.Join(" | ", row.Values.Select((v, c) => Num(v, row.Notes.ElementAtOrDefault(c)))) + " |");
+                sb.AppendLine($"| {row.Label} | " + string.Join(" | ", row.Values.Select((_, c) => Cell(row, c))) + " |");
             sb.AppendLine();
         }
         sb.AppendLine("## 三、收到和处理政府信息公开申请情况").AppendLine();
@@ -103,6 +106,8 @@ public static class ReportRenderer
             <h2>一、总体情况</h2>
             """);
         Paragraphs(r.Narrative?.Overview);
+        if (r.Mailbox is { } mailbox)
+            sb.Append($"<p class=\"mailbox\">（系统统计：{r.Year}年共处理市长信箱信件{mailbox.Handled}件，收到{mailbox.Received}件，答复{mailbox.Replied}件。）</p>");
 
         sb.Append("<h2>二、主动公开政府信息情况</h2>");
         foreach (var block in r.Tables.Proactive.GroupBy(p => p.Block))
@@ -115,13 +120,15 @@ public static class ReportRenderer
             foreach (var row in block)
             {
                 sb.Append($"<tr><td>{E(row.Label)}</td>");
-                for (var c = 0; c < row.Values.Count; c++) sb.Append($"<td>{E(Num(row.Values[c], row.Notes.ElementAtOrDefault(c)))}</td>");
+                for (var c = 0; c < row.Values.Count; c++) sb.Append($"<td>{E(Cell(row, c))}</td>");
                 sb.Append("</tr>");
             }
             sb.Append("</table>");
         }
 
-        sb.Append("<h2>三、收到和处理政府信息公开申请情况</h2><table>");
+        sb.Append("<h2>三、收到和处理政府信息公开申请情况</h2><table class=\"t3\"><colgroup><col style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:26%\">");
+        for (var c = 0; c < 7; c++) sb.Append("<col style=\"width:7.7%\">");
+        sb.Append("</colgroup>");
         sb.Append($"<tr><th colspan=\"3\" rowspan=\"3\">{E(ReportLayout.CornerLabel)}</th><th colspan=\"7\">申请人情况</th></tr>");
         sb.Append("<tr><th rowspan=\"2\">自然人</th><th colspan=\"5\">法人或其他组织</th><th rowspan=\"2\">总计</th></tr><tr>");
         foreach (var label in ReportLayout.ColumnLabels.Skip(1).Take(5)) sb.Append($"<th>{E(label)}</th>");

@@ -162,8 +162,3 @@ public class StepSpecs(AppFixture fixture) : ApplicationScenario(fixture)
         Assert.Equal(1, await StreamVersion(Agency, id));
     }
 }
-
-public static class StringShould
-{
-    public static void ShouldEqual(this string actual, string expected) => Assert.Equal(expected, actual);
-}

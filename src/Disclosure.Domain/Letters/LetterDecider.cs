@@ -1,0 +1,109 @@
+using Disclosure.Domain.Calendar;
+
+namespace Disclosure.Domain.Letters;
+
+/// <summary>The mailbox loop as pure functions: (letter, command, today) → event, or a <see cref="Refusal"/>.</summary>
+public static class LetterDecider
+{
+    public static LetterReceived Receive(Guid id, string agency, string trackingNumber, string queryCodeHash, string? channel, string? category,
+        string? subject, string? body, Writer writer, DateOnly receivedOn, bool publicConsent, LetterTimeLimits limits, DateOnly today)
+    {
+        LetterChannels.All.Require("channel", channel);
+        LetterCategories.All.Require("category", category);
+        if (string.IsNullOrWhiteSpace(subject)) throw Refusal.Invalid("subject", "A letter has a subject.");
+        if (string.IsNullOrWhiteSpace(body)) throw Refusal.Invalid("body", "A letter has a body.");
+        if (receivedOn > today) throw Refusal.Invalid("receivedOn", $"{receivedOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+        return new LetterReceived(id, agency, trackingNumber, queryCodeHash, channel!, category!, subject.Trim(), body.Trim(),
+            writer with { Name = writer.Name.Trim() }, receivedOn, publicConsent, limits.AcceptWithin);
+    }
+
+    public static LetterAccepted Accept(Letter letter, DateOnly on, LetterTimeLimits limits, DateOnly today)
+    {
+        Dated(letter, "on", on, today);
+        Expect(letter, "accepted", LetterStatuses.Received);
+        return new LetterAccepted(on, limits.ReplyWithin);
+    }
+
+    public static LetterRejected Reject(Letter letter, DateOnly on, string? reason, string? note, DateOnly today)
+    {
+        RejectionReasons.All.Require("reason", reason);
+        Dated(letter, "on", on, today);
+        Expect(letter, "refused", LetterStatuses.Received);
+        return new LetterRejected(on, reason!, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+    }
+
+    public static LetterAssigned Assign(Letter letter, string? department, DateOnly on, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(department)) throw Refusal.Invalid("department", "Name the department the letter is assigned to.");
+        Dated(letter, "on", on, today);
+        Expect(letter, "assigned", LetterStatuses.Accepted, LetterStatuses.Returned, LetterStatuses.Reopened);
+        if (letter.Status == LetterStatuses.Reopened && letter.Department is not null) throw Refusal.Conflict("The letter is already with a department.");
+        return new LetterAssigned(department.Trim(), on);
+    }
+
+    public static LetterReturned Return(Letter letter, DateOnly on, string? reason, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Say why the department returns the letter.");
+        Dated(letter, "on", on, today);
+        if (letter.Department is not { } department || letter.Status != LetterStatuses.Assigned)
+            throw Refusal.Conflict($"Only a letter with a department can be returned; this one is {letter.Status}.");
+        if (on < letter.Assignments[^1].On) throw Refusal.Invalid("on", "A letter cannot be returned before it was assigned.");
+        return new LetterReturned(department, on, reason.Trim());
+    }
+
+    public static LetterExtensionApproved Extend(Letter letter, DateOnly approvedOn, int workingDays, string? reason, DateOnly today)
+    {
+        if (workingDays is < 1 or > LetterTimeLimits.MaxExtension) throw Refusal.Invalid("workingDays", $"1 to {LetterTimeLimits.MaxExtension} working days.");
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Give the reason for the extension.");
+        Dated(letter, "approvedOn", approvedOn, today);
+        Expect(letter, "extended", LetterStatuses.Accepted, LetterStatuses.Assigned, LetterStatuses.Returned, LetterStatuses.Reopened);
+        if (letter.Extension is not null) throw Refusal.Conflict($"An extension was already approved on {letter.Extension.ApprovedOn:yyyy-MM-dd}.");
+        return new LetterExtensionApproved(approvedOn, workingDays, reason.Trim());
+    }
+
+    public static LetterReplied Reply(Letter letter, DateOnly on, string? text, bool publish, WorkingDayCalendar calendar, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw Refusal.Invalid("text", "A reply has a text.");
+        Dated(letter, "on", on, today);
+        Expect(letter, "answered", LetterStatuses.Accepted, LetterStatuses.Assigned, LetterStatuses.Reopened);
+        int taken;
+        try { taken = calendar.CountWorkingDays(letter.ReceivedOn, on); }
+        catch (CalendarNotAvailable gap) { throw Refusal.Invalid("on", gap.Message); }
+        return new LetterReplied(on, text.Trim(), publish && letter.PublicConsent, letter.DueOn, taken, letter.Category,
+            letter.Department ?? letter.Assignments.LastOrDefault()?.Department, letter.Round);
+    }
+
+    public static FeedbackRecorded RecordFeedback(Letter letter, DateOnly on, string? satisfaction, DateOnly today)
+    {
+        Satisfactions.All.Require("satisfaction", satisfaction);
+        Dated(letter, "on", on, today);
+        Expect(letter, "followed up", LetterStatuses.Replied);
+        if (on < letter.Replies[^1].On) throw Refusal.Invalid("on", "Feedback follows the reply.");
+        return new FeedbackRecorded(on, satisfaction!);
+    }
+
+    public static LetterClosed Close(Letter letter, DateOnly on, DateOnly today)
+    {
+        Dated(letter, "on", on, today);
+        Expect(letter, "closed", LetterStatuses.Replied);
+        return new LetterClosed(on);
+    }
+
+    public static void EnsureReclassifiable(Letter letter, DateOnly on, DateOnly today)
+    {
+        Dated(letter, "on", on, today);
+        Expect(letter, "turned into a disclosure application", LetterStatuses.Received, LetterStatuses.Accepted, LetterStatuses.Assigned, LetterStatuses.Returned);
+    }
+
+    private static void Expect(Letter letter, string verb, params string[] statuses)
+    {
+        if (!statuses.Contains(letter.Status))
+            throw Refusal.Conflict($"A letter that is {letter.Status} cannot be {verb}.");
+    }
+
+    private static void Dated(Letter letter, string field, DateOnly on, DateOnly today)
+    {
+        if (on > today) throw Refusal.Invalid(field, $"{on:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+        if (on < letter.ReceivedOn) throw Refusal.Invalid(field, $"{on:yyyy-MM-dd} is before the letter was received ({letter.ReceivedOn:yyyy-MM-dd}).");
+    }
+}

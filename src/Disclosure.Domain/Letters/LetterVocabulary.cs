@@ -1,0 +1,111 @@
+namespace Disclosure.Domain.Letters;
+
+public static class LetterChannels
+{
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new("online", "网上信箱"),
+        new("hotline", "12345热线转办"),
+        new("post", "来信"),
+        new("in_person", "来访"),
+        new("email", "电子邮件"),
+        new("other", "其他"),
+    ];
+}
+
+public static class LetterCategories
+{
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new("consultation", "咨询"),
+        new("complaint", "投诉"),
+        new("suggestion", "建议"),
+        new("help", "求助"),
+        new("report", "举报"),
+        new("praise", "表扬"),
+        new("other", "其他"),
+    ];
+}
+
+/// <summary>Why a letter is not accepted (不予受理) — the customary grounds of the mailbox rules.</summary>
+public static class RejectionReasons
+{
+    public const string DisclosureRequest = "disclosure_request";
+
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new("anonymous_no_contact", "匿名或无有效联系方式"),
+        new("courts_arbitration_reconsideration", "应通过诉讼、仲裁、行政复议等法定途径解决"),
+        new("petition_procedure", "已进入信访程序"),
+        new("repeat_answered", "重复来信且已答复"),
+        new(DisclosureRequest, "属于政府信息公开申请，转依申请公开办理"),
+        new("advertising", "广告等无关内容"),
+        new("other", "其他"),
+    ];
+}
+
+public static class Satisfactions
+{
+    public const string Unsatisfied = "unsatisfied";
+
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new("satisfied", "满意"),
+        new("basically_satisfied", "基本满意"),
+        new(Unsatisfied, "不满意"),
+    ];
+}
+
+public static class LetterStatuses
+{
+    public const string Received = "received";
+    public const string Accepted = "accepted";
+    public const string Assigned = "assigned";
+    public const string Returned = "returned";
+    public const string Replied = "replied";
+    public const string Reopened = "reopened";
+    public const string Rejected = "rejected";
+    public const string Closed = "closed";
+    public const string Reclassified = "reclassified";
+
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new(Received, "待受理"),
+        new(Accepted, "已受理待转办"),
+        new(Assigned, "办理中"),
+        new(Returned, "部门退回待重新转办"),
+        new(Replied, "已答复"),
+        new(Reopened, "不满意重新办理"),
+        new(Rejected, "不予受理"),
+        new(Closed, "已办结"),
+        new(Reclassified, "已转为政府信息公开申请"),
+    ];
+
+    /// <summary>The public look-up shows the writer only these plain words.</summary>
+    public static string PublicLabel(string status) => status switch
+    {
+        Received => "已收到，待受理",
+        Accepted or Assigned or Returned or Reopened => "办理中",
+        Replied => "已答复",
+        Rejected => "不予受理",
+        Closed => "已办结",
+        Reclassified => "已转为政府信息公开申请办理",
+        _ => "办理中",
+    };
+}
+
+/// <summary>An agency's mailbox time limits in working days; the defaults apply until it sets its own.</summary>
+public sealed record LetterTimeLimits(int AcceptWithin, int ReplyWithin)
+{
+    public static LetterTimeLimits Default { get; } = new(3, 15);
+    public const int ReturnWithin = 5;
+    public const int MaxExtension = 30;
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (AcceptWithin is < 1 or > 30) errors["acceptWithinWorkingDays"] = ["1 to 30 working days."];
+        if (ReplyWithin is < 1 or > 60) errors["replyWithinWorkingDays"] = ["1 to 60 working days."];
+        return errors;
+    }
+}

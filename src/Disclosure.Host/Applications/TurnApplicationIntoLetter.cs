@@ -1,0 +1,79 @@
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Letters;
+using Disclosure.Host.Agencies;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Letters;
+using Disclosure.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Applications;
+
+/// <summary>An application answered 信访举报投诉类申请 (条例第三十九条) goes on as a mailbox letter, linked both ways.</summary>
+public sealed record TurnApplicationIntoLetter(DateOnly? On, string? Category);
+
+public sealed record ApplicationBecameLetter(Guid LetterId, string LetterNumber, string QueryCode, DateOnly? DueOn, ApplicationView Application);
+
+public static class TurnApplicationIntoLetterEndpoint
+{
+    public static ProblemDetails Validate(TurnApplicationIntoLetter cmd) => new Problems.Required()
+        .Check(cmd.On is not null, "on")
+        .Check(cmd.Category is null || LetterCategories.All.Find(cmd.Category) is not null, "category", $"Allowed: {string.Join(", ", LetterCategories.All.Select(t => t.Code))}.")
+        .Result();
+
+    [NonTransactional] // commits both streams in one transaction
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/letter"), Authorize(Roles = Roles.Handling), Tags("Applications")]
+    [ProducesResponseType<ApplicationBecameLetter>(201)]
+    public static async Task<IResult> Post(string agency, string id, TurnApplicationIntoLetter cmd, IDocumentSession session, HttpContext http,
+        AgencyDirectory agencies, TrackingNumbers numbers, BusinessClock clock, CalendarStore calendars, CancellationToken ct)
+    {
+        var steps = new ApplicationSteps(session, http);
+        if (await steps.ResolveAsync(id, ct) is not { } applicationId) return Problems.NotFound($"There is no application '{id}' in this agency.");
+        var stream = await session.Events.FetchForWriting<Application>(applicationId, ct);
+        if (stream.Aggregate is not { } app) return Problems.NotFound($"There is no application '{id}' in this agency.");
+
+        var found = (await agencies.FindAsync(agency, ct))!;
+        var letterId = Guid.CreateVersion7();
+        var on = cmd.On!.Value;
+        LetterReceived received;
+        try
+        {
+            ApplicationDecider.EnsureCanBecomeLetter(app, on, clock.Today);
+            var writer = new Writer(app.Applicant.Name, app.Applicant.Phone, app.Applicant.Email);
+            received = LetterDecider.Receive(letterId, agency, "", "", "other", cmd.Category ?? "complaint",
+                $"由政府信息公开申请 {app.TrackingNumber} 转来", app.Description, writer, on, false, found.EffectiveLetterLimits, clock.Today);
+        }
+        catch (Refusal refusal)
+        {
+            return Problems.From(refusal);
+        }
+        var number = await numbers.NextAsync(agency, found.Code, "letter", on.Year, ct);
+        var code = System.Security.Cryptography.RandomNumberGenerator.GetString("ABCDEFGHJKMNPQRSTUVWXYZ23456789", 8);
+        received = received with
+        {
+            TrackingNumber = number, QueryCodeHash = ReceiveLetterEndpoint.HashCode(number, code),
+            FromApplicationId = app.Id, FromApplicationNumber = app.TrackingNumber,
+        };
+
+        session.LastModifiedBy = Actor.Of(http.User);
+        session.Events.StartStream<Letter>(letterId, received);
+        stream.AppendOne(new ApplicationTurnedIntoLetter(on, letterId, number));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (StorageConflict.Is(e))
+        {
+            session.EjectAllPendingChanges();
+            return Problems.Conflict("Someone else changed the application at the same moment; nothing was recorded.");
+        }
+        var letter = Letter.From([received], calendars.Current);
+        var view = await ApplicationSteps.ViewAsync(session, applicationId, clock.Today, ct);
+        return Results.Created($"/api/agencies/{agency}/letters/{letterId}", new ApplicationBecameLetter(letterId, number, code, letter.DueOn, view!));
+    }
+}

@@ -1,0 +1,78 @@
+using Disclosure.Domain;
+using Disclosure.Host.Applications;
+using Disclosure.Host.Calendar;
+using Marten;
+
+namespace Disclosure.Host.Infrastructure;
+
+/// <summary>
+/// Runs one step on a case stream: load it for writing (the session is the agency's tenant, so another agency's
+/// case is simply not there), let the domain decide, append, commit, answer with the new state. A refusal or a
+/// lost race appends nothing.
+/// </summary>
+/// <remarks>Built from the session Wolverine opened for the route's agency — never one from the container,
+/// which would not be scoped to the tenant.</remarks>
+public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext http, string noun) where TCase : class, ITrackedCase
+{
+    protected IDocumentSession Session { get; } = session;
+    protected BusinessClock Clock { get; } = http.RequestServices.GetRequiredService<BusinessClock>();
+    protected CalendarStore Calendars { get; } = http.RequestServices.GetRequiredService<CalendarStore>();
+
+    public DateOnly Today => Clock.Today;
+    public Domain.Calendar.WorkingDayCalendar Calendar => Calendars.Current;
+
+    protected abstract Task<object?> ViewAsync(Guid id, CancellationToken ct);
+
+    public async Task<Guid?> ResolveAsync(string idOrTrackingNumber, CancellationToken ct)
+    {
+        if (Guid.TryParse(idOrTrackingNumber, out var id)) return id;
+        var found = await Session.Query<TCase>().Where(c => c.TrackingNumber == idOrTrackingNumber).Select(c => c.Id).ToListAsync(ct);
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    public async Task<IResult> GetAsync(string id, CancellationToken ct) =>
+        await ResolveAsync(id, ct) is { } streamId && await ViewAsync(streamId, ct) is { } view
+            ? Results.Ok(view)
+            : Problems.NotFound($"There is no {noun} '{id}' in this agency.");
+
+    public Task<IResult> Run(string id, long? expectedVersion, Func<TCase, object> decide, CancellationToken ct, Func<object, IResult>? respond = null) =>
+        RunMany(id, expectedVersion, c => [decide(c)], ct, respond);
+
+    public async Task<IResult> RunMany(string id, long? expectedVersion, Func<TCase, IReadOnlyList<object>> decide, CancellationToken ct,
+        Func<object, IResult>? respond = null)
+    {
+        if (await ResolveAsync(id, ct) is not { } streamId)
+            return Problems.NotFound($"There is no {noun} '{id}' in this agency.");
+
+        var stream = await Session.Events.FetchForWriting<TCase>(streamId, ct);
+        if (stream.Aggregate is null)
+            return Problems.NotFound($"There is no {noun} '{id}' in this agency.");
+        if (expectedVersion is { } v && v != stream.CurrentVersion)
+            return Problems.Conflict($"The {noun} is at version {stream.CurrentVersion}, not {v}: someone else changed it. Reload and try again.");
+
+        IReadOnlyList<object> events;
+        try
+        {
+            events = decide(stream.Aggregate);
+        }
+        catch (Refusal refusal)
+        {
+            return Problems.From(refusal);
+        }
+
+        stream.AppendMany(events);
+        Session.LastModifiedBy = Actor.Of(http.User);
+        try
+        {
+            await Session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (StorageConflict.Is(e))
+        {
+            Session.EjectAllPendingChanges(); // nothing of this request may be saved by a later flush
+            return Problems.Conflict($"Someone else changed the {noun} at the same moment; nothing was recorded. Reload and try again.");
+        }
+
+        var view = await ViewAsync(streamId, ct);
+        return respond is null ? Results.Ok(view) : respond(view!);
+    }
+}

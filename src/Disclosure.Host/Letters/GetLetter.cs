@@ -1,0 +1,69 @@
+using Disclosure.Domain;
+using Disclosure.Domain.Calendar;
+using Disclosure.Domain.Letters;
+using Disclosure.Host.Applications;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Marten;
+using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Letters;
+
+public sealed record LetterWorklist(DateOnly Today, DateOnly DueSoonUntil, IReadOnlyList<LetterSummary> Overdue, IReadOnlyList<LetterSummary> DueSoon);
+
+public static class GetLetterEndpoints
+{
+    /// <summary>The letter with its time limits explained and its history; <c>{id}</c> may be the tracking number.</summary>
+    [WolverineGet("/api/agencies/{agency}/letters/{id}"), Authorize(Roles = Roles.Reading), Tags("Letters")]
+    [ProducesResponseType<LetterView>(200)]
+    public static Task<IResult> Get(string id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
+        new LetterSteps(session, http).GetAsync(id, ct);
+
+    /// <summary>A page of letters, soonest due first; the writer's phone is masked.</summary>
+    [WolverineGet("/api/agencies/{agency}/letters"), Authorize(Roles = Roles.Reading), Tags("Letters")]
+    [ProducesResponseType<Paged<LetterSummary>>(200)]
+    public static async Task<IResult> List(IDocumentSession session, BusinessClock clock, CancellationToken ct,
+        string? status = null, bool? overdue = null, string? department = null, int? receivedYear = null, int page = 1, int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (status is not null && LetterStatuses.All.Find(status) is null)
+            errors["status"] = [$"Allowed: {string.Join(", ", LetterStatuses.All.Select(s => s.Code))}."];
+        if (page < 1) errors["page"] = ["Pages start at 1."];
+        if (pageSize is < 1 or > ListApplicationsEndpoint.MaxPageSize) errors["pageSize"] = [$"1 to {ListApplicationsEndpoint.MaxPageSize}."];
+        if (errors.Count > 0) return Problems.ValidationResult(errors);
+
+        var today = clock.Today;
+        IQueryable<Letter> q = session.Query<Letter>();
+        if (status is not null) q = q.Where(l => l.Status == status);
+        if (overdue == true) q = q.Where(l => l.AwaitingAction && l.DueOn != null && l.DueOn < today);
+        if (overdue == false) q = q.Where(l => !(l.AwaitingAction && l.DueOn != null && l.DueOn < today));
+        if (receivedYear is { } year) q = q.Where(l => l.ReceivedYear == year);
+        if (department is not null) q = q.Where(l => l.Department == department);
+        var items = await ((IMartenQueryable<Letter>)q).Stats(out var stats)
+            .OrderBy(l => l.DueOn).ThenBy(l => l.TrackingNumber).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return Results.Ok(new Paged<LetterSummary>(items.Select(l => LetterSummary.From(l, today)).ToList(), page, pageSize, stats.TotalResults));
+    }
+
+    /// <summary>Overdue and due-soon letters, optionally of one department.</summary>
+    [WolverineGet("/api/agencies/{agency}/letters/worklist"), Authorize(Roles = Roles.Reading), Tags("Letters")]
+    [ProducesResponseType<LetterWorklist>(200)]
+    public static async Task<IResult> Worklist(IDocumentSession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct,
+        string? department = null, int days = 3)
+    {
+        if (days is < 0 or > 60) return Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = ["0 to 60 working days."] });
+        var today = clock.Today;
+        DateOnly until;
+        try { until = calendars.Current.AddWorkingDays(today, days); }
+        catch (CalendarNotAvailable gap) { return Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = [gap.Message] }); }
+        var q = session.Query<Letter>().Where(l => l.AwaitingAction && l.DueOn != null && l.DueOn <= until);
+        if (department is not null) q = q.Where(l => l.Department == department);
+        var open = await q.OrderBy(l => l.DueOn).Take(2000).ToListAsync(ct);
+        return Results.Ok(new LetterWorklist(today, until,
+            open.Where(l => l.DueOn < today).Select(l => LetterSummary.From(l, today)).ToList(),
+            open.Where(l => l.DueOn >= today).Select(l => LetterSummary.From(l, today)).ToList()));
+    }
+}

@@ -1,0 +1,47 @@
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Letters;
+using Disclosure.Host.Applications;
+using Disclosure.Host.Infrastructure;
+using JasperFx.Events;
+using Marten;
+
+namespace Disclosure.Host.Letters;
+
+public sealed record LetterView(
+    Guid Id, string TrackingNumber, string Agency, string Channel, string Category, string Subject, string Body, Writer Writer,
+    DateOnly ReceivedOn, bool PublicConsent, string Status, string StatusLabel, bool Overdue, DateOnly? DueOn, Deadline? Deadline,
+    string? Department, DateOnly? AcceptedOn, DateOnly? RejectedOn, string? RejectionReason, IReadOnlyList<Assignment> Assignments,
+    LetterExtensionApproved? Extension, IReadOnlyList<Reply> Replies, IReadOnlyList<Feedback> Feedback, DateOnly? ClosedOn,
+    Guid? ApplicationId, string? ApplicationNumber, Guid? FromApplicationId, string? FromApplicationNumber,
+    long Version, IReadOnlyList<HistoryEntry>? History)
+{
+    public static LetterView From(Letter l, DateOnly today, IReadOnlyList<IEvent>? events = null) => new(
+        l.Id, l.TrackingNumber, l.Agency, l.Channel, l.Category, l.Subject, l.Body, l.Writer, l.ReceivedOn, l.PublicConsent,
+        l.Status, LetterStatuses.All.Find(l.Status)?.Label ?? l.Status, l.IsOverdue(today), l.DueOn, l.Deadline, l.Department,
+        l.AcceptedOn, l.RejectedOn, l.RejectionReason, l.Assignments, l.Extension, l.Replies, l.Feedback, l.ClosedOn,
+        l.ApplicationId, l.ApplicationNumber, l.FromApplicationId, l.FromApplicationNumber, l.Version,
+        events?.Select(ApplicationView.ToHistory).ToList());
+}
+
+/// <summary>A line of a list: the writer's phone masked.</summary>
+public sealed record LetterSummary(Guid Id, string TrackingNumber, string Category, string Subject, string WriterName, string? WriterPhone,
+    DateOnly ReceivedOn, string Status, string? Department, DateOnly? DueOn, bool Overdue)
+{
+    public static LetterSummary From(Letter l, DateOnly today) => new(l.Id, l.TrackingNumber, l.Category, l.Subject, l.Writer.Name,
+        Mask.Phone(l.Writer.Phone), l.ReceivedOn, l.Status, l.Department, l.DueOn, l.IsOverdue(today));
+}
+
+/// <summary>Steps on a letter; answers with <see cref="LetterView"/>.</summary>
+public sealed class LetterSteps(IDocumentSession session, HttpContext http) : CaseSteps<Letter>(session, http, "letter")
+{
+    protected override async Task<object?> ViewAsync(Guid id, CancellationToken ct) => await ViewAsync(Session, id, Today, ct);
+
+    public static async Task<LetterView?> ViewAsync(IQuerySession session, Guid id, DateOnly today, CancellationToken ct)
+    {
+        var letter = await session.LoadAsync<Letter>(id, ct);
+        if (letter is null) return null;
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        return LetterView.From(letter, today, events);
+    }
+}

@@ -1,0 +1,37 @@
+using Disclosure.Domain.Letters;
+using Disclosure.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Letters;
+
+/// <summary>What a writer sees: the status and, when published, the reply — nothing else.</summary>
+public sealed record PublicLetterStatus(string TrackingNumber, string Status, DateOnly ReceivedOn, DateOnly? RepliedOn, string? Reply);
+
+public static class PublicLetterStatusEndpoint
+{
+    public const string RateLimitPolicy = "public";
+
+    /// <summary>
+    /// No login: the tracking number and the query code given at intake. A wrong code and an unknown number
+    /// answer the same 404, and the endpoint is rate-limited per client, so codes cannot be guessed.
+    /// </summary>
+    [WolverineGet("/public/letters/{trackingNumber}"), AllowAnonymous, EnableRateLimiting(RateLimitPolicy), Tags("Public")]
+    [ProducesResponseType<PublicLetterStatus>(200)]
+    public static async Task<IResult> Get(string trackingNumber, IDocumentStore store, CancellationToken ct, string? code = null)
+    {
+        if (string.IsNullOrWhiteSpace(code) || trackingNumber.Length > 40 || code.Length > 40)
+            return Problems.NotFound("No letter matches this tracking number and query code.");
+        var hash = ReceiveLetterEndpoint.HashCode(trackingNumber, code);
+        await using var session = store.QuerySession();
+        var letter = (await session.Query<Letter>()
+            .Where(l => l.AnyTenant() && l.TrackingNumber == trackingNumber && l.QueryCodeHash == hash).Take(1).ToListAsync(ct)).FirstOrDefault();
+        if (letter is null) return Problems.NotFound("No letter matches this tracking number and query code.");
+        var reply = letter.Replies.LastOrDefault();
+        return Results.Ok(new PublicLetterStatus(letter.TrackingNumber, LetterStatuses.PublicLabel(letter.Status), letter.ReceivedOn,
+            reply?.On, reply is { Publish: true } ? reply.Text : null));
+    }
+}
