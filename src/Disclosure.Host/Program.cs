@@ -32,19 +32,26 @@ var env = builder.Environment;
 if (Environment.GetEnvironmentVariable("DISCLOSURE_URLS") is { Length: > 0 } urls && config["urls"] is null)
     builder.WebHost.UseUrls(urls);
 
-// ── logging: readable locally, compact JSON in production; request lines carry no bodies ──
-builder.Host.UseSerilog((ctx, lc) =>
+// ── logging: readable locally, compact JSON in production; request lines carry no bodies; personal data is
+//    scrubbed from every property and exception text (PersonalDataRedactor, ScrubbedExceptionSink) ──
+builder.Host.UseSerilog((ctx, services, lc) =>
 {
-    lc.MinimumLevel.Is(ctx.HostingEnvironment.IsEnvironment("Testing") ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Information)
+    var testing = ctx.HostingEnvironment.IsEnvironment("Testing");
+    lc.MinimumLevel.Information()
         .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
         .MinimumLevel.Override("Wolverine", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("Marten", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("JasperFx", Serilog.Events.LogEventLevel.Warning)
-        .Enrich.FromLogContext();
-    lc.ReadFrom.Configuration(ctx.Configuration); // "Serilog" section, if any, has the last word
-    if (ctx.HostingEnvironment.IsProduction()) lc.WriteTo.Console(new CompactJsonFormatter());
-    else lc.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        .Enrich.FromLogContext()
+        .Enrich.With<PersonalDataRedactor>();
+    var console = ctx.HostingEnvironment.IsProduction()
+        ? new LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter()).CreateLogger()
+        : new LoggerConfiguration().WriteTo.Console(outputTemplate:
+            "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{ExceptionDetail}").CreateLogger();
+    lc.WriteTo.Sink(new ScrubbedExceptionSink(console), testing ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Verbose);
+    foreach (var extra in services.GetServices<Serilog.Core.ILogEventSink>()) lc.WriteTo.Sink(new ScrubbedExceptionSink(extra));
+    lc.ReadFrom.Configuration(ctx.Configuration); // a "Serilog" section, if any, has the last word
 });
 
 var connectionString = config.GetConnectionString("Marten");
@@ -95,6 +102,12 @@ builder.Services.AddMarten(sp =>
         opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async);
 
         opts.Storage.ExtendedSchemaObjects.Add(TrackingNumbers.Table(schema));
+
+        // retention: what erasure blanks in the stored events (applied per stream by ErasePersonalDataEndpoint)
+        opts.Events.AddMaskingRuleForProtectedInformation<ApplicationReceived>(e =>
+            e with { Applicant = e.Applicant.Erased(), Description = Disclosure.Domain.PersonalDataErased.Placeholder });
+        opts.Events.AddMaskingRuleForProtectedInformation<Disclosure.Domain.Letters.LetterReceived>(e =>
+            e with { Writer = Disclosure.Domain.Letters.Writer.Erased, Subject = Disclosure.Domain.PersonalDataErased.Placeholder, Body = Disclosure.Domain.PersonalDataErased.Placeholder });
         return opts;
     })
     .UseLightweightSessions()
@@ -138,7 +151,12 @@ builder.Services.AddRateLimiter(o =>
             _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 });
 
+var maxBody = config.GetValue<long>("Limits:MaxRequestBodyBytes", 1_048_576);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+
 var app = builder.Build();
+
+app.UseMiddleware<Hardening>(maxBody);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -22,11 +22,22 @@ public sealed class TestClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
 }
 
+/// <summary>Every log event the host writes, rendered with its properties and exception, for tests to search.</summary>
+public sealed class LogCapture : Serilog.Core.ILogEventSink
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+    public void Emit(Serilog.Events.LogEvent e) =>
+        _lines.Enqueue($"{e.RenderMessage()} | {string.Join(" | ", e.Properties.Select(p => $"{p.Key}={p.Value}"))} | {e.Exception}");
+    public IReadOnlyList<string> Lines => _lines.ToList();
+    public void Clear() => _lines.Clear();
+}
+
 /// <summary>One host for the whole collection, on the real PostgreSQL that ops/test started.</summary>
 public sealed class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
+    public LogCapture Logs { get; } = new();
     public AuthSettings Auth => Host.Services.GetRequiredService<AuthSettings>();
 
     public static string ConnectionString =>
@@ -43,6 +54,7 @@ public sealed class AppFixture : IAsyncLifetime
             services.DisableAllExternalWolverineTransports();
             services.RunWolverineInSoloMode();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
         }));
     }
 

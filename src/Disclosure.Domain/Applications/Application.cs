@@ -80,6 +80,7 @@ public sealed class Application : ITrackedCase
     public Answer? Answer { get; set; }
     public List<Answer> SupersededAnswers { get; set; } = [];
     public List<Review> Reviews { get; set; } = [];
+    public DateOnly? PersonalDataErasedOn { get; set; }
     public Guid? FromLetterId { get; set; }
     public string? FromLetterNumber { get; set; }
     public Guid? LetterId { get; set; }
@@ -163,6 +164,9 @@ public sealed class Application : ITrackedCase
                 break;
             case ReviewConcluded e:
                 if (Reviews.FirstOrDefault(r => r.Id == e.ReviewId) is { } review) { review.ConcludedOn = e.ConcludedOn; review.Result = e.Result; }
+                break;
+            case PersonalDataErased e:
+                Applicant = Applicant.Erased(); Description = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
                 break;
             case DueDateRederived:
                 break; // the clock is recomputed from the facts; this event only records why it moved

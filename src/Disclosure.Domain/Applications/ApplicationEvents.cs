@@ -20,7 +20,11 @@ public interface IAnswerEvent : ICaseEvent
     string ApplicantCategory { get; }
 }
 
-public sealed record Applicant(string Category, string Name, string? IdNumber, string? Phone, string? Email, string? Address);
+public sealed record Applicant(string Category, string Name, string? IdNumber, string? Phone, string? Email, string? Address)
+{
+    /// <summary>What remains after erasure: the report column only.</summary>
+    public Applicant Erased() => new(Category, PersonalDataErased.Placeholder, null, null, null, null);
+}
 
 /// <summary>收到申请 — <c>ReceivedOn</c> is the legal receipt date (条例第三十一条), <c>SubmittedOn</c> when the applicant sent it.</summary>
 public sealed record ApplicationReceived(
@@ -147,6 +151,6 @@ public static class ApplicationEventTypes
         typeof(ApplicationReceived), typeof(CorrectionRequested), typeof(CorrectionReceived), typeof(CorrectionLapsed),
         typeof(ConsultationSent), typeof(ConsultationReplied), typeof(ConsultationLapsed), typeof(ExtensionApproved),
         typeof(FeeNoticeSent), typeof(FeePaid), typeof(FeeLapsed), typeof(ApplicationWithdrawn), typeof(DecisionRecorded),
-        typeof(DecisionCorrected), typeof(ReviewFiled), typeof(ReviewConcluded), typeof(DueDateRederived), typeof(ApplicationTurnedIntoLetter),
+        typeof(DecisionCorrected), typeof(ReviewFiled), typeof(ReviewConcluded), typeof(DueDateRederived), typeof(ApplicationTurnedIntoLetter), typeof(PersonalDataErased),
     ];
 }

@@ -57,6 +57,7 @@ public sealed class Letter : ITrackedCase
     public Guid? FromApplicationId { get; set; }
     public string? FromApplicationNumber { get; set; }
     public string Status { get; set; } = LetterStatuses.Received;
+    public DateOnly? PersonalDataErasedOn { get; set; }
 
     public DateOnly? DueOn { get; set; }
     public Deadline? Deadline { get; set; }
@@ -105,6 +106,9 @@ public sealed class Letter : ITrackedCase
                 if (e.Satisfaction == Satisfactions.Unsatisfied) ReopenedOn = e.On;
                 break;
             case LetterClosed e: ClosedOn = e.On; break;
+            case PersonalDataErased e:
+                Writer = Writer.Erased; Subject = PersonalDataErased.Placeholder; Body = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
+                break;
             case LetterReclassified e: ApplicationId = e.ApplicationId; ApplicationNumber = e.ApplicationNumber; ClosedOn = e.On; break;
         }
         Status = DeriveStatus();

@@ -4,7 +4,10 @@ namespace Disclosure.Domain.Letters;
 
 // The facts of a mayor's-mailbox letter (市长信箱): 受理 → 转办 → 办理 → 答复 → 回访 → 办结.
 
-public sealed record Writer(string Name, string? Phone, string? Email);
+public sealed record Writer(string Name, string? Phone, string? Email)
+{
+    public static Writer Erased { get; } = new(PersonalDataErased.Placeholder, null, null);
+}
 
 /// <summary>A letter arrived. <c>AcceptWithin</c> is the agency's limit at that moment; the query code is kept only as a hash.</summary>
 public sealed record LetterReceived(
@@ -82,6 +85,6 @@ public static class LetterEventTypes
     [
         typeof(LetterReceived), typeof(LetterAccepted), typeof(LetterRejected), typeof(LetterAssigned), typeof(LetterReturned),
         typeof(LetterExtensionApproved), typeof(LetterReplied), typeof(FeedbackRecorded), typeof(LetterClosed),
-        typeof(LetterReclassified), typeof(LetterDueDateRederived),
+        typeof(LetterReclassified), typeof(LetterDueDateRederived), typeof(PersonalDataErased),
     ];
 }

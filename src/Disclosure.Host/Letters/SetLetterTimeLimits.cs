@@ -35,6 +35,10 @@ public static class SetLetterTimeLimitsEndpoint
         return Results.Ok(new LetterTimeLimits(cmd.AcceptWithinWorkingDays.Value, cmd.ReplyWithinWorkingDays.Value));
     }
 
+}
+
+public static class GetLetterTimeLimitsEndpoint
+{
     [WolverineGet("/api/agencies/{agency}/settings/letters"), Authorize(Roles = Roles.Reading + "," + Roles.Statistician), Tags("Letters")]
     public static async Task<LetterTimeLimits> Get(string agency, AgencyDirectory directory, CancellationToken ct) =>
         (await directory.FindAsync(agency, ct))!.EffectiveLetterLimits;

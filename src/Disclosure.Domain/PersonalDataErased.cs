@@ -1,0 +1,12 @@
+namespace Disclosure.Domain;
+
+/// <summary>
+/// The personal data of a closed case was erased under the retention rule (个人信息保护法第四十七条: 保存期限已届满).
+/// Event data is masked in place; this event makes the case's own view forget it too. Counts never change:
+/// the applicant category, dates and outcome are not personal data.
+/// </summary>
+public sealed record PersonalDataErased(DateOnly On, string Rule) : Applications.ICaseEvent
+{
+    public const string Placeholder = "（已删除）";
+    DateOnly Applications.ICaseEvent.BusinessDate => On;
+}

@@ -1,0 +1,29 @@
+namespace Disclosure.Host.Security;
+
+/// <summary>
+/// Security headers on every response, and a body-size limit that holds behind any server (Kestrel enforces its
+/// own; a proxy or the test server may not). The API serves JSON and a printable HTML report with inline styles
+/// only, so the content policy forbids everything else; the API reference page (/docs) needs its own scripts.
+/// </summary>
+public sealed class Hardening(RequestDelegate next, long maxBodyBytes)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > maxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await Results.Problem(statusCode: 413, title: "Request too large.", detail: $"Requests are limited to {maxBodyBytes:N0} bytes.").ExecuteAsync(context);
+            return;
+        }
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        if (!context.Request.Path.StartsWithSegments("/docs"))
+            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/public"))
+            headers.CacheControl = "no-store";
+        await next(context);
+    }
+}

@@ -1,0 +1,144 @@
+using Disclosure.Host.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Disclosure.Host.Tests.Security;
+
+/// <summary>
+/// Every endpoint the host maps × every role × own / other agency. The matrix is the specification: an endpoint the
+/// host maps that is not listed here fails the test, so no endpoint ships without a decision about who may call it.
+/// </summary>
+public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
+{
+    private const string Own = "sanchang-park";
+    private const string Other = "haimen";
+
+    private static readonly string[] Anyone = [Roles.Intake, Roles.Handler, Roles.Statistician, Roles.Supervisor, Roles.Admin];
+    private static readonly string[] Reading = [Roles.Intake, Roles.Handler, Roles.Supervisor, Roles.Admin];
+    private static readonly string[] Handling = [Roles.Handler, Roles.Supervisor, Roles.Admin];
+    private static readonly string[] Reporting = [Roles.Statistician, Roles.Supervisor, Roles.Admin];
+    private static readonly string[] Registering = [Roles.Intake, Roles.Admin];
+    private static readonly string[] AdminOnly = [Roles.Admin];
+    private static readonly string[] Anonymous = [];
+
+    /// <summary>Who may call what. <c>Anonymous</c> needs no token at all.</summary>
+    public static readonly Dictionary<string, string[]> Matrix = new()
+    {
+        ["GET /health/live"] = Anonymous,
+        ["GET /health/ready"] = Anonymous,
+        ["GET /openapi/{documentName}.json"] = Anonymous,
+        ["GET /docs/{documentName?}"] = Anonymous,
+        ["GET /docs/scalar.js"] = Anonymous,
+        ["GET /docs/scalar.aspnetcore.js"] = Anonymous,
+        ["GET /docs/favicon.svg"] = Anonymous,
+        ["GET /"] = Anonymous,
+        ["GET /public/letters/{trackingNumber}"] = Anonymous,
+
+        ["POST /api/agencies"] = AdminOnly,
+        ["GET /api/agencies"] = Anyone,
+        ["GET /api/agencies/{agency}"] = Anyone,
+        ["GET /api/calendar"] = Anyone,
+        ["GET /api/calendar/working-days"] = Anyone,
+        ["PUT /api/calendar/{year}"] = AdminOnly,
+        ["GET /api/reports/{year}"] = Reporting,
+
+        ["POST /api/agencies/{agency}/applications"] = Registering,
+        ["GET /api/agencies/{agency}/applications"] = Reading,
+        ["GET /api/agencies/{agency}/applications/worklist"] = Reading,
+        ["GET /api/agencies/{agency}/applications/{id}"] = Reading,
+        ["POST /api/agencies/{agency}/applications/{id}/correction-request"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/correction"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/correction-lapse"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/consultations"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/consultations/{consultationId}/reply"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/extension"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/fee-notice"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/fee-payment"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/withdrawal"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/decision"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/decision-correction"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/reviews"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/reviews/{reviewId}/conclusion"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/letter"] = Handling,
+
+        ["POST /api/agencies/{agency}/letters"] = Registering,
+        ["GET /api/agencies/{agency}/letters"] = Reading,
+        ["GET /api/agencies/{agency}/letters/worklist"] = Reading,
+        ["GET /api/agencies/{agency}/letters/{id}"] = Reading,
+        ["GET /api/agencies/{agency}/letters/statistics/{year}"] = Reporting,
+        ["POST /api/agencies/{agency}/letters/{id}/acceptance"] = [Roles.Intake, .. Handling],
+        ["POST /api/agencies/{agency}/letters/{id}/rejection"] = [Roles.Intake, .. Handling],
+        ["POST /api/agencies/{agency}/letters/{id}/assignment"] = Handling,
+        ["POST /api/agencies/{agency}/letters/{id}/return"] = Handling,
+        ["POST /api/agencies/{agency}/letters/{id}/extension"] = Handling,
+        ["POST /api/agencies/{agency}/letters/{id}/reply"] = Handling,
+        ["POST /api/agencies/{agency}/letters/{id}/feedback"] = Handling,
+        ["POST /api/agencies/{agency}/letters/{id}/closure"] = Handling,
+        ["POST /api/agencies/{agency}/letters/{id}/reclassification"] = Handling,
+        ["PUT /api/agencies/{agency}/settings/letters"] = [Roles.Supervisor, Roles.Admin],
+        ["GET /api/agencies/{agency}/settings/letters"] = [.. Reading, Roles.Statistician],
+
+        ["GET /api/agencies/{agency}/reports/{year}"] = Reporting,
+        ["GET /api/agencies/{agency}/reports/{year}/cells/{row}/{column}"] = Reporting,
+        ["PUT /api/agencies/{agency}/reports/{year}/proactive"] = [Roles.Statistician, Roles.Admin],
+        ["PUT /api/agencies/{agency}/reports/{year}/narrative"] = [Roles.Statistician, Roles.Admin],
+        ["POST /api/agencies/{agency}/reports/{year}/publication"] = Reporting,
+
+        ["POST /api/agencies/{agency}/personal-data/erasure"] = AdminOnly,
+        ["GET /api/agencies/{agency}/audit"] = [Roles.Supervisor, Roles.Admin],
+    };
+
+    private IReadOnlyList<string> MappedEndpoints() =>
+        Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Distinct().ToList();
+
+    [Fact]
+    public void Every_mapped_endpoint_is_in_the_matrix()
+    {
+        var missing = MappedEndpoints().Where(e => !Matrix.ContainsKey(e)).ToList();
+        Assert.True(missing.Count == 0, "Not in the access matrix: " + string.Join(", ", missing));
+    }
+
+    private static string Url(string route, string agency) => route
+        .Replace("{agency}", agency).Replace("{id}", Guid.NewGuid().ToString()).Replace("{consultationId}", Guid.NewGuid().ToString())
+        .Replace("{reviewId}", Guid.NewGuid().ToString()).Replace("{year}", "2025").Replace("{row}", "received").Replace("{column}", "total")
+        .Replace("{trackingNumber}", "SP-M2025-00001").Replace("{documentName}", "v1").Replace("{documentName?}", "");
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_role_and_agency_as_the_matrix_says()
+    {
+        await CreateAgency(Own);
+        await CreateAgency(Other);
+        var failures = new List<string>();
+        foreach (var (endpoint, allowed) in Matrix)
+        {
+            var method = new HttpMethod(endpoint[..endpoint.IndexOf(' ')]);
+            var route = endpoint[(endpoint.IndexOf(' ') + 1)..];
+            var body = method == HttpMethod.Get ? null : "{}";
+            var scoped = route.Contains("{agency}");
+
+            var anonymous = await Send(method, Url(route, Own), body, null);
+            if (allowed.Length == 0)
+            {
+                if (anonymous.Status is 401 or 403 or >= 500) failures.Add($"{endpoint} anonymous → {anonymous.Status}");
+                continue;
+            }
+            if (anonymous.Status != 401) failures.Add($"{endpoint} without token → {anonymous.Status}, expected 401");
+
+            foreach (var role in Roles.All)
+            {
+                foreach (var agency in scoped ? new[] { Own, Other } : [Own])
+                {
+                    var reply = await Send(method, Url(route, agency), body, Token(role, Own));
+                    var mayAct = allowed.Contains(role) && (agency == Own || role == Roles.Admin);
+                    var ok = mayAct ? reply.Status is not (401 or 403) and < 500 : reply.Status == 403;
+                    if (!ok) failures.Add($"{endpoint} as {role} for {(agency == Own ? "own" : "other")} agency → {reply.Status}, expected {(mayAct ? "access" : "403")}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
