@@ -22,6 +22,7 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
+using Wolverine.ErrorHandling;
 
 if (TokenCommand.Matches(args)) return TokenCommand.Run(args);
 
@@ -68,6 +69,9 @@ builder.Services.AddSingleton(new CalendarStore(clockSettings));
 builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<NpgsqlDataSource>(), schema));
 builder.Services.AddSingleton<AgencyDirectory>();
 builder.Services.AddSingleton<ReportBuilder>();
+builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineWork>();
+builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
+builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
 builder.Services.AddMarten(sp =>
@@ -92,6 +96,7 @@ builder.Services.AddMarten(sp =>
         opts.Schema.For<Disclosure.Domain.Letters.Letter>().MultiTenanted()
             .Index(l => l.TrackingNumber).Index(l => l.DueOn).Index(l => l.Department!);
         opts.Schema.For<Disclosure.Domain.Letters.LetterStatistics>().MultiTenanted();
+        opts.Schema.For<Disclosure.Host.Deadlines.Notification>().MultiTenanted().Index(n => n.CreatedAt);
 
         opts.Projections.Add(new AgencyProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ApplicationProjection(sp.GetRequiredService<CalendarStore>()), ProjectionLifecycle.Inline);
@@ -126,6 +131,11 @@ builder.Host.UseWolverine(opts =>
     // `codegen write` may set Disclosure__StaticCodegen=true to load the pre-generated types instead.
     opts.CodeGeneration.TypeLoadMode = config.GetValue("Disclosure:StaticCodegen", false) ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     opts.UseRuntimeCompilation();
+
+    // a deadline check racing a handler's step on the same case: look again
+    opts.Policies.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
+    // the nightly sweep, just after midnight in China
+    opts.Schedules.ScheduleRecurring<Disclosure.Host.Deadlines.SweepDeadlines>("5 0 * * *", BusinessClock.ChinaTimeZone);
 });
 builder.Services.AddWolverineHttp();
 

@@ -5,6 +5,9 @@ namespace Disclosure.Domain.Agencies;
 /// <summary>An agency (行政机关) was registered to use the system.</summary>
 public sealed record AgencyRegistered(string AgencyId, string Name, string? ParentId, string Code, DateTimeOffset RegisteredAt);
 
+/// <summary>The agency chose how many working days before a due date its handlers are reminded.</summary>
+public sealed record ReminderSettingSet(string AgencyId, int WorkingDaysBefore, DateTimeOffset SetAt);
+
 /// <summary>The agency set its own mailbox time limits (working days); letters received or accepted afterwards use them.</summary>
 public sealed record LetterTimeLimitsSet(string AgencyId, int AcceptWithin, int ReplyWithin, DateTimeOffset SetAt);
 
@@ -18,12 +21,16 @@ public sealed class Agency
     public string Code { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
     public Letters.LetterTimeLimits? LetterLimits { get; set; }
+    public const int DefaultReminderWorkingDays = 3;
+    public int? ReminderWorkingDays { get; set; }
     public Letters.LetterTimeLimits EffectiveLetterLimits => LetterLimits ?? Letters.LetterTimeLimits.Default;
 
     public void Fold(AgencyRegistered e)
     {
         Id = e.AgencyId; Name = e.Name; ParentId = e.ParentId; Code = e.Code; RegisteredAt = e.RegisteredAt;
     }
+
+    public void Fold(ReminderSettingSet e) => ReminderWorkingDays = e.WorkingDaysBefore;
 
     public void Fold(LetterTimeLimitsSet e) => LetterLimits = new Letters.LetterTimeLimits(e.AcceptWithin, e.ReplyWithin);
 }

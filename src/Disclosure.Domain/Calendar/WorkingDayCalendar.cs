@@ -56,6 +56,19 @@ public sealed class WorkingDayCalendar
         return day;
     }
 
+    /// <summary>The working day <paramref name="workingDays"/> working days before <paramref name="end"/> (for reminders).</summary>
+    public DateOnly SubtractWorkingDays(DateOnly end, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var day = end;
+        for (var counted = 0; counted < workingDays;)
+        {
+            day = day.AddDays(-1);
+            if (IsWorkingDay(day)) counted++;
+        }
+        return day;
+    }
+
     /// <summary>Working days in the half-open range (after, upTo]: days after <paramref name="after"/>, up to and including <paramref name="upTo"/>.</summary>
     public IEnumerable<DateOnly> WorkingDaysBetween(DateOnly after, DateOnly upTo)
     {

@@ -11,6 +11,7 @@ public sealed class AgencyProjection : MultiStreamProjection<Agency, string>
     {
         Identity<AgencyRegistered>(e => e.AgencyId);
         Identity<LetterTimeLimitsSet>(e => e.AgencyId);
+        Identity<ReminderSettingSet>(e => e.AgencyId);
         TenancyGrouping = JasperFx.Events.Grouping.TenancyGrouping.AcrossTenants; // agencies are not tenant data
     }
 
@@ -19,6 +20,7 @@ public sealed class AgencyProjection : MultiStreamProjection<Agency, string>
         snapshot ??= new Agency();
         if (e.Data is AgencyRegistered registered) snapshot.Fold(registered);
         if (e.Data is LetterTimeLimitsSet limits) snapshot.Fold(limits);
+        if (e.Data is ReminderSettingSet reminders) snapshot.Fold(reminders);
         return snapshot;
     }
 }

@@ -9,6 +9,11 @@ public sealed class ApplicationSteps(IDocumentSession session, HttpContext http)
 {
     protected override async Task<object?> ViewAsync(Guid id, CancellationToken ct) => await ViewAsync(Session, id, Today, ct);
 
+    public override async Task ScheduleDeadlinesAsync(Guid id, CancellationToken ct)
+    {
+        if (await Session.LoadAsync<Application>(id, ct) is { } app) await Alarms.ScheduleAsync(Bus, app, ct);
+    }
+
     public Task<IResult> Run(string id, long? expectedVersion, Func<Application, object> decide, CancellationToken ct, Func<ApplicationView, IResult> respond) =>
         base.Run(id, expectedVersion, decide, ct, (object view) => respond((ApplicationView)view));
 

@@ -107,6 +107,7 @@ public static class ReceiveApplicationEndpoint
             var winner = await fresh.LoadAsync<IdempotencyRecord>(key, ct);
             return Replay(agency, winner!, fingerprint);
         }
+        await new ApplicationSteps(session, http).ScheduleDeadlinesAsync(id, ct);
         return Results.Created($"/api/agencies/{agency}/applications/{id}", accepted);
     }
 

@@ -23,6 +23,12 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
 
     protected abstract Task<object?> ViewAsync(Guid id, CancellationToken ct);
 
+    /// <summary>After a committed change: schedule the durable deadline checks of the case as it now stands.</summary>
+    public abstract Task ScheduleDeadlinesAsync(Guid id, CancellationToken ct);
+
+    protected Wolverine.IMessageBus Bus => http.RequestServices.GetRequiredService<Wolverine.IMessageBus>();
+    protected Deadlines.DeadlineAlarms Alarms => http.RequestServices.GetRequiredService<Deadlines.DeadlineAlarms>();
+
     public async Task<Guid?> ResolveAsync(string idOrTrackingNumber, CancellationToken ct)
     {
         if (Guid.TryParse(idOrTrackingNumber, out var id)) return id;
@@ -72,6 +78,7 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
             return Problems.Conflict($"Someone else changed the {noun} at the same moment; nothing was recorded. Reload and try again.");
         }
 
+        await ScheduleDeadlinesAsync(streamId, ct);
         var view = await ViewAsync(streamId, ct);
         return respond is null ? Results.Ok(view) : respond(view!);
     }

@@ -37,6 +37,11 @@ public sealed class LetterSteps(IDocumentSession session, HttpContext http) : Ca
 {
     protected override async Task<object?> ViewAsync(Guid id, CancellationToken ct) => await ViewAsync(Session, id, Today, ct);
 
+    public override async Task ScheduleDeadlinesAsync(Guid id, CancellationToken ct)
+    {
+        if (await Session.LoadAsync<Letter>(id, ct) is { } letter) await Alarms.ScheduleAsync(Bus, letter, ct);
+    }
+
     public static async Task<LetterView?> ViewAsync(IQuerySession session, Guid id, DateOnly today, CancellationToken ct)
     {
         var letter = await session.LoadAsync<Letter>(id, ct);

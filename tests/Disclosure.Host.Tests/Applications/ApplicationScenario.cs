@@ -20,9 +20,9 @@ public abstract class ApplicationScenario(AppFixture fixture) : HostScenario(fix
         receivedOn,
     };
 
-    protected async Task<Guid> Receive(string receivedOn = "2025-03-03", string category = "natural_person")
+    protected async Task<Guid> Receive(string receivedOn = "2025-03-03", string category = "natural_person", string? token = null)
     {
-        var reply = (await Post(Base, Intake(receivedOn, category))).ShouldBe(201);
+        var reply = (await Post(Base, Intake(receivedOn, category), token)).ShouldBe(201);
         return Guid.Parse(reply.Str("id"));
     }
 

@@ -87,6 +87,10 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
 
         ["POST /api/agencies/{agency}/personal-data/erasure"] = AdminOnly,
         ["GET /api/agencies/{agency}/audit"] = [Roles.Supervisor, Roles.Admin],
+
+        ["GET /api/agencies/{agency}/notifications"] = Reading,
+        ["PUT /api/agencies/{agency}/settings/reminders"] = [Roles.Supervisor, Roles.Admin],
+        ["POST /api/deadlines/sweep"] = AdminOnly,
     };
 
     private IReadOnlyList<string> MappedEndpoints() =>

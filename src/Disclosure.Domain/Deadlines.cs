@@ -1,0 +1,99 @@
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Calendar;
+using Disclosure.Domain.Letters;
+
+namespace Disclosure.Domain;
+
+/// <summary>A reminder about a case: <c>due_soon</c> before its due date, <c>overdue</c> after it.</summary>
+public sealed record DeadlineNotice(string Kind, DateOnly DueOn, string Text);
+
+/// <summary>What the deadlines of a case make happen on a given day, and the days on which to look again.</summary>
+public sealed record DeadlineOutcome(IReadOnlyList<object> Events, IReadOnlyList<DeadlineNotice> Notices);
+
+/// <summary>
+/// Deadlines that act. Pure: given a case, today and the calendar, the lapses the law defines (as events, with the
+/// rule that fired) and the reminders that are due. A case that moved on yields nothing, so a scheduled check never
+/// needs cancelling and running it twice adds nothing.
+/// </summary>
+public static class Deadlines
+{
+    public const string DueSoon = "due_soon";
+    public const string Overdue = "overdue";
+
+    public const string CorrectionRule = "条例第三十条：申请人无正当理由逾期不补正，视为放弃申请（系统自动）";
+    public const string FeeRule = "国办函〔2020〕109号：收费通知送达之日起20个工作日内未缴费，视为放弃申请（系统自动）";
+    public const string ConsultationRule = "条例第三十二条：第三方15个工作日内未提出意见，由行政机关依法决定（系统自动）";
+
+    public static DeadlineOutcome ForApplication(Application app, DateOnly today, WorkingDayCalendar calendar, int reminderDays)
+    {
+        if (!app.IsOpen) return new([], []);
+        try
+        {
+            if (app.Correction is { ReceivedOn: null, LapsedOn: null } c && today > c.CorrectBy)
+                return new([new CorrectionLapsed(c.CorrectBy.AddDays(1), CorrectionRule, app.Applicant.Category)], []);
+            if (app.Fee is { PaidOn: null, LapsedOn: null } fee && calendar.AddWorkingDays(fee.SentOn, StatutoryClock.FeePaymentPeriod) is var feeEnd && today > feeEnd)
+                return new([new FeeLapsed(feeEnd.AddDays(1), FeeRule, app.Applicant.Category)], []);
+
+            var events = new List<object>();
+            foreach (var consultation in app.Consultations.Where(x => x.IsOpen))
+            {
+                var end = calendar.AddWorkingDays(consultation.SentOn, StatutoryClock.ConsultationReplyPeriod);
+                if (today > end) events.Add(new ConsultationLapsed(consultation.Id, end, ConsultationRule));
+            }
+            // a lapsed consultation ends where the clock already assumed it would (15 working days): the due date stands
+            return new(events, Notices(app.DueOn, today, calendar, reminderDays, $"政府信息公开申请 {app.TrackingNumber}"));
+        }
+        catch (CalendarNotAvailable)
+        {
+            return new([], []); // nothing can fall due in a year without a notice; loading it re-derives the dates
+        }
+    }
+
+    public static DeadlineOutcome ForLetter(Letter letter, DateOnly today, WorkingDayCalendar calendar, int reminderDays)
+    {
+        if (!letter.AwaitingAction) return new([], []);
+        try
+        {
+            var what = letter.AcceptedOn is null ? "受理决定" : "答复";
+            return new([], Notices(letter.DueOn, today, calendar, reminderDays, $"市长信箱来信 {letter.TrackingNumber} 的{what}"));
+        }
+        catch (CalendarNotAvailable)
+        {
+            return new([], []);
+        }
+    }
+
+    /// <summary>The days on which something about this application may fall due; a check is scheduled for each.</summary>
+    public static IReadOnlyList<DateOnly> AlarmsFor(Application app, WorkingDayCalendar calendar, int reminderDays)
+    {
+        var days = new List<DateOnly>();
+        if (!app.IsOpen) return days;
+        Try(() => { if (app.DueOn is { } due) { days.Add(calendar.SubtractWorkingDays(due, reminderDays)); days.Add(due.AddDays(1)); } });
+        Try(() => { if (app.Correction is { ReceivedOn: null, LapsedOn: null } c) days.Add(c.CorrectBy.AddDays(1)); });
+        Try(() => { if (app.Fee is { PaidOn: null, LapsedOn: null } f) days.Add(calendar.AddWorkingDays(f.SentOn, StatutoryClock.FeePaymentPeriod).AddDays(1)); });
+        foreach (var c in app.Consultations.Where(x => x.IsOpen))
+            Try(() => days.Add(calendar.AddWorkingDays(c.SentOn, StatutoryClock.ConsultationReplyPeriod).AddDays(1)));
+        return days.Distinct().Order().ToList();
+    }
+
+    public static IReadOnlyList<DateOnly> AlarmsFor(Letter letter, WorkingDayCalendar calendar, int reminderDays)
+    {
+        var days = new List<DateOnly>();
+        if (letter.AwaitingAction && letter.DueOn is { } due)
+            Try(() => { days.Add(calendar.SubtractWorkingDays(due, reminderDays)); days.Add(due.AddDays(1)); });
+        return days;
+    }
+
+    private static List<DeadlineNotice> Notices(DateOnly? dueOn, DateOnly today, WorkingDayCalendar calendar, int reminderDays, string what)
+    {
+        if (dueOn is not { } due) return [];
+        if (today > due) return [new(Overdue, due, $"{what}已于 {due:yyyy-MM-dd} 到期，尚未办结，已逾期")];
+        if (today >= calendar.SubtractWorkingDays(due, reminderDays)) return [new(DueSoon, due, $"{what}将于 {due:yyyy-MM-dd} 到期")];
+        return [];
+    }
+
+    private static void Try(Action add)
+    {
+        try { add(); } catch (CalendarNotAvailable) { /* the sweep after the notice is loaded catches it */ }
+    }
+}

@@ -1,0 +1,137 @@
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Letters;
+using Disclosure.Host.Agencies;
+using Disclosure.Host.Applications;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Infrastructure;
+using Marten;
+using Wolverine;
+
+namespace Disclosure.Host.Deadlines;
+
+/// <summary>
+/// Acts on deadlines: records the lapses the law defines (as events by the system, naming the rule) and the
+/// reminders that are due. It always looks at the case as it is now, so a check for a case that moved on does nothing.
+/// </summary>
+public sealed class DeadlineWork(IDocumentStore store, BusinessClock clock, CalendarStore calendars, AgencyDirectory agencies,
+    INotificationSender sender, ILogger<DeadlineWork> log)
+{
+    public async Task<int> CheckApplicationAsync(string agency, Guid id, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(agency);
+        var stream = await session.Events.FetchForWriting<Application>(id, ct);
+        if (stream.Aggregate is not { } app) return 0;
+        var reminderDays = await ReminderDaysAsync(agency, ct);
+        var outcome = Domain.Deadlines.ForApplication(app, clock.Today, calendars.Current, reminderDays);
+        if (outcome.Events.Count > 0)
+        {
+            session.LastModifiedBy = Actor.System;
+            stream.AppendMany(outcome.Events);
+            log.LogInformation("Deadline rule fired on application {ApplicationId} of {Agency}: {Events}", id, agency,
+                string.Join(", ", outcome.Events.Select(e => e.GetType().Name)));
+        }
+        var recorded = await RecordAsync(session, agency, "application", app.Id, app.TrackingNumber, outcome.Notices, ct);
+        await session.SaveChangesAsync(ct);
+        return outcome.Events.Count + recorded;
+    }
+
+    public async Task<int> CheckLetterAsync(string agency, Guid id, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(agency);
+        var letter = await session.LoadAsync<Letter>(id, ct);
+        if (letter is null) return 0;
+        var outcome = Domain.Deadlines.ForLetter(letter, clock.Today, calendars.Current, await ReminderDaysAsync(agency, ct));
+        var recorded = await RecordAsync(session, agency, "letter", letter.Id, letter.TrackingNumber, outcome.Notices, ct);
+        await session.SaveChangesAsync(ct);
+        return recorded;
+    }
+
+    private async Task<int> ReminderDaysAsync(string agency, CancellationToken ct) =>
+        (await agencies.FindAsync(agency, ct))?.ReminderWorkingDays ?? Domain.Agencies.Agency.DefaultReminderWorkingDays;
+
+    private async Task<int> RecordAsync(IDocumentSession session, string agency, string kind, Guid caseId, string number,
+        IReadOnlyList<DeadlineNotice> notices, CancellationToken ct)
+    {
+        var recorded = 0;
+        foreach (var notice in notices)
+        {
+            var id = Notification.IdFor(caseId, notice);
+            if (await session.LoadAsync<Notification>(id, ct) is not null) continue;
+            var users = (await session.Events.FetchStreamAsync(caseId, token: ct))
+                .Select(e => e.UserName).Where(u => u is not null and not Actor.System).Distinct().ToList();
+            var notification = new Notification
+            {
+                Id = id, Agency = agency, CaseKind = kind, CaseId = caseId, TrackingNumber = number, Kind = notice.Kind,
+                DueOn = notice.DueOn, On = clock.Today, CreatedAt = clock.Now, Text = notice.Text, Recipients = users!,
+            };
+            await sender.SendAsync(notification, ct);
+            session.Store(notification);
+            recorded++;
+        }
+        return recorded;
+    }
+
+    /// <summary>Every open case of every agency, checked now.</summary>
+    public async Task<(int Cases, int Actions)> SweepAsync(CancellationToken ct)
+    {
+        List<(string Agency, Guid Id)> applications, letters;
+        await using (var query = store.QuerySession())
+        {
+            applications = (await query.Query<Application>().Where(a => a.AnyTenant() && a.IsOpen).Select(a => new { a.Agency, a.Id }).ToListAsync(ct))
+                .Select(x => (x.Agency, x.Id)).ToList();
+            letters = (await query.Query<Letter>().Where(l => l.AnyTenant() && l.AwaitingAction).Select(l => new { l.Agency, l.Id }).ToListAsync(ct))
+                .Select(x => (x.Agency, x.Id)).ToList();
+        }
+        var actions = 0;
+        foreach (var (agency, id) in applications) actions += await CheckApplicationAsync(agency, id, ct);
+        foreach (var (agency, id) in letters) actions += await CheckLetterAsync(agency, id, ct);
+        return (applications.Count + letters.Count, actions);
+    }
+}
+
+/// <summary>Wolverine handlers for the scheduled checks and the nightly sweep.</summary>
+public static class DeadlineHandler
+{
+    public static Task Handle(CheckApplicationDeadlines message, DeadlineWork work, CancellationToken ct) =>
+        work.CheckApplicationAsync(message.Agency, message.ApplicationId, ct);
+
+    public static Task Handle(CheckLetterDeadlines message, DeadlineWork work, CancellationToken ct) =>
+        work.CheckLetterAsync(message.Agency, message.LetterId, ct);
+
+    public static Task Handle(SweepDeadlines _, DeadlineWork work, CancellationToken ct) => work.SweepAsync(ct);
+}
+
+/// <summary>
+/// After a case changes, schedules a durable check (a row in Wolverine's PostgreSQL inbox, surviving restarts) for
+/// every day on which something may fall due; days already past are checked at once. A crash between the commit and
+/// this call loses nothing: the nightly sweep finds the case.
+/// </summary>
+public sealed class DeadlineAlarms(CalendarStore calendars, AgencyDirectory agencies, BusinessClock clock)
+{
+    public static readonly TimeOnly CheckTime = new(0, 5);
+
+    public async Task ScheduleAsync(IMessageBus bus, Application app, CancellationToken ct)
+    {
+        var days = Domain.Deadlines.AlarmsFor(app, calendars.Current, await ReminderDaysAsync(app.Agency, ct));
+        await ScheduleAsync(bus, days, () => new CheckApplicationDeadlines(app.Agency, app.Id));
+    }
+
+    public async Task ScheduleAsync(IMessageBus bus, Letter letter, CancellationToken ct)
+    {
+        var days = Domain.Deadlines.AlarmsFor(letter, calendars.Current, await ReminderDaysAsync(letter.Agency, ct));
+        await ScheduleAsync(bus, days, () => new CheckLetterDeadlines(letter.Agency, letter.Id));
+    }
+
+    public static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(CheckTime), BusinessClock.ChinaOffset);
+
+    private async Task ScheduleAsync(IMessageBus bus, IReadOnlyList<DateOnly> days, Func<object> message)
+    {
+        var today = clock.Today;
+        if (days.Any(d => d <= today)) await bus.PublishAsync(message());
+        foreach (var day in days.Where(d => d > today)) await bus.ScheduleAsync(message(), At(day));
+    }
+
+    private async Task<int> ReminderDaysAsync(string agency, CancellationToken ct) =>
+        (await agencies.FindAsync(agency, ct))?.ReminderWorkingDays ?? Domain.Agencies.Agency.DefaultReminderWorkingDays;
+}

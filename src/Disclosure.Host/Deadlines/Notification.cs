@@ -1,0 +1,37 @@
+using Disclosure.Domain;
+
+namespace Disclosure.Host.Deadlines;
+
+/// <summary>
+/// A reminder recorded for an agency and its users. The id makes it once per case, kind and due date, so a check
+/// that runs twice records it once. <see cref="DeliveredAt"/> is for a sender (e-mail, SMS) plugged in later.
+/// </summary>
+public sealed class Notification
+{
+    public string Id { get; set; } = "";
+    public string Agency { get; set; } = "";
+    public string CaseKind { get; set; } = "";
+    public Guid CaseId { get; set; }
+    public string TrackingNumber { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public DateOnly DueOn { get; set; }
+    public DateOnly On { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Text { get; set; } = "";
+    /// <summary>The users who worked on the case.</summary>
+    public List<string> Recipients { get; set; } = [];
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    public static string IdFor(Guid caseId, DeadlineNotice notice) => $"{caseId:N}:{notice.Kind}:{notice.DueOn:yyyyMMdd}";
+}
+
+/// <summary>Where a reminder goes besides the notification list. The default delivers nowhere else.</summary>
+public interface INotificationSender
+{
+    Task SendAsync(Notification notification, CancellationToken ct);
+}
+
+public sealed class RecordOnlySender : INotificationSender
+{
+    public Task SendAsync(Notification notification, CancellationToken ct) => Task.CompletedTask;
+}
