@@ -104,8 +104,9 @@ public static class DeadlineHandler
 
 /// <summary>
 /// After a case changes, schedules a durable check (a row in Wolverine's PostgreSQL inbox, surviving restarts) for
-/// every day on which something may fall due; days already past are checked at once. A crash between the commit and
-/// this call loses nothing: the nightly sweep finds the case.
+/// every day on which something may fall due, at 00:05 China time. Days already past are checked at the next 00:05,
+/// never at once: clerks record steps after the fact, and a case must not lapse between two of their entries.
+/// A crash between the commit and this call loses nothing: the nightly sweep finds the case.
 /// </summary>
 public sealed class DeadlineAlarms(CalendarStore calendars, AgencyDirectory agencies, BusinessClock clock)
 {
@@ -127,9 +128,11 @@ public sealed class DeadlineAlarms(CalendarStore calendars, AgencyDirectory agen
 
     private async Task ScheduleAsync(IMessageBus bus, IReadOnlyList<DateOnly> days, Func<object> message)
     {
-        var today = clock.Today;
-        if (days.Any(d => d <= today)) await bus.PublishAsync(message());
-        foreach (var day in days.Where(d => d > today)) await bus.ScheduleAsync(message(), At(day));
+        var now = clock.Now;
+        var next = At(clock.Today.AddDays(1));
+        // scheduled as a delay from the business clock's now, which is the wall clock except in tests
+        foreach (var when in days.Select(d => At(d) > now ? At(d) : next).Distinct())
+            await bus.ScheduleAsync(message(), when - now);
     }
 
     private async Task<int> ReminderDaysAsync(string agency, CancellationToken ct) =>

@@ -120,10 +120,14 @@ public class DeadlineSpecs(AppFixture fixture) : Applications.ApplicationScenari
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(
             "select execution_time from disclosure.wolverine_incoming_envelopes where message_type like '%CheckApplicationDeadlines%' and status = 'Scheduled' order by execution_time", conn);
-        var times = new List<DateTimeOffset>();
+        var delays = new List<TimeSpan>();
+        var wallNow = DateTimeOffset.UtcNow;
         await using (var reader = await cmd.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) times.Add(reader.GetFieldValue<DateTimeOffset>(0).ToOffset(TimeSpan.FromHours(8)));
-        Assert.Equal([new DateTimeOffset(2025, 2, 5, 0, 5, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2025, 2, 9, 0, 5, 0, TimeSpan.FromHours(8))], times);
+            while (await reader.ReadAsync()) delays.Add(reader.GetFieldValue<DateTimeOffset>(0) - wallNow);
+        // the reminder day (2025-02-05) and the day after the due date (2025-02-09), 00:05 China time, as seen from the business clock
+        TimeSpan[] expected = [new DateTimeOffset(2025, 2, 5, 0, 5, 0, TimeSpan.FromHours(8)) - Clock.Now, new DateTimeOffset(2025, 2, 9, 0, 5, 0, TimeSpan.FromHours(8)) - Clock.Now];
+        Assert.Equal(2, delays.Count);
+        for (var i = 0; i < 2; i++) Assert.InRange((delays[i] - expected[i]).TotalSeconds, -60, 5);
     }
 
     [Fact]
