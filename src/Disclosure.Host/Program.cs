@@ -70,6 +70,7 @@ builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<Np
 builder.Services.AddSingleton<AgencyDirectory>();
 builder.Services.AddSingleton<ReportBuilder>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineWork>();
+builder.Services.AddSingleton<Disclosure.Host.YearEnd.YearEndWork>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
 
@@ -136,6 +137,8 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
     // the nightly sweep, just after midnight in China
     opts.Schedules.ScheduleRecurring<Disclosure.Host.Deadlines.SweepDeadlines>("5 0 * * *", BusinessClock.ChinaTimeZone);
+    // the year-end close: 1 January, 00:00 China time
+    opts.Schedules.ScheduleRecurring<Disclosure.Host.YearEnd.CloseYear>("0 0 1 1 *", BusinessClock.ChinaTimeZone);
 });
 builder.Services.AddWolverineHttp();
 

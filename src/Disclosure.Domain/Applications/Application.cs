@@ -81,6 +81,8 @@ public sealed class Application : ITrackedCase
     public List<Answer> SupersededAnswers { get; set; } = [];
     public List<Review> Reviews { get; set; } = [];
     public DateOnly? PersonalDataErasedOn { get; set; }
+    /// <summary>Years at whose end the case was carried forward (and not reversed).</summary>
+    public List<int> CarriedForwardFrom { get; set; } = [];
     public Guid? FromLetterId { get; set; }
     public string? FromLetterNumber { get; set; }
     public Guid? LetterId { get; set; }
@@ -167,6 +169,12 @@ public sealed class Application : ITrackedCase
                 break;
             case PersonalDataErased e:
                 Applicant = Applicant.Erased(); Description = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
+                break;
+            case CarriedForward e:
+                if (!CarriedForwardFrom.Contains(e.FromYear)) CarriedForwardFrom.Add(e.FromYear);
+                break;
+            case CarryForwardReversed e:
+                CarriedForwardFrom.Remove(e.FromYear);
                 break;
             case DueDateRederived:
                 break; // the clock is recomputed from the facts; this event only records why it moved

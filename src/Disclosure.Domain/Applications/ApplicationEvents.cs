@@ -137,6 +137,21 @@ public sealed record ApplicationTurnedIntoLetter(DateOnly On, Guid LetterId, str
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
+/// <summary>
+/// 结转下年度继续办理: the application was still open on 31 December of <c>FromYear</c> and moves into <c>ToYear</c>.
+/// Recorded by the year-end close (system actor) for every open case.
+/// </summary>
+public sealed record CarriedForward(int FromYear, int ToYear, string ApplicantCategory, string Rule) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => new(ToYear, 1, 1);
+}
+
+/// <summary>An answer dated on or before 31 December was recorded after the close: the carry-forward did not happen.</summary>
+public sealed record CarryForwardReversed(int FromYear, int ToYear, string ApplicantCategory, DateOnly AnsweredOn, string Reason) : ICaseEvent
+{
+    DateOnly ICaseEvent.BusinessDate => AnsweredOn;
+}
+
 /// <summary>The holiday calendar changed and with it the answer date of an open case.</summary>
 public sealed record DueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly? NewDueOn, string Reason) : ICaseEvent
 {
@@ -151,6 +166,6 @@ public static class ApplicationEventTypes
         typeof(ApplicationReceived), typeof(CorrectionRequested), typeof(CorrectionReceived), typeof(CorrectionLapsed),
         typeof(ConsultationSent), typeof(ConsultationReplied), typeof(ConsultationLapsed), typeof(ExtensionApproved),
         typeof(FeeNoticeSent), typeof(FeePaid), typeof(FeeLapsed), typeof(ApplicationWithdrawn), typeof(DecisionRecorded),
-        typeof(DecisionCorrected), typeof(ReviewFiled), typeof(ReviewConcluded), typeof(DueDateRederived), typeof(ApplicationTurnedIntoLetter), typeof(PersonalDataErased),
+        typeof(DecisionCorrected), typeof(ReviewFiled), typeof(ReviewConcluded), typeof(DueDateRederived), typeof(ApplicationTurnedIntoLetter), typeof(PersonalDataErased), typeof(CarriedForward), typeof(CarryForwardReversed),
     ];
 }

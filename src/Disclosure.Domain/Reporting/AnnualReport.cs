@@ -65,6 +65,22 @@ public static class AnnualReport
     }
 
     /// <summary>The 勾稽关系 and sums; <paramref name="previous"/> is last year's table (for carry-over continuity), if any.</summary>
+    /// <summary>
+    /// For a closed year: row 四 per column equals the carry-forward events recorded on the cases at the close.
+    /// For a year not closed yet the check passes and says so.
+    /// </summary>
+    public static ReportCheck CarryForwardCheck(ApplicationsTable table, int year, bool closed, IEnumerable<YearTally> tallies)
+    {
+        if (!closed) return new("carried_forward_recorded", true, $"{year} 年尚未执行年末结转（年度未结束或尚未结转），结转数为计算值");
+        var recorded = Enumerable.Range(0, 6).Select(c => tallies.Where(t => t.Year == year).Sum(t => t.CarriedForwardRecorded[c])).ToList();
+        recorded.Add(recorded.Sum());
+        var computed = table.Row(ReportLayout.CarriedForward).Values;
+        var same = computed.SequenceEqual(recorded);
+        return new("carried_forward_recorded", same, same
+            ? $"“四、结转下年度继续办理”与案件上的结转记录逐列一致（{string.Join("、", recorded)}）"
+            : $"“四、结转下年度继续办理”（{string.Join("、", computed)}）与案件上的结转记录（{string.Join("、", recorded)}）不一致");
+    }
+
     public static IReadOnlyList<ReportCheck> Check(ReportLayout layout, ApplicationsTable table, ApplicationsTable? previous, ReviewsTable reviews)
     {
         var checks = new List<ReportCheck>();

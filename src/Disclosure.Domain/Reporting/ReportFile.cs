@@ -12,6 +12,9 @@ public sealed record NarrativeRecorded(int Year, string? Overview, string? Probl
 /// <summary>The report was published (filed) with these figures; later events show as amendments against them.</summary>
 public sealed record ReportPublished(int Year, string Layout, DateOnly PublishedOn, ReportTables Tables, int? MailboxHandled, DateTimeOffset RecordedAt);
 
+/// <summary>The year-end close ran for this agency and year; <c>Carried</c> cases got a carry-forward.</summary>
+public sealed record YearClosed(int Year, int Carried, DateTimeOffset ClosedAt);
+
 /// <summary>What the statistician keeps for one agency-year besides the counted tables.</summary>
 public sealed class ReportFile
 {
@@ -21,6 +24,7 @@ public sealed class ReportFile
     public ProactiveFiguresRecorded? Proactive { get; set; }
     public NarrativeRecorded? Narrative { get; set; }
     public List<ReportPublished> Publications { get; set; } = [];
+    public DateTimeOffset? ClosedAt { get; set; }
 
     public void Fold(object @event)
     {
@@ -29,10 +33,11 @@ public sealed class ReportFile
             case ProactiveFiguresRecorded e: Year = e.Year; Proactive = e; break;
             case NarrativeRecorded e: Year = e.Year; Narrative = e; break;
             case ReportPublished e: Year = e.Year; Publications.Add(e); break;
+            case YearClosed e: Year = e.Year; ClosedAt ??= e.ClosedAt; break;
         }
     }
 
-    public static readonly IReadOnlyList<Type> EventTypes = [typeof(ProactiveFiguresRecorded), typeof(NarrativeRecorded), typeof(ReportPublished)];
+    public static readonly IReadOnlyList<Type> EventTypes = [typeof(ProactiveFiguresRecorded), typeof(NarrativeRecorded), typeof(ReportPublished), typeof(YearClosed)];
 }
 
 public static class ProactiveFigures

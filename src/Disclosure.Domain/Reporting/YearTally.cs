@@ -18,6 +18,8 @@ public sealed class YearTally
     public Dictionary<string, int[]> Answered { get; set; } = new();
     /// <summary>Review kind → [upheld, corrected, other, pending] for reviews filed this year.</summary>
     public Dictionary<string, int[]> Reviews { get; set; } = new();
+    /// <summary>Net CarriedForward events out of this year, by column — checked against the computed row 四.</summary>
+    public int[] CarriedForwardRecorded { get; set; } = new int[6];
     public long LastSequence { get; set; }
 
     public static string Key(string agency, int year) => $"{agency}/{year}";
@@ -38,6 +40,8 @@ public sealed class YearTally
         DecisionCorrected e => [e.DecidedOn.Year],
         ReviewFiled e => [e.FiledOn.Year],
         ReviewConcluded e => [e.FiledOn.Year],
+        CarriedForward e => [e.FromYear],
+        CarryForwardReversed e => [e.FromYear],
         _ => [],
     };
 
@@ -56,6 +60,12 @@ public sealed class YearTally
                 // the corrected answer moves its count: out of the old row and year, into the new ones
                 if (e.PreviousDecidedOn.Year == Year) Cell(e.PreviousOutcome)[Column(e.ApplicantCategory)]--;
                 if (e.DecidedOn.Year == Year) Cell(e.Outcome)[Column(e.ApplicantCategory)]++;
+                break;
+            case CarriedForward e when e.FromYear == Year:
+                CarriedForwardRecorded[Column(e.ApplicantCategory)]++;
+                break;
+            case CarryForwardReversed e when e.FromYear == Year:
+                CarriedForwardRecorded[Column(e.ApplicantCategory)]--;
                 break;
             case ReviewFiled e when e.FiledOn.Year == Year:
                 Review(e.Kind)[3]++;

@@ -9,6 +9,8 @@ public sealed class ApplicationSteps(IDocumentSession session, HttpContext http)
 {
     protected override async Task<object?> ViewAsync(Guid id, CancellationToken ct) => await ViewAsync(Session, id, Today, ct);
 
+    protected override IReadOnlyList<object> Complete(Application state, IReadOnlyList<object> events) => Domain.Applications.YearEnd.Reconcile(state, events);
+
     public override async Task ScheduleDeadlinesAsync(Guid id, CancellationToken ct)
     {
         if (await Session.LoadAsync<Application>(id, ct) is { } app) await Alarms.ScheduleAsync(Bus, app, ct);

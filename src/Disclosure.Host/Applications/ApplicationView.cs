@@ -4,7 +4,7 @@ using JasperFx.Events;
 
 namespace Disclosure.Host.Applications;
 
-public sealed record HistoryEntry(long Version, string Type, DateOnly? BusinessDate, DateTimeOffset RecordedAt, string? User, string? CorrelationId, object Data);
+public sealed record HistoryEntry(long Version, string Type, string? Label, DateOnly? BusinessDate, DateTimeOffset RecordedAt, string? User, string? CorrelationId, object Data);
 
 public sealed record ApplicationView(
     Guid Id, string TrackingNumber, string Agency, string Channel, Applicant Applicant, string Description,
@@ -24,17 +24,35 @@ public sealed record ApplicationView(
         a.Version, events?.Select(ToHistory).ToList());
 
     public static HistoryEntry ToHistory(IEvent e) => new(
-        e.Version, e.EventTypeName, (e.Data as ICaseEvent)?.BusinessDate, e.Timestamp, e.UserName, e.CorrelationId, e.Data);
+        e.Version, e.EventTypeName, EventLabels.GetValueOrDefault(e.EventTypeName), (e.Data as ICaseEvent)?.BusinessDate, e.Timestamp, e.UserName, e.CorrelationId, e.Data);
+
+    /// <summary>What a clerk reads for each kind of step.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EventLabels = new Dictionary<string, string>
+    {
+        ["application_received"] = "收到申请", ["correction_requested"] = "补正告知", ["correction_received"] = "收到补正",
+        ["correction_lapsed"] = "逾期未补正，不再处理", ["consultation_sent"] = "征求意见", ["consultation_replied"] = "收到意见",
+        ["consultation_lapsed"] = "征求意见期满", ["extension_approved"] = "延期答复", ["fee_notice_sent"] = "收费通知",
+        ["fee_paid"] = "缴费", ["fee_lapsed"] = "逾期未缴费，不再处理", ["application_withdrawn"] = "申请人撤回", ["decision_recorded"] = "答复",
+        ["decision_corrected"] = "更正答复", ["review_filed"] = "行政复议或诉讼", ["review_concluded"] = "复议或诉讼结果",
+        ["due_date_rederived"] = "节假日调整，期限重算", ["carried_forward"] = "结转下年度继续办理",
+        ["carry_forward_reversed"] = "撤销结转（答复在上年度内）", ["personal_data_erased"] = "个人信息已删除",
+        ["application_turned_into_letter"] = "转为市长信箱来信",
+        ["letter_received"] = "收到来信", ["letter_accepted"] = "受理", ["letter_rejected"] = "不予受理", ["letter_assigned"] = "转办",
+        ["letter_returned"] = "部门退回", ["letter_extension_approved"] = "延期", ["letter_replied"] = "答复", ["feedback_recorded"] = "回访",
+        ["letter_closed"] = "办结", ["letter_reclassified"] = "转为政府信息公开申请",
+    };
 }
 
 /// <summary>A line of a list: identity numbers and phone numbers masked (个人信息保护法: minimum necessary).</summary>
 public sealed record ApplicationSummary(
     Guid Id, string TrackingNumber, string ApplicantCategory, string ApplicantName, string? ApplicantIdNumber, string? ApplicantPhone,
-    string Channel, DateOnly ReceivedOn, string Status, DateOnly? DueOn, bool Overdue, string? Outcome, DateOnly? DecidedOn, int Warnings)
+    string Channel, DateOnly ReceivedOn, string Status, DateOnly? DueOn, bool Overdue, string? Outcome, DateOnly? DecidedOn, int Warnings,
+    IReadOnlyList<int> CarriedForwardFrom, string? Note)
 {
     public static ApplicationSummary From(Application a, DateOnly today) => new(
         a.Id, a.TrackingNumber, a.Applicant.Category, a.Applicant.Name, Mask.IdNumber(a.Applicant.IdNumber), Mask.Phone(a.Applicant.Phone),
-        a.Channel, a.ReceivedOn, a.Status, a.DueOn, a.IsOverdue(today), a.Answer?.Outcome, a.Answer?.DecidedOn, a.Warnings.Count);
+        a.Channel, a.ReceivedOn, a.Status, a.DueOn, a.IsOverdue(today), a.Answer?.Outcome, a.Answer?.DecidedOn, a.Warnings.Count,
+        a.CarriedForwardFrom, a.CarriedForwardFrom.Count > 0 ? $"{string.Join("、", a.CarriedForwardFrom.Order())} 年结转下年度继续办理" : null);
 }
 
 public static class Mask

@@ -27,7 +27,7 @@ public sealed class DeadlineWork(IDocumentStore store, BusinessClock clock, Cale
         if (outcome.Events.Count > 0)
         {
             session.LastModifiedBy = Actor.System;
-            stream.AppendMany(outcome.Events);
+            stream.AppendMany(Domain.Applications.YearEnd.Reconcile(app, outcome.Events));
             log.LogInformation("Deadline rule fired on application {ApplicationId} of {Agency}: {Events}", id, agency,
                 string.Join(", ", outcome.Events.Select(e => e.GetType().Name)));
         }

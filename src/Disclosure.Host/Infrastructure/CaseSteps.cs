@@ -23,6 +23,9 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
 
     protected abstract Task<object?> ViewAsync(Guid id, CancellationToken ct);
 
+    /// <summary>Consequences every step of this kind of case carries with it (e.g. reversing a carry-forward).</summary>
+    protected virtual IReadOnlyList<object> Complete(TCase state, IReadOnlyList<object> events) => events;
+
     /// <summary>After a committed change: schedule the durable deadline checks of the case as it now stands.</summary>
     public abstract Task ScheduleDeadlinesAsync(Guid id, CancellationToken ct);
 
@@ -59,7 +62,7 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
         IReadOnlyList<object> events;
         try
         {
-            events = decide(stream.Aggregate);
+            events = Complete(stream.Aggregate, decide(stream.Aggregate));
         }
         catch (Refusal refusal)
         {

@@ -40,6 +40,8 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
         var tables = new ReportTables(proactive, applications, reviews);
 
         var checks = AnnualReport.Check(layout, applications, previous, reviews).ToList();
+        var closed = files.Count == agencies.Count && files.All(f => f.ClosedAt is not null);
+        checks.Add(AnnualReport.CarryForwardCheck(applications, year, closed, tallies));
         var mismatched = files.Where(f => f.Proactive is { } p && p.Layout != layout.Name).Select(f => f.Agency).ToList();
         if (mismatched.Count > 0)
             checks.Add(new ReportCheck("proactive_layout", false, $"表二按另一种格式填报（{string.Join("、", mismatched)}），本格式下未显示"));

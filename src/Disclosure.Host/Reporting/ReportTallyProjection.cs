@@ -25,6 +25,8 @@ public sealed class ReportTallyProjection : MultiStreamProjection<YearTally, str
         Route<FeeLapsed>();
         Route<ReviewFiled>();
         Route<ReviewConcluded>();
+        Route<CarriedForward>();
+        Route<CarryForwardReversed>();
     }
 
     private void Route<T>() where T : notnull =>

@@ -91,6 +91,7 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["GET /api/agencies/{agency}/notifications"] = Reading,
         ["PUT /api/agencies/{agency}/settings/reminders"] = [Roles.Supervisor, Roles.Admin],
         ["POST /api/deadlines/sweep"] = AdminOnly,
+        ["POST /api/agencies/{agency}/years/{year}/close"] = AdminOnly,
     };
 
     private IReadOnlyList<string> MappedEndpoints() =>
