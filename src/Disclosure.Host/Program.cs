@@ -75,47 +75,7 @@ builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
-builder.Services.AddMarten(sp =>
-    {
-        var opts = new StoreOptions();
-        opts.Connection(connectionString);
-        opts.DatabaseSchemaName = schema;
-        opts.UseSystemTextJsonForSerialization(casing: Weasel.Core.Casing.CamelCase);
-        opts.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
-        opts.Events.MetadataConfig.UserNameEnabled = true;
-        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-        opts.Events.MetadataConfig.CausationIdEnabled = true;
-
-        opts.Schema.For<Agency>().Identity(a => a.Id);
-        opts.Schema.For<Application>().MultiTenanted()
-            .Index(a => a.TrackingNumber)
-            .Index(a => a.DueOn)
-            .Index(a => a.ReceivedYear);
-        opts.Schema.For<IdempotencyRecord>().MultiTenanted();
-        opts.Schema.For<YearTally>().MultiTenanted().Index(t => t.Agency).Index(t => t.Year);
-        opts.Schema.For<ReportFile>().MultiTenanted();
-        opts.Schema.For<Disclosure.Domain.Letters.Letter>().MultiTenanted()
-            .Index(l => l.TrackingNumber).Index(l => l.DueOn).Index(l => l.Department!);
-        opts.Schema.For<Disclosure.Domain.Letters.LetterStatistics>().MultiTenanted();
-        opts.Schema.For<Disclosure.Host.Deadlines.Notification>().MultiTenanted().Index(n => n.CreatedAt);
-
-        opts.Projections.Add(new AgencyProjection(), ProjectionLifecycle.Inline);
-        opts.Projections.Add(new ApplicationProjection(sp.GetRequiredService<CalendarStore>()), ProjectionLifecycle.Inline);
-        opts.Projections.Add(new ReportFileProjection(), ProjectionLifecycle.Inline);
-        // statistics run on the async daemon: an inline tally would make every intake update one hot row
-        opts.Projections.Add(new ReportTallyProjection(), ProjectionLifecycle.Async);
-        opts.Projections.Add(new Disclosure.Host.Letters.LetterProjection(sp.GetRequiredService<CalendarStore>()), ProjectionLifecycle.Inline);
-        opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async);
-
-        opts.Storage.ExtendedSchemaObjects.Add(TrackingNumbers.Table(schema));
-
-        // retention: what erasure blanks in the stored events (applied per stream by ErasePersonalDataEndpoint)
-        opts.Events.AddMaskingRuleForProtectedInformation<ApplicationReceived>(e =>
-            e with { Applicant = e.Applicant.Erased(), Description = Disclosure.Domain.PersonalDataErased.Placeholder });
-        opts.Events.AddMaskingRuleForProtectedInformation<Disclosure.Domain.Letters.LetterReceived>(e =>
-            e with { Writer = Disclosure.Domain.Letters.Writer.Erased, Subject = Disclosure.Domain.PersonalDataErased.Placeholder, Body = Disclosure.Domain.PersonalDataErased.Placeholder });
-        return opts;
-    })
+builder.Services.AddMarten(sp => EventStore.Options(connectionString, schema, sp.GetRequiredService<CalendarStore>()))
     .UseLightweightSessions()
     .AddAsyncDaemon(DaemonMode.HotCold)
     .ApplyAllDatabaseChangesOnStartup()
@@ -157,6 +117,23 @@ builder.Services.AddOpenApi();
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    // overload: a bounded number of requests in flight and a short queue; the rest get 503 at once, never a time-out
+    var inFlight = config.GetValue("Limits:MaxConcurrentRequests", 64);
+    var queued = config.GetValue("Limits:MaxQueuedRequests", 128);
+    o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        http.Request.Path.StartsWithSegments("/health")
+            ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("health")
+            : System.Threading.RateLimiting.RateLimitPartition.GetConcurrencyLimiter("all", _ => new System.Threading.RateLimiting.ConcurrencyLimiterOptions
+            {
+                PermitLimit = inFlight, QueueLimit = queued, QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
+            }));
+    o.OnRejected = (ctx, _) =>
+    {
+        var publicLookup = ctx.HttpContext.Request.Path.StartsWithSegments("/public");
+        ctx.HttpContext.Response.StatusCode = publicLookup ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
+        ctx.HttpContext.Response.Headers.RetryAfter = "1";
+        return ValueTask.CompletedTask;
+    };
     var perMinute = config.GetValue("Limits:PublicRequestsPerMinute", 30);
     // per client address: the public look-up must not become a way to guess query codes
     o.AddPolicy(Disclosure.Host.Letters.PublicLetterStatusEndpoint.RateLimitPolicy, http =>

@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Disclosure.Domain.Applications;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Disclosure.Load;
+using Marten;
+using Npgsql;
+
+// The load driver of ops/bench and ops/chaos. Every command prints key=value lines the scripts read.
+var command = args.FirstOrDefault() ?? "help";
+var options = Options.Parse(args.Skip(1).ToArray());
+return command switch
+{
+    "load" => await Commands.Load(options),
+    "seed" => await Commands.Seed(options),
+    "lag" => await Commands.Lag(options),
+    "report" => await Commands.ReportLatency(options),
+    "naive" => await Commands.Naive(options),
+    "rebuild" => await Commands.Rebuild(options),
+    "chaos-client" => await Chaos.Client(options),
+    "chaos-verify" => await Chaos.Verify(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: load|seed|lag|report|naive|rebuild|chaos-client|chaos-verify --key value …");
+    return 2;
+}
+
+namespace Disclosure.Load
+{
+    public sealed class Options(Dictionary<string, string> values)
+    {
+        public static Options Parse(string[] args)
+        {
+            var values = new Dictionary<string, string>();
+            for (var i = 0; i + 1 < args.Length; i += 2) values[args[i].TrimStart('-')] = args[i + 1];
+            return new Options(values);
+        }
+
+        public string this[string key] => values.TryGetValue(key, out var v) ? v : throw new ArgumentException($"--{key} is required");
+        public string Get(string key, string fallback) => values.GetValueOrDefault(key, fallback);
+        public int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v) : fallback;
+    }
+
+    /// <summary>Tokens signed with the deployment's key, as a real client would hold.</summary>
+    public static class Api
+    {
+        public static HttpClient Client(Options o, int connections)
+        {
+            var auth = new AuthSettings { SigningKey = o["key"] };
+            var token = auth.IssueToken("load-driver", [Roles.Admin], [], TimeSpan.FromHours(6));
+            var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            {
+                BaseAddress = new Uri(o["url"]),
+                Timeout = TimeSpan.FromSeconds(o.Int("timeout", 30)),
+            };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+
+        public static readonly string[] Categories = ApplicantCategories.All.Select(c => c.Code).ToArray();
+        public static readonly string[] OutcomeCodes = Outcomes.All.Take(18).Select(c => c.Code).ToArray();
+
+        public static object Intake(Random random, int year)
+        {
+            var received = new DateOnly(year, 1, 2).AddDays(random.Next(0, 300));
+            return new
+            {
+                channel = "online",
+                applicant = new { category = Categories[random.Next(Categories.Length)], name = "压测申请人", idNumber = "110101199001011234", phone = "13800000000" },
+                description = "压力测试：申请公开某项政府信息",
+                receivedOn = received.ToString("yyyy-MM-dd"),
+            };
+        }
+
+        public static double Percentile(List<double> sorted, double p) =>
+            sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
+    }
+
+    public static class Commands
+    {
+        /// <summary>C clients, each: intake, then a decision on it; every request timed.</summary>
+        public static async Task<int> Load(Options o)
+        {
+            var clients = o.Int("clients", 16);
+            var seconds = o.Int("seconds", 20);
+            var agency = o["agency"];
+            var year = o.Int("year", 2025);
+            using var http = Api.Client(o, clients);
+            var latencies = new List<double>[clients];
+            var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+            long lastAck = 0, intakes = 0;
+            var stop = Stopwatch.StartNew();
+            var deadline = TimeSpan.FromSeconds(seconds);
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
+            {
+                var random = new Random(worker * 7919);
+                var mine = latencies[worker] = new List<double>(100_000);
+                while (stop.Elapsed < deadline)
+                {
+                    var body = Api.Intake(random, year);
+                    var (status, reply) = await Timed(http, HttpMethod.Post, $"/api/agencies/{agency}/applications", body, mine);
+                    statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                    if (status != 201) continue;
+                    Interlocked.Increment(ref intakes);
+                    Interlocked.Exchange(ref lastAck, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                    var id = reply.GetProperty("id").GetString();
+                    var receivedOn = DateOnly.Parse(reply.GetProperty("receivedOn").GetString()!);
+                    var decision = new { decidedOn = receivedOn.AddDays(random.Next(1, 25)).ToString("yyyy-MM-dd"), outcome = Api.OutcomeCodes[random.Next(Api.OutcomeCodes.Length)] };
+                    var (s2, _) = await Timed(http, HttpMethod.Post, $"/api/agencies/{agency}/applications/{id}/decision", decision, mine);
+                    statuses.AddOrUpdate(s2, 1, (_, n) => n + 1);
+                    if (s2 == 200) Interlocked.Exchange(ref lastAck, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                }
+            }));
+            var elapsed = stop.Elapsed.TotalSeconds;
+            var all = latencies.SelectMany(l => l).Order().ToList();
+            var ok = statuses.Where(kv => kv.Key is >= 200 and < 300).Sum(kv => kv.Value);
+            Console.WriteLine($"requests={all.Count}");
+            Console.WriteLine($"ok={ok}");
+            Console.WriteLine($"intakes={intakes}");
+            Console.WriteLine($"rps={ok / elapsed:0}");
+            Console.WriteLine($"p50={Api.Percentile(all, 50):0.0}");
+            Console.WriteLine($"p95={Api.Percentile(all, 95):0.0}");
+            Console.WriteLine($"p99={Api.Percentile(all, 99):0.0}");
+            Console.WriteLine($"max={(all.Count > 0 ? all[^1] : 0):0.0}");
+            Console.WriteLine($"last_ack_ms={lastAck}");
+            Console.WriteLine($"statuses={string.Join(",", statuses.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}"))}");
+            return 0;
+        }
+
+        private static async Task<(int Status, JsonElement Body)> Timed(HttpClient http, HttpMethod method, string url, object body, List<double> latencies)
+        {
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                using var response = await http.SendAsync(new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) });
+                var text = await response.Content.ReadAsStringAsync();
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                return ((int)response.StatusCode, text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true
+                    ? JsonDocument.Parse(text).RootElement : default);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                return (0, default);
+            }
+        }
+
+        /// <summary>N applications of one agency-year appended straight into the event store, half of them answered.</summary>
+        public static async Task<int> Seed(Options o)
+        {
+            var agency = o["agency"];
+            var year = o.Int("year", 2024);
+            var count = o.Int("count", 100_000);
+            var batch = o.Int("batch", 2000);
+            using var store = new DocumentStore(EventStore.Options(o["connection"], "disclosure", new CalendarStore(ClockSettings.Default)));
+            var random = new Random(42);
+            var watch = Stopwatch.StartNew();
+            long events = 0;
+            for (var done = 0; done < count; done += batch)
+            {
+                await using var session = store.LightweightSession(agency);
+                session.LastModifiedBy = "bench-seed";
+                for (var i = done; i < Math.Min(count, done + batch); i++)
+                {
+                    var id = Guid.CreateVersion7();
+                    var category = Api.Categories[random.Next(Api.Categories.Length)];
+                    var received = new DateOnly(year, 1, 2).AddDays(random.Next(0, 360));
+                    var stream = new List<object>
+                    {
+                        new ApplicationReceived(id, agency, $"SEED-{year}-{i:D7}", "online", new Applicant(category, "压测", null, null, null, null), "压测", null, received),
+                    };
+                    if (i % 2 == 0) stream.Add(new DecisionRecorded(received.AddDays(random.Next(1, 40)), Api.OutcomeCodes[random.Next(Api.OutcomeCodes.Length)], null, category));
+                    session.Events.StartStream<Application>(id, stream.ToArray());
+                    events += stream.Count;
+                }
+                await session.SaveChangesAsync();
+            }
+            Console.WriteLine($"seeded={count}");
+            Console.WriteLine($"events={events}");
+            Console.WriteLine($"seconds={watch.Elapsed.TotalSeconds:0.0}");
+            return 0;
+        }
+
+        /// <summary>From the last acknowledged command until the report says it includes everything.</summary>
+        public static async Task<int> Lag(Options o)
+        {
+            using var http = Api.Client(o, 2);
+            var since = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(o["since-ms"]));
+            var url = $"/api/agencies/{o["agency"]}/reports/{o["year"]}";
+            var expect = o.Int("expect", 0);
+            for (var i = 0; i < 3000; i++)
+            {
+                var report = await http.GetFromJsonAsync<JsonElement>(url);
+                var received = report.GetProperty("tables").GetProperty("applications").GetProperty("rows")[0].GetProperty("values")[6].GetInt32();
+                if (!report.GetProperty("stale").GetBoolean() && received >= expect)
+                {
+                    Console.WriteLine($"lag_ms={(DateTimeOffset.UtcNow - since).TotalMilliseconds:0}");
+                    return 0;
+                }
+                await Task.Delay(20);
+            }
+            Console.WriteLine("lag_ms=-1");
+            return 1;
+        }
+
+        public static async Task<int> ReportLatency(Options o)
+        {
+            using var http = Api.Client(o, 2);
+            var url = $"/api/agencies/{o["agency"]}/reports/{o["year"]}";
+            await http.GetStringAsync(url); // warm
+            var times = new List<double>();
+            for (var i = 0; i < o.Int("repeat", 21); i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await http.GetStringAsync(url);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"median_ms={times.Order().ElementAt(times.Count / 2):0.0}");
+            return 0;
+        }
+
+        /// <summary>The same table 三 figures computed by plain SQL over the events (the thing the projection saves us).</summary>
+        public static async Task<int> Naive(Options o)
+        {
+            await using var source = NpgsqlDataSource.Create(o["connection"]);
+            const string sql = """
+                with received as (
+                  select stream_id, data->'applicant'->>'category' as category, (data->>'receivedOn')::date as received_on
+                  from disclosure.mt_events where tenant_id = $1 and type = 'application_received'),
+                answered as (
+                  select stream_id, (data->>'decidedOn')::date as decided_on, data->>'outcome' as outcome
+                  from disclosure.mt_events where tenant_id = $1 and type = 'decision_recorded')
+                select r.category,
+                       count(*) filter (where r.received_on between $2 and $3) as received,
+                       count(*) filter (where r.received_on < $2 and (a.decided_on is null or a.decided_on >= $2)) as carried_over,
+                       count(*) filter (where a.decided_on between $2 and $3) as handled,
+                       count(*) filter (where r.received_on <= $3 and (a.decided_on is null or a.decided_on > $3)) as carried_forward
+                from received r left join answered a using (stream_id)
+                group by r.category
+                """;
+            var year = o.Int("year", 2024);
+            var times = new List<double>();
+            for (var i = 0; i < o.Int("repeat", 5); i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await using var cmd = source.CreateCommand(sql);
+                cmd.Parameters.AddWithValue(o["agency"]);
+                cmd.Parameters.AddWithValue(new DateOnly(year, 1, 1));
+                cmd.Parameters.AddWithValue(new DateOnly(year, 12, 31));
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) { }
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"median_ms={times.Order().ElementAt(times.Count / 2):0.0}");
+            return 0;
+        }
+
+        public static async Task<int> Rebuild(Options o)
+        {
+            using var store = new DocumentStore(EventStore.Options(o["connection"], "disclosure", new CalendarStore(ClockSettings.Default)));
+            var stats = await store.Advanced.FetchEventStoreStatistics();
+            using var daemon = await store.BuildProjectionDaemonAsync();
+            var watch = Stopwatch.StartNew();
+            await daemon.RebuildProjectionAsync("ReportTally", TimeSpan.FromMinutes(30), CancellationToken.None);
+            var seconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"events={stats.EventCount}");
+            Console.WriteLine($"seconds={seconds:0.0}");
+            Console.WriteLine($"events_per_s={stats.EventCount / seconds:0}");
+            return 0;
+        }
+    }
+}

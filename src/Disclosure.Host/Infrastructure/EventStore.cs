@@ -1,0 +1,57 @@
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Reporting;
+using Disclosure.Host.Agencies;
+using Disclosure.Host.Applications;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Reporting;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Disclosure.Host.Infrastructure;
+
+/// <summary>The Marten configuration of the product, shared by the host and the tools that seed or rebuild its store.</summary>
+public static class EventStore
+{
+    public static StoreOptions Options(string connectionString, string schema, CalendarStore calendars)
+    {
+        var opts = new StoreOptions();
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.UseSystemTextJsonForSerialization(casing: Weasel.Core.Casing.CamelCase);
+        opts.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+
+        opts.Schema.For<Agency>().Identity(a => a.Id);
+        opts.Schema.For<Application>().MultiTenanted()
+            .Index(a => a.TrackingNumber)
+            .Index(a => a.DueOn)
+            .Index(a => a.ReceivedYear);
+        opts.Schema.For<IdempotencyRecord>().MultiTenanted();
+        opts.Schema.For<YearTally>().MultiTenanted().Index(t => t.Agency).Index(t => t.Year);
+        opts.Schema.For<ReportFile>().MultiTenanted();
+        opts.Schema.For<Disclosure.Domain.Letters.Letter>().MultiTenanted()
+            .Index(l => l.TrackingNumber).Index(l => l.DueOn).Index(l => l.Department!);
+        opts.Schema.For<Disclosure.Domain.Letters.LetterStatistics>().MultiTenanted();
+        opts.Schema.For<Disclosure.Host.Deadlines.Notification>().MultiTenanted().Index(n => n.CreatedAt);
+
+        opts.Projections.Add(new AgencyProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ApplicationProjection(calendars), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ReportFileProjection(), ProjectionLifecycle.Inline);
+        // statistics run on the async daemon: an inline tally would make every intake update one hot row
+        opts.Projections.Add(new ReportTallyProjection(), ProjectionLifecycle.Async);
+        opts.Projections.Add(new Disclosure.Host.Letters.LetterProjection(calendars), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async);
+
+        opts.Storage.ExtendedSchemaObjects.Add(TrackingNumbers.Table(schema));
+
+        // retention: what erasure blanks in the stored events (applied per stream by ErasePersonalDataEndpoint)
+        opts.Events.AddMaskingRuleForProtectedInformation<ApplicationReceived>(e =>
+            e with { Applicant = e.Applicant.Erased(), Description = Disclosure.Domain.PersonalDataErased.Placeholder });
+        opts.Events.AddMaskingRuleForProtectedInformation<Disclosure.Domain.Letters.LetterReceived>(e =>
+            e with { Writer = Disclosure.Domain.Letters.Writer.Erased, Subject = Disclosure.Domain.PersonalDataErased.Placeholder, Body = Disclosure.Domain.PersonalDataErased.Placeholder });
+        return opts;
+    }
+}
