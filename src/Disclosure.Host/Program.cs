@@ -81,6 +81,7 @@ builder.Services.AddMarten(sp => EventStore.Options(connectionString, schema, sp
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();
 builder.Services.AddHostedService<CalendarLoader>();
+builder.Services.AddHostedService<StorageTuning>();
 
 // ── Wolverine: transactions applied automatically, durable local queues (scheduled work survives restarts) ──
 builder.Host.UseWolverine(opts =>

@@ -82,9 +82,7 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
         Clock.Now = TestClock.Start;
         await Host.ResetAllMartenDataAsync();
         await Wolverine.Runtime.StorageExtensions.ClearAllWolverineStorageAsync(Host);
-        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
-        await conn.OpenAsync();
-        await using (var cmd = new NpgsqlCommand("truncate table disclosure.tracking_counters", conn)) await cmd.ExecuteNonQueryAsync();
+        await Host.Services.GetRequiredService<Disclosure.Host.Infrastructure.TrackingNumbers>().ResetAsync();
         Host.Services.GetRequiredService<AgencyDirectory>().Clear();
         await Host.Services.GetRequiredService<Disclosure.Host.Calendar.CalendarStore>().LoadAsync(Store, default);
     }

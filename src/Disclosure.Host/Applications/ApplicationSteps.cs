@@ -7,14 +7,12 @@ namespace Disclosure.Host.Applications;
 /// <summary>Steps on a disclosure application; answers with <see cref="ApplicationView"/>.</summary>
 public sealed class ApplicationSteps(IDocumentSession session, HttpContext http) : CaseSteps<Application>(session, http, "application")
 {
-    protected override async Task<object?> ViewAsync(Guid id, CancellationToken ct) => await ViewAsync(Session, id, Today, ct);
+    protected override async Task<object> ViewAsync(Application state, CancellationToken ct) =>
+        ApplicationView.From(state, Today, await Session.Events.FetchStreamAsync(state.Id, token: ct));
 
     protected override IReadOnlyList<object> Complete(Application state, IReadOnlyList<object> events) => Domain.Applications.YearEnd.Reconcile(state, events);
 
-    public override async Task ScheduleDeadlinesAsync(Guid id, CancellationToken ct)
-    {
-        if (await Session.LoadAsync<Application>(id, ct) is { } app) await Alarms.ScheduleAsync(Bus, app, ct);
-    }
+    public override Task ScheduleDeadlinesAsync(Application state, CancellationToken ct) => Alarms.ScheduleAsync(Bus, state, ct);
 
     public Task<IResult> Run(string id, long? expectedVersion, Func<Application, object> decide, CancellationToken ct, Func<ApplicationView, IResult> respond) =>
         base.Run(id, expectedVersion, decide, ct, (object view) => respond((ApplicationView)view));

@@ -107,7 +107,7 @@ public static class ReceiveApplicationEndpoint
             var winner = await fresh.LoadAsync<IdempotencyRecord>(key, ct);
             return Replay(agency, winner!, fingerprint);
         }
-        await new ApplicationSteps(session, http).ScheduleDeadlinesAsync(id, ct);
+        await new ApplicationSteps(session, http).ScheduleDeadlinesAsync(state, ct);
         return Results.Created($"/api/agencies/{agency}/applications/{id}", accepted);
     }
 

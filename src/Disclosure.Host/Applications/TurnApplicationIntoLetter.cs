@@ -72,8 +72,8 @@ public static class TurnApplicationIntoLetterEndpoint
             session.EjectAllPendingChanges();
             return Problems.Conflict("Someone else changed the application at the same moment; nothing was recorded.");
         }
-        await new LetterSteps(session, http).ScheduleDeadlinesAsync(letterId, ct);
         var letter = Letter.From([received], calendars.Current);
+        await new LetterSteps(session, http).ScheduleDeadlinesAsync(letter, ct);
         var view = await ApplicationSteps.ViewAsync(session, applicationId, clock.Today, ct);
         return Results.Created($"/api/agencies/{agency}/letters/{letterId}", new ApplicationBecameLetter(letterId, number, code, letter.DueOn, view!));
     }

@@ -93,11 +93,19 @@ public sealed class DeadlineWork(IDocumentStore store, BusinessClock clock, Cale
 /// <summary>Wolverine handlers for the scheduled checks and the nightly sweep.</summary>
 public static class DeadlineHandler
 {
-    public static Task Handle(CheckApplicationDeadlines message, DeadlineWork work, CancellationToken ct) =>
-        work.CheckApplicationAsync(message.Agency, message.ApplicationId, ct);
+    public static async Task Handle(CheckApplicationDeadlines message, DeadlineWork work, DeadlineAlarms alarms, IDocumentStore store, IMessageBus bus, CancellationToken ct)
+    {
+        await work.CheckApplicationAsync(message.Agency, message.ApplicationId, ct);
+        await using var session = store.QuerySession(message.Agency);
+        if (await session.LoadAsync<Application>(message.ApplicationId, ct) is { } app) await alarms.ScheduleNextAsync(bus, app, ct);
+    }
 
-    public static Task Handle(CheckLetterDeadlines message, DeadlineWork work, CancellationToken ct) =>
-        work.CheckLetterAsync(message.Agency, message.LetterId, ct);
+    public static async Task Handle(CheckLetterDeadlines message, DeadlineWork work, DeadlineAlarms alarms, IDocumentStore store, IMessageBus bus, CancellationToken ct)
+    {
+        await work.CheckLetterAsync(message.Agency, message.LetterId, ct);
+        await using var session = store.QuerySession(message.Agency);
+        if (await session.LoadAsync<Letter>(message.LetterId, ct) is { } letter) await alarms.ScheduleNextAsync(bus, letter, ct);
+    }
 
     public static Task Handle(SweepDeadlines _, DeadlineWork work, CancellationToken ct) => work.SweepAsync(ct);
 }
@@ -124,15 +132,29 @@ public sealed class DeadlineAlarms(CalendarStore calendars, AgencyDirectory agen
         await ScheduleAsync(bus, days, () => new CheckLetterDeadlines(letter.Agency, letter.Id));
     }
 
+    /// <summary>After a check ran: the next alarm still ahead, if any.</summary>
+    public async Task ScheduleNextAsync(IMessageBus bus, Application app, CancellationToken ct)
+    {
+        var days = Domain.Deadlines.AlarmsFor(app, calendars.Current, await ReminderDaysAsync(app.Agency, ct)).Where(d => At(d) > clock.Now).ToList();
+        await ScheduleAsync(bus, days, () => new CheckApplicationDeadlines(app.Agency, app.Id));
+    }
+
+    public async Task ScheduleNextAsync(IMessageBus bus, Letter letter, CancellationToken ct)
+    {
+        var days = Domain.Deadlines.AlarmsFor(letter, calendars.Current, await ReminderDaysAsync(letter.Agency, ct)).Where(d => At(d) > clock.Now).ToList();
+        await ScheduleAsync(bus, days, () => new CheckLetterDeadlines(letter.Agency, letter.Id));
+    }
+
     public static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(CheckTime), BusinessClock.ChinaOffset);
 
+    /// <summary>Only the earliest alarm is scheduled; the check that runs then schedules the next one.</summary>
     private async Task ScheduleAsync(IMessageBus bus, IReadOnlyList<DateOnly> days, Func<object> message)
     {
+        if (days.Count == 0) return;
         var now = clock.Now;
-        var next = At(clock.Today.AddDays(1));
+        var when = days.Select(d => At(d) > now ? At(d) : At(clock.Today.AddDays(1))).Min();
         // scheduled as a delay from the business clock's now, which is the wall clock except in tests
-        foreach (var when in days.Select(d => At(d) > now ? At(d) : next).Distinct())
-            await bus.ScheduleAsync(message(), when - now);
+        await bus.ScheduleAsync(message(), when - now);
     }
 
     private async Task<int> ReminderDaysAsync(string agency, CancellationToken ct) =>

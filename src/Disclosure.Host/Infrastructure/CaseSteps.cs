@@ -21,13 +21,14 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
     public DateOnly Today => Clock.Today;
     public Domain.Calendar.WorkingDayCalendar Calendar => Calendars.Current;
 
-    protected abstract Task<object?> ViewAsync(Guid id, CancellationToken ct);
+    /// <summary>The answer of a step or a GET: the case with its history.</summary>
+    protected abstract Task<object> ViewAsync(TCase state, CancellationToken ct);
 
     /// <summary>Consequences every step of this kind of case carries with it (e.g. reversing a carry-forward).</summary>
     protected virtual IReadOnlyList<object> Complete(TCase state, IReadOnlyList<object> events) => events;
 
     /// <summary>After a committed change: schedule the durable deadline checks of the case as it now stands.</summary>
-    public abstract Task ScheduleDeadlinesAsync(Guid id, CancellationToken ct);
+    public abstract Task ScheduleDeadlinesAsync(TCase state, CancellationToken ct);
 
     protected Wolverine.IMessageBus Bus => http.RequestServices.GetRequiredService<Wolverine.IMessageBus>();
     protected Deadlines.DeadlineAlarms Alarms => http.RequestServices.GetRequiredService<Deadlines.DeadlineAlarms>();
@@ -40,8 +41,8 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
     }
 
     public async Task<IResult> GetAsync(string id, CancellationToken ct) =>
-        await ResolveAsync(id, ct) is { } streamId && await ViewAsync(streamId, ct) is { } view
-            ? Results.Ok(view)
+        await ResolveAsync(id, ct) is { } streamId && await Session.LoadAsync<TCase>(streamId, ct) is { } state
+            ? Results.Ok(await ViewAsync(state, ct))
             : Problems.NotFound($"There is no {noun} '{id}' in this agency.");
 
     public Task<IResult> Run(string id, long? expectedVersion, Func<TCase, object> decide, CancellationToken ct, Func<object, IResult>? respond = null) =>
@@ -81,8 +82,9 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
             return Problems.Conflict($"Someone else changed the {noun} at the same moment; nothing was recorded. Reload and try again.");
         }
 
-        await ScheduleDeadlinesAsync(streamId, ct);
-        var view = await ViewAsync(streamId, ct);
-        return respond is null ? Results.Ok(view) : respond(view!);
+        var state = (await Session.LoadAsync<TCase>(streamId, ct))!;
+        await ScheduleDeadlinesAsync(state, ct);
+        var view = await ViewAsync(state, ct);
+        return respond is null ? Results.Ok(view) : respond(view);
     }
 }

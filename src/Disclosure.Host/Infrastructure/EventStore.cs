@@ -45,7 +45,6 @@ public static class EventStore
         opts.Projections.Add(new Disclosure.Host.Letters.LetterProjection(calendars), ProjectionLifecycle.Inline);
         opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async);
 
-        opts.Storage.ExtendedSchemaObjects.Add(TrackingNumbers.Table(schema));
 
         // retention: what erasure blanks in the stored events (applied per stream by ErasePersonalDataEndpoint)
         opts.Events.AddMaskingRuleForProtectedInformation<ApplicationReceived>(e =>

@@ -35,12 +35,10 @@ public sealed record LetterSummary(Guid Id, string TrackingNumber, string Catego
 /// <summary>Steps on a letter; answers with <see cref="LetterView"/>.</summary>
 public sealed class LetterSteps(IDocumentSession session, HttpContext http) : CaseSteps<Letter>(session, http, "letter")
 {
-    protected override async Task<object?> ViewAsync(Guid id, CancellationToken ct) => await ViewAsync(Session, id, Today, ct);
+    protected override async Task<object> ViewAsync(Letter state, CancellationToken ct) =>
+        LetterView.From(state, Today, await Session.Events.FetchStreamAsync(state.Id, token: ct));
 
-    public override async Task ScheduleDeadlinesAsync(Guid id, CancellationToken ct)
-    {
-        if (await Session.LoadAsync<Letter>(id, ct) is { } letter) await Alarms.ScheduleAsync(Bus, letter, ct);
-    }
+    public override Task ScheduleDeadlinesAsync(Letter state, CancellationToken ct) => Alarms.ScheduleAsync(Bus, state, ct);
 
     public static async Task<LetterView?> ViewAsync(IQuerySession session, Guid id, DateOnly today, CancellationToken ct)
     {

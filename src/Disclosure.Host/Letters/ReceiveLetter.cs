@@ -68,7 +68,7 @@ public static class ReceiveLetterEndpoint
         session.LastModifiedBy = Actor.Of(http.User);
         session.Events.StartStream<Letter>(id, received);
         await session.SaveChangesAsync(ct);
-        await new LetterSteps(session, http).ScheduleDeadlinesAsync(id, ct);
+        await new LetterSteps(session, http).ScheduleDeadlinesAsync(state, ct);
         return Results.Created($"/api/agencies/{agency}/letters/{id}", new LetterAccepted(id, number, code, state.DueOn, state.Status));
     }
 

@@ -63,8 +63,8 @@ public static class ReclassifyLetterEndpoint
             session.EjectAllPendingChanges();
             return Problems.Conflict("Someone else changed the letter at the same moment; nothing was recorded.");
         }
-        await new ApplicationSteps(session, http).ScheduleDeadlinesAsync(applicationId, ct);
         var app = Application.From([received], calendars.Current, calendars.Settings);
+        await new ApplicationSteps(session, http).ScheduleDeadlinesAsync(app, ct);
         var view = await LetterSteps.ViewAsync(session, letterId, clock.Today, ct);
         return Results.Created($"/api/agencies/{agency}/applications/{applicationId}",
             new LetterReclassifiedResult(applicationId, number, received.ReceivedOn, app.DueOn, view!));

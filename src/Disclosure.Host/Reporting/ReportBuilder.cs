@@ -112,8 +112,11 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
               select coalesce(min(last_seq_id), 0) as seq from disclosure.mt_event_progression
               where name like 'ReportTally%' or name like 'LetterStatistics%')
             select (select seq from progress),
-                   (select coalesce(max(seq_id), 0) from disclosure.mt_events where tenant_id = any($1)),
-                   (select max(timestamp) from disclosure.mt_events where seq_id <= (select seq from progress) and tenant_id = any($1))
+                   (select coalesce(max(latest), 0) from unnest($1::text[]) agency,
+                      lateral (select max(seq_id) as latest from disclosure.mt_events where tenant_id = agency) newest),
+                   (select max(at) from unnest($1::text[]) agency,
+                      lateral (select timestamp as at from disclosure.mt_events where tenant_id = agency and seq_id <= (select seq from progress)
+                               order by seq_id desc limit 1) included)
             """);
         cmd.Parameters.AddWithValue(agencies.ToArray());
         await using var reader = await cmd.ExecuteReaderAsync(ct);
