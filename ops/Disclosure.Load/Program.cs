@@ -24,6 +24,7 @@ return command switch
     "rebuild" => await Commands.Rebuild(options),
     "chaos-client" => await Chaos.Client(options),
     "chaos-verify" => await Chaos.Verify(options),
+    "overload" => await Commands.Overload(options),
     _ => Usage(),
 };
 
@@ -131,6 +132,39 @@ namespace Disclosure.Load
             Console.WriteLine($"p99={Api.Percentile(all, 99):0.0}");
             Console.WriteLine($"max={(all.Count > 0 ? all[^1] : 0):0.0}");
             Console.WriteLine($"last_ack_ms={lastAck}");
+            Console.WriteLine($"statuses={string.Join(",", statuses.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}"))}");
+            return 0;
+        }
+
+        /// <summary>Far beyond capacity: every request is answered quickly (503/429 when refused), none hangs.</summary>
+        public static async Task<int> Overload(Options o)
+        {
+            var clients = o.Int("clients", 256);
+            var seconds = o.Int("seconds", 15);
+            using var http = Api.Client(o, clients);
+            var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+            var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+            var stop = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
+            {
+                var random = new Random(worker);
+                var mine = new List<double>();
+                while (stop.Elapsed < TimeSpan.FromSeconds(seconds))
+                {
+                    var (status, _) = await Timed(http, HttpMethod.Post, $"/api/agencies/{o["agency"]}/applications", Api.Intake(random, 2025), mine);
+                    statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                }
+                foreach (var l in mine) latencies.Add(l);
+            }));
+            var all = latencies.Order().ToList();
+            var total = statuses.Values.Sum();
+            Console.WriteLine($"requests={total}");
+            Console.WriteLine($"accepted={statuses.Where(kv => kv.Key is >= 200 and < 300).Sum(kv => kv.Value)}");
+            Console.WriteLine($"refused={statuses.Where(kv => kv.Key is 503 or 429).Sum(kv => kv.Value)}");
+            Console.WriteLine($"failed={statuses.Where(kv => kv.Key is 0 or >= 500 and not 503).Sum(kv => kv.Value)}");
+            Console.WriteLine($"p50={Api.Percentile(all, 50):0}");
+            Console.WriteLine($"p99={Api.Percentile(all, 99):0}");
+            Console.WriteLine($"max={(all.Count > 0 ? all[^1] : 0):0}");
             Console.WriteLine($"statuses={string.Join(",", statuses.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}"))}");
             return 0;
         }
