@@ -120,7 +120,7 @@ builder.Services.AddRateLimiter(o =>
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     // overload: a bounded number of requests in flight and a short queue; the rest get 503 at once, never a time-out
     var inFlight = config.GetValue("Limits:MaxConcurrentRequests", 64);
-    var queued = config.GetValue("Limits:MaxQueuedRequests", 128);
+    var queued = config.GetValue("Limits:MaxQueuedRequests", 32);
     o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(http =>
         http.Request.Path.StartsWithSegments("/health")
             ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("health")

@@ -7,8 +7,14 @@ namespace Disclosure.Host.Applications;
 /// <summary>Steps on a disclosure application; answers with <see cref="ApplicationView"/>.</summary>
 public sealed class ApplicationSteps(IDocumentSession session, HttpContext http) : CaseSteps<Application>(session, http, "application")
 {
-    protected override async Task<object> ViewAsync(Application state, CancellationToken ct) =>
-        ApplicationView.From(state, Today, await Session.Events.FetchStreamAsync(state.Id, token: ct));
+    protected override object View(Application state, IReadOnlyList<JasperFx.Events.IEvent> events) => ApplicationView.From(state, Today, events);
+
+    protected override Application Fold(IReadOnlyList<JasperFx.Events.IEvent> events)
+    {
+        var app = Application.From(events.Select(e => e.Data), Calendar, Calendars.Settings);
+        app.Version = events.Count > 0 ? events[^1].Version : 0;
+        return app;
+    }
 
     protected override IReadOnlyList<object> Complete(Application state, IReadOnlyList<object> events) => Domain.Applications.YearEnd.Reconcile(state, events);
 

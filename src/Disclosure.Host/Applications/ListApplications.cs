@@ -11,25 +11,17 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
-
 public sealed record Worklist(DateOnly Today, DateOnly DueSoonUntil, IReadOnlyList<ApplicationSummary> Overdue, IReadOnlyList<ApplicationSummary> DueSoon);
 
 public static class ListApplicationsEndpoint
 {
-    public const int MaxPageSize = 200;
-
     /// <summary>A page of summaries, soonest due first. Identity and phone numbers are masked.</summary>
     [WolverineGet("/api/agencies/{agency}/applications"), Authorize(Roles = Roles.Reading), Tags("Applications")]
     [ProducesResponseType<Paged<ApplicationSummary>>(200)]
     public static async Task<IResult> Get(IDocumentSession session, BusinessClock clock, CancellationToken ct,
         string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (status is not null && ApplicationStatuses.All.Find(status) is null)
-            errors["status"] = [$"Unknown status '{status}'. Allowed: {string.Join(", ", ApplicationStatuses.All.Select(s => s.Code))}."];
-        if (page < 1) errors["page"] = ["Pages start at 1."];
-        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"1 to {MaxPageSize}."];
+        var errors = Paging.Check(page, pageSize, status, ApplicationStatuses.All);
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var today = clock.Today;

@@ -69,7 +69,7 @@ public static class ReceiveApplicationEndpoint
         AgencyDirectory agencies, TrackingNumbers numbers, BusinessClock clock, CalendarStore calendars, CancellationToken ct)
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
-        var fingerprint = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(cmd)));
+        var fingerprint = key.Length == 0 ? "" : Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(cmd)));
         if (key.Length > 0 && await session.LoadAsync<IdempotencyRecord>(key, ct) is { } earlier)
             return Replay(agency, earlier, fingerprint);
 

@@ -23,8 +23,8 @@ public static class NotificationsEndpoint
     [ProducesResponseType<Paged<Notification>>(200)]
     public static async Task<IResult> Get(IDocumentSession session, CancellationToken ct, string? user = null, string? kind = null, int page = 1, int pageSize = 50)
     {
-        if (page < 1 || pageSize is < 1 or > ListApplicationsEndpoint.MaxPageSize)
-            return Problems.ValidationResult(new Dictionary<string, string[]> { ["page"] = [$"page ≥ 1, pageSize 1 to {ListApplicationsEndpoint.MaxPageSize}."] });
+        var errors = Paging.Check(page, pageSize);
+        if (errors.Count > 0) return Problems.ValidationResult(errors);
         IQueryable<Notification> q = session.Query<Notification>();
         if (user is not null) q = q.Where(n => n.Recipients.Contains(user));
         if (kind is not null) q = q.Where(n => n.Kind == kind);

@@ -22,7 +22,10 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
     public Domain.Calendar.WorkingDayCalendar Calendar => Calendars.Current;
 
     /// <summary>The answer of a step or a GET: the case with its history.</summary>
-    protected abstract Task<object> ViewAsync(TCase state, CancellationToken ct);
+    protected abstract object View(TCase state, IReadOnlyList<JasperFx.Events.IEvent> events);
+
+    /// <summary>The case folded from its events exactly as the inline projection folds it.</summary>
+    protected abstract TCase Fold(IReadOnlyList<JasperFx.Events.IEvent> events);
 
     /// <summary>Consequences every step of this kind of case carries with it (e.g. reversing a carry-forward).</summary>
     protected virtual IReadOnlyList<object> Complete(TCase state, IReadOnlyList<object> events) => events;
@@ -42,7 +45,7 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
 
     public async Task<IResult> GetAsync(string id, CancellationToken ct) =>
         await ResolveAsync(id, ct) is { } streamId && await Session.LoadAsync<TCase>(streamId, ct) is { } state
-            ? Results.Ok(await ViewAsync(state, ct))
+            ? Results.Ok(View(state, await Session.Events.FetchStreamAsync(streamId, token: ct)))
             : Problems.NotFound($"There is no {noun} '{id}' in this agency.");
 
     public Task<IResult> Run(string id, long? expectedVersion, Func<TCase, object> decide, CancellationToken ct, Func<object, IResult>? respond = null) =>
@@ -82,9 +85,11 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
             return Problems.Conflict($"Someone else changed the {noun} at the same moment; nothing was recorded. Reload and try again.");
         }
 
-        var state = (await Session.LoadAsync<TCase>(streamId, ct))!;
+        // one read after the write: the history, from which the new state folds the same way the projection does
+        var history = await Session.Events.FetchStreamAsync(streamId, token: ct);
+        var state = Fold(history);
         await ScheduleDeadlinesAsync(state, ct);
-        var view = await ViewAsync(state, ct);
+        var view = View(state, history);
         return respond is null ? Results.Ok(view) : respond(view);
     }
 }

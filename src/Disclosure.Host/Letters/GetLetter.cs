@@ -29,11 +29,7 @@ public static class GetLetterEndpoints
     public static async Task<IResult> List(IDocumentSession session, BusinessClock clock, CancellationToken ct,
         string? status = null, bool? overdue = null, string? department = null, int? receivedYear = null, int page = 1, int pageSize = 50)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (status is not null && LetterStatuses.All.Find(status) is null)
-            errors["status"] = [$"Allowed: {string.Join(", ", LetterStatuses.All.Select(s => s.Code))}."];
-        if (page < 1) errors["page"] = ["Pages start at 1."];
-        if (pageSize is < 1 or > ListApplicationsEndpoint.MaxPageSize) errors["pageSize"] = [$"1 to {ListApplicationsEndpoint.MaxPageSize}."];
+        var errors = Paging.Check(page, pageSize, status, LetterStatuses.All);
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var today = clock.Today;

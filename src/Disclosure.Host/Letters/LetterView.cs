@@ -35,8 +35,14 @@ public sealed record LetterSummary(Guid Id, string TrackingNumber, string Catego
 /// <summary>Steps on a letter; answers with <see cref="LetterView"/>.</summary>
 public sealed class LetterSteps(IDocumentSession session, HttpContext http) : CaseSteps<Letter>(session, http, "letter")
 {
-    protected override async Task<object> ViewAsync(Letter state, CancellationToken ct) =>
-        LetterView.From(state, Today, await Session.Events.FetchStreamAsync(state.Id, token: ct));
+    protected override object View(Letter state, IReadOnlyList<JasperFx.Events.IEvent> events) => LetterView.From(state, Today, events);
+
+    protected override Letter Fold(IReadOnlyList<JasperFx.Events.IEvent> events)
+    {
+        var letter = Letter.From(events.Select(e => e.Data), Calendar);
+        letter.Version = events.Count > 0 ? events[^1].Version : 0;
+        return letter;
+    }
 
     public override Task ScheduleDeadlinesAsync(Letter state, CancellationToken ct) => Alarms.ScheduleAsync(Bus, state, ct);
 
