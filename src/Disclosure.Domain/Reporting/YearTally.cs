@@ -20,7 +20,6 @@ public sealed class YearTally
     public Dictionary<string, int[]> Reviews { get; set; } = new();
     /// <summary>Net CarriedForward events out of this year, by column — checked against the computed row 四.</summary>
     public int[] CarriedForwardRecorded { get; set; } = new int[6];
-    public long LastSequence { get; set; }
 
     public static string Key(string agency, int year) => $"{agency}/{year}";
 

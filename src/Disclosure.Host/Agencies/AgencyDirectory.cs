@@ -21,6 +21,10 @@ public sealed class AgencyDirectory(IDocumentStore store)
         return agency;
     }
 
+    /// <summary>How many working days before a due date the agency's handlers are reminded.</summary>
+    public async Task<int> ReminderDaysAsync(string id, CancellationToken ct) =>
+        (await FindAsync(id, ct))?.ReminderWorkingDays ?? Agency.DefaultReminderWorkingDays;
+
     /// <summary>Forgets one agency after it changed, so the next look-up reads it again.</summary>
     public void Forget(string id) => _known.TryRemove(id, out _);
 

@@ -43,11 +43,9 @@ public static class ListApplicationsEndpoint
     [ProducesResponseType<Worklist>(200)]
     public static async Task<IResult> Worklist(IDocumentSession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct, int days = 3)
     {
-        if (days is < 0 or > 60) return Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = ["0 to 60 working days."] });
         var today = clock.Today;
-        DateOnly until;
-        try { until = calendars.Current.AddWorkingDays(today, days); }
-        catch (Domain.Calendar.CalendarNotAvailable gap) { return Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = [gap.Message] }); }
+        var (until, problem) = WorklistHorizon.From(calendars.Current, today, days);
+        if (problem is not null) return problem;
 
         var open = await session.Query<Application>()
             .Where(a => a.IsOpen && a.DueOn != null && a.DueOn <= until)

@@ -33,9 +33,8 @@ public static class TurnApplicationIntoLetterEndpoint
         AgencyDirectory agencies, TrackingNumbers numbers, BusinessClock clock, CalendarStore calendars, CancellationToken ct)
     {
         var steps = new ApplicationSteps(session, http);
-        if (await steps.ResolveAsync(id, ct) is not { } applicationId) return Problems.NotFound($"There is no application '{id}' in this agency.");
-        var stream = await session.Events.FetchForWriting<Application>(applicationId, ct);
-        if (stream.Aggregate is not { } app) return Problems.NotFound($"There is no application '{id}' in this agency.");
+        if (await steps.FetchForWritingAsync(id, ct) is not { Aggregate: { } app } stream) return steps.NotFound(id);
+        var applicationId = stream.Id;
 
         var found = (await agencies.FindAsync(agency, ct))!;
         var letterId = Guid.CreateVersion7();
@@ -53,7 +52,7 @@ public static class TurnApplicationIntoLetterEndpoint
             return Problems.From(refusal);
         }
         var number = await numbers.NextAsync(agency, found.Code, "letter", on.Year, ct);
-        var code = System.Security.Cryptography.RandomNumberGenerator.GetString("ABCDEFGHJKMNPQRSTUVWXYZ23456789", 8);
+        var code = ReceiveLetterEndpoint.NewQueryCode();
         received = received with
         {
             TrackingNumber = number, QueryCodeHash = ReceiveLetterEndpoint.HashCode(number, code),

@@ -22,7 +22,7 @@ public sealed class DeadlineWork(IDocumentStore store, BusinessClock clock, Cale
         await using var session = store.LightweightSession(agency);
         var stream = await session.Events.FetchForWriting<Application>(id, ct);
         if (stream.Aggregate is not { } app) return 0;
-        var reminderDays = await ReminderDaysAsync(agency, ct);
+        var reminderDays = await agencies.ReminderDaysAsync(agency, ct);
         var outcome = Domain.Deadlines.ForApplication(app, clock.Today, calendars.Current, reminderDays);
         if (outcome.Events.Count > 0)
         {
@@ -41,14 +41,12 @@ public sealed class DeadlineWork(IDocumentStore store, BusinessClock clock, Cale
         await using var session = store.LightweightSession(agency);
         var letter = await session.LoadAsync<Letter>(id, ct);
         if (letter is null) return 0;
-        var outcome = Domain.Deadlines.ForLetter(letter, clock.Today, calendars.Current, await ReminderDaysAsync(agency, ct));
+        var outcome = Domain.Deadlines.ForLetter(letter, clock.Today, calendars.Current, await agencies.ReminderDaysAsync(agency, ct));
         var recorded = await RecordAsync(session, agency, "letter", letter.Id, letter.TrackingNumber, outcome.Notices, ct);
         await session.SaveChangesAsync(ct);
         return recorded;
     }
 
-    private async Task<int> ReminderDaysAsync(string agency, CancellationToken ct) =>
-        (await agencies.FindAsync(agency, ct))?.ReminderWorkingDays ?? Domain.Agencies.Agency.DefaultReminderWorkingDays;
 
     private async Task<int> RecordAsync(IDocumentSession session, string agency, string kind, Guid caseId, string number,
         IReadOnlyList<DeadlineNotice> notices, CancellationToken ct)
@@ -122,26 +120,26 @@ public sealed class DeadlineAlarms(CalendarStore calendars, AgencyDirectory agen
 
     public async Task ScheduleAsync(IMessageBus bus, Application app, CancellationToken ct)
     {
-        var days = Domain.Deadlines.AlarmsFor(app, calendars.Current, await ReminderDaysAsync(app.Agency, ct));
+        var days = Domain.Deadlines.AlarmsFor(app, calendars.Current, await agencies.ReminderDaysAsync(app.Agency, ct));
         await ScheduleAsync(bus, days, () => new CheckApplicationDeadlines(app.Agency, app.Id));
     }
 
     public async Task ScheduleAsync(IMessageBus bus, Letter letter, CancellationToken ct)
     {
-        var days = Domain.Deadlines.AlarmsFor(letter, calendars.Current, await ReminderDaysAsync(letter.Agency, ct));
+        var days = Domain.Deadlines.AlarmsFor(letter, calendars.Current, await agencies.ReminderDaysAsync(letter.Agency, ct));
         await ScheduleAsync(bus, days, () => new CheckLetterDeadlines(letter.Agency, letter.Id));
     }
 
     /// <summary>After a check ran: the next alarm still ahead, if any.</summary>
     public async Task ScheduleNextAsync(IMessageBus bus, Application app, CancellationToken ct)
     {
-        var days = Domain.Deadlines.AlarmsFor(app, calendars.Current, await ReminderDaysAsync(app.Agency, ct)).Where(d => At(d) > clock.Now).ToList();
+        var days = Domain.Deadlines.AlarmsFor(app, calendars.Current, await agencies.ReminderDaysAsync(app.Agency, ct)).Where(d => At(d) > clock.Now).ToList();
         await ScheduleAsync(bus, days, () => new CheckApplicationDeadlines(app.Agency, app.Id));
     }
 
     public async Task ScheduleNextAsync(IMessageBus bus, Letter letter, CancellationToken ct)
     {
-        var days = Domain.Deadlines.AlarmsFor(letter, calendars.Current, await ReminderDaysAsync(letter.Agency, ct)).Where(d => At(d) > clock.Now).ToList();
+        var days = Domain.Deadlines.AlarmsFor(letter, calendars.Current, await agencies.ReminderDaysAsync(letter.Agency, ct)).Where(d => At(d) > clock.Now).ToList();
         await ScheduleAsync(bus, days, () => new CheckLetterDeadlines(letter.Agency, letter.Id));
     }
 
@@ -157,6 +155,4 @@ public sealed class DeadlineAlarms(CalendarStore calendars, AgencyDirectory agen
         await bus.ScheduleAsync(message(), when - now);
     }
 
-    private async Task<int> ReminderDaysAsync(string agency, CancellationToken ct) =>
-        (await agencies.FindAsync(agency, ct))?.ReminderWorkingDays ?? Domain.Agencies.Agency.DefaultReminderWorkingDays;
 }

@@ -43,10 +43,20 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
         return found.Count == 1 ? found[0] : null;
     }
 
+    /// <summary>The case's stream for writing, or null when the agency has no such case (id or tracking number).</summary>
+    public async Task<JasperFx.Events.IEventStream<TCase>?> FetchForWritingAsync(string id, CancellationToken ct)
+    {
+        if (await ResolveAsync(id, ct) is not { } streamId) return null;
+        var stream = await Session.Events.FetchForWriting<TCase>(streamId, ct);
+        return stream.Aggregate is null ? null : stream;
+    }
+
+    public IResult NotFound(string id) => Problems.NotFound($"There is no {noun} '{id}' in this agency.");
+
     public async Task<IResult> GetAsync(string id, CancellationToken ct) =>
         await ResolveAsync(id, ct) is { } streamId && await Session.LoadAsync<TCase>(streamId, ct) is { } state
             ? Results.Ok(View(state, await Session.Events.FetchStreamAsync(streamId, token: ct)))
-            : Problems.NotFound($"There is no {noun} '{id}' in this agency.");
+            : NotFound(id);
 
     public Task<IResult> Run(string id, long? expectedVersion, Func<TCase, object> decide, CancellationToken ct, Func<object, IResult>? respond = null) =>
         RunMany(id, expectedVersion, c => [decide(c)], ct, respond);
@@ -54,19 +64,15 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
     public async Task<IResult> RunMany(string id, long? expectedVersion, Func<TCase, IReadOnlyList<object>> decide, CancellationToken ct,
         Func<object, IResult>? respond = null)
     {
-        if (await ResolveAsync(id, ct) is not { } streamId)
-            return Problems.NotFound($"There is no {noun} '{id}' in this agency.");
-
-        var stream = await Session.Events.FetchForWriting<TCase>(streamId, ct);
-        if (stream.Aggregate is null)
-            return Problems.NotFound($"There is no {noun} '{id}' in this agency.");
+        if (await FetchForWritingAsync(id, ct) is not { } stream) return NotFound(id);
+        var streamId = stream.Id;
         if (expectedVersion is { } v && v != stream.CurrentVersion)
             return Problems.Conflict($"The {noun} is at version {stream.CurrentVersion}, not {v}: someone else changed it. Reload and try again.");
 
         IReadOnlyList<object> events;
         try
         {
-            events = Complete(stream.Aggregate, decide(stream.Aggregate));
+            events = Complete(stream.Aggregate!, decide(stream.Aggregate!));
         }
         catch (Refusal refusal)
         {

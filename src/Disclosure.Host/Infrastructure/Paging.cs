@@ -2,6 +2,17 @@ namespace Disclosure.Host.Infrastructure;
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
 
+/// <summary>How far ahead a worklist looks: <c>days</c> working days from today, refused (naming the year) past the calendar.</summary>
+public static class WorklistHorizon
+{
+    public static (DateOnly Until, IResult? Problem) From(Domain.Calendar.WorkingDayCalendar calendar, DateOnly today, int days)
+    {
+        if (days is < 0 or > 60) return (today, Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = ["0 to 60 working days."] }));
+        try { return (calendar.AddWorkingDays(today, days), null); }
+        catch (Domain.Calendar.CalendarNotAvailable gap) { return (today, Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = [gap.Message] })); }
+    }
+}
+
 /// <summary>The paging rules every list shares.</summary>
 public static class Paging
 {

@@ -1,5 +1,4 @@
 using Disclosure.Domain;
-using Disclosure.Domain.Calendar;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Calendar;
@@ -50,11 +49,9 @@ public static class GetLetterEndpoints
     public static async Task<IResult> Worklist(IDocumentSession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct,
         string? department = null, int days = 3)
     {
-        if (days is < 0 or > 60) return Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = ["0 to 60 working days."] });
         var today = clock.Today;
-        DateOnly until;
-        try { until = calendars.Current.AddWorkingDays(today, days); }
-        catch (CalendarNotAvailable gap) { return Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = [gap.Message] }); }
+        var (until, problem) = WorklistHorizon.From(calendars.Current, today, days);
+        if (problem is not null) return problem;
         var q = session.Query<Letter>().Where(l => l.AwaitingAction && l.DueOn != null && l.DueOn <= until);
         if (department is not null) q = q.Where(l => l.Department == department);
         var open = await q.OrderBy(l => l.DueOn).Take(2000).ToListAsync(ct);

@@ -61,7 +61,7 @@ public static class ReceiveLetterEndpoint
         }
 
         var number = await numbers.NextAsync(agency, found.Code, "letter", received.ReceivedOn.Year, ct);
-        var code = RandomNumberGenerator.GetString(CodeAlphabet, 8);
+        var code = NewQueryCode();
         received = received with { TrackingNumber = number, QueryCodeHash = HashCode(number, code) };
         var state = Letter.From([received], calendars.Current);
 
@@ -71,6 +71,9 @@ public static class ReceiveLetterEndpoint
         await new LetterSteps(session, http).ScheduleDeadlinesAsync(state, ct);
         return Results.Created($"/api/agencies/{agency}/letters/{id}", new LetterAccepted(id, number, code, state.DueOn, state.Status));
     }
+
+    /// <summary>The code a writer gets once, to look the letter up without logging in (no 0/O, 1/I/L to misread).</summary>
+    public static string NewQueryCode() => RandomNumberGenerator.GetString(CodeAlphabet, 8);
 
     public static string HashCode(string trackingNumber, string code) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{trackingNumber}:{code.Trim().ToUpperInvariant()}")));

@@ -30,9 +30,8 @@ public static class ReclassifyLetterEndpoint
         AgencyDirectory agencies, TrackingNumbers numbers, BusinessClock clock, CalendarStore calendars, CancellationToken ct)
     {
         var steps = new LetterSteps(session, http);
-        if (await steps.ResolveAsync(id, ct) is not { } letterId) return Problems.NotFound($"There is no letter '{id}' in this agency.");
-        var stream = await session.Events.FetchForWriting<Letter>(letterId, ct);
-        if (stream.Aggregate is not { } letter) return Problems.NotFound($"There is no letter '{id}' in this agency.");
+        if (await steps.FetchForWritingAsync(id, ct) is not { Aggregate: { } letter } stream) return steps.NotFound(id);
+        var letterId = stream.Id;
 
         var applicationId = Guid.CreateVersion7();
         ApplicationReceived received;

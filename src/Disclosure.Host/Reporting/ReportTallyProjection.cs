@@ -40,7 +40,6 @@ public sealed class ReportTallyProjection : MultiStreamProjection<YearTally, str
             snapshot = new YearTally { Id = id, Agency = id[..slash], Year = int.Parse(id[(slash + 1)..]) };
         }
         snapshot.Count(e.Data);
-        snapshot.LastSequence = Math.Max(snapshot.LastSequence, e.Sequence);
         return snapshot;
     }
 }
