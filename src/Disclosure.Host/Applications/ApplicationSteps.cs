@@ -5,14 +5,15 @@ using Marten;
 namespace Disclosure.Host.Applications;
 
 /// <summary>Steps on a disclosure application; answers with <see cref="ApplicationView"/>.</summary>
-public sealed class ApplicationSteps(IDocumentSession session, HttpContext http) : CaseSteps<Application>(session, http, "application")
+public sealed class ApplicationSteps(IDocumentSession session, HttpContext http, Wolverine.IMessageBus bus)
+    : CaseSteps<Application>(session, http, bus, "application")
 {
     protected override object View(Application state, IReadOnlyList<JasperFx.Events.IEvent> events) => ApplicationView.From(state, Today, events);
 
-    protected override Application Fold(IReadOnlyList<JasperFx.Events.IEvent> events)
+    protected override Application Fold(IEnumerable<object> events, long version)
     {
-        var app = Application.From(events.Select(e => e.Data), Calendar, Calendars.Settings);
-        app.Version = events.Count > 0 ? events[^1].Version : 0;
+        var app = Application.From(events, Calendar, Calendars.Settings);
+        app.Version = version;
         return app;
     }
 

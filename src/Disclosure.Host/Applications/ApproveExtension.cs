@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -20,9 +21,9 @@ public static class ApproveExtensionEndpoint
 
     [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/extension"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, ApproveExtension cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static Task<IResult> Post(string id, ApproveExtension cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var steps = new ApplicationSteps(session, http);
+        var steps = new ApplicationSteps(session, http, bus);
         return steps.Run(id, cmd.Version, app => ApplicationDecider.ApproveExtension(app, cmd.ApprovedOn!.Value, cmd.ApprovedBy, cmd.WorkingDays!.Value, cmd.Reason, steps.Today), ct);
     }
 }

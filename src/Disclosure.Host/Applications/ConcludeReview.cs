@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -19,10 +20,10 @@ public static class ConcludeReviewEndpoint
 
     [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews/{reviewId}/conclusion"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, string reviewId, ConcludeReview cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static Task<IResult> Post(string id, string reviewId, ConcludeReview cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
         if (!Guid.TryParse(reviewId, out var rid)) return Task.FromResult(Problems.NotFound($"No review '{reviewId}'."));
-        var steps = new ApplicationSteps(session, http);
+        var steps = new ApplicationSteps(session, http, bus);
         return steps.Run(id, cmd.Version, app => ApplicationDecider.ConcludeReview(app, rid, cmd.ConcludedOn!.Value, cmd.Result, steps.Today), ct);
     }
 }

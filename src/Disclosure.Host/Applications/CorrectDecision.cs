@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -19,9 +20,9 @@ public static class CorrectDecisionEndpoint
 
     [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/decision-correction"), Authorize(Roles = Roles.Supervisor + "," + Roles.Admin + "," + Roles.Handler), Tags("Applications")]
-    public static Task<IResult> Post(string id, CorrectDecision cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static Task<IResult> Post(string id, CorrectDecision cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var steps = new ApplicationSteps(session, http);
+        var steps = new ApplicationSteps(session, http, bus);
         return steps.Run(id, cmd.Version, app => ApplicationDecider.CorrectDecision(app, cmd.CorrectedOn!.Value, cmd.Outcome, cmd.DecidedOn, cmd.Reason, steps.Today), ct);
     }
 }

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -22,9 +23,9 @@ public static class FileReviewEndpoint
     [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     [ProducesResponseType<ReviewCreated>(201)]
-    public static Task<IResult> Post(string agency, string id, FileReview cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static Task<IResult> Post(string agency, string id, FileReview cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var steps = new ApplicationSteps(session, http);
+        var steps = new ApplicationSteps(session, http, bus);
         var reviewId = Guid.CreateVersion7();
         return steps.Run(id, cmd.Version, app => ApplicationDecider.FileReview(app, reviewId, cmd.Kind, cmd.FiledOn!.Value, steps.Today), ct,
             view => Results.Created($"/api/agencies/{agency}/applications/{view.Id}/reviews/{reviewId}", new ReviewCreated(reviewId, view)));

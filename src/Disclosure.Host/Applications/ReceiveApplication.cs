@@ -10,6 +10,7 @@ using Marten;
 using JasperFx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -65,7 +66,7 @@ public static class ReceiveApplicationEndpoint
     [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications"), Authorize(Roles = Roles.Registering), Tags("Applications")]
     [ProducesResponseType<ApplicationAccepted>(201)]
-    public static async Task<IResult> Post(string agency, ReceiveApplication cmd, IDocumentSession session, HttpContext http,
+    public static async Task<IResult> Post(string agency, ReceiveApplication cmd, IDocumentSession session, HttpContext http, IMessageBus bus,
         AgencyDirectory agencies, TrackingNumbers numbers, BusinessClock clock, CalendarStore calendars, CancellationToken ct)
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -95,6 +96,7 @@ public static class ReceiveApplicationEndpoint
         if (key.Length > 0)
             session.Insert(new IdempotencyRecord { Id = key, Fingerprint = fingerprint, ApplicationId = id, Response = accepted, RecordedAt = clock.Now });
         session.LastModifiedBy = Actor.Of(http.User);
+        await new ApplicationSteps(session, http, bus).ScheduleDeadlinesAsync(state, ct); // stored in this transaction
         try
         {
             await session.SaveChangesAsync(ct);
@@ -107,7 +109,6 @@ public static class ReceiveApplicationEndpoint
             var winner = await fresh.LoadAsync<IdempotencyRecord>(key, ct);
             return Replay(agency, winner!, fingerprint);
         }
-        await new ApplicationSteps(session, http).ScheduleDeadlinesAsync(state, ct);
         return Results.Created($"/api/agencies/{agency}/applications/{id}", accepted);
     }
 

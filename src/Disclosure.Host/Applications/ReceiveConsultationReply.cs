@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -18,10 +19,10 @@ public static class ReceiveConsultationReplyEndpoint
 
     [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/consultations/{consultationId}/reply"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, string consultationId, ReceiveConsultationReply cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static Task<IResult> Post(string id, string consultationId, ReceiveConsultationReply cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
         if (!Guid.TryParse(consultationId, out var cid)) return Task.FromResult(Problems.NotFound($"No consultation '{consultationId}'."));
-        var steps = new ApplicationSteps(session, http);
+        var steps = new ApplicationSteps(session, http, bus);
         return steps.Run(id, cmd.Version, app => ApplicationDecider.ReceiveConsultationReply(app, cid, cmd.ReceivedOn!.Value, cmd.Consents, steps.Today), ct);
     }
 }

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -22,9 +23,9 @@ public static class SendConsultationEndpoint
 
     [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
     [WolverinePost("/api/agencies/{agency}/applications/{id}/consultations"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, SendConsultation cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static Task<IResult> Post(string id, SendConsultation cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var steps = new ApplicationSteps(session, http);
+        var steps = new ApplicationSteps(session, http, bus);
         var consultationId = Guid.CreateVersion7();
         return steps.Run(id, cmd.Version, app => ApplicationDecider.SendConsultation(app, consultationId, cmd.SentOn!.Value, cmd.Party, steps.Today), ct,
             view => Results.Ok(new ConsultationStarted(consultationId, view)));

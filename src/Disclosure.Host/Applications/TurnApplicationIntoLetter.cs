@@ -9,6 +9,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -29,10 +30,10 @@ public static class TurnApplicationIntoLetterEndpoint
     [NonTransactional] // commits both streams in one transaction
     [WolverinePost("/api/agencies/{agency}/applications/{id}/letter"), Authorize(Roles = Roles.Handling), Tags("Applications")]
     [ProducesResponseType<ApplicationBecameLetter>(201)]
-    public static async Task<IResult> Post(string agency, string id, TurnApplicationIntoLetter cmd, IDocumentSession session, HttpContext http,
+    public static async Task<IResult> Post(string agency, string id, TurnApplicationIntoLetter cmd, IDocumentSession session, HttpContext http, IMessageBus bus,
         AgencyDirectory agencies, TrackingNumbers numbers, BusinessClock clock, CalendarStore calendars, CancellationToken ct)
     {
-        var steps = new ApplicationSteps(session, http);
+        var steps = new ApplicationSteps(session, http, bus);
         if (await steps.FetchForWritingAsync(id, ct) is not { Aggregate: { } app } stream) return steps.NotFound(id);
         var applicationId = stream.Id;
 
@@ -62,6 +63,8 @@ public static class TurnApplicationIntoLetterEndpoint
         session.LastModifiedBy = Actor.Of(http.User);
         session.Events.StartStream<Letter>(letterId, received);
         stream.AppendOne(new ApplicationTurnedIntoLetter(on, letterId, number));
+        var letter = Letter.From([received], calendars.Current);
+        await new LetterSteps(session, http, bus).ScheduleDeadlinesAsync(letter, ct); // stored in this transaction
         try
         {
             await session.SaveChangesAsync(ct);
@@ -71,8 +74,6 @@ public static class TurnApplicationIntoLetterEndpoint
             session.EjectAllPendingChanges();
             return Problems.Conflict("Someone else changed the application at the same moment; nothing was recorded.");
         }
-        var letter = Letter.From([received], calendars.Current);
-        await new LetterSteps(session, http).ScheduleDeadlinesAsync(letter, ct);
         var view = await ApplicationSteps.ViewAsync(session, applicationId, clock.Today, ct);
         return Results.Created($"/api/agencies/{agency}/letters/{letterId}", new ApplicationBecameLetter(letterId, number, code, letter.DueOn, view!));
     }

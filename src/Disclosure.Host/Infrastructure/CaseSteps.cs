@@ -6,13 +6,16 @@ using Marten;
 namespace Disclosure.Host.Infrastructure;
 
 /// <summary>
-/// Runs one step on a case stream: load it for writing (the session is the agency's tenant, so another agency's
-/// case is simply not there), let the domain decide, append, commit, answer with the new state. A refusal or a
-/// lost race appends nothing.
+/// Runs one step on a case stream: read its events (the session is the agency's tenant, so another agency's
+/// case is simply not there), fold them exactly as the inline projection does, let the domain decide, append with
+/// the version read as the expected one, schedule the deadline checks of the new state, commit, answer. A refusal
+/// or a lost race appends and schedules nothing.
 /// </summary>
-/// <remarks>Built from the session Wolverine opened for the route's agency — never one from the container,
-/// which would not be scoped to the tenant.</remarks>
-public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext http, string noun) where TCase : class, ITrackedCase
+/// <remarks>Built from the session and message bus Wolverine opened for the route's agency — never ones from the
+/// container: the session would not be scoped to the tenant, and the bus would not be enlisted in the session's
+/// transaction (its scheduled checks would then be written in a second transaction, after the commit).</remarks>
+public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext http, Wolverine.IMessageBus bus, string noun)
+    where TCase : class, ITrackedCase
 {
     protected IDocumentSession Session { get; } = session;
     protected BusinessClock Clock { get; } = http.RequestServices.GetRequiredService<BusinessClock>();
@@ -24,16 +27,19 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
     /// <summary>The answer of a step or a GET: the case with its history.</summary>
     protected abstract object View(TCase state, IReadOnlyList<JasperFx.Events.IEvent> events);
 
-    /// <summary>The case folded from its events exactly as the inline projection folds it.</summary>
-    protected abstract TCase Fold(IReadOnlyList<JasperFx.Events.IEvent> events);
+    /// <summary>The case folded from its events' data exactly as the inline projection folds it.</summary>
+    protected abstract TCase Fold(IEnumerable<object> events, long version);
 
     /// <summary>Consequences every step of this kind of case carries with it (e.g. reversing a carry-forward).</summary>
     protected virtual IReadOnlyList<object> Complete(TCase state, IReadOnlyList<object> events) => events;
 
-    /// <summary>After a committed change: schedule the durable deadline checks of the case as it now stands.</summary>
+    /// <summary>
+    /// Schedules the durable deadline checks of the case as it will stand. Call it before the session's commit: the
+    /// bus is enlisted in the session's transaction, so the checks are stored with the events or not at all.
+    /// </summary>
     public abstract Task ScheduleDeadlinesAsync(TCase state, CancellationToken ct);
 
-    protected Wolverine.IMessageBus Bus => http.RequestServices.GetRequiredService<Wolverine.IMessageBus>();
+    protected Wolverine.IMessageBus Bus => bus;
     protected Deadlines.DeadlineAlarms Alarms => http.RequestServices.GetRequiredService<Deadlines.DeadlineAlarms>();
 
     public async Task<Guid?> ResolveAsync(string idOrTrackingNumber, CancellationToken ct)
@@ -64,23 +70,29 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
     public async Task<IResult> RunMany(string id, long? expectedVersion, Func<TCase, IReadOnlyList<object>> decide, CancellationToken ct,
         Func<object, IResult>? respond = null)
     {
-        if (await FetchForWritingAsync(id, ct) is not { } stream) return NotFound(id);
-        var streamId = stream.Id;
-        if (expectedVersion is { } v && v != stream.CurrentVersion)
-            return Problems.Conflict($"The {noun} is at version {stream.CurrentVersion}, not {v}: someone else changed it. Reload and try again.");
+        if (await ResolveAsync(id, ct) is not { } streamId) return NotFound(id);
+        var history = await Session.Events.FetchStreamAsync(streamId, token: ct);
+        if (history.Count == 0) return NotFound(id);
+        var version = history[^1].Version;
+        if (expectedVersion is { } v && v != version)
+            return Problems.Conflict($"The {noun} is at version {version}, not {v}: someone else changed it. Reload and try again.");
 
+        var current = Fold(history.Select(e => e.Data), version);
         IReadOnlyList<object> events;
         try
         {
-            events = Complete(stream.Aggregate!, decide(stream.Aggregate!));
+            events = Complete(current, decide(current));
         }
         catch (Refusal refusal)
         {
             return Problems.From(refusal);
         }
 
-        stream.AppendMany(events);
+        // the version read is the one expected at commit: a writer in between makes the append fail (409)
+        var appended = Session.Events.Append(streamId, version + events.Count, events);
+        var state = Fold(history.Select(e => e.Data).Concat(events), version + events.Count);
         Session.LastModifiedBy = Actor.Of(http.User);
+        await ScheduleDeadlinesAsync(state, ct);
         try
         {
             await Session.SaveChangesAsync(ct);
@@ -91,11 +103,8 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
             return Problems.Conflict($"Someone else changed the {noun} at the same moment; nothing was recorded. Reload and try again.");
         }
 
-        // one read after the write: the history, from which the new state folds the same way the projection does
-        var history = await Session.Events.FetchStreamAsync(streamId, token: ct);
-        var state = Fold(history);
-        await ScheduleDeadlinesAsync(state, ct);
-        var view = View(state, history);
+        // the appended events carry the version, time and user they were stored with: no read after the write
+        var view = View(state, [.. history, .. appended.Events]);
         return respond is null ? Results.Ok(view) : respond(view);
     }
 }

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -18,12 +19,12 @@ public static class AcceptLetterEndpoint
 
     [NonTransactional] // commits itself
     [WolverinePost("/api/agencies/{agency}/letters/{id}/acceptance"), Authorize(Roles = Roles.Handling + "," + Roles.Intake), Tags("Letters")]
-    public static async Task<IResult> Post(string agency, string id, AcceptLetter cmd, IDocumentSession session, HttpContext http,
+    public static async Task<IResult> Post(string agency, string id, AcceptLetter cmd, IDocumentSession session, HttpContext http, IMessageBus bus,
         Agencies.AgencyDirectory directory, CancellationToken ct)
     {
         // the agency's reply limit as it stands on acceptance (PUT …/settings/letters)
         var limits = (await directory.FindAsync(agency, ct))!.EffectiveLetterLimits;
-        var steps = new LetterSteps(session, http);
+        var steps = new LetterSteps(session, http, bus);
         return await steps.Run(id, cmd.Version, letter => LetterDecider.Accept(letter, cmd.On!.Value, limits, steps.Today), ct);
     }
 }

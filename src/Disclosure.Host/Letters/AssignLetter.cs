@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -18,9 +19,9 @@ public static class AssignLetterEndpoint
 
     [NonTransactional] // commits itself
     [WolverinePost("/api/agencies/{agency}/letters/{id}/assignment"), Authorize(Roles = Roles.Handling), Tags("Letters")]
-    public static Task<IResult> Post(string id, AssignLetter cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static Task<IResult> Post(string id, AssignLetter cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var steps = new LetterSteps(session, http);
+        var steps = new LetterSteps(session, http, bus);
         return steps.Run(id, cmd.Version, letter => LetterDecider.Assign(letter, cmd.Department, cmd.On!.Value, steps.Today), ct);
     }
 }

@@ -8,6 +8,7 @@ using Marten;
 using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Letters;
@@ -19,8 +20,8 @@ public static class GetLetterEndpoints
     /// <summary>The letter with its time limits explained and its history; <c>{id}</c> may be the tracking number.</summary>
     [WolverineGet("/api/agencies/{agency}/letters/{id}"), Authorize(Roles = Roles.Reading), Tags("Letters")]
     [ProducesResponseType<LetterView>(200)]
-    public static Task<IResult> Get(string id, IDocumentSession session, HttpContext http, CancellationToken ct) =>
-        new LetterSteps(session, http).GetAsync(id, ct);
+    public static Task<IResult> Get(string id, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct) =>
+        new LetterSteps(session, http, bus).GetAsync(id, ct);
 
     /// <summary>A page of letters, soonest due first; the writer's phone is masked.</summary>
     [WolverineGet("/api/agencies/{agency}/letters"), Authorize(Roles = Roles.Reading), Tags("Letters")]

@@ -33,14 +33,15 @@ public sealed record LetterSummary(Guid Id, string TrackingNumber, string Catego
 }
 
 /// <summary>Steps on a letter; answers with <see cref="LetterView"/>.</summary>
-public sealed class LetterSteps(IDocumentSession session, HttpContext http) : CaseSteps<Letter>(session, http, "letter")
+public sealed class LetterSteps(IDocumentSession session, HttpContext http, Wolverine.IMessageBus bus)
+    : CaseSteps<Letter>(session, http, bus, "letter")
 {
     protected override object View(Letter state, IReadOnlyList<JasperFx.Events.IEvent> events) => LetterView.From(state, Today, events);
 
-    protected override Letter Fold(IReadOnlyList<JasperFx.Events.IEvent> events)
+    protected override Letter Fold(IEnumerable<object> events, long version)
     {
-        var letter = Letter.From(events.Select(e => e.Data), Calendar);
-        letter.Version = events.Count > 0 ? events[^1].Version : 0;
+        var letter = Letter.From(events, Calendar);
+        letter.Version = version;
         return letter;
     }
 

@@ -10,6 +10,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -42,7 +43,7 @@ public static class ReceiveLetterEndpoint
     [NonTransactional] // commits itself
     [WolverinePost("/api/agencies/{agency}/letters"), Authorize(Roles = Roles.Registering), Tags("Letters")]
     [ProducesResponseType<LetterAccepted>(201)]
-    public static async Task<IResult> Post(string agency, ReceiveLetter cmd, IDocumentSession session, HttpContext http,
+    public static async Task<IResult> Post(string agency, ReceiveLetter cmd, IDocumentSession session, HttpContext http, IMessageBus bus,
         AgencyDirectory agencies, TrackingNumbers numbers, BusinessClock clock, CalendarStore calendars, CancellationToken ct)
     {
         var found = (await agencies.FindAsync(agency, ct))!;
@@ -67,8 +68,8 @@ public static class ReceiveLetterEndpoint
 
         session.LastModifiedBy = Actor.Of(http.User);
         session.Events.StartStream<Letter>(id, received);
+        await new LetterSteps(session, http, bus).ScheduleDeadlinesAsync(state, ct); // stored in this transaction
         await session.SaveChangesAsync(ct);
-        await new LetterSteps(session, http).ScheduleDeadlinesAsync(state, ct);
         return Results.Created($"/api/agencies/{agency}/letters/{id}", new LetterAccepted(id, number, code, state.DueOn, state.Status));
     }
 

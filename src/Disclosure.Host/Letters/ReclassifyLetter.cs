@@ -9,6 +9,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -26,10 +27,10 @@ public static class ReclassifyLetterEndpoint
     [NonTransactional] // commits both streams in one transaction
     [WolverinePost("/api/agencies/{agency}/letters/{id}/reclassification"), Authorize(Roles = Roles.Handling), Tags("Letters")]
     [ProducesResponseType<LetterReclassifiedResult>(201)]
-    public static async Task<IResult> Post(string agency, string id, ReclassifyLetter cmd, IDocumentSession session, HttpContext http,
+    public static async Task<IResult> Post(string agency, string id, ReclassifyLetter cmd, IDocumentSession session, HttpContext http, IMessageBus bus,
         AgencyDirectory agencies, TrackingNumbers numbers, BusinessClock clock, CalendarStore calendars, CancellationToken ct)
     {
-        var steps = new LetterSteps(session, http);
+        var steps = new LetterSteps(session, http, bus);
         if (await steps.FetchForWritingAsync(id, ct) is not { Aggregate: { } letter } stream) return steps.NotFound(id);
         var letterId = stream.Id;
 
@@ -53,6 +54,8 @@ public static class ReclassifyLetterEndpoint
         session.LastModifiedBy = Actor.Of(http.User);
         session.Events.StartStream<Application>(applicationId, received);
         stream.AppendOne(new LetterReclassified(cmd.On!.Value, applicationId, number));
+        var app = Application.From([received], calendars.Current, calendars.Settings);
+        await new ApplicationSteps(session, http, bus).ScheduleDeadlinesAsync(app, ct); // stored in this transaction
         try
         {
             await session.SaveChangesAsync(ct);
@@ -62,8 +65,6 @@ public static class ReclassifyLetterEndpoint
             session.EjectAllPendingChanges();
             return Problems.Conflict("Someone else changed the letter at the same moment; nothing was recorded.");
         }
-        var app = Application.From([received], calendars.Current, calendars.Settings);
-        await new ApplicationSteps(session, http).ScheduleDeadlinesAsync(app, ct);
         var view = await LetterSteps.ViewAsync(session, letterId, clock.Today, ct);
         return Results.Created($"/api/agencies/{agency}/applications/{applicationId}",
             new LetterReclassifiedResult(applicationId, number, received.ReceivedOn, app.DueOn, view!));

@@ -4,6 +4,7 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
 
@@ -18,9 +19,9 @@ public static class RejectLetterEndpoint
 
     [NonTransactional] // commits itself
     [WolverinePost("/api/agencies/{agency}/letters/{id}/rejection"), Authorize(Roles = Roles.Handling + "," + Roles.Intake), Tags("Letters")]
-    public static Task<IResult> Post(string id, RejectLetter cmd, IDocumentSession session, HttpContext http, CancellationToken ct)
+    public static Task<IResult> Post(string id, RejectLetter cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var steps = new LetterSteps(session, http);
+        var steps = new LetterSteps(session, http, bus);
         return steps.Run(id, cmd.Version, letter => LetterDecider.Reject(letter, cmd.On!.Value, cmd.Reason, cmd.Note, steps.Today), ct);
     }
 }

@@ -1,0 +1,72 @@
+-- wrk script for ops/bench, part 2: every connection is a client doing an intake, then a decision on it.
+-- A C load generator costs the 2-core machine far less than a .NET one, so the host and PostgreSQL get the CPU.
+-- Environment: BENCH_TOKEN (bearer token), BENCH_AGENCY, BENCH_YEAR.
+local token = os.getenv("BENCH_TOKEN")
+local agency = os.getenv("BENCH_AGENCY") or "bench-load"
+local year = tonumber(os.getenv("BENCH_YEAR") or "2025")
+
+local categories = { "natural_person", "commercial_enterprise", "research_institution",
+  "public_interest_organization", "legal_service_institution", "other_organization" }
+-- table 三 rows that a handler records by hand (the lapse outcomes are the deadline job's)
+local outcomes = { "disclosed", "partially_disclosed", "withheld_state_secret", "withheld_prohibited_by_law",
+  "withheld_security_stability", "withheld_third_party_rights", "withheld_internal_affairs",
+  "withheld_process_information", "withheld_enforcement_case_file", "withheld_administrative_query",
+  "unavailable_not_held", "unavailable_needs_creation", "unavailable_still_unclear",
+  "not_processed_petition_complaint", "not_processed_duplicate", "not_processed_publication",
+  "not_processed_excessive", "not_processed_confirmation" }
+
+local threads = {}
+function setup(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+local pending = {}   -- intakes answered, their decision not yet sent: { id, receivedOn }
+intakes, decisions, failures = 0, 0, 0 -- globals: done() reads them from each thread
+local headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
+
+function init(args)
+  math.randomseed(os.time() + (id or 0) * 7919)
+end
+
+local function day(t) return os.date("!%Y-%m-%d", t) end
+
+function request()
+  local next = table.remove(pending)
+  if next then
+    local received = os.time({ year = tonumber(next[2]:sub(1, 4)), month = tonumber(next[2]:sub(6, 7)),
+      day = tonumber(next[2]:sub(9, 10)), hour = 12 })
+    local body = string.format('{"decidedOn":"%s","outcome":"%s"}',
+      day(received + math.random(1, 24) * 86400), outcomes[math.random(#outcomes)])
+    return wrk.format("POST", "/api/agencies/" .. agency .. "/applications/" .. next[1] .. "/decision", headers, body)
+  end
+  local received = os.time({ year = year, month = 1, day = 2, hour = 12 }) + math.random(0, 299) * 86400
+  local body = string.format('{"channel":"online","applicant":{"category":"%s","name":"压测申请人",' ..
+    '"idNumber":"110101199001011234","phone":"13800000000"},"description":"压力测试：申请公开某项政府信息",' ..
+    '"receivedOn":"%s"}', categories[math.random(#categories)], day(received))
+  return wrk.format("POST", "/api/agencies/" .. agency .. "/applications", headers, body)
+end
+
+function response(status, headers, body)
+  if status == 201 then
+    intakes = intakes + 1
+    local caseId = body:match('"id":"([^"]+)"')
+    local receivedOn = body:match('"receivedOn":"([^"]+)"')
+    if caseId and receivedOn then table.insert(pending, { caseId, receivedOn }) end
+  elseif status == 200 then
+    decisions = decisions + 1
+  else
+    failures = failures + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local i, d, f = 0, 0, 0
+  for _, t in ipairs(threads) do
+    i = i + t:get("intakes"); d = d + t:get("decisions"); f = f + t:get("failures")
+  end
+  local seconds = summary.duration / 1e6
+  io.write(string.format("requests=%d\nok=%d\nintakes=%d\nfailed=%d\nrps=%.0f\n", summary.requests, i + d, i, f, (i + d) / seconds))
+  io.write(string.format("p50=%.1f\np95=%.1f\np99=%.1f\nmax=%.1f\n", latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
