@@ -59,6 +59,17 @@ var connectionString = config.GetConnectionString("Marten");
 if (string.IsNullOrWhiteSpace(connectionString))
     throw new InvalidOperationException("ConnectionStrings:Marten is not set (ops/run sets ConnectionStrings__Marten from ops/pg).");
 const string schema = "disclosure";
+// The statements Marten and Wolverine repeat on every request are prepared once per pooled connection, so PostgreSQL
+// parses and plans them once; a connection holding prepared statements is reset without DISCARD ALL, which also keeps
+// the plans cached inside Marten's append function. Measured by ops/bench (README, "Performance"). An explicit
+// "Max Auto Prepare" in the connection string wins.
+var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+if (tuned.MaxAutoPrepare == 0)
+{
+    tuned.MaxAutoPrepare = 64;
+    tuned.AutoPrepareMinUsages = 2;
+    connectionString = tuned.ConnectionString;
+}
 
 var clockSettings = new ClockSettings(config.GetValue("Clock:ExcludeFeeWaiting", true));
 var dataSource = NpgsqlDataSource.Create(connectionString);

@@ -23,8 +23,11 @@ public sealed record ApplicationView(
         a.FromLetterId, a.FromLetterNumber, a.LetterId, a.LetterNumber,
         a.Version, events?.Select(ToHistory).ToList());
 
+    // recorded time at PostgreSQL's precision (microseconds): a step answers from the events it just appended, a read
+    // from the stored ones, and both must say the same
     public static HistoryEntry ToHistory(IEvent e) => new(
-        e.Version, e.EventTypeName, EventLabels.GetValueOrDefault(e.EventTypeName), (e.Data as ICaseEvent)?.BusinessDate, e.Timestamp, e.UserName, e.CorrelationId, e.Data);
+        e.Version, e.EventTypeName, EventLabels.GetValueOrDefault(e.EventTypeName), (e.Data as ICaseEvent)?.BusinessDate,
+        e.Timestamp.AddTicks(-(e.Timestamp.Ticks % TimeSpan.TicksPerMicrosecond)), e.UserName, e.CorrelationId, e.Data);
 
     /// <summary>What a clerk reads for each kind of step.</summary>
     public static readonly IReadOnlyDictionary<string, string> EventLabels = new Dictionary<string, string>

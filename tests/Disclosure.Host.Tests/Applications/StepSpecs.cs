@@ -39,6 +39,22 @@ public class StepSpecs(AppFixture fixture) : ApplicationScenario(fixture)
     }
 
     [Fact]
+    public async Task A_step_answers_with_exactly_the_state_a_later_read_shows()
+    {
+        var handler = Token(Roles.Handler, Agency);
+        var id = await Receive("2025-01-20");
+        await Step(id, "extension", new { approvedOn = "2025-02-10", approvedBy = "政务公开办主任", workingDays = 5, reason = "涉及档案调取" }, handler);
+        var decided = (await Step(id, "decision", new { decidedOn = "2025-02-24", outcome = "disclosed" }, handler)).ShouldBe(200);
+
+        var read = (await Get($"{Base}/{id}", handler)).ShouldBe(200);
+
+        // the step builds its answer from the events it read and appended (no read after the write): versions, types,
+        // recorded times, users and the derived deadline must be what the store then holds
+        Assert.Equal(read.Json.GetRawText(), decided.Json.GetRawText());
+        Assert.Equal([1, 2, 3], decided.Json.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
     public async Task Late_steps_are_recorded_and_flagged()
     {
         var id = await Receive("2025-01-20");
