@@ -16,7 +16,6 @@ var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1).ToArray());
 return command switch
 {
-    "load" => await Commands.Load(options),
     "seed" => await Commands.Seed(options),
     "lag" => await Commands.Lag(options),
     "report" => await Commands.ReportLatency(options),
@@ -30,7 +29,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: load|seed|lag|report|naive|rebuild|chaos-client|chaos-verify --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify --key value …");
     return 2;
 }
 
@@ -87,55 +86,6 @@ namespace Disclosure.Load
 
     public static class Commands
     {
-        /// <summary>C clients, each: intake, then a decision on it; every request timed.</summary>
-        public static async Task<int> Load(Options o)
-        {
-            var clients = o.Int("clients", 16);
-            var seconds = o.Int("seconds", 20);
-            var agency = o["agency"];
-            var year = o.Int("year", 2025);
-            using var http = Api.Client(o, clients);
-            var latencies = new List<double>[clients];
-            var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
-            long lastAck = 0, intakes = 0;
-            var stop = Stopwatch.StartNew();
-            var deadline = TimeSpan.FromSeconds(seconds);
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
-            {
-                var random = new Random(worker * 7919);
-                var mine = latencies[worker] = new List<double>(100_000);
-                while (stop.Elapsed < deadline)
-                {
-                    var body = Api.Intake(random, year);
-                    var (status, reply) = await Timed(http, HttpMethod.Post, $"/api/agencies/{agency}/applications", body, mine);
-                    statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
-                    if (status != 201) continue;
-                    Interlocked.Increment(ref intakes);
-                    Interlocked.Exchange(ref lastAck, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                    var id = reply.GetProperty("id").GetString();
-                    var receivedOn = DateOnly.Parse(reply.GetProperty("receivedOn").GetString()!);
-                    var decision = new { decidedOn = receivedOn.AddDays(random.Next(1, 25)).ToString("yyyy-MM-dd"), outcome = Api.OutcomeCodes[random.Next(Api.OutcomeCodes.Length)] };
-                    var (s2, _) = await Timed(http, HttpMethod.Post, $"/api/agencies/{agency}/applications/{id}/decision", decision, mine);
-                    statuses.AddOrUpdate(s2, 1, (_, n) => n + 1);
-                    if (s2 == 200) Interlocked.Exchange(ref lastAck, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                }
-            }));
-            var elapsed = stop.Elapsed.TotalSeconds;
-            var all = latencies.SelectMany(l => l).Order().ToList();
-            var ok = statuses.Where(kv => kv.Key is >= 200 and < 300).Sum(kv => kv.Value);
-            Console.WriteLine($"requests={all.Count}");
-            Console.WriteLine($"ok={ok}");
-            Console.WriteLine($"intakes={intakes}");
-            Console.WriteLine($"rps={ok / elapsed:0}");
-            Console.WriteLine($"p50={Api.Percentile(all, 50):0.0}");
-            Console.WriteLine($"p95={Api.Percentile(all, 95):0.0}");
-            Console.WriteLine($"p99={Api.Percentile(all, 99):0.0}");
-            Console.WriteLine($"max={(all.Count > 0 ? all[^1] : 0):0.0}");
-            Console.WriteLine($"last_ack_ms={lastAck}");
-            Console.WriteLine($"statuses={string.Join(",", statuses.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{kv.Value}"))}");
-            return 0;
-        }
-
         /// <summary>Far beyond capacity: every request is answered quickly (503/429 when refused), none hangs.</summary>
         public static async Task<int> Overload(Options o)
         {

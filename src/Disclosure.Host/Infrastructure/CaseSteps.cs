@@ -71,9 +71,18 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
         Func<object, IResult>? respond = null)
     {
         if (await ResolveAsync(id, ct) is not { } streamId) return NotFound(id);
-        var history = await Session.Events.FetchStreamAsync(streamId, token: ct);
-        if (history.Count == 0) return NotFound(id);
+        // one round trip: the stream for writing (the projected case, reused by the inline projection at commit, and
+        // the version that must still hold then) and its events for the answer's history
+        var batch = Session.CreateBatchQuery();
+        var forWriting = batch.Events.FetchForWriting<TCase>(streamId);
+        var stored = batch.Events.FetchStream(streamId);
+        await batch.Execute(ct);
+        var stream = await forWriting;
+        var history = await stored;
+        if (stream.Aggregate is null || history.Count == 0) return NotFound(id);
         var version = history[^1].Version;
+        if (version != stream.CurrentVersion) // a writer committed between the two reads
+            return Problems.Conflict($"Someone else changed the {noun} at the same moment; nothing was recorded. Reload and try again.");
         if (expectedVersion is { } v && v != version)
             return Problems.Conflict($"The {noun} is at version {version}, not {v}: someone else changed it. Reload and try again.");
 
@@ -89,7 +98,7 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
         }
 
         // the version read is the one expected at commit: a writer in between makes the append fail (409)
-        var appended = Session.Events.Append(streamId, version + events.Count, events);
+        stream.AppendMany(events);
         var state = Fold(history.Select(e => e.Data).Concat(events), version + events.Count);
         Session.LastModifiedBy = Actor.Of(http.User);
         await ScheduleDeadlinesAsync(state, ct);
@@ -104,7 +113,7 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
         }
 
         // the appended events carry the version, time and user they were stored with: no read after the write
-        var view = View(state, [.. history, .. appended.Events]);
+        var view = View(state, [.. history, .. stream.Events]);
         return respond is null ? Results.Ok(view) : respond(view);
     }
 }
