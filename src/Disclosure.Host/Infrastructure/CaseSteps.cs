@@ -59,10 +59,15 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
 
     public IResult NotFound(string id) => Problems.NotFound($"There is no {noun} '{id}' in this agency.");
 
-    public async Task<IResult> GetAsync(string id, CancellationToken ct) =>
-        await ResolveAsync(id, ct) is { } streamId && await Session.LoadAsync<TCase>(streamId, ct) is { } state
-            ? Results.Ok(View(state, await Session.Events.FetchStreamAsync(streamId, token: ct)))
-            : NotFound(id);
+    public async Task<IResult> GetAsync(string id, CancellationToken ct)
+    {
+        if (await ResolveAsync(id, ct) is not { } streamId) return NotFound(id);
+        var batch = Session.CreateBatchQuery(); // the projected case and its history in one round trip
+        var stored = batch.Load<TCase>(streamId);
+        var history = batch.Events.FetchStream(streamId);
+        await batch.Execute(ct);
+        return await stored is { } state ? Results.Ok(View(state, await history)) : NotFound(id);
+    }
 
     public Task<IResult> Run(string id, long? expectedVersion, Func<TCase, object> decide, CancellationToken ct, Func<object, IResult>? respond = null) =>
         RunMany(id, expectedVersion, c => [decide(c)], ct, respond);
