@@ -112,7 +112,9 @@ public static class DeadlineHandler
 /// After a case changes, schedules a durable check (a row in Wolverine's PostgreSQL inbox, surviving restarts) for
 /// every day on which something may fall due, at 00:05 China time. Days already past are checked at the next 00:05,
 /// never at once: clerks record steps after the fact, and a case must not lapse between two of their entries.
-/// A crash between the commit and this call loses nothing: the nightly sweep finds the case.
+/// Endpoints schedule through the bus enlisted in their session, so the check is stored in the transaction of the
+/// step's events. A check that schedules the next one does so after its own commit; a crash in between loses
+/// nothing: the nightly sweep finds the case.
 /// </summary>
 public sealed class DeadlineAlarms(CalendarStore calendars, AgencyDirectory agencies, BusinessClock clock)
 {

@@ -6,6 +6,6 @@ public sealed record CheckApplicationDeadlines(string Agency, Guid ApplicationId
 /// <summary>Look at one letter's deadlines today.</summary>
 public sealed record CheckLetterDeadlines(string Agency, Guid LetterId);
 
-/// <summary>The nightly sweep over every open case: catches anything a schedule missed (a crash between commit and
-/// scheduling, a corrected calendar).</summary>
+/// <summary>The nightly sweep over every open case: catches anything a schedule missed (a crash between a check's
+/// commit and its scheduling of the next one, a corrected calendar).</summary>
 public sealed record SweepDeadlines;

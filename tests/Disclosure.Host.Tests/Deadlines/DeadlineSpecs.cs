@@ -144,6 +144,21 @@ public class DeadlineSpecs(AppFixture fixture) : Applications.ApplicationScenari
     }
 
     [Fact]
+    public async Task A_check_is_stored_in_the_transaction_of_the_step_that_needs_it_and_a_lost_step_stores_none()
+    {
+        Clock.Now = new DateTimeOffset(2025, 1, 6, 10, 0, 0, TimeSpan.FromHours(8));
+        var id = await Receive("2025-01-06");
+        Assert.Single(await ScheduledChecks()); // stored with the intake, there when the 201 is
+
+        // ten handlers send the same correction request at once: one wins; the others' checks must not survive their 409
+        var replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            Post($"/api/agencies/{Agency}/applications/{id}/correction-request", new { sentOn = "2025-01-06", items = new[] { "x" }, correctBy = "2025-01-20" })));
+        Assert.Equal(1, replies.Count(r => r.Status == 200));
+        Assert.Equal(9, replies.Count(r => r.Status == 409));
+        Assert.Equal(2, (await ScheduledChecks()).Count);
+    }
+
+    [Fact]
     public async Task A_scheduled_check_fires_after_the_host_that_scheduled_it_is_gone()
     {
         Clock.Now = new DateTimeOffset(2025, 2, 5, 9, 0, 0, TimeSpan.FromHours(8));
