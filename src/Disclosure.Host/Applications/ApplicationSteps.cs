@@ -24,13 +24,7 @@ public sealed class ApplicationSteps(IDocumentSession session, HttpContext http,
     public Task<IResult> Run(string id, long? expectedVersion, Func<Application, object> decide, CancellationToken ct, Func<ApplicationView, IResult> respond) =>
         base.Run(id, expectedVersion, decide, ct, (object view) => respond((ApplicationView)view));
 
-    public static async Task<ApplicationView?> ViewAsync(IQuerySession session, Guid id, DateOnly today, CancellationToken ct)
-    {
-        var app = await session.LoadAsync<Application>(id, ct);
-        if (app is null) return null;
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return ApplicationView.From(app, today, events);
-    }
+    public async Task<ApplicationView?> ViewAsync(Guid id, CancellationToken ct) => (ApplicationView?)await ReadViewAsync(id, ct);
 }
 
 public static class Actor

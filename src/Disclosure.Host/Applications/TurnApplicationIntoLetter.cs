@@ -65,16 +65,8 @@ public static class TurnApplicationIntoLetterEndpoint
         stream.AppendOne(new ApplicationTurnedIntoLetter(on, letterId, number));
         var letter = Letter.From([received], calendars.Current);
         await new LetterSteps(session, http, bus).ScheduleDeadlinesAsync(letter, ct); // stored in this transaction
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (StorageConflict.Is(e))
-        {
-            session.EjectAllPendingChanges();
-            return Problems.Conflict("Someone else changed the application at the same moment; nothing was recorded.");
-        }
-        var view = await ApplicationSteps.ViewAsync(session, applicationId, clock.Today, ct);
+        if (await steps.CommitAsync(ct) is { } conflict) return conflict;
+        var view = await steps.ViewAsync(applicationId, ct);
         return Results.Created($"/api/agencies/{agency}/letters/{letterId}", new ApplicationBecameLetter(letterId, number, code, letter.DueOn, view!));
     }
 }

@@ -59,15 +59,39 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
 
     public IResult NotFound(string id) => Problems.NotFound($"There is no {noun} '{id}' in this agency.");
 
-    public async Task<IResult> GetAsync(string id, CancellationToken ct)
+    public async Task<IResult> GetAsync(string id, CancellationToken ct) =>
+        await ResolveAsync(id, ct) is { } streamId && await ReadViewAsync(streamId, ct) is { } view ? Results.Ok(view) : NotFound(id);
+
+    /// <summary>The projected case and its history, read in one round trip; null when the agency has no such case.</summary>
+    protected async Task<object?> ReadViewAsync(Guid streamId, CancellationToken ct)
     {
-        if (await ResolveAsync(id, ct) is not { } streamId) return NotFound(id);
-        var batch = Session.CreateBatchQuery(); // the projected case and its history in one round trip
+        var batch = Session.CreateBatchQuery();
         var stored = batch.Load<TCase>(streamId);
         var history = batch.Events.FetchStream(streamId);
         await batch.Execute(ct);
-        return await stored is { } state ? Results.Ok(View(state, await history)) : NotFound(id);
+        return await stored is { } state ? View(state, await history) : null;
     }
+
+    /// <summary>
+    /// Commits the session; null when committed, else the 409 for a writer that got there first — with the session's
+    /// pending changes (events, documents, scheduled checks) dropped, so no later flush can save any of them.
+    /// </summary>
+    public async Task<IResult?> CommitAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Session.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (Exception e) when (StorageConflict.Is(e))
+        {
+            Session.EjectAllPendingChanges();
+            return LostRace();
+        }
+    }
+
+    private IResult LostRace() =>
+        Problems.Conflict($"Someone else changed the {noun} at the same moment; nothing was recorded. Reload and try again.");
 
     public Task<IResult> Run(string id, long? expectedVersion, Func<TCase, object> decide, CancellationToken ct, Func<object, IResult>? respond = null) =>
         RunMany(id, expectedVersion, c => [decide(c)], ct, respond);
@@ -86,8 +110,7 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
         var history = await stored;
         if (stream.Aggregate is null || history.Count == 0) return NotFound(id);
         var version = history[^1].Version;
-        if (version != stream.CurrentVersion) // a writer committed between the two reads
-            return Problems.Conflict($"Someone else changed the {noun} at the same moment; nothing was recorded. Reload and try again.");
+        if (version != stream.CurrentVersion) return LostRace(); // a writer committed between the two reads
         if (expectedVersion is { } v && v != version)
             return Problems.Conflict($"The {noun} is at version {version}, not {v}: someone else changed it. Reload and try again.");
 
@@ -107,15 +130,7 @@ public abstract class CaseSteps<TCase>(IDocumentSession session, HttpContext htt
         var state = Fold(history.Select(e => e.Data).Concat(events), version + events.Count);
         Session.LastModifiedBy = Actor.Of(http.User);
         await ScheduleDeadlinesAsync(state, ct);
-        try
-        {
-            await Session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (StorageConflict.Is(e))
-        {
-            Session.EjectAllPendingChanges(); // nothing of this request may be saved by a later flush
-            return Problems.Conflict($"Someone else changed the {noun} at the same moment; nothing was recorded. Reload and try again.");
-        }
+        if (await CommitAsync(ct) is { } conflict) return conflict;
 
         // the appended events carry the version, time and user they were stored with: no read after the write
         var view = View(state, [.. history, .. stream.Events]);

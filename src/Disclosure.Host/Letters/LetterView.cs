@@ -47,11 +47,5 @@ public sealed class LetterSteps(IDocumentSession session, HttpContext http, Wolv
 
     public override Task ScheduleDeadlinesAsync(Letter state, CancellationToken ct) => Alarms.ScheduleAsync(Bus, state, ct);
 
-    public static async Task<LetterView?> ViewAsync(IQuerySession session, Guid id, DateOnly today, CancellationToken ct)
-    {
-        var letter = await session.LoadAsync<Letter>(id, ct);
-        if (letter is null) return null;
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return LetterView.From(letter, today, events);
-    }
+    public async Task<LetterView?> ViewAsync(Guid id, CancellationToken ct) => (LetterView?)await ReadViewAsync(id, ct);
 }

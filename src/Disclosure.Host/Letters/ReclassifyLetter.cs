@@ -56,16 +56,8 @@ public static class ReclassifyLetterEndpoint
         stream.AppendOne(new LetterReclassified(cmd.On!.Value, applicationId, number));
         var app = Application.From([received], calendars.Current, calendars.Settings);
         await new ApplicationSteps(session, http, bus).ScheduleDeadlinesAsync(app, ct); // stored in this transaction
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (StorageConflict.Is(e))
-        {
-            session.EjectAllPendingChanges();
-            return Problems.Conflict("Someone else changed the letter at the same moment; nothing was recorded.");
-        }
-        var view = await LetterSteps.ViewAsync(session, letterId, clock.Today, ct);
+        if (await steps.CommitAsync(ct) is { } conflict) return conflict;
+        var view = await steps.ViewAsync(letterId, ct);
         return Results.Created($"/api/agencies/{agency}/applications/{applicationId}",
             new LetterReclassifiedResult(applicationId, number, received.ReceivedOn, app.DueOn, view!));
     }
