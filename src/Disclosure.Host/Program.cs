@@ -45,7 +45,10 @@ builder.Host.UseSerilog((ctx, services, lc) =>
         .MinimumLevel.Override("Marten", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("JasperFx", Serilog.Events.LogEventLevel.Warning)
         .Enrich.FromLogContext()
-        .Enrich.With<PersonalDataRedactor>();
+        .Enrich.With<PersonalDataRedactor>()
+        // a client's malformed JSON is a 400 for the client, not an error of the service: Wolverine logs it at error
+        // level with a stack trace; the request log line records the 400
+        .Filter.ByExcluding(e => e.MessageTemplate.Text.StartsWith("Error trying to deserialize JSON from incoming HTTP body", StringComparison.Ordinal));
     var console = ctx.HostingEnvironment.IsProduction()
         ? new LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter()).CreateLogger()
         : new LoggerConfiguration().WriteTo.Console(outputTemplate:
@@ -86,7 +89,7 @@ builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
-builder.Services.AddMarten(sp => EventStore.Options(connectionString, schema, sp.GetRequiredService<CalendarStore>()))
+builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>()))
     .UseLightweightSessions()
     .AddAsyncDaemon(DaemonMode.HotCold)
     .ApplyAllDatabaseChangesOnStartup()
@@ -160,12 +163,22 @@ var app = builder.Build();
 
 app.UseMiddleware<Hardening>(maxBody);
 
-app.UseExceptionHandler();
+// a body over the limit that the server notices while reading (Kestrel) is 413, a broken request 400 — never 500
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} → {StatusCode} in {Elapsed:0} ms");
+app.UseSerilogRequestLogging(o =>
+{
+    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} → {StatusCode} in {Elapsed:0} ms";
+    // client errors are the client's: information; only the service's own failures are errors
+    o.GetLevel = (http, _, e) => e is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error : Serilog.Events.LogEventLevel.Information;
+});
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<InputGate>();
 app.UseMiddleware<AgencyGate>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
@@ -176,7 +189,7 @@ app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowA
 
 app.MapWolverineEndpoints(o =>
 {
-    o.TenantId.IsRouteArgumentNamed("agency");
+    o.TenantId.DetectWith(new AgencyTenant()); // the agency AgencyGate resolved from the route, normalised
     o.MapMartenConcurrencyFailuresToConflict();
     o.RequireAuthorizeOnAll();
     o.RejectUnparseableQueryValues = true;

@@ -55,6 +55,20 @@ public static partial class AgencyRules
         return errors;
     }
 
+    /// <summary>
+    /// The agency id a route or query value names, the way routing matches it (case-insensitively): ASCII only,
+    /// lower-cased, a slug; anything else names no agency (null). Nothing outside ASCII may fold into an id
+    /// (the Kelvin sign lower-cases to "k").
+    /// </summary>
+    public static string? Normalize(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 64) return null;
+        foreach (var c in value)
+            if (c > 127) return null;
+        var id = value.ToLowerInvariant();
+        return SlugPattern().IsMatch(id) ? id : null;
+    }
+
     /// <summary>The default tracking-number prefix: the initials of the slug's parts, e.g. sanchang-park → SP.</summary>
     public static string DefaultCode(string id)
     {

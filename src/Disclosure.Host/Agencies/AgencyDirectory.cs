@@ -12,9 +12,11 @@ public sealed class AgencyDirectory(IDocumentStore store)
 {
     private readonly ConcurrentDictionary<string, Agency> _known = new();
 
+    /// <summary>The agency with exactly this id; null for an unknown id or a value that is no agency id at all.</summary>
     public async Task<Agency?> FindAsync(string id, CancellationToken ct)
     {
         if (_known.TryGetValue(id, out var agency)) return agency;
+        if (AgencyRules.Normalize(id) != id) return null; // not a slug: never sent to the database
         await using var session = store.QuerySession();
         agency = await session.LoadAsync<Agency>(id, ct);
         if (agency is not null) _known[id] = agency;

@@ -13,10 +13,15 @@ namespace Disclosure.Host.Infrastructure;
 /// <summary>The Marten configuration of the product, shared by the host and the tools that seed or rebuild its store.</summary>
 public static class EventStore
 {
-    public static StoreOptions Options(string connectionString, string schema, CalendarStore calendars)
+    public static StoreOptions Options(string connectionString, string schema, CalendarStore calendars) =>
+        Options(Npgsql.NpgsqlDataSource.Create(connectionString), schema, calendars);
+
+    /// <param name="dataSource">Shared with the host's own SQL, so <see cref="PreparedStatementGuard"/> clears the one pool.</param>
+    public static StoreOptions Options(Npgsql.NpgsqlDataSource dataSource, string schema, CalendarStore calendars)
     {
         var opts = new StoreOptions();
-        opts.Connection(connectionString);
+        opts.Connection(dataSource);
+        opts.Logger(new PreparedStatementGuard(dataSource));
         opts.DatabaseSchemaName = schema;
         opts.UseSystemTextJsonForSerialization(casing: Weasel.Core.Casing.CamelCase);
         opts.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;

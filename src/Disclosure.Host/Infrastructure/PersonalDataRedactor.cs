@@ -13,10 +13,17 @@ public sealed partial class PersonalDataRedactor : ILogEventEnricher
 {
     public const string Redacted = "[redacted]";
 
-    [GeneratedRegex(@"(?<!\d)(\d{17}[\dXx]|\d{15})(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)|[\w.+-]+@[\w-]+(\.[\w-]+)+")]
+    // identity numbers (18 digits, the last may be X or x; old 15-digit ones), mobile numbers however written
+    // (13812345678, +86 138 1234 5678, 0086-138-1234-5678, 138-1234-5678, %2B86…), e-mail addresses
+    [GeneratedRegex(@"(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])|(?<!\d)(?:(?:\+|%2[Bb]|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)|[\w.+-]+@[\w-]+(\.[\w-]+)+")]
     private static partial Regex PersonalData();
 
-    public static string Scrub(string text) => PersonalData().Replace(text, Redacted);
+    // what PostgreSQL adds to an error about the data it refused (WHERE: JSON data, line 1: …, DETAIL: Key (…)=(…)) can
+    // quote the payload: those lines never reach a log
+    [GeneratedRegex(@"^.*\b(WHERE|Where|DETAIL|Detail|INTERNAL QUERY|Internal query|Exception data):.*$", RegexOptions.Multiline)]
+    private static partial Regex DatabaseContext();
+
+    public static string Scrub(string text) => PersonalData().Replace(DatabaseContext().Replace(text, "[database context removed]"), Redacted);
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory factory)
     {

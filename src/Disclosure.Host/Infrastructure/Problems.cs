@@ -23,6 +23,12 @@ public static class Problems
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
     });
 
+    public static IResult Forbidden(string detail) => Result(new ProblemDetails
+    {
+        Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = detail,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+    });
+
     public static IResult Conflict(string detail) => Result(new ProblemDetails
     {
         Status = StatusCodes.Status409Conflict, Title = "The case is not in a state that allows this.", Detail = detail,

@@ -45,16 +45,15 @@ public static class GetReportEndpoint
         BusinessClock clock, CancellationToken ct, string? layout = null, string? format = null)
     {
         var errors = ReportRequest.Check(year, layout, clock);
-        var agencies = http.Request.Query["agency"].Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct().ToList();
+        var agencies = http.Request.Query["agency"].Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => AgencyRules.Normalize(a) ?? a!).Distinct().ToList();
         if (agencies.Count == 0) errors["agency"] = ["Name at least one agency: ?agency=a&agency=b."];
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var names = new List<string>();
         foreach (var id in agencies)
         {
-            if (await directory.FindAsync(id, ct) is not { } found) return Problems.NotFound($"There is no agency '{id}'.");
-            if (!AgencyGate.CanActFor(http.User, id))
-                return Results.Problem(statusCode: 403, title: "Forbidden.", detail: $"Your token does not allow reading the report of '{id}'.");
+            if (await directory.FindAsync(id, ct) is not { } found) return Problems.NotFound("There is no such agency.");
+            if (!AgencyGate.CanActFor(http.User, id)) return Problems.Forbidden($"Your token does not allow reading the report of '{id}'.");
             names.Add(found.Name);
         }
         var report = await builder.BuildAsync(agencies, $"{string.Join("、", names)}{year}年政府信息公开工作年度报告（合计）", year, ReportRequest.Layout(year, layout), ct);

@@ -1,38 +1,59 @@
+using Disclosure.Domain.Agencies;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Infrastructure;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Wolverine.Http.Runtime.MultiTenancy;
 
 namespace Disclosure.Host.Security;
 
+/// <summary>The agency a request acts for, resolved once by <see cref="AgencyGate"/>.</summary>
+public sealed record ActingAgency(string Id);
+
 /// <summary>
-/// Every route under <c>/api/agencies/{agency}/…</c>: an agency that does not exist is 404; a caller who is
-/// not admin and holds no <c>agency</c> claim for it is 403. Runs after authentication and role checks, so an
-/// anonymous caller learns nothing (401) and a wrong role is 403 whatever the agency.
+/// Isolation by construction. For every endpoint whose route has an <c>{agency}</c> argument — decided by the endpoint
+/// routing selected, never by re-reading the raw path — the routed value is normalised the way routing matches
+/// (case-insensitively: <c>/API/Agencies/FZ-B</c> is agency <c>fz-b</c>), an agency that is not registered is 404, and a
+/// caller who is not admin and holds no <c>agency</c> claim for it is 403, all before the endpoint runs. The normalised id
+/// is written back into the route values (so every <c>string agency</c> parameter sees it) and kept as
+/// <see cref="ActingAgency"/>, from which <see cref="AgencyTenant"/> makes it the Marten tenant and the envelope's tenant.
+/// Runs after authentication and role checks: an anonymous caller learns nothing (401), a wrong role is 403.
 /// </summary>
 public sealed class AgencyGate(RequestDelegate next)
 {
+    public const string RouteArgument = "agency";
+
     public async Task InvokeAsync(HttpContext context, AgencyDirectory directory)
     {
-        var segments = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        if (segments.Length >= 3 && segments[0] == "api" && segments[1] == "agencies")
+        if (context.GetEndpoint() is RouteEndpoint endpoint && endpoint.RoutePattern.GetParameter(RouteArgument) is not null)
         {
-            var agency = Uri.UnescapeDataString(segments[2]);
-            if (await directory.FindAsync(agency, context.RequestAborted) is null)
+            var routed = context.Request.RouteValues[RouteArgument]?.ToString();
+            // the problem never echoes what the client sent: a path segment can carry anything
+            if (AgencyRules.Normalize(routed) is not { } id || await directory.FindAsync(id, context.RequestAborted) is null)
             {
-                await Problems.NotFound($"There is no agency '{agency}'.").ExecuteAsync(context);
+                await Problems.NotFound("There is no such agency.").ExecuteAsync(context);
                 return;
             }
-            var user = context.User;
-            if (user.Identity?.IsAuthenticated == true && !CanActFor(context.User, agency))
+            if (context.User.Identity?.IsAuthenticated == true && !CanActFor(context.User, id))
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await Results.Problem(statusCode: 403, title: "Forbidden.",
-                    detail: $"Your token does not allow acting for agency '{agency}'.").ExecuteAsync(context);
+                await Problems.Forbidden($"Your token does not allow acting for agency '{id}'.").ExecuteAsync(context);
                 return;
             }
+            context.Request.RouteValues[RouteArgument] = id;
+            context.Features.Set(new ActingAgency(id));
         }
         await next(context);
     }
 
     public static bool CanActFor(System.Security.Claims.ClaimsPrincipal user, string agency) =>
         user.IsInRole(Roles.Admin) || user.FindAll(Roles.AgencyClaim).Any(c => c.Value == agency);
+}
+
+/// <summary>The tenant of a Wolverine endpoint is the agency <see cref="AgencyGate"/> resolved — nothing else decides it.</summary>
+public sealed class AgencyTenant : ITenantDetection, ISynchronousTenantDetection
+{
+    public ValueTask<string?> DetectTenant(HttpContext context) => new(DetectTenantSynchronously(context));
+
+    public string? DetectTenantSynchronously(HttpContext context) => context.Features.Get<ActingAgency>()?.Id;
+
+    public override string ToString() => "the agency resolved by AgencyGate";
 }

@@ -9,7 +9,7 @@ public sealed class Hardening(RequestDelegate next, long maxBodyBytes)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > maxBodyBytes)
+        if (context.Request.ContentLength > maxBodyBytes || (context.Request.ContentLength is null && !await BufferedWithinLimitAsync(context)))
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await Results.Problem(statusCode: 413, title: "Request too large.", detail: $"Requests are limited to {maxBodyBytes:N0} bytes.").ExecuteAsync(context);
@@ -25,5 +25,26 @@ public sealed class Hardening(RequestDelegate next, long maxBodyBytes)
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/public"))
             headers.CacheControl = "no-store";
         await next(context);
+    }
+
+    /// <summary>
+    /// A body sent without a length (chunked) is read up to the limit before anything parses it, so an endpoint never
+    /// sees a body the limit refuses and the answer is 413 whatever server or proxy is in front.
+    /// </summary>
+    private async Task<bool> BufferedWithinLimitAsync(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) return true;
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBodyBytes) return false;
+            buffer.Write(chunk, 0, read);
+        }
+        buffer.Position = 0;
+        context.Request.Body = buffer;
+        context.Request.ContentLength = buffer.Length;
+        return true;
     }
 }

@@ -41,6 +41,37 @@ public class PlatformSpecs(AppFixture fixture) : HostScenario(fixture)
         Assert.Equal("application/problem+json", reply.ContentType);
     }
 
+    /// <summary>
+    /// The cause of the "Received unexpected backend message DataRow" failures that followed refused input: an Npgsql
+    /// bug in the book-keeping of automatically prepared statements (see PreparedStatementGuard). A statement is
+    /// prepared on its second use; when PostgreSQL refuses a parameter while binding it in that very round trip, the
+    /// next command on the same connection read the wrong answer. One connection in the pool makes the order certain.
+    /// Without the guard the third append fails.
+    /// </summary>
+    [Fact]
+    public async Task A_statement_refused_while_being_prepared_does_not_break_the_next_request()
+    {
+        var cs = new Npgsql.NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { MaxPoolSize = 1, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 };
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(cs.ConnectionString);
+        var options = Disclosure.Host.Infrastructure.EventStore.Options(dataSource, "disclosure", new Disclosure.Host.Calendar.CalendarStore(Domain.Applications.ClockSettings.Default));
+        options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        using var store = new Marten.DocumentStore(options);
+
+        async Task Append(string description)
+        {
+            await using var session = store.LightweightSession("sanchang-park");
+            var id = Guid.NewGuid();
+            session.Events.StartStream<Domain.Applications.Application>(id, new Domain.Applications.ApplicationReceived(id, "sanchang-park", "X-1", "online",
+                new Domain.Applications.Applicant("natural_person", "甲", null, null, null, null), description, null, new DateOnly(2025, 3, 3)));
+            await session.SaveChangesAsync();
+        }
+
+        await Append("first use: not prepared yet");
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => Append("second use, prepared in this round trip, and refused while binding: \u0000"));
+        Assert.Contains("22P05", refused.ToString());
+        for (var i = 0; i < 3; i++) await Append($"valid request {i} after the refused one");
+    }
+
     [Fact]
     public async Task Production_refuses_to_start_without_a_key_or_authority()
     {
