@@ -20,26 +20,24 @@ public static class Deadlines
     public const string DueSoon = "due_soon";
     public const string Overdue = "overdue";
 
-    public const string CorrectionRule = "条例第三十条：申请人无正当理由逾期不补正，视为放弃申请（系统自动）";
-    public const string FeeRule = "国办函〔2020〕109号：收费通知送达之日起20个工作日内未缴费，视为放弃申请（系统自动）";
-    public const string ConsultationRule = "条例第三十二条：第三方15个工作日内未提出意见，由行政机关依法决定（系统自动）";
-
+    /// <summary>
+    /// What the deadlines of an application make happen today: the lapses the law defines — decided by the same rules a
+    /// handler's lapse goes through (<see cref="ApplicationDecider"/>) — and the reminders that are due.
+    /// </summary>
     public static DeadlineOutcome ForApplication(Application app, DateOnly today, WorkingDayCalendar calendar, int reminderDays)
     {
         if (!app.IsOpen) return new([], []);
         try
         {
             if (app.Correction is { ReceivedOn: null, LapsedOn: null } c && today > c.CorrectBy)
-                return new([new CorrectionLapsed(c.CorrectBy.AddDays(1), CorrectionRule, app.Applicant.Category)], []);
+                return new([ApplicationDecider.LapseCorrection(app, c.CorrectBy.AddDays(1), today)], []);
             if (app.Fee is { PaidOn: null, LapsedOn: null } fee && calendar.AddWorkingDays(fee.SentOn, StatutoryClock.FeePaymentPeriod) is var feeEnd && today > feeEnd)
-                return new([new FeeLapsed(feeEnd.AddDays(1), FeeRule, app.Applicant.Category)], []);
+                return new([ApplicationDecider.LapseFee(app, feeEnd.AddDays(1), calendar, today)], []);
 
             var events = new List<object>();
             foreach (var consultation in app.Consultations.Where(x => x.IsOpen))
-            {
-                var end = calendar.AddWorkingDays(consultation.SentOn, StatutoryClock.ConsultationReplyPeriod);
-                if (today > end) events.Add(new ConsultationLapsed(consultation.Id, end, ConsultationRule));
-            }
+                if (today > calendar.AddWorkingDays(consultation.SentOn, StatutoryClock.ConsultationReplyPeriod))
+                    events.Add(ApplicationDecider.LapseConsultation(app, consultation.Id, today, calendar, today));
             // a lapsed consultation ends where the clock already assumed it would (15 working days): the due date stands
             return new(events, Notices(app.DueOn, today, calendar, reminderDays, $"政府信息公开申请 {app.TrackingNumber}"));
         }

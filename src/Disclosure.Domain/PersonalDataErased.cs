@@ -5,7 +5,8 @@ namespace Disclosure.Domain;
 /// Event data is masked in place; this event makes the case's own view forget it too. Counts never change:
 /// the applicant category, dates and outcome are not personal data.
 /// </summary>
-public sealed record PersonalDataErased(DateOnly On, string Rule) : Applications.ICaseEvent
+[StoredName(EventNames.PersonalDataErased)]
+public sealed record PersonalDataErased(DateOnly On, string Rule) : Applications.IApplicationEvent, Letters.ILetterEvent
 {
     public const string Placeholder = "（已删除）";
     DateOnly Applications.ICaseEvent.BusinessDate => On;

@@ -33,3 +33,7 @@ public static class Vocabulary
         terms.Find(code) ?? throw Refusal.Invalid(field,
             $"'{code}' is not a known {field} code. Allowed: {string.Join(", ", terms.Select(t => t.Code))}.");
 }
+
+/// <summary>An event reached a case that does not know it: a bug, never data to skip silently.</summary>
+public sealed class UnhandledEvent(Type caseType, object @event)
+    : Exception($"{caseType.Name} does not fold {@event.GetType().Name}; every event of the case must be handled.");

@@ -48,7 +48,9 @@ builder.Host.UseSerilog((ctx, services, lc) =>
         .Enrich.With<PersonalDataRedactor>()
         // a client's malformed JSON is a 400 for the client, not an error of the service: Wolverine logs it at error
         // level with a stack trace; the request log line records the 400
-        .Filter.ByExcluding(e => e.MessageTemplate.Text.StartsWith("Error trying to deserialize JSON from incoming HTTP body", StringComparison.Ordinal));
+        .Filter.ByExcluding(e => e.MessageTemplate.Text.StartsWith("Error trying to deserialize JSON from incoming HTTP body", StringComparison.Ordinal))
+        // a command that lost a race with another writer on the same case: the caller answers 409, no error of the service
+        .Filter.ByExcluding(e => e.MessageTemplate.Text.StartsWith("Invocation of", StringComparison.Ordinal) && StorageConflict.Is(e.Exception));
     var console = ctx.HostingEnvironment.IsProduction()
         ? new LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter()).CreateLogger()
         : new LoggerConfiguration().WriteTo.Console(outputTemplate:
@@ -83,7 +85,7 @@ builder.Services.AddSingleton(new CalendarStore(clockSettings));
 builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<NpgsqlDataSource>(), schema));
 builder.Services.AddSingleton<AgencyDirectory>();
 builder.Services.AddSingleton<ReportBuilder>();
-builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineWork>();
+builder.Services.AddSingleton<Disclosure.Host.Cases.CaseWrites>();
 builder.Services.AddSingleton<Disclosure.Host.YearEnd.YearEndWork>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
@@ -108,8 +110,10 @@ builder.Host.UseWolverine(opts =>
     opts.CodeGeneration.TypeLoadMode = config.GetValue("Disclosure:StaticCodegen", false) ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     opts.UseRuntimeCompilation();
 
-    // a deadline check racing a handler's step on the same case: look again
-    opts.Policies.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
+    // who sent a command (the token's subject) travels on the envelope into Marten's LastModifiedBy
+    opts.EnableRelayOfUserName = true;
+    // every command of a case type goes to the one handler of that case type
+    opts.Policies.ForwardHandledTypes(new Disclosure.Host.Cases.CaseCommandTypes());
     // the nightly sweep, just after midnight in China
     opts.Schedules.ScheduleRecurring<Disclosure.Host.Deadlines.SweepDeadlines>("5 0 * * *", BusinessClock.ChinaTimeZone);
     // the year-end close: 1 January, 00:00 China time
@@ -172,6 +176,8 @@ app.UseStatusCodePages();
 app.UseSerilogRequestLogging(o =>
 {
     o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} → {StatusCode} in {Elapsed:0} ms";
+    // this host's logger, not the static one another host in the same process may have replaced (tests run several)
+    o.Logger = app.Services.GetService<Serilog.ILogger>();
     // client errors are the client's: information; only the service's own failures are errors
     o.GetLevel = (http, _, e) => e is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error : Serilog.Events.LogEventLevel.Information;
 });
@@ -193,6 +199,7 @@ app.MapWolverineEndpoints(o =>
     o.MapMartenConcurrencyFailuresToConflict();
     o.RequireAuthorizeOnAll();
     o.RejectUnparseableQueryValues = true;
+    o.AddPolicy<RequestRulesPolicy>();
 });
 
 return await app.RunJasperFxCommands(args);

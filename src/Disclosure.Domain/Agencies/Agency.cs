@@ -2,14 +2,23 @@ using System.Text.RegularExpressions;
 
 namespace Disclosure.Domain.Agencies;
 
+/// <summary>An event of an agency's own stream; the agency directory folds every type that implements it.</summary>
+public interface IAgencyEvent
+{
+    string AgencyId { get; }
+}
+
 /// <summary>An agency (行政机关) was registered to use the system.</summary>
-public sealed record AgencyRegistered(string AgencyId, string Name, string? ParentId, string Code, DateTimeOffset RegisteredAt);
+[StoredName(EventNames.AgencyRegistered)]
+public sealed record AgencyRegistered(string AgencyId, string Name, string? ParentId, string Code, DateTimeOffset RegisteredAt) : IAgencyEvent;
 
 /// <summary>The agency chose how many working days before a due date its handlers are reminded.</summary>
-public sealed record ReminderSettingSet(string AgencyId, int WorkingDaysBefore, DateTimeOffset SetAt);
+[StoredName(EventNames.ReminderSettingSet)]
+public sealed record ReminderSettingSet(string AgencyId, int WorkingDaysBefore, DateTimeOffset SetAt) : IAgencyEvent;
 
 /// <summary>The agency set its own mailbox time limits (working days); letters received or accepted afterwards use them.</summary>
-public sealed record LetterTimeLimitsSet(string AgencyId, int AcceptWithin, int ReplyWithin, DateTimeOffset SetAt);
+[StoredName(EventNames.LetterTimeLimitsSet)]
+public sealed record LetterTimeLimitsSet(string AgencyId, int AcceptWithin, int ReplyWithin, DateTimeOffset SetAt) : IAgencyEvent;
 
 /// <summary>An agency as the directory shows it. Agencies form a hierarchy through <see cref="ParentId"/>.</summary>
 public sealed class Agency
@@ -25,14 +34,18 @@ public sealed class Agency
     public int? ReminderWorkingDays { get; set; }
     public Letters.LetterTimeLimits EffectiveLetterLimits => LetterLimits ?? Letters.LetterTimeLimits.Default;
 
-    public void Fold(AgencyRegistered e)
+    public void Fold(IAgencyEvent @event)
     {
-        Id = e.AgencyId; Name = e.Name; ParentId = e.ParentId; Code = e.Code; RegisteredAt = e.RegisteredAt;
+        switch (@event)
+        {
+            case AgencyRegistered e:
+                Id = e.AgencyId; Name = e.Name; ParentId = e.ParentId; Code = e.Code; RegisteredAt = e.RegisteredAt;
+                break;
+            case ReminderSettingSet e: ReminderWorkingDays = e.WorkingDaysBefore; break;
+            case LetterTimeLimitsSet e: LetterLimits = new Letters.LetterTimeLimits(e.AcceptWithin, e.ReplyWithin); break;
+            default: throw new UnhandledEvent(typeof(Agency), @event);
+        }
     }
-
-    public void Fold(ReminderSettingSet e) => ReminderWorkingDays = e.WorkingDaysBefore;
-
-    public void Fold(LetterTimeLimitsSet e) => LetterLimits = new Letters.LetterTimeLimits(e.AcceptWithin, e.ReplyWithin);
 }
 
 public static partial class AgencyRules

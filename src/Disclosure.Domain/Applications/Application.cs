@@ -44,7 +44,7 @@ public sealed class Answer
     public DateOnly DecidedOn { get; set; }
     public string Outcome { get; set; } = "";
     public string? Note { get; set; }
-    /// <summary>The event that closed the case: decision_recorded, application_withdrawn, correction_lapsed, fee_lapsed.</summary>
+    /// <summary>The stored name of the event that gave the answer: decision_recorded or decision_corrected, application_withdrawn, correction_lapsed, fee_lapsed.</summary>
     public string ClosedBy { get; set; } = "";
 }
 
@@ -83,6 +83,8 @@ public sealed class Application : ITrackedCase
     public DateOnly? PersonalDataErasedOn { get; set; }
     /// <summary>Years at whose end the case was carried forward (and not reversed).</summary>
     public List<int> CarriedForwardFrom { get; set; } = [];
+    /// <summary>Years whose report tally an event of this case changed: the candidates of a report cell's drill-down.</summary>
+    public List<int> ReportYears { get; set; } = [];
     public Guid? FromLetterId { get; set; }
     public string? FromLetterNumber { get; set; }
     public Guid? LetterId { get; set; }
@@ -122,12 +124,12 @@ public sealed class Application : ITrackedCase
             case CorrectionRequested e:
                 Correction = new CorrectionStep { SentOn = e.SentOn, Items = e.Items.ToList(), CorrectBy = e.CorrectBy };
                 break;
-            case CorrectionReceived e when Correction is not null:
-                Correction.ReceivedOn = e.ReceivedOn;
+            case CorrectionReceived e:
+                if (Correction is not null) Correction.ReceivedOn = e.ReceivedOn;
                 break;
             case CorrectionLapsed e:
                 if (Correction is not null) Correction.LapsedOn = e.On;
-                Close(e.On, Outcomes.OtherNoCorrection, "correction_lapsed", e.Rule);
+                Close(e.On, Outcomes.OtherNoCorrection, EventNames.CorrectionLapsed, e.Rule);
                 break;
             case ConsultationSent e:
                 Consultations.Add(new Consultation { Id = e.ConsultationId, Party = e.Party, SentOn = e.SentOn });
@@ -144,22 +146,22 @@ public sealed class Application : ITrackedCase
             case FeeNoticeSent e:
                 Fee = new FeeStep { SentOn = e.SentOn, AmountYuan = e.AmountYuan, Basis = e.Basis };
                 break;
-            case FeePaid e when Fee is not null:
-                Fee.PaidOn = e.PaidOn;
+            case FeePaid e:
+                if (Fee is not null) Fee.PaidOn = e.PaidOn;
                 break;
             case FeeLapsed e:
                 if (Fee is not null) Fee.LapsedOn = e.On;
-                Close(e.On, Outcomes.OtherFeeUnpaid, "fee_lapsed", e.Rule);
+                Close(e.On, Outcomes.OtherFeeUnpaid, EventNames.FeeLapsed, e.Rule);
                 break;
             case ApplicationWithdrawn e:
-                Close(e.On, Outcomes.OtherOther, "application_withdrawn", e.Reason);
+                Close(e.On, Outcomes.OtherOther, EventNames.ApplicationWithdrawn, e.Reason);
                 break;
             case DecisionRecorded e:
-                Close(e.DecidedOn, e.Outcome, "decision_recorded", e.Note);
+                Close(e.DecidedOn, e.Outcome, EventNames.DecisionRecorded, e.Note);
                 break;
-            case DecisionCorrected e when Answer is not null:
-                SupersededAnswers.Add(Answer);
-                Answer = new Answer { DecidedOn = e.DecidedOn, Outcome = e.Outcome, Note = e.Reason, ClosedBy = "decision_corrected" };
+            case DecisionCorrected e:
+                if (Answer is not null) SupersededAnswers.Add(Answer);
+                Answer = new Answer { DecidedOn = e.DecidedOn, Outcome = e.Outcome, Note = e.Reason, ClosedBy = EventNames.DecisionCorrected };
                 break;
             case ReviewFiled e:
                 Reviews.Add(new Review { Id = e.ReviewId, Kind = e.Kind, FiledOn = e.FiledOn });
@@ -168,7 +170,10 @@ public sealed class Application : ITrackedCase
                 if (Reviews.FirstOrDefault(r => r.Id == e.ReviewId) is { } review) { review.ConcludedOn = e.ConcludedOn; review.Result = e.Result; }
                 break;
             case PersonalDataErased e:
+                // the case forgets what PersonalData.Masked blanks in its stored events
                 Applicant = Applicant.Erased(); Description = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
+                foreach (var answer in SupersededAnswers.Append(Answer)) if (answer?.Note is not null && answer.ClosedBy != EventNames.DecisionCorrected) answer.Note = PersonalDataErased.Placeholder;
+                foreach (var consultation in Consultations) consultation.Party = PersonalDataErased.Placeholder;
                 break;
             case CarriedForward e:
                 if (!CarriedForwardFrom.Contains(e.FromYear)) CarriedForwardFrom.Add(e.FromYear);
@@ -178,7 +183,11 @@ public sealed class Application : ITrackedCase
                 break;
             case DueDateRederived:
                 break; // the clock is recomputed from the facts; this event only records why it moved
+            default:
+                throw new UnhandledEvent(typeof(Application), @event);
         }
+        foreach (var year in Reporting.YearTally.YearsOf(@event))
+            if (!ReportYears.Contains(year)) ReportYears.Add(year);
         Status = DeriveStatus();
     }
 
@@ -193,8 +202,8 @@ public sealed class Application : ITrackedCase
         if (Answer is not null)
             return Answer.ClosedBy switch
             {
-                "application_withdrawn" => ApplicationStatuses.Withdrawn,
-                "correction_lapsed" or "fee_lapsed" => ApplicationStatuses.Abandoned,
+                EventNames.ApplicationWithdrawn => ApplicationStatuses.Withdrawn,
+                EventNames.CorrectionLapsed or EventNames.FeeLapsed => ApplicationStatuses.Abandoned,
                 _ => ApplicationStatuses.Answered,
             };
         if (Correction is { ReceivedOn: null, LapsedOn: null }) return ApplicationStatuses.AwaitingCorrection;
@@ -208,7 +217,7 @@ public sealed class Application : ITrackedCase
     {
         Deadline = StatutoryClock.Derive(this, calendar, settings);
         DueOn = Deadline.DueOn;
-        Warnings = Compliance.Check(this, calendar).ToList();
+        Warnings = Compliance.Check(this, calendar, settings).ToList();
     }
 
     public bool IsOverdue(DateOnly today) => IsOpen && DueOn is { } due && today > due;

@@ -43,12 +43,17 @@ public static class ApplicationDecider
         return new CorrectionReceived(receivedOn);
     }
 
-    public static CorrectionLapsed LapseCorrection(Application app, DateOnly on, DateOnly today, string rule)
+    public const string NoCorrectionRule = "条例第三十条：申请人无正当理由逾期不补正的，视为放弃申请";
+    public const string FeeUnpaidRule = "国办函〔2020〕109号：收费通知送达之日起20个工作日内未缴费的，视为放弃申请";
+    public const string SilentConsultationRule = "条例第三十二条：第三方15个工作日内未提出意见的，由行政机关依法决定";
+
+    /// <summary>No correction by the date set (条例第三十条; report （六）1): by a handler, or by the deadline check the day after.</summary>
+    public static CorrectionLapsed LapseCorrection(Application app, DateOnly on, DateOnly today)
     {
         Step(app, "on", on, today);
         if (app.Correction is not { ReceivedOn: null } c) throw Refusal.Conflict("No correction is outstanding on this application.");
         if (on <= c.CorrectBy) throw Refusal.Invalid("on", $"The correction period runs until {c.CorrectBy:yyyy-MM-dd}; it lapses only after that day.");
-        return new CorrectionLapsed(on, rule, app.Applicant.Category);
+        return new CorrectionLapsed(on, NoCorrectionRule, app.Applicant.Category);
     }
 
     public static ConsultationSent SendConsultation(Application app, Guid consultationId, DateOnly sentOn, string? party, DateOnly today)
@@ -69,7 +74,8 @@ public static class ApplicationDecider
         return new ConsultationReplied(consultationId, receivedOn, consents);
     }
 
-    public static ConsultationLapsed LapseConsultation(Application app, Guid consultationId, DateOnly on, Calendar.WorkingDayCalendar calendar, DateOnly today, string rule)
+    /// <summary>The consulted party stayed silent for 15 working days; the consultation ends on the last of them.</summary>
+    public static ConsultationLapsed LapseConsultation(Application app, Guid consultationId, DateOnly on, Calendar.WorkingDayCalendar calendar, DateOnly today)
     {
         Step(app, "on", on, today);
         var c = app.Consultations.FirstOrDefault(x => x.Id == consultationId)
@@ -77,7 +83,7 @@ public static class ApplicationDecider
         if (!c.IsOpen) throw Refusal.Conflict("This consultation has already ended.");
         var end = calendar.AddWorkingDays(c.SentOn, StatutoryClock.ConsultationReplyPeriod);
         if (on < end) throw Refusal.Invalid("on", $"The reply period runs until {end:yyyy-MM-dd} (15 working days, 条例第三十二条).");
-        return new ConsultationLapsed(consultationId, end, rule);
+        return new ConsultationLapsed(consultationId, end, SilentConsultationRule);
     }
 
     public static ExtensionApproved ApproveExtension(Application app, DateOnly approvedOn, string? approvedBy, int workingDays, string? reason, DateOnly today)
@@ -110,13 +116,14 @@ public static class ApplicationDecider
         return new FeePaid(paidOn);
     }
 
-    public static FeeLapsed LapseFee(Application app, DateOnly on, Calendar.WorkingDayCalendar calendar, DateOnly today, string rule)
+    /// <summary>The fee was not paid within 20 working days of the notice (report （六）2).</summary>
+    public static FeeLapsed LapseFee(Application app, DateOnly on, Calendar.WorkingDayCalendar calendar, DateOnly today)
     {
         Step(app, "on", on, today);
         if (app.Fee is not { PaidOn: null }) throw Refusal.Conflict("No fee is outstanding on this application.");
         var end = calendar.AddWorkingDays(app.Fee.SentOn, StatutoryClock.FeePaymentPeriod);
         if (on <= end) throw Refusal.Invalid("on", $"The payment period runs until {end:yyyy-MM-dd} (20 working days, 国办函〔2020〕109号).");
-        return new FeeLapsed(on, rule, app.Applicant.Category);
+        return new FeeLapsed(on, FeeUnpaidRule, app.Applicant.Category);
     }
 
     public static ApplicationWithdrawn Withdraw(Application app, DateOnly on, string? reason, DateOnly today)
@@ -139,7 +146,7 @@ public static class ApplicationDecider
         Outcomes.All.Require("outcome", outcome);
         if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Say why the recorded answer is corrected; the old one stays in the history.");
         NotInFuture("correctedOn", correctedOn, today);
-        if (app.Answer is not { ClosedBy: "decision_recorded" or "decision_corrected" } current)
+        if (app.Answer is not { ClosedBy: EventNames.DecisionRecorded or EventNames.DecisionCorrected } current)
             throw Refusal.Conflict("There is no recorded answer to correct on this application.");
         var newDate = decidedOn ?? current.DecidedOn;
         NotBeforeReceipt(app, "decidedOn", newDate);
@@ -169,6 +176,10 @@ public static class ApplicationDecider
         return new ReviewConcluded(reviewId, concludedOn, result!, review.Kind, review.FiledOn);
     }
 
+    /// <summary>The answer date as the calendar in force derives it (the case is folded with it), if it moved from the stored one (requirement 5 of the clock).</summary>
+    public static DueDateRederived? Rederive(Application current, DateOnly? storedDueOn, string reason, DateOnly today) =>
+        !current.IsOpen || current.DueOn == storedDueOn ? null : new DueDateRederived(today, storedDueOn, current.DueOn, reason);
+
     /// <summary>Only an application answered 信访举报投诉类申请 goes to the mailbox, once.</summary>
     public static void EnsureCanBecomeLetter(Application app, DateOnly on, DateOnly today)
     {
@@ -177,6 +188,21 @@ public static class ApplicationDecider
             throw Refusal.Conflict("Only an application answered 'not_processed_petition_complaint' (信访举报投诉类申请) can be turned into a letter.");
         if (app.LetterNumber is { } n) throw Refusal.Conflict($"This application already became letter {n}.");
         if (on < app.Answer.DecidedOn) throw Refusal.Invalid("on", $"It can be passed on only after the answer ({app.Answer.DecidedOn:yyyy-MM-dd}).");
+    }
+
+    /// <summary>
+    /// 信访举报投诉类申请 (条例第三十九条) go on as a mayor's-mailbox letter: the application records where it went, and the
+    /// letter opens with the applicant as writer and the request as its body.
+    /// </summary>
+    public static IReadOnlyList<object> TurnIntoLetter(Application app, DateOnly on, string? category, Guid letterId, string letterNumber,
+        string queryCodeHash, Letters.LetterTimeLimits limits, DateOnly today)
+    {
+        EnsureCanBecomeLetter(app, on, today);
+        var writer = new Letters.Writer(app.Applicant.Name, app.Applicant.Phone, app.Applicant.Email);
+        var received = Letters.LetterDecider.Receive(letterId, app.Agency, letterNumber, queryCodeHash, "other", category ?? "complaint",
+            $"由政府信息公开申请 {app.TrackingNumber} 转来", app.Description, writer, on, false, limits, today)
+            with { FromApplicationId = app.Id, FromApplicationNumber = app.TrackingNumber };
+        return [new ApplicationTurnedIntoLetter(on, letterId, letterNumber), new CaseOpened(letterId, received)];
     }
 
     /// <summary>A procedural step: dated between receipt and today, on a case that is still open.</summary>

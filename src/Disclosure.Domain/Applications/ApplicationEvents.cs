@@ -9,11 +9,17 @@ public interface ICaseEvent
     DateOnly BusinessDate { get; }
 }
 
+/// <summary>An event of a disclosure application's stream; the case's projection folds every type that implements it.</summary>
+public interface IApplicationEvent : ICaseEvent;
+
+/// <summary>An event the yearly report tally counts (<see cref="Reporting.YearTally"/>); the tally projection routes exactly these.</summary>
+public interface ICountedInReport : ICaseEvent;
+
 /// <summary>
 /// An event that gives the case its answer (办理结果) for report table 三: it carries the report column
 /// (the applicant category) so the yearly tallies can be kept from events alone.
 /// </summary>
-public interface IAnswerEvent : ICaseEvent
+public interface IAnswerEvent : ICountedInReport
 {
     DateOnly AnsweredOn { get; }
     string Outcome { get; }
@@ -27,27 +33,31 @@ public sealed record Applicant(string Category, string Name, string? IdNumber, s
 }
 
 /// <summary>收到申请 — <c>ReceivedOn</c> is the legal receipt date (条例第三十一条), <c>SubmittedOn</c> when the applicant sent it.</summary>
+[StoredName(EventNames.ApplicationReceived)]
 public sealed record ApplicationReceived(
     Guid ApplicationId, string Agency, string TrackingNumber, string Channel, Applicant Applicant,
-    string Description, DateOnly? SubmittedOn, DateOnly ReceivedOn, Guid? FromLetterId = null, string? FromLetterNumber = null) : ICaseEvent
+    string Description, DateOnly? SubmittedOn, DateOnly ReceivedOn, Guid? FromLetterId = null, string? FromLetterNumber = null) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => ReceivedOn;
 }
 
 /// <summary>补正告知 (条例第三十条): one notice listing what to correct, with a reasonable period.</summary>
-public sealed record CorrectionRequested(DateOnly SentOn, IReadOnlyList<string> Items, DateOnly CorrectBy) : ICaseEvent
+[StoredName(EventNames.CorrectionRequested)]
+public sealed record CorrectionRequested(DateOnly SentOn, IReadOnlyList<string> Items, DateOnly CorrectBy) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => SentOn;
 }
 
 /// <summary>The corrected application arrived: the 20-working-day clock restarts from this day.</summary>
-public sealed record CorrectionReceived(DateOnly ReceivedOn) : ICaseEvent
+[StoredName(EventNames.CorrectionReceived)]
+public sealed record CorrectionReceived(DateOnly ReceivedOn) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => ReceivedOn;
 }
 
 /// <summary>No correction by the date set: the application is treated as abandoned (report row （六）1).</summary>
-public sealed record CorrectionLapsed(DateOnly On, string Rule, string ApplicantCategory) : IAnswerEvent
+[StoredName(EventNames.CorrectionLapsed)]
+public sealed record CorrectionLapsed(DateOnly On, string Rule, string ApplicantCategory) : IApplicationEvent, IAnswerEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
     DateOnly IAnswerEvent.AnsweredOn => On;
@@ -55,41 +65,48 @@ public sealed record CorrectionLapsed(DateOnly On, string Rule, string Applicant
 }
 
 /// <summary>征求意见 of a third party or another agency (条例第三十二条、第三十四条); its time is not counted.</summary>
-public sealed record ConsultationSent(Guid ConsultationId, DateOnly SentOn, string Party) : ICaseEvent
+[StoredName(EventNames.ConsultationSent)]
+public sealed record ConsultationSent(Guid ConsultationId, DateOnly SentOn, string Party) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => SentOn;
 }
 
-public sealed record ConsultationReplied(Guid ConsultationId, DateOnly ReceivedOn, bool? Consents) : ICaseEvent
+[StoredName(EventNames.ConsultationReplied)]
+public sealed record ConsultationReplied(Guid ConsultationId, DateOnly ReceivedOn, bool? Consents) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => ReceivedOn;
 }
 
 /// <summary>No reply within 15 working days: the agency decides on its own (条例第三十二条).</summary>
-public sealed record ConsultationLapsed(Guid ConsultationId, DateOnly On, string Rule) : ICaseEvent
+[StoredName(EventNames.ConsultationLapsed)]
+public sealed record ConsultationLapsed(Guid ConsultationId, DateOnly On, string Rule) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
 /// <summary>延期答复 (条例第三十三条): once, at most 20 working days, approved by the head of the disclosure office.</summary>
-public sealed record ExtensionApproved(DateOnly ApprovedOn, string ApprovedBy, int WorkingDays, string Reason) : ICaseEvent
+[StoredName(EventNames.ExtensionApproved)]
+public sealed record ExtensionApproved(DateOnly ApprovedOn, string ApprovedBy, int WorkingDays, string Reason) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => ApprovedOn;
 }
 
 /// <summary>收费通知 (条例第四十二条; 国办函〔2020〕109号).</summary>
-public sealed record FeeNoticeSent(DateOnly SentOn, decimal AmountYuan, string Basis) : ICaseEvent
+[StoredName(EventNames.FeeNoticeSent)]
+public sealed record FeeNoticeSent(DateOnly SentOn, decimal AmountYuan, string Basis) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => SentOn;
 }
 
-public sealed record FeePaid(DateOnly PaidOn) : ICaseEvent
+[StoredName(EventNames.FeePaid)]
+public sealed record FeePaid(DateOnly PaidOn) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => PaidOn;
 }
 
 /// <summary>Not paid within 20 working days of the notice: treated as abandoned (report row （六）2).</summary>
-public sealed record FeeLapsed(DateOnly On, string Rule, string ApplicantCategory) : IAnswerEvent
+[StoredName(EventNames.FeeLapsed)]
+public sealed record FeeLapsed(DateOnly On, string Rule, string ApplicantCategory) : IApplicationEvent, IAnswerEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
     DateOnly IAnswerEvent.AnsweredOn => On;
@@ -97,7 +114,8 @@ public sealed record FeeLapsed(DateOnly On, string Rule, string ApplicantCategor
 }
 
 /// <summary>The applicant withdrew the application (report row （六）3 其他).</summary>
-public sealed record ApplicationWithdrawn(DateOnly On, string? Reason, string ApplicantCategory) : IAnswerEvent
+[StoredName(EventNames.ApplicationWithdrawn)]
+public sealed record ApplicationWithdrawn(DateOnly On, string? Reason, string ApplicantCategory) : IApplicationEvent, IAnswerEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
     DateOnly IAnswerEvent.AnsweredOn => On;
@@ -105,34 +123,39 @@ public sealed record ApplicationWithdrawn(DateOnly On, string? Reason, string Ap
 }
 
 /// <summary>The answer (办理结果), one of the 21 outcome codes of report table 三.</summary>
-public sealed record DecisionRecorded(DateOnly DecidedOn, string Outcome, string? Note, string ApplicantCategory) : IAnswerEvent
+[StoredName(EventNames.DecisionRecorded)]
+public sealed record DecisionRecorded(DateOnly DecidedOn, string Outcome, string? Note, string ApplicantCategory) : IApplicationEvent, IAnswerEvent
 {
     DateOnly ICaseEvent.BusinessDate => DecidedOn;
     DateOnly IAnswerEvent.AnsweredOn => DecidedOn;
 }
 
 /// <summary>A recorded answer was wrong: the new one replaces it, the old one stays in the history and its count moves.</summary>
+[StoredName(EventNames.DecisionCorrected)]
 public sealed record DecisionCorrected(
     DateOnly CorrectedOn, string PreviousOutcome, DateOnly PreviousDecidedOn, string Outcome, DateOnly DecidedOn, string Reason,
-    string ApplicantCategory) : ICaseEvent
+    string ApplicantCategory) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => CorrectedOn;
 }
 
 /// <summary>行政复议 or 行政诉讼 against the agency's handling (条例第五十一条).</summary>
-public sealed record ReviewFiled(Guid ReviewId, string Kind, DateOnly FiledOn) : ICaseEvent
+[StoredName(EventNames.ReviewFiled)]
+public sealed record ReviewFiled(Guid ReviewId, string Kind, DateOnly FiledOn) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => FiledOn;
 }
 
 /// <remarks>Carries the kind and filing date of the review: table 四 counts a review in the year it was filed.</remarks>
-public sealed record ReviewConcluded(Guid ReviewId, DateOnly ConcludedOn, string Result, string Kind, DateOnly FiledOn) : ICaseEvent
+[StoredName(EventNames.ReviewConcluded)]
+public sealed record ReviewConcluded(Guid ReviewId, DateOnly ConcludedOn, string Result, string Kind, DateOnly FiledOn) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => ConcludedOn;
 }
 
 /// <summary>An application answered 信访举报投诉类申请 (条例第三十九条) was passed to the mailbox as a letter.</summary>
-public sealed record ApplicationTurnedIntoLetter(DateOnly On, Guid LetterId, string LetterNumber) : ICaseEvent
+[StoredName(EventNames.ApplicationTurnedIntoLetter)]
+public sealed record ApplicationTurnedIntoLetter(DateOnly On, Guid LetterId, string LetterNumber) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
@@ -141,31 +164,23 @@ public sealed record ApplicationTurnedIntoLetter(DateOnly On, Guid LetterId, str
 /// 结转下年度继续办理: the application was still open on 31 December of <c>FromYear</c> and moves into <c>ToYear</c>.
 /// Recorded by the year-end close (system actor) for every open case.
 /// </summary>
-public sealed record CarriedForward(int FromYear, int ToYear, string ApplicantCategory, string Rule) : ICaseEvent
+[StoredName(EventNames.CarriedForward)]
+public sealed record CarriedForward(int FromYear, int ToYear, string ApplicantCategory, string Rule) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => new(ToYear, 1, 1);
 }
 
 /// <summary>An answer dated on or before 31 December was recorded after the close: the carry-forward did not happen.</summary>
-public sealed record CarryForwardReversed(int FromYear, int ToYear, string ApplicantCategory, DateOnly AnsweredOn, string Reason) : ICaseEvent
+[StoredName(EventNames.CarryForwardReversed)]
+public sealed record CarryForwardReversed(int FromYear, int ToYear, string ApplicantCategory, DateOnly AnsweredOn, string Reason) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => AnsweredOn;
 }
 
 /// <summary>The holiday calendar changed and with it the answer date of an open case.</summary>
-public sealed record DueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly? NewDueOn, string Reason) : ICaseEvent
+[StoredName(EventNames.DueDateRederived)]
+public sealed record DueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly? NewDueOn, string Reason) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
-public static class ApplicationEventTypes
-{
-    /// <summary>Every event of an application stream; projections of the case listen to exactly these.</summary>
-    public static readonly IReadOnlyList<Type> All =
-    [
-        typeof(ApplicationReceived), typeof(CorrectionRequested), typeof(CorrectionReceived), typeof(CorrectionLapsed),
-        typeof(ConsultationSent), typeof(ConsultationReplied), typeof(ConsultationLapsed), typeof(ExtensionApproved),
-        typeof(FeeNoticeSent), typeof(FeePaid), typeof(FeeLapsed), typeof(ApplicationWithdrawn), typeof(DecisionRecorded),
-        typeof(DecisionCorrected), typeof(ReviewFiled), typeof(ReviewConcluded), typeof(DueDateRederived), typeof(ApplicationTurnedIntoLetter), typeof(PersonalDataErased), typeof(CarriedForward), typeof(CarryForwardReversed),
-    ];
-}

@@ -127,7 +127,8 @@ public sealed record ComplianceWarning(string Code, DateOnly On, string Text);
 
 public static class Compliance
 {
-    public static IEnumerable<ComplianceWarning> Check(Application app, WorkingDayCalendar calendar)
+    /// <param name="settings">The clock settings in force: the warnings are judged on the same clock as the due date beside them.</param>
+    public static IEnumerable<ComplianceWarning> Check(Application app, WorkingDayCalendar calendar, ClockSettings settings)
     {
         var warnings = new List<ComplianceWarning>();
         try
@@ -142,13 +143,13 @@ public static class Compliance
 
             if (app.Extension is { } ext)
             {
-                var withoutExtension = StatutoryClock.Derive(app, calendar, ClockSettings.Default, ignoreExtension: true).DueOn;
+                var withoutExtension = StatutoryClock.Derive(app, calendar, settings, ignoreExtension: true).DueOn;
                 if (withoutExtension is { } limit && ext.ApprovedOn > limit)
                     warnings.Add(new("extension_after_due", ext.ApprovedOn,
                         $"延期应在答复期限（{limit:yyyy-MM-dd}）内决定（条例第三十三条），实际于 {ext.ApprovedOn:yyyy-MM-dd} 批准"));
             }
 
-            if (app.Answer is { ClosedBy: "decision_recorded" or "decision_corrected" } answer && app.DueOn is { } due && answer.DecidedOn > due)
+            if (app.Answer is { ClosedBy: EventNames.DecisionRecorded or EventNames.DecisionCorrected } answer && app.DueOn is { } due && answer.DecidedOn > due)
                 warnings.Add(new("answered_late", answer.DecidedOn,
                     $"答复期限为 {due:yyyy-MM-dd}，实际于 {answer.DecidedOn:yyyy-MM-dd} 答复，逾期 {calendar.CountWorkingDays(due, answer.DecidedOn)} 个工作日（条例第三十三条）"));
         }

@@ -46,6 +46,7 @@ public sealed class Letter : ITrackedCase
     public DateOnly? AcceptedOn { get; set; }
     public DateOnly? RejectedOn { get; set; }
     public string? RejectionReason { get; set; }
+    public string? RejectionNote { get; set; }
     public List<Assignment> Assignments { get; set; } = [];
     public LetterExtensionApproved? Extension { get; set; }
     public List<Reply> Replies { get; set; } = [];
@@ -91,10 +92,11 @@ public sealed class Letter : ITrackedCase
                 FromApplicationId = e.FromApplicationId; FromApplicationNumber = e.FromApplicationNumber;
                 break;
             case LetterAccepted e: AcceptedOn = e.On; ReplyWithin = e.ReplyWithin; break;
-            case LetterRejected e: RejectedOn = e.On; RejectionReason = e.Reason; break;
+            case LetterRejected e: RejectedOn = e.On; RejectionReason = e.Reason; RejectionNote = e.Note; break;
             case LetterAssigned e: Assignments.Add(new Assignment { Department = e.Department, On = e.On }); Department = e.Department; break;
-            case LetterReturned e when Assignments.LastOrDefault() is { } current:
-                current.ReturnedOn = e.On; current.ReturnReason = e.Reason; Department = null;
+            case LetterReturned e:
+                if (Assignments.LastOrDefault() is { } current) { current.ReturnedOn = e.On; current.ReturnReason = e.Reason; }
+                Department = null;
                 break;
             case LetterExtensionApproved e: Extension = e; break;
             case LetterReplied e:
@@ -108,8 +110,12 @@ public sealed class Letter : ITrackedCase
             case LetterClosed e: ClosedOn = e.On; break;
             case PersonalDataErased e:
                 Writer = Writer.Erased; Subject = PersonalDataErased.Placeholder; Body = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
+                foreach (var reply in Replies) reply.Text = PersonalDataErased.Placeholder;
+                if (RejectionNote is not null) RejectionNote = PersonalDataErased.Placeholder;
                 break;
             case LetterReclassified e: ApplicationId = e.ApplicationId; ApplicationNumber = e.ApplicationNumber; ClosedOn = e.On; break;
+            case LetterDueDateRederived: break; // the clock is recomputed from the facts; this event only records why it moved
+            default: throw new UnhandledEvent(typeof(Letter), @event);
         }
         Status = DeriveStatus();
         AwaitingAction = Status is LetterStatuses.Received or LetterStatuses.Accepted or LetterStatuses.Assigned or LetterStatuses.Returned or LetterStatuses.Reopened;

@@ -1,3 +1,4 @@
+using Disclosure.Domain.Applications;
 using Disclosure.Domain.Calendar;
 
 namespace Disclosure.Domain.Letters;
@@ -41,15 +42,26 @@ public static class LetterDecider
         return new LetterAssigned(department.Trim(), on);
     }
 
-    public static LetterReturned Return(Letter letter, DateOnly on, string? reason, DateOnly today)
+    /// <summary>The department objects and returns the letter — within <see cref="LetterTimeLimits.ReturnWithin"/> working days of the assignment.</summary>
+    public static LetterReturned Return(Letter letter, DateOnly on, string? reason, WorkingDayCalendar calendar, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Say why the department returns the letter.");
         Dated(letter, "on", on, today);
         if (letter.Department is not { } department || letter.Status != LetterStatuses.Assigned)
             throw Refusal.Conflict($"Only a letter with a department can be returned; this one is {letter.Status}.");
-        if (on < letter.Assignments[^1].On) throw Refusal.Invalid("on", "A letter cannot be returned before it was assigned.");
+        var assigned = letter.Assignments[^1].On;
+        if (on < assigned) throw Refusal.Invalid("on", "A letter cannot be returned before it was assigned.");
+        DateOnly limit;
+        try { limit = calendar.AddWorkingDays(assigned, LetterTimeLimits.ReturnWithin); }
+        catch (CalendarNotAvailable gap) { throw Refusal.Invalid("on", gap.Message); }
+        if (on > limit)
+            throw Refusal.Conflict($"A department may return a letter within {LetterTimeLimits.ReturnWithin} working days of the assignment ({assigned:yyyy-MM-dd}), that is by {limit:yyyy-MM-dd}; after that it handles it.");
         return new LetterReturned(department, on, reason.Trim());
     }
+
+    /// <summary>The letter's due date as the calendar in force derives it, if it moved from the stored one.</summary>
+    public static LetterDueDateRederived? Rederive(Letter current, DateOnly? storedDueOn, string reason, DateOnly today) =>
+        !current.AwaitingAction || current.DueOn == storedDueOn ? null : new LetterDueDateRederived(today, storedDueOn, current.DueOn, reason);
 
     public static LetterExtensionApproved Extend(Letter letter, DateOnly approvedOn, int workingDays, string? reason, DateOnly today)
     {
@@ -89,11 +101,27 @@ public static class LetterDecider
         return new LetterClosed(on);
     }
 
-    public static void EnsureReclassifiable(Letter letter, DateOnly on, DateOnly today)
+    /// <summary>
+    /// The letter is really a disclosure application (条例第二十九条): it becomes one whose legal receipt date is the
+    /// letter's, with the writer as a natural-person applicant and the subject and body as the request.
+    /// </summary>
+    public static IReadOnlyList<object> Reclassify(Letter letter, DateOnly on, Guid applicationId, string applicationNumber, DateOnly today)
     {
         Dated(letter, "on", on, today);
         Expect(letter, "turned into a disclosure application", LetterStatuses.Received, LetterStatuses.Accepted, LetterStatuses.Assigned, LetterStatuses.Returned);
+        var applicant = new Applicant(ApplicantCategories.NaturalPerson, letter.Writer.Name, null, letter.Writer.Phone, letter.Writer.Email, null);
+        var received = ApplicationDecider.Receive(applicationId, letter.Agency, applicationNumber, ApplicationChannelOf(letter.Channel), applicant,
+            $"{letter.Subject}\n{letter.Body}", letter.ReceivedOn, letter.ReceivedOn, today)
+            with { FromLetterId = letter.Id, FromLetterNumber = letter.TrackingNumber };
+        return [new LetterReclassified(on, applicationId, applicationNumber), new CaseOpened(applicationId, received)];
     }
+
+    /// <summary>The application channel a letter's channel corresponds to (a hotline hand-over is "other").</summary>
+    public static string ApplicationChannelOf(string letterChannel) => letterChannel switch
+    {
+        "online" or "post" or "in_person" or "email" => letterChannel,
+        _ => "other",
+    };
 
     private static void Expect(Letter letter, string verb, params string[] statuses)
     {

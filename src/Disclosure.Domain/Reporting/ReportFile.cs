@@ -1,19 +1,26 @@
 namespace Disclosure.Domain.Reporting;
 
+/// <summary>An event of an agency-year's report file; its projection folds every type that implements it.</summary>
+public interface IReportFileEvent;
+
 /// <summary>A line of table 二 as entered: the item code, its values in the layout's column order, optional notes per cell.</summary>
 public sealed record ProactiveEntry(string Item, IReadOnlyList<decimal?> Values, IReadOnlyList<string?>? Notes);
 
 /// <summary>The statistician entered table 二 (figures that come from other systems); a later entry supersedes it.</summary>
-public sealed record ProactiveFiguresRecorded(int Year, string Layout, IReadOnlyList<ProactiveEntry> Rows, DateTimeOffset RecordedAt);
+[StoredName(EventNames.ProactiveFiguresRecorded)]
+public sealed record ProactiveFiguresRecorded(int Year, string Layout, IReadOnlyList<ProactiveEntry> Rows, DateTimeOffset RecordedAt) : IReportFileEvent;
 
 /// <summary>The text chapters: 一、总体情况 (overview), 五、存在的主要问题及改进情况 (problems), 六、其他需要报告的事项 (other).</summary>
-public sealed record NarrativeRecorded(int Year, string? Overview, string? Problems, string? Other, DateTimeOffset RecordedAt);
+[StoredName(EventNames.NarrativeRecorded)]
+public sealed record NarrativeRecorded(int Year, string? Overview, string? Problems, string? Other, DateTimeOffset RecordedAt) : IReportFileEvent;
 
 /// <summary>The report was published (filed) with these figures; later events show as amendments against them.</summary>
-public sealed record ReportPublished(int Year, string Layout, DateOnly PublishedOn, ReportTables Tables, int? MailboxHandled, DateTimeOffset RecordedAt);
+[StoredName(EventNames.ReportPublished)]
+public sealed record ReportPublished(int Year, string Layout, DateOnly PublishedOn, ReportTables Tables, int? MailboxHandled, DateTimeOffset RecordedAt) : IReportFileEvent;
 
 /// <summary>The year-end close ran for this agency and year; <c>Carried</c> cases got a carry-forward.</summary>
-public sealed record YearClosed(int Year, int Carried, DateTimeOffset ClosedAt);
+[StoredName(EventNames.YearClosed)]
+public sealed record YearClosed(int Year, int Carried, DateTimeOffset ClosedAt) : IReportFileEvent;
 
 /// <summary>What the statistician keeps for one agency-year besides the counted tables.</summary>
 public sealed class ReportFile
@@ -37,11 +44,13 @@ public sealed class ReportFile
         }
     }
 
-    public static readonly IReadOnlyList<Type> EventTypes = [typeof(ProactiveFiguresRecorded), typeof(NarrativeRecorded), typeof(ReportPublished), typeof(YearClosed)];
 }
 
 public static class ProactiveFigures
 {
+    /// <summary>No figure of table 二 comes near this (money is in yuan or 万元).</summary>
+    public const decimal MaxValue = 1_000_000_000_000m;
+
     /// <summary>Field errors of a table 二 entry for a layout; empty when it fits.</summary>
     public static Dictionary<string, string[]> Validate(ReportLayout layout, IReadOnlyList<ProactiveEntry> rows)
     {
@@ -58,6 +67,7 @@ public static class ProactiveFigures
                 for (var c = 0; c < item.Columns.Count; c++)
                 {
                     var v = row.Values[c];
+                    if (v is { } big && Math.Abs(big) > MaxValue) { errors[$"rows[{i}].values[{c}]"] = [$"{item.Label} · {item.Columns[c]}: at most {MaxValue:N0}."]; continue; }
                     var signed = item.Columns[c] == "本年增/减";
                     if (v is < 0 && !signed) errors[$"rows[{i}].values[{c}]"] = [$"{item.Label} · {item.Columns[c]} cannot be negative."];
                     if (v is { } n && !item.Money[c] && n != decimal.Truncate(n)) errors[$"rows[{i}].values[{c}]"] = [$"{item.Label} · {item.Columns[c]} is a count."];

@@ -9,18 +9,15 @@ public sealed class AgencyProjection : MultiStreamProjection<Agency, string>
 {
     public AgencyProjection()
     {
-        Identity<AgencyRegistered>(e => e.AgencyId);
-        Identity<LetterTimeLimitsSet>(e => e.AgencyId);
-        Identity<ReminderSettingSet>(e => e.AgencyId);
+        Identity<IAgencyEvent>(e => e.AgencyId);
+        foreach (var type in Infrastructure.EventStore.Implementing<IAgencyEvent>()) IncludeType(type);
         TenancyGrouping = JasperFx.Events.Grouping.TenancyGrouping.AcrossTenants; // agencies are not tenant data
     }
 
     public override Agency Evolve(Agency? snapshot, string id, IEvent e)
     {
         snapshot ??= new Agency();
-        if (e.Data is AgencyRegistered registered) snapshot.Fold(registered);
-        if (e.Data is LetterTimeLimitsSet limits) snapshot.Fold(limits);
-        if (e.Data is ReminderSettingSet reminders) snapshot.Fold(reminders);
+        snapshot.Fold((IAgencyEvent)e.Data);
         return snapshot;
     }
 }

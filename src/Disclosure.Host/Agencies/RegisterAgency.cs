@@ -1,3 +1,4 @@
+using Disclosure.Host.Cases;
 using Disclosure.Domain.Agencies;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
@@ -24,7 +25,9 @@ public static class RegisterAgencyEndpoint
     public static ProblemDetails Validate(RegisterAgency command) =>
         new Problems.Required().Add(AgencyRules.Validate(command.Id, command.Name, command.Code)).Result();
 
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
+    // Not a case: an agency lives in the default tenant, outside the one write path of cases. It commits itself to tell a
+    // duplicate id (two registrations racing) as 409 and leave nothing behind.
+    [NonTransactional]
     [WolverinePost("/api/agencies"), Authorize(Roles = Roles.Administering), Tags("Agencies")]
     [ProducesResponseType<AgencyCreated>(201)]
     public static async Task<IResult> Post(RegisterAgency command, IDocumentSession session, BusinessClock clock, CancellationToken ct)

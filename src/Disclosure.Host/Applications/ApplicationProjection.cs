@@ -16,7 +16,7 @@ public sealed class ApplicationProjection : SingleStreamProjection<Application, 
     public ApplicationProjection(CalendarStore calendars)
     {
         this.calendars = calendars;
-        foreach (var type in ApplicationEventTypes.All) IncludeType(type);
+        foreach (var type in Infrastructure.EventStore.Implementing<IApplicationEvent>()) IncludeType(type);
     }
 
     public override Application Evolve(Application? snapshot, Guid id, IEvent e)

@@ -32,17 +32,18 @@ public sealed record ApplicationView(
     /// <summary>What a clerk reads for each kind of step.</summary>
     public static readonly IReadOnlyDictionary<string, string> EventLabels = new Dictionary<string, string>
     {
-        ["application_received"] = "收到申请", ["correction_requested"] = "补正告知", ["correction_received"] = "收到补正",
-        ["correction_lapsed"] = "逾期未补正，不再处理", ["consultation_sent"] = "征求意见", ["consultation_replied"] = "收到意见",
-        ["consultation_lapsed"] = "征求意见期满", ["extension_approved"] = "延期答复", ["fee_notice_sent"] = "收费通知",
-        ["fee_paid"] = "缴费", ["fee_lapsed"] = "逾期未缴费，不再处理", ["application_withdrawn"] = "申请人撤回", ["decision_recorded"] = "答复",
-        ["decision_corrected"] = "更正答复", ["review_filed"] = "行政复议或诉讼", ["review_concluded"] = "复议或诉讼结果",
-        ["due_date_rederived"] = "节假日调整，期限重算", ["carried_forward"] = "结转下年度继续办理",
-        ["carry_forward_reversed"] = "撤销结转（答复在上年度内）", ["personal_data_erased"] = "个人信息已删除",
-        ["application_turned_into_letter"] = "转为市长信箱来信",
-        ["letter_received"] = "收到来信", ["letter_accepted"] = "受理", ["letter_rejected"] = "不予受理", ["letter_assigned"] = "转办",
-        ["letter_returned"] = "部门退回", ["letter_extension_approved"] = "延期", ["letter_replied"] = "答复", ["feedback_recorded"] = "回访",
-        ["letter_closed"] = "办结", ["letter_reclassified"] = "转为政府信息公开申请",
+        [EventNames.ApplicationReceived] = "收到申请", [EventNames.CorrectionRequested] = "补正告知", [EventNames.CorrectionReceived] = "收到补正",
+        [EventNames.CorrectionLapsed] = "逾期未补正，不再处理", [EventNames.ConsultationSent] = "征求意见", [EventNames.ConsultationReplied] = "收到意见",
+        [EventNames.ConsultationLapsed] = "征求意见期满", [EventNames.ExtensionApproved] = "延期答复", [EventNames.FeeNoticeSent] = "收费通知",
+        [EventNames.FeePaid] = "缴费", [EventNames.FeeLapsed] = "逾期未缴费，不再处理", [EventNames.ApplicationWithdrawn] = "申请人撤回", [EventNames.DecisionRecorded] = "答复",
+        [EventNames.DecisionCorrected] = "更正答复", [EventNames.ReviewFiled] = "行政复议或诉讼", [EventNames.ReviewConcluded] = "复议或诉讼结果",
+        [EventNames.DueDateRederived] = "节假日调整，期限重算", [EventNames.CarriedForward] = "结转下年度继续办理",
+        [EventNames.CarryForwardReversed] = "撤销结转（答复在上年度内）", [EventNames.PersonalDataErased] = "个人信息已删除",
+        [EventNames.ApplicationTurnedIntoLetter] = "转为市长信箱来信",
+        [EventNames.LetterReceived] = "收到来信", [EventNames.LetterAccepted] = "受理", [EventNames.LetterRejected] = "不予受理", [EventNames.LetterAssigned] = "转办",
+        [EventNames.LetterReturned] = "部门退回", [EventNames.LetterExtensionApproved] = "延期", [EventNames.LetterReplied] = "答复", [EventNames.FeedbackRecorded] = "回访",
+        [EventNames.LetterClosed] = "办结", [EventNames.LetterReclassified] = "转为政府信息公开申请",
+        [EventNames.LetterDueDateRederived] = "节假日调整，期限重算",
     };
 }
 

@@ -1,29 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
 /// <summary>The review body or court concluded: upheld (维持), corrected (纠正) or other (其他).</summary>
-public sealed record ConcludeReview(DateOnly? ConcludedOn, string? Result, long? Version);
+public sealed record ConcludeReview([property: Required] DateOnly? ConcludedOn, [property: Required, Codes(typeof(ReviewResults))] string? Result) : ApplicationCommand
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid ReviewId { get; init; }
+
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [ApplicationDecider.ConcludeReview(current, ReviewId, ConcludedOn!.Value, Result, context.Today)];
+}
 
 public static class ConcludeReviewEndpoint
 {
-    public static ProblemDetails Validate(ConcludeReview cmd) => new Problems.Required()
-        .Check(cmd.ConcludedOn is not null, "concludedOn").Check(cmd.Result, "result").Result();
 
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
-    [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews/{reviewId}/conclusion"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, string reviewId, ConcludeReview cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
-    {
-        if (!Guid.TryParse(reviewId, out var rid)) return Task.FromResult(Problems.NotFound($"No review '{reviewId}'."));
-        var steps = new ApplicationSteps(session, http, bus);
-        return steps.Run(id, cmd.Version, app => ApplicationDecider.ConcludeReview(app, rid, cmd.ConcludedOn!.Value, cmd.Result, steps.Today), ct);
-    }
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews/{reviewId}/conclusion", OperationId = "concludeReview", Summary = "复议或诉讼结果 · Record a review's result")]
+    [Authorize(Roles = Roles.Handling), Tags("Applications")]
+    public static async Task<IResult> Post(string agency, string id, string reviewId, ConcludeReview cmd, IMessageBus bus, CancellationToken ct) =>
+        Guid.TryParse(reviewId, out var review)
+            ? (await bus.SendAsync(agency, cmd with { Case = id, ReviewId = review }, ct)).ToResult()
+            : Problems.NotFound("There is no such review on this application.");
 }

@@ -1,33 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
 /// <summary>行政复议 or 行政诉讼 filed against the handling of this application (条例第五十一条).</summary>
-public sealed record FileReview(string? Kind, DateOnly? FiledOn, long? Version);
+public sealed record FileReview([property: Required, Codes(typeof(ReviewKinds))] string? Kind, [property: Required] DateOnly? FiledOn) : ApplicationCommand
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid ReviewId { get; init; }
+
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [ApplicationDecider.FileReview(current, ReviewId, Kind, FiledOn!.Value, context.Today)];
+}
 
 public sealed record ReviewCreated(Guid ReviewId, ApplicationView Application);
 
 public static class FileReviewEndpoint
 {
-    public static ProblemDetails Validate(FileReview cmd) => new Problems.Required()
-        .Check(cmd.Kind, "kind").Check(cmd.FiledOn is not null, "filedOn").Result();
 
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
-    [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews"), Authorize(Roles = Roles.Handling), Tags("Applications")]
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews", OperationId = "fileReview", Summary = "行政复议或诉讼 · Record a review filed")]
+    [Authorize(Roles = Roles.Handling), Tags("Applications")]
     [ProducesResponseType<ReviewCreated>(201)]
-    public static Task<IResult> Post(string agency, string id, FileReview cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
+    public static async Task<IResult> Post(string agency, string id, FileReview cmd, IMessageBus bus, CancellationToken ct)
     {
-        var steps = new ApplicationSteps(session, http, bus);
         var reviewId = Guid.CreateVersion7();
-        return steps.Run(id, cmd.Version, app => ApplicationDecider.FileReview(app, reviewId, cmd.Kind, cmd.FiledOn!.Value, steps.Today), ct,
-            view => Results.Created($"/api/agencies/{agency}/applications/{view.Id}/reviews/{reviewId}", new ReviewCreated(reviewId, view)));
+        return (await bus.SendAsync(agency, cmd with { Case = id, ReviewId = reviewId }, ct)).ToResult(answer =>
+            Results.Created($"/api/agencies/{agency}/applications/{answer.Id}/reviews/{reviewId}", new ReviewCreated(reviewId, (ApplicationView)answer.View())));
     }
 }

@@ -1,8 +1,9 @@
+using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
@@ -10,8 +11,9 @@ namespace Disclosure.Host.Applications;
 public static class GetApplicationEndpoint
 {
     /// <summary>The case with its clock explained and its full history. <c>{id}</c> is the id or the tracking number.</summary>
-    [WolverineGet("/api/agencies/{agency}/applications/{id}"), Authorize(Roles = Roles.Reading), Tags("Applications")]
+    [WolverineGet("/api/agencies/{agency}/applications/{id}", OperationId = "getApplication", Summary = "查看申请 · Get an application with its history")]
+    [Authorize(Roles = Roles.Reading), Tags("Applications")]
     [ProducesResponseType<ApplicationView>(200)]
-    public static Task<IResult> Get(string id, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct) =>
-        new ApplicationSteps(session, http, bus).GetAsync(id, ct);
+    public static Task<IResult> Get(string id, IQuerySession session, BusinessClock clock, CancellationToken ct) =>
+        CaseReads.GetAsync(ApplicationKind.Instance, session, id, clock.Today, ct);
 }

@@ -1,29 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
 /// <summary>No correction by the date set: the application is not processed further (条例第三十条; report （六）1).</summary>
-public sealed record LapseCorrection(DateOnly? On, long? Version);
+public sealed record LapseCorrection([property: Required] DateOnly? On) : ApplicationCommand
+{
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [ApplicationDecider.LapseCorrection(current, On!.Value, context.Today)];
+}
 
 public static class LapseCorrectionEndpoint
 {
-    public const string Rule = "条例第三十条：申请人无正当理由逾期不补正的，视为放弃申请";
 
-    public static ProblemDetails Validate(LapseCorrection cmd) => new Problems.Required().Check(cmd.On is not null, "on").Result();
-
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
-    [WolverinePost("/api/agencies/{agency}/applications/{id}/correction-lapse"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, LapseCorrection cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
-    {
-        var steps = new ApplicationSteps(session, http, bus);
-        return steps.Run(id, cmd.Version, app => ApplicationDecider.LapseCorrection(app, cmd.On!.Value, steps.Today, Rule), ct);
-    }
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/correction-lapse", OperationId = "lapseCorrection", Summary = "逾期未补正，不再处理 · Record that no correction came")]
+    [Authorize(Roles = Roles.Handling), Tags("Applications")]
+    public static async Task<IResult> Post(string agency, string id, LapseCorrection cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

@@ -18,7 +18,7 @@ public static class ListApplicationsEndpoint
     /// <summary>A page of summaries, soonest due first. Identity and phone numbers are masked.</summary>
     [WolverineGet("/api/agencies/{agency}/applications"), Authorize(Roles = Roles.Reading), Tags("Applications")]
     [ProducesResponseType<Paged<ApplicationSummary>>(200)]
-    public static async Task<IResult> Get(IDocumentSession session, BusinessClock clock, CancellationToken ct,
+    public static async Task<IResult> Get(IQuerySession session, BusinessClock clock, CancellationToken ct,
         string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50)
     {
         var errors = Paging.Check(page, pageSize, status, ApplicationStatuses.All);
@@ -41,7 +41,7 @@ public static class ListApplicationsEndpoint
     /// <summary>What a handler must look at today: open cases past their due date, and those due within <c>days</c> working days.</summary>
     [WolverineGet("/api/agencies/{agency}/applications/worklist"), Authorize(Roles = Roles.Reading), Tags("Applications")]
     [ProducesResponseType<Worklist>(200)]
-    public static async Task<IResult> Worklist(IDocumentSession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct, int days = 3)
+    public static async Task<IResult> Worklist(IQuerySession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct, int days = 3)
     {
         var today = clock.Today;
         var (until, problem) = WorklistHorizon.From(calendars.Current, today, days);

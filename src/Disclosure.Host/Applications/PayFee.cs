@@ -1,27 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
 /// <summary>The applicant paid: the fee waiting period ends on this day.</summary>
-public sealed record PayFee(DateOnly? PaidOn, long? Version);
+public sealed record PayFee([property: Required] DateOnly? PaidOn) : ApplicationCommand
+{
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [ApplicationDecider.PayFee(current, PaidOn!.Value, context.Today)];
+}
 
 public static class PayFeeEndpoint
 {
-    public static ProblemDetails Validate(PayFee cmd) => new Problems.Required().Check(cmd.PaidOn is not null, "paidOn").Result();
 
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
-    [WolverinePost("/api/agencies/{agency}/applications/{id}/fee-payment"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, PayFee cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
-    {
-        var steps = new ApplicationSteps(session, http, bus);
-        return steps.Run(id, cmd.Version, app => ApplicationDecider.PayFee(app, cmd.PaidOn!.Value, steps.Today), ct);
-    }
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/fee-payment", OperationId = "payFee", Summary = "缴费 · Record the fee payment")]
+    [Authorize(Roles = Roles.Handling), Tags("Applications")]
+    public static async Task<IResult> Post(string agency, string id, PayFee cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

@@ -1,27 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
 /// <summary>The corrected application arrived: the 20-working-day period restarts (条例第三十条).</summary>
-public sealed record ReceiveCorrection(DateOnly? ReceivedOn, long? Version);
+public sealed record ReceiveCorrection([property: Required] DateOnly? ReceivedOn) : ApplicationCommand
+{
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [ApplicationDecider.ReceiveCorrection(current, ReceivedOn!.Value, context.Today)];
+}
 
 public static class ReceiveCorrectionEndpoint
 {
-    public static ProblemDetails Validate(ReceiveCorrection cmd) => new Problems.Required().Check(cmd.ReceivedOn is not null, "receivedOn").Result();
 
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
-    [WolverinePost("/api/agencies/{agency}/applications/{id}/correction"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, ReceiveCorrection cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
-    {
-        var steps = new ApplicationSteps(session, http, bus);
-        return steps.Run(id, cmd.Version, app => ApplicationDecider.ReceiveCorrection(app, cmd.ReceivedOn!.Value, steps.Today), ct);
-    }
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/correction", OperationId = "receiveCorrection", Summary = "收到补正 · Record the corrected application")]
+    [Authorize(Roles = Roles.Handling), Tags("Applications")]
+    public static async Task<IResult> Post(string agency, string id, ReceiveCorrection cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

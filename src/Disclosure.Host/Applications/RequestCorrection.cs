@@ -1,29 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
 /// <summary>补正告知 (条例第三十条): once, within 7 working days of receipt — later notices are recorded and flagged.</summary>
-public sealed record RequestCorrection(DateOnly? SentOn, IReadOnlyList<string>? Items, DateOnly? CorrectBy, long? Version);
+public sealed record RequestCorrection([property: Required] DateOnly? SentOn, [property: Required(ErrorMessage = "List what the applicant must correct."), Text(500, MultiLine = true)] IReadOnlyList<string>? Items, [property: Required] DateOnly? CorrectBy) : ApplicationCommand
+{
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [ApplicationDecider.RequestCorrection(current, SentOn!.Value, Items, CorrectBy!.Value, context.Today)];
+}
 
 public static class RequestCorrectionEndpoint
 {
-    public static ProblemDetails Validate(RequestCorrection cmd) => new Problems.Required()
-        .Check(cmd.SentOn is not null, "sentOn").Check(cmd.Items is { Count: > 0 }, "items", "List what the applicant must correct.")
-        .Check(cmd.CorrectBy is not null, "correctBy").Result();
-
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
-    [WolverinePost("/api/agencies/{agency}/applications/{id}/correction-request"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, RequestCorrection cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
-    {
-        var steps = new ApplicationSteps(session, http, bus);
-        return steps.Run(id, cmd.Version, app => ApplicationDecider.RequestCorrection(app, cmd.SentOn!.Value, cmd.Items, cmd.CorrectBy!.Value, steps.Today), ct);
-    }
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/correction-request", OperationId = "requestCorrection", Summary = "补正告知 · Ask the applicant for a correction")]
+    [Authorize(Roles = Roles.Handling), Tags("Applications")]
+    public static async Task<IResult> Post(string agency, string id, RequestCorrection cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

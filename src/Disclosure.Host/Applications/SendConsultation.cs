@@ -1,33 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
 /// <summary>征求意见 of a third party or another agency (条例第三十二条、第三十四条); the time is not counted.</summary>
-public sealed record SendConsultation(DateOnly? SentOn, string? Party, long? Version);
+public sealed record SendConsultation([property: Required] DateOnly? SentOn, [property: Required, Text(200)] string? Party) : ApplicationCommand
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid ConsultationId { get; init; }
+
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [ApplicationDecider.SendConsultation(current, ConsultationId, SentOn!.Value, Party, context.Today)];
+}
 
 public sealed record ConsultationStarted(Guid ConsultationId, ApplicationView Application);
 
 public static class SendConsultationEndpoint
 {
-    public static ProblemDetails Validate(SendConsultation cmd) => new Problems.Required()
-        .Check(cmd.SentOn is not null, "sentOn").Check(cmd.Party, "party")
-        .Check((cmd.Party?.Length ?? 0) <= 200, "party", "At most 200 characters.").Result();
 
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
-    [WolverinePost("/api/agencies/{agency}/applications/{id}/consultations"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, SendConsultation cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/consultations", OperationId = "sendConsultation", Summary = "征求意见 · Consult a third party or agency")]
+    [Authorize(Roles = Roles.Handling), Tags("Applications")]
+    [ProducesResponseType<ConsultationStarted>(200)]
+    public static async Task<IResult> Post(string agency, string id, SendConsultation cmd, IMessageBus bus, CancellationToken ct)
     {
-        var steps = new ApplicationSteps(session, http, bus);
         var consultationId = Guid.CreateVersion7();
-        return steps.Run(id, cmd.Version, app => ApplicationDecider.SendConsultation(app, consultationId, cmd.SentOn!.Value, cmd.Party, steps.Today), ct,
-            view => Results.Ok(new ConsultationStarted(consultationId, view)));
+        return (await bus.SendAsync(agency, cmd with { Case = id, ConsultationId = consultationId }, ct)).ToResult(answer =>
+            Results.Ok(new ConsultationStarted(consultationId, (ApplicationView)answer.View())));
     }
 }

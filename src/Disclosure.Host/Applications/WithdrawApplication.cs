@@ -1,27 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
 /// <summary>The applicant withdrew the application (report row （六）3 其他).</summary>
-public sealed record WithdrawApplication(DateOnly? On, string? Reason, long? Version);
+public sealed record WithdrawApplication([property: Required] DateOnly? On, [property: Text(2000, MultiLine = true)] string? Reason) : ApplicationCommand
+{
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [ApplicationDecider.Withdraw(current, On!.Value, Reason, context.Today)];
+}
 
 public static class WithdrawApplicationEndpoint
 {
-    public static ProblemDetails Validate(WithdrawApplication cmd) => new Problems.Required().Check(cmd.On is not null, "on").Result();
 
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
-    [WolverinePost("/api/agencies/{agency}/applications/{id}/withdrawal"), Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static Task<IResult> Post(string id, WithdrawApplication cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
-    {
-        var steps = new ApplicationSteps(session, http, bus);
-        return steps.Run(id, cmd.Version, app => ApplicationDecider.Withdraw(app, cmd.On!.Value, cmd.Reason, steps.Today), ct);
-    }
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/withdrawal", OperationId = "withdrawApplication", Summary = "申请人撤回 · Record a withdrawal")]
+    [Authorize(Roles = Roles.Handling), Tags("Applications")]
+    public static async Task<IResult> Post(string agency, string id, WithdrawApplication cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

@@ -1,20 +1,25 @@
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Calendar;
-using Disclosure.Host.Applications;
+using Disclosure.Domain.Letters;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Attributes;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Calendar;
 
 /// <summary>Load a newly published holiday notice, or correct a loaded one.</summary>
-public sealed record LoadHolidayNotice(string? Notice, IReadOnlyList<DateOnly>? Off, IReadOnlyList<DateOnly>? MakeupWorkdays, string? Reason);
+public sealed record LoadHolidayNotice(
+    [property: Text(100)] string? Notice,
+    IReadOnlyList<DateOnly>? Off,
+    IReadOnlyList<DateOnly>? MakeupWorkdays,
+    [property: Text(1000, MultiLine = true)] string? Reason);
 
-public sealed record RederivedCase(string Agency, Guid Id, string TrackingNumber, DateOnly? OldDueOn, DateOnly? NewDueOn);
+public sealed record RederivedCase(string Agency, string Kind, Guid Id, string TrackingNumber, DateOnly? OldDueOn, DateOnly? NewDueOn);
 
 public sealed record HolidayNoticeResult(int Year, string Notice, int OpenCasesChecked, IReadOnlyList<RederivedCase> Rederived);
 
@@ -26,52 +31,51 @@ public static class LoadHolidayNoticeEndpoint
         .Result();
 
     /// <summary>
-    /// Records the notice, puts it in force, and re-derives every open case whose answer date changes,
-    /// recording on each the old date, the new one and why (<c>due_date_rederived</c>).
+    /// Records the notice, puts it in force, and sends every open application and letter whose due date changes a
+    /// re-derivation, which records on each the old date, the new one and why, and schedules its alarms anew.
     /// </summary>
-    [NonTransactional] // commits itself, so a refused or lost write can answer 409 and leave nothing behind
-    [WolverinePut("/api/calendar/{year}"), Authorize(Roles = Roles.Administering), Tags("Calendar")]
-    public static async Task<IResult> Put(int year, LoadHolidayNotice cmd, IDocumentStore store, CalendarStore calendars,
-        BusinessClock clock, HttpContext http, ILogger<CalendarStore> log, CancellationToken ct)
+    [WolverinePut("/api/calendar/{year}", OperationId = "loadHolidayNotice", Summary = "载入或更正节假日安排 · Load or correct a holiday notice")]
+    [Authorize(Roles = Roles.Administering), Tags("Calendar")]
+    public static async Task<HolidayNoticeResult> Put(int year, LoadHolidayNotice cmd, IDocumentStore store, CalendarStore calendars,
+        BusinessClock clock, HttpContext http, IMessageBus bus, ILogger<CalendarStore> log, CancellationToken ct)
     {
         var loaded = new HolidayNoticeLoaded(year, cmd.Notice!.Trim(), cmd.Off!.Distinct().Order().ToList(),
             (cmd.MakeupWorkdays ?? []).Distinct().Order().ToList(), cmd.Reason!.Trim(), clock.Now);
-        var actor = Actor.Of(http.User);
-
         await using (var session = store.LightweightSession())
         {
-            session.LastModifiedBy = actor;
+            session.LastModifiedBy = Actor.Of(http.User);
             session.Events.Append(CalendarStore.StreamId, loaded);
             await session.SaveChangesAsync(ct);
         }
         await calendars.LoadAsync(store, ct);
         var reason = $"{year} 年节假日安排（{loaded.Notice}）载入或更正：{loaded.Reason}";
-        var moved = await Rederive(store, calendars, clock.Today, reason, actor, ct);
-        log.LogInformation("Holiday notice for {Year} loaded; {Moved} open case(s) got a new due date", year, moved.Count);
-        return Results.Ok(new HolidayNoticeResult(year, loaded.Notice, moved.Checked, moved.Cases));
+        var (open, moved) = await RederiveAsync(store, calendars, bus, reason, ct);
+        log.LogInformation("Holiday notice for {Year} loaded; {Moved} of {Open} open case(s) got a new due date", year, moved.Count, open);
+        return new HolidayNoticeResult(year, loaded.Notice, open, moved);
     }
 
-    public static async Task<(int Checked, List<RederivedCase> Cases, int Count)> Rederive(
-        IDocumentStore store, CalendarStore calendars, DateOnly today, string reason, string actor, CancellationToken ct)
+    /// <summary>
+    /// Which open cases the calendar in force moves is seen on their stored documents (the clock is a pure function of the
+    /// facts and the calendar); each moved case then gets its re-derivation through the write path.
+    /// </summary>
+    public static async Task<(int Open, List<RederivedCase> Moved)> RederiveAsync(IDocumentStore store, CalendarStore calendars, IMessageBus bus,
+        string reason, CancellationToken ct)
     {
-        List<Application> open;
+        List<Application> applications;
+        List<Letter> letters;
         await using (var query = store.QuerySession())
-            open = (await query.Query<Application>().Where(a => a.AnyTenant() && a.IsOpen).ToListAsync(ct)).ToList();
-
-        var moved = new List<RederivedCase>();
-        foreach (var agency in open.GroupBy(a => a.Agency))
         {
-            await using var session = store.LightweightSession(agency.Key);
-            session.LastModifiedBy = actor;
-            foreach (var app in agency)
-            {
-                var fresh = StatutoryClock.Derive(app, calendars.Current, calendars.Settings);
-                if (fresh.DueOn == app.DueOn) continue;
-                session.Events.Append(app.Id, new DueDateRederived(today, app.DueOn, fresh.DueOn, reason));
-                moved.Add(new RederivedCase(agency.Key, app.Id, app.TrackingNumber, app.DueOn, fresh.DueOn));
-            }
-            await session.SaveChangesAsync(ct);
+            applications = (await query.Query<Application>().Where(a => a.AnyTenant() && a.IsOpen).ToListAsync(ct)).ToList();
+            letters = (await query.Query<Letter>().Where(l => l.AnyTenant() && l.AwaitingAction).ToListAsync(ct)).ToList();
         }
-        return (open.Count, moved, moved.Count);
+        var calendar = calendars.Current;
+        var moved = new List<RederivedCase>();
+        foreach (var app in applications.Where(a => StatutoryClock.Derive(a, calendar, calendars.Settings).DueOn != a.DueOn))
+            if (await bus.SendAsync(app.Agency, new RederiveApplicationDueDate(reason) { Case = app.Id.ToString() }, ct) is { Outcome: CaseOutcome.Changed } answer)
+                moved.Add(new RederivedCase(app.Agency, "application", app.Id, app.TrackingNumber, app.DueOn, ((Applications.ApplicationView)answer.View()).DueOn));
+        foreach (var letter in letters.Where(l => LetterClock.Derive(l, calendar).DueOn != l.DueOn))
+            if (await bus.SendAsync(letter.Agency, new RederiveLetterDueDate(reason) { Case = letter.Id.ToString() }, ct) is { Outcome: CaseOutcome.Changed } answer)
+                moved.Add(new RederivedCase(letter.Agency, "letter", letter.Id, letter.TrackingNumber, letter.DueOn, ((Letters.LetterView)answer.View()).DueOn));
+        return (applications.Count + letters.Count, moved);
     }
 }

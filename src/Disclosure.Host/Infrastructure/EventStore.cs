@@ -13,6 +13,10 @@ namespace Disclosure.Host.Infrastructure;
 /// <summary>The Marten configuration of the product, shared by the host and the tools that seed or rebuild its store.</summary>
 public static class EventStore
 {
+    /// <summary>The event types that implement a marker: how projections find what they handle, by convention.</summary>
+    public static IEnumerable<Type> Implementing<TMarker>() =>
+        Disclosure.Domain.StoredNameAttribute.All.Values.Where(t => typeof(TMarker).IsAssignableFrom(t)).OrderBy(t => t.Name);
+
     public static StoreOptions Options(string connectionString, string schema, CalendarStore calendars) =>
         Options(Npgsql.NpgsqlDataSource.Create(connectionString), schema, calendars);
 
@@ -34,13 +38,16 @@ public static class EventStore
             .Index(a => a.TrackingNumber)
             .Index(a => a.DueOn)
             .Index(a => a.ReceivedYear);
-        opts.Schema.For<IdempotencyRecord>().MultiTenanted();
+        opts.Schema.For<Disclosure.Host.Cases.IdempotencyRecord>().MultiTenanted().Index(r => r.RecordedAt);
         opts.Schema.For<YearTally>().MultiTenanted().Index(t => t.Agency).Index(t => t.Year);
         opts.Schema.For<ReportFile>().MultiTenanted();
         opts.Schema.For<Disclosure.Domain.Letters.Letter>().MultiTenanted()
             .Index(l => l.TrackingNumber).Index(l => l.DueOn).Index(l => l.Department!);
         opts.Schema.For<Disclosure.Domain.Letters.LetterStatistics>().MultiTenanted();
         opts.Schema.For<Disclosure.Host.Deadlines.Notification>().MultiTenanted().Index(n => n.CreatedAt);
+
+        // every event type is stored under its explicit, stable name ([StoredName]), never one derived from the C# name
+        foreach (var (name, type) in Disclosure.Domain.StoredNameAttribute.All) opts.Events.MapEventType(type, name);
 
         opts.Projections.Add(new AgencyProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ApplicationProjection(calendars), ProjectionLifecycle.Inline);
@@ -51,11 +58,6 @@ public static class EventStore
         opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async);
 
 
-        // retention: what erasure blanks in the stored events (applied per stream by ErasePersonalDataEndpoint)
-        opts.Events.AddMaskingRuleForProtectedInformation<ApplicationReceived>(e =>
-            e with { Applicant = e.Applicant.Erased(), Description = Disclosure.Domain.PersonalDataErased.Placeholder });
-        opts.Events.AddMaskingRuleForProtectedInformation<Disclosure.Domain.Letters.LetterReceived>(e =>
-            e with { Writer = Disclosure.Domain.Letters.Writer.Erased, Subject = Disclosure.Domain.PersonalDataErased.Placeholder, Body = Disclosure.Domain.PersonalDataErased.Placeholder });
         return opts;
     }
 }

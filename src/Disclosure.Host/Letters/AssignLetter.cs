@@ -1,27 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Letters;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Letters;
 
 /// <summary>转办: the letter goes to the responsible department.</summary>
-public sealed record AssignLetter(string? Department, DateOnly? On, long? Version);
+public sealed record AssignLetter([property: Required, Text(100)] string? Department, [property: Required] DateOnly? On) : LetterCommand
+{
+    public override IEnumerable<object> Decide(Letter current, CaseContext context) =>
+        [LetterDecider.Assign(current, Department, On!.Value, context.Today)];
+}
 
 public static class AssignLetterEndpoint
 {
-    public static ProblemDetails Validate(AssignLetter cmd) => new Problems.Required().Check(cmd.Department, "department").Check((cmd.Department?.Length ?? 0) <= 100, "department", "At most 100 characters.").Check(cmd.On is not null, "on").Result();
 
-    [NonTransactional] // commits itself
-    [WolverinePost("/api/agencies/{agency}/letters/{id}/assignment"), Authorize(Roles = Roles.Handling), Tags("Letters")]
-    public static Task<IResult> Post(string id, AssignLetter cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
-    {
-        var steps = new LetterSteps(session, http, bus);
-        return steps.Run(id, cmd.Version, letter => LetterDecider.Assign(letter, cmd.Department, cmd.On!.Value, steps.Today), ct);
-    }
+    [WolverinePost("/api/agencies/{agency}/letters/{id}/assignment", OperationId = "assignLetter", Summary = "转办 · Assign a letter to a department")]
+    [Authorize(Roles = Roles.Handling), Tags("Letters")]
+    public static async Task<IResult> Post(string agency, string id, AssignLetter cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

@@ -8,7 +8,7 @@ using Marten;
 using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
+using Disclosure.Host.Cases;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Letters;
@@ -18,15 +18,16 @@ public sealed record LetterWorklist(DateOnly Today, DateOnly DueSoonUntil, IRead
 public static class GetLetterEndpoints
 {
     /// <summary>The letter with its time limits explained and its history; <c>{id}</c> may be the tracking number.</summary>
-    [WolverineGet("/api/agencies/{agency}/letters/{id}"), Authorize(Roles = Roles.Reading), Tags("Letters")]
+    [WolverineGet("/api/agencies/{agency}/letters/{id}", OperationId = "getLetter", Summary = "查看来信 · Get a letter with its history")]
+    [Authorize(Roles = Roles.Reading), Tags("Letters")]
     [ProducesResponseType<LetterView>(200)]
-    public static Task<IResult> Get(string id, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct) =>
-        new LetterSteps(session, http, bus).GetAsync(id, ct);
+    public static Task<IResult> Get(string id, IQuerySession session, BusinessClock clock, CancellationToken ct) =>
+        CaseReads.GetAsync(LetterKind.Instance, session, id, clock.Today, ct);
 
     /// <summary>A page of letters, soonest due first; the writer's phone is masked.</summary>
     [WolverineGet("/api/agencies/{agency}/letters"), Authorize(Roles = Roles.Reading), Tags("Letters")]
     [ProducesResponseType<Paged<LetterSummary>>(200)]
-    public static async Task<IResult> List(IDocumentSession session, BusinessClock clock, CancellationToken ct,
+    public static async Task<IResult> List(IQuerySession session, BusinessClock clock, CancellationToken ct,
         string? status = null, bool? overdue = null, string? department = null, int? receivedYear = null, int page = 1, int pageSize = 50)
     {
         var errors = Paging.Check(page, pageSize, status, LetterStatuses.All);
@@ -47,7 +48,7 @@ public static class GetLetterEndpoints
     /// <summary>Overdue and due-soon letters, optionally of one department.</summary>
     [WolverineGet("/api/agencies/{agency}/letters/worklist"), Authorize(Roles = Roles.Reading), Tags("Letters")]
     [ProducesResponseType<LetterWorklist>(200)]
-    public static async Task<IResult> Worklist(IDocumentSession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct,
+    public static async Task<IResult> Worklist(IQuerySession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct,
         string? department = null, int days = 3)
     {
         var today = clock.Today;

@@ -29,7 +29,7 @@ public static class GetLetterStatisticsEndpoint
     /// <summary>Mailbox statistics of the year: received, accepted, refused, replied (on time), average working days, by category and department, satisfaction.</summary>
     [WolverineGet("/api/agencies/{agency}/letters/statistics/{year}"), Authorize(Roles = Roles.Reporting), Tags("Letters")]
     [ProducesResponseType<LetterStatisticsView>(200)]
-    public static async Task<IResult> Get(string agency, int year, IDocumentSession session, ReportBuilder reports, BusinessClock clock, CancellationToken ct)
+    public static async Task<IResult> Get(string agency, int year, IQuerySession session, ReportBuilder reports, BusinessClock clock, CancellationToken ct)
     {
         var errors = ReportRequest.Check(year, null, clock);
         if (errors.Count > 0) return Problems.ValidationResult(errors);

@@ -14,7 +14,7 @@ public sealed class LetterProjection : SingleStreamProjection<Letter, Guid>
     public LetterProjection(CalendarStore calendars)
     {
         this.calendars = calendars;
-        foreach (var type in LetterEventTypes.All) IncludeType(type);
+        foreach (var type in Infrastructure.EventStore.Implementing<ILetterEvent>()) IncludeType(type);
     }
 
     public override Letter Evolve(Letter? snapshot, Guid id, IEvent e)
@@ -35,18 +35,10 @@ public sealed class LetterStatisticsProjection : MultiStreamProjection<LetterSta
     public LetterStatisticsProjection()
     {
         Name = ProjectionName;
-        Route<LetterReceived>();
-        Route<LetterAccepted>();
-        Route<LetterRejected>();
-        Route<LetterAssigned>();
-        Route<LetterReturned>();
-        Route<LetterReplied>();
-        Route<FeedbackRecorded>();
-        Route<LetterReclassified>();
+        // the event types the statistics count, by convention; each counts in the year of its business date
+        Identity<IEvent<ICountedInMailboxStatistics>>(e => $"{e.TenantId}/{LetterStatistics.YearOf(e.Data)}");
+        foreach (var type in Infrastructure.EventStore.Implementing<ICountedInMailboxStatistics>()) IncludeType(type);
     }
-
-    private void Route<T>() where T : notnull =>
-        Identity<IEvent<T>>(e => $"{e.TenantId}/{LetterStatistics.YearOf(e.Data)}");
 
     public override LetterStatistics Evolve(LetterStatistics? snapshot, string id, IEvent e)
     {

@@ -2,16 +2,14 @@ using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Applications;
-using Disclosure.Host.Infrastructure;
 using JasperFx.Events;
-using Marten;
 
 namespace Disclosure.Host.Letters;
 
 public sealed record LetterView(
     Guid Id, string TrackingNumber, string Agency, string Channel, string Category, string Subject, string Body, Writer Writer,
     DateOnly ReceivedOn, bool PublicConsent, string Status, string StatusLabel, bool Overdue, DateOnly? DueOn, Deadline? Deadline,
-    string? Department, DateOnly? AcceptedOn, DateOnly? RejectedOn, string? RejectionReason, IReadOnlyList<Assignment> Assignments,
+    string? Department, DateOnly? AcceptedOn, DateOnly? RejectedOn, string? RejectionReason, string? RejectionNote, IReadOnlyList<Assignment> Assignments,
     LetterExtensionApproved? Extension, IReadOnlyList<Reply> Replies, IReadOnlyList<Feedback> Feedback, DateOnly? ClosedOn,
     Guid? ApplicationId, string? ApplicationNumber, Guid? FromApplicationId, string? FromApplicationNumber,
     long Version, IReadOnlyList<HistoryEntry>? History)
@@ -19,7 +17,7 @@ public sealed record LetterView(
     public static LetterView From(Letter l, DateOnly today, IReadOnlyList<IEvent>? events = null) => new(
         l.Id, l.TrackingNumber, l.Agency, l.Channel, l.Category, l.Subject, l.Body, l.Writer, l.ReceivedOn, l.PublicConsent,
         l.Status, LetterStatuses.All.Find(l.Status)?.Label ?? l.Status, l.IsOverdue(today), l.DueOn, l.Deadline, l.Department,
-        l.AcceptedOn, l.RejectedOn, l.RejectionReason, l.Assignments, l.Extension, l.Replies, l.Feedback, l.ClosedOn,
+        l.AcceptedOn, l.RejectedOn, l.RejectionReason, l.RejectionNote, l.Assignments, l.Extension, l.Replies, l.Feedback, l.ClosedOn,
         l.ApplicationId, l.ApplicationNumber, l.FromApplicationId, l.FromApplicationNumber, l.Version,
         events?.Select(ApplicationView.ToHistory).ToList());
 }
@@ -30,22 +28,4 @@ public sealed record LetterSummary(Guid Id, string TrackingNumber, string Catego
 {
     public static LetterSummary From(Letter l, DateOnly today) => new(l.Id, l.TrackingNumber, l.Category, l.Subject, l.Writer.Name,
         Mask.Phone(l.Writer.Phone), l.ReceivedOn, l.Status, l.Department, l.DueOn, l.IsOverdue(today));
-}
-
-/// <summary>Steps on a letter; answers with <see cref="LetterView"/>.</summary>
-public sealed class LetterSteps(IDocumentSession session, HttpContext http, Wolverine.IMessageBus bus)
-    : CaseSteps<Letter>(session, http, bus, "letter")
-{
-    protected override object View(Letter state, IReadOnlyList<JasperFx.Events.IEvent> events) => LetterView.From(state, Today, events);
-
-    protected override Letter Fold(IEnumerable<object> events, long version)
-    {
-        var letter = Letter.From(events, Calendar);
-        letter.Version = version;
-        return letter;
-    }
-
-    public override Task ScheduleDeadlinesAsync(Letter state, CancellationToken ct) => Alarms.ScheduleAsync(Bus, state, ct);
-
-    public async Task<LetterView?> ViewAsync(Guid id, CancellationToken ct) => (LetterView?)await ReadViewAsync(id, ct);
 }

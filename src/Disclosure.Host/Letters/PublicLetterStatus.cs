@@ -25,7 +25,7 @@ public static class PublicLetterStatusEndpoint
     {
         if (string.IsNullOrWhiteSpace(code) || trackingNumber.Length > 40 || code.Length > 40)
             return Problems.NotFound("No letter matches this tracking number and query code.");
-        var hash = ReceiveLetterEndpoint.HashCode(trackingNumber, code);
+        var hash = Domain.QueryCode.Hash(trackingNumber, code);
         await using var session = store.QuerySession();
         var letter = (await session.Query<Letter>()
             .Where(l => l.AnyTenant() && l.TrackingNumber == trackingNumber && l.QueryCodeHash == hash).Take(1).ToListAsync(ct)).FirstOrDefault();

@@ -1,83 +1,60 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.ComponentModel.DataAnnotations;
 using Disclosure.Domain;
 using Disclosure.Domain.Letters;
-using Disclosure.Host.Agencies;
-using Disclosure.Host.Applications;
-using Disclosure.Host.Calendar;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Letters;
 
-public sealed record WriterInput(string? Name, string? Phone, string? Email);
+public sealed record WriterInput([property: Required, Text(100)] string? Name, [property: Text(40)] string? Phone, [property: Text(200)] string? Email);
 
 /// <summary>A letter to the mayor's mailbox arrived.</summary>
-public sealed record ReceiveLetter(string? Channel, string? Category, string? Subject, string? Body, WriterInput? Writer, DateOnly? ReceivedOn, bool? PublicConsent);
+public sealed record ReceiveLetter(
+    [property: Required, Codes(typeof(LetterChannels))] string? Channel,
+    [property: Required, Codes(typeof(LetterCategories))] string? Category,
+    [property: Required, Text(200)] string? Subject,
+    [property: Required, Text(20_000, MultiLine = true)] string? Body,
+    [property: Required] WriterInput? Writer,
+    [property: Required] DateOnly? ReceivedOn,
+    bool? PublicConsent) : IntakeCommand<Letter>
+{
+    /// <summary>The code the writer gets once with the answer; only its hash is stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string QueryCode { get; init; } = "";
+
+    public override (string Kind, int Year) Number() => ("letter", ReceivedOn!.Value.Year);
+
+    public override object Receive(Guid id, CaseContext context)
+    {
+        var writer = new Writer(Writer!.Name!, Blank(Writer.Phone), Blank(Writer.Email));
+        return LetterDecider.Receive(id, context.Agency.Id, context.Number, Domain.QueryCode.Hash(context.Number, QueryCode), Channel, Category,
+            Subject, Body, writer, ReceivedOn!.Value, PublicConsent ?? false, context.Agency.EffectiveLetterLimits, context.Today);
+    }
+
+    public override object Accepted(Letter state) => new LetterAccepted(state.Id, state.TrackingNumber, QueryCode, state.DueOn, state.Status);
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
 
 /// <summary>The writer keeps the tracking number and the query code; the code is shown once and stored only as a hash.</summary>
 public sealed record LetterAccepted(Guid Id, string TrackingNumber, string QueryCode, DateOnly? DueOn, string Status);
 
 public static class ReceiveLetterEndpoint
 {
-    private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    public static ProblemDetails Validate(HttpContext http) => new Problems.Required().Add(IdempotencyKeys.Check(http)).Result();
 
-    public static ProblemDetails Validate(ReceiveLetter cmd) => new Problems.Required()
-        .Check(cmd.Channel, "channel")
-        .Check(cmd.Channel is null || LetterChannels.All.Find(cmd.Channel) is not null, "channel", $"Allowed: {string.Join(", ", LetterChannels.All.Select(t => t.Code))}.")
-        .Check(cmd.Category, "category")
-        .Check(cmd.Category is null || LetterCategories.All.Find(cmd.Category) is not null, "category", $"Allowed: {string.Join(", ", LetterCategories.All.Select(t => t.Code))}.")
-        .Check(cmd.Subject, "subject").Check((cmd.Subject?.Length ?? 0) <= 200, "subject", "At most 200 characters.")
-        .Check(cmd.Body, "body").Check((cmd.Body?.Length ?? 0) <= 20_000, "body", "At most 20,000 characters.")
-        .Check(cmd.Writer?.Name, "writer.name").Check((cmd.Writer?.Name?.Length ?? 0) <= 100, "writer.name", "At most 100 characters.")
-        .Check((cmd.Writer?.Phone?.Length ?? 0) <= 40, "writer.phone", "At most 40 characters.")
-        .Check((cmd.Writer?.Email?.Length ?? 0) <= 200, "writer.email", "At most 200 characters.")
-        .Check(cmd.ReceivedOn is not null, "receivedOn").Result();
-
-    [NonTransactional] // commits itself
-    [WolverinePost("/api/agencies/{agency}/letters"), Authorize(Roles = Roles.Registering), Tags("Letters")]
+    /// <summary>A retry with the same <c>Idempotency-Key</c> gets the first answer again, with the first query code.</summary>
+    [WolverinePost("/api/agencies/{agency}/letters", OperationId = "receiveLetter", Summary = "登记市长信箱来信 · Log a mailbox letter")]
+    [Authorize(Roles = Roles.Registering), Tags("Letters")]
     [ProducesResponseType<LetterAccepted>(201)]
-    public static async Task<IResult> Post(string agency, ReceiveLetter cmd, IDocumentSession session, HttpContext http, IMessageBus bus,
-        AgencyDirectory agencies, TrackingNumbers numbers, BusinessClock clock, CalendarStore calendars, CancellationToken ct)
+    public static async Task<IResult> Post(string agency, ReceiveLetter cmd, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var found = (await agencies.FindAsync(agency, ct))!;
-        var w = cmd.Writer!;
-        var writer = new Writer(w.Name!, Blank(w.Phone), Blank(w.Email));
-        var id = Guid.CreateVersion7();
-        LetterReceived received;
-        try
-        {
-            received = LetterDecider.Receive(id, agency, "", "", cmd.Channel, cmd.Category, cmd.Subject, cmd.Body, writer,
-                cmd.ReceivedOn!.Value, cmd.PublicConsent ?? false, found.EffectiveLetterLimits, clock.Today);
-        }
-        catch (Refusal refusal)
-        {
-            return Problems.From(refusal);
-        }
-
-        var number = await numbers.NextAsync(agency, found.Code, "letter", received.ReceivedOn.Year, ct);
-        var code = NewQueryCode();
-        received = received with { TrackingNumber = number, QueryCodeHash = HashCode(number, code) };
-        var state = Letter.From([received], calendars.Current);
-
-        session.LastModifiedBy = Actor.Of(http.User);
-        session.Events.StartStream<Letter>(id, received);
-        await new LetterSteps(session, http, bus).ScheduleDeadlinesAsync(state, ct); // stored in this transaction
-        await session.SaveChangesAsync(ct);
-        return Results.Created($"/api/agencies/{agency}/letters/{id}", new LetterAccepted(id, number, code, state.DueOn, state.Status));
+        var answer = await bus.ReceiveAsync(agency, cmd with { IdempotencyKey = IdempotencyKeys.Of(http), QueryCode = Domain.QueryCode.New() }, ct);
+        return answer.ToResult(a => Results.Created($"/api/agencies/{agency}/letters/{a.Id}", a.Accepted));
     }
-
-    /// <summary>The code a writer gets once, to look the letter up without logging in (no 0/O, 1/I/L to misread).</summary>
-    public static string NewQueryCode() => RandomNumberGenerator.GetString(CodeAlphabet, 8);
-
-    public static string HashCode(string trackingNumber, string code) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{trackingNumber}:{code.Trim().ToUpperInvariant()}")));
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -1,27 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Letters;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Letters;
 
 /// <summary>回访: the writer's satisfaction; unsatisfied reopens the letter.</summary>
-public sealed record RecordFeedback(DateOnly? On, string? Satisfaction, long? Version);
+public sealed record RecordFeedback([property: Required] DateOnly? On, [property: Required, Codes(typeof(Satisfactions))] string? Satisfaction) : LetterCommand
+{
+    public override IEnumerable<object> Decide(Letter current, CaseContext context) =>
+        [LetterDecider.RecordFeedback(current, On!.Value, Satisfaction, context.Today)];
+}
 
 public static class RecordFeedbackEndpoint
 {
-    public static ProblemDetails Validate(RecordFeedback cmd) => new Problems.Required().Check(cmd.On is not null, "on").Check(cmd.Satisfaction, "satisfaction").Result();
 
-    [NonTransactional] // commits itself
-    [WolverinePost("/api/agencies/{agency}/letters/{id}/feedback"), Authorize(Roles = Roles.Handling), Tags("Letters")]
-    public static Task<IResult> Post(string id, RecordFeedback cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
-    {
-        var steps = new LetterSteps(session, http, bus);
-        return steps.Run(id, cmd.Version, letter => LetterDecider.RecordFeedback(letter, cmd.On!.Value, cmd.Satisfaction, steps.Today), ct);
-    }
+    [WolverinePost("/api/agencies/{agency}/letters/{id}/feedback", OperationId = "recordFeedback", Summary = "回访 · Record the writer's satisfaction")]
+    [Authorize(Roles = Roles.Handling), Tags("Letters")]
+    public static async Task<IResult> Post(string agency, string id, RecordFeedback cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

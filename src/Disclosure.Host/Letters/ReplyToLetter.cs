@@ -1,27 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
 using Disclosure.Domain.Letters;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Letters;
 
 /// <summary>答复: published only when asked and the writer consented.</summary>
-public sealed record ReplyToLetter(DateOnly? On, string? Text, bool? Publish, long? Version);
+public sealed record ReplyToLetter([property: Required] DateOnly? On, [property: Required, Text(20_000, MultiLine = true)] string? Text, bool? Publish) : LetterCommand
+{
+    public override IEnumerable<object> Decide(Letter current, CaseContext context) =>
+        [LetterDecider.Reply(current, On!.Value, Text, Publish ?? false, context.Calendar, context.Today)];
+}
 
 public static class ReplyToLetterEndpoint
 {
-    public static ProblemDetails Validate(ReplyToLetter cmd) => new Problems.Required().Check(cmd.On is not null, "on").Check(cmd.Text, "text").Check((cmd.Text?.Length ?? 0) <= 20_000, "text", "At most 20,000 characters.").Result();
 
-    [NonTransactional] // commits itself
-    [WolverinePost("/api/agencies/{agency}/letters/{id}/reply"), Authorize(Roles = Roles.Handling), Tags("Letters")]
-    public static Task<IResult> Post(string id, ReplyToLetter cmd, IDocumentSession session, HttpContext http, IMessageBus bus, CancellationToken ct)
-    {
-        var steps = new LetterSteps(session, http, bus);
-        return steps.Run(id, cmd.Version, letter => LetterDecider.Reply(letter, cmd.On!.Value, cmd.Text, cmd.Publish ?? false, steps.Calendar, steps.Today), ct);
-    }
+    [WolverinePost("/api/agencies/{agency}/letters/{id}/reply", OperationId = "replyToLetter", Summary = "答复来信 · Reply to a letter")]
+    [Authorize(Roles = Roles.Handling), Tags("Letters")]
+    public static async Task<IResult> Post(string agency, string id, ReplyToLetter cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

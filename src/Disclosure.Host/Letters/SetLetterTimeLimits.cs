@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Host.Cases;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Agencies;
@@ -7,22 +9,21 @@ using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Letters;
 
 /// <summary>The agency's own mailbox time limits (local rules differ by city); letters received or accepted afterwards use them.</summary>
-public sealed record SetLetterTimeLimits(int? AcceptWithinWorkingDays, int? ReplyWithinWorkingDays);
+public sealed record SetLetterTimeLimits([property: Required] int? AcceptWithinWorkingDays, [property: Required] int? ReplyWithinWorkingDays);
 
 public static class SetLetterTimeLimitsEndpoint
 {
     public static ProblemDetails Validate(SetLetterTimeLimits cmd) => new Problems.Required()
-        .Check(cmd.AcceptWithinWorkingDays is not null, "acceptWithinWorkingDays").Check(cmd.ReplyWithinWorkingDays is not null, "replyWithinWorkingDays")
+        
         .Add(new LetterTimeLimits(cmd.AcceptWithinWorkingDays ?? 3, cmd.ReplyWithinWorkingDays ?? 15).Validate()).Result();
 
-    [NonTransactional] // commits itself
-    [WolverinePut("/api/agencies/{agency}/settings/letters"), Authorize(Roles = Roles.Supervisor + "," + Roles.Admin), Tags("Letters")]
+    [WolverinePut("/api/agencies/{agency}/settings/letters", OperationId = "setLetterTimeLimits", Summary = "来信办理时限 · Set the mailbox time limits")]
+    [Authorize(Roles = Roles.Supervising), Tags("Letters")]
     public static async Task<IResult> Put(string agency, SetLetterTimeLimits cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
         // agencies live in the default tenant, not in the route's
@@ -39,7 +40,8 @@ public static class SetLetterTimeLimitsEndpoint
 
 public static class GetLetterTimeLimitsEndpoint
 {
-    [WolverineGet("/api/agencies/{agency}/settings/letters"), Authorize(Roles = Roles.Reading + "," + Roles.Statistician), Tags("Letters")]
+    [WolverineGet("/api/agencies/{agency}/settings/letters", OperationId = "getLetterTimeLimits", Summary = "来信办理时限 · The mailbox time limits")]
+    [Authorize(Roles = Roles.ReadingSettings), Tags("Letters")]
     public static async Task<LetterTimeLimits> Get(string agency, AgencyDirectory directory, CancellationToken ct) =>
         (await directory.FindAsync(agency, ct))!.EffectiveLetterLimits;
 }

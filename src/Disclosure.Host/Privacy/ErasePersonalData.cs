@@ -1,12 +1,12 @@
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
-using Disclosure.Host.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine.Attributes;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Privacy;
@@ -16,47 +16,49 @@ public sealed record ErasePersonalData(DateOnly? ClosedBefore);
 
 public sealed record ErasureResult(DateOnly ClosedBefore, int Applications, int Letters);
 
+/// <summary>One application's erasure (<see cref="PersonalData"/>): the write path masks its stored events in the same transaction.</summary>
+public sealed record EraseApplicationPersonalData(DateOnly ClosedBefore) : ApplicationCommand
+{
+    public override IEnumerable<object> Decide(Application current, CaseContext context) => [PersonalData.Erase(current, ClosedBefore, context.Today)];
+}
+
+public sealed record EraseLetterPersonalData(DateOnly ClosedBefore) : LetterCommand
+{
+    public override IEnumerable<object> Decide(Letter current, CaseContext context) => [PersonalData.Erase(current, ClosedBefore, context.Today)];
+}
+
 public static class ErasePersonalDataEndpoint
 {
     public const int DefaultRetentionDays = 3650;
 
     /// <summary>
-    /// Erases the personal fields of every case of the agency closed before the cut-off: the event data is masked in
-    /// place (Marten protected information) and a <c>personal_data_erased</c> event makes the case forget it. The
-    /// statistics do not change: categories, dates and outcomes are kept.
+    /// Erases the personal fields of every case of the agency closed before the cut-off: each eligible case gets its
+    /// erasure through the write path. The statistics do not change: categories, dates and outcomes are kept.
     /// </summary>
-    [NonTransactional]
-    [WolverinePost("/api/agencies/{agency}/personal-data/erasure"), Authorize(Roles = Roles.Administering), Tags("Privacy")]
+    [WolverinePost("/api/agencies/{agency}/personal-data/erasure", OperationId = "erasePersonalData", Summary = "删除保存期满的个人信息 · Erase personal data after retention")]
+    [Authorize(Roles = Roles.Administering), Tags("Privacy")]
     public static async Task<IResult> Post(string agency, ErasePersonalData? cmd, IDocumentStore store, BusinessClock clock,
-        IConfiguration config, HttpContext http, ILogger<ErasureResult> log, CancellationToken ct)
+        IConfiguration config, IMessageBus bus, ILogger<ErasureResult> log, CancellationToken ct)
     {
         var cutoff = cmd?.ClosedBefore ?? clock.Today.AddDays(-config.GetValue("Retention:ErasePersonalDataAfterDays", DefaultRetentionDays));
         if (cutoff > clock.Today)
             return Problems.ValidationResult(new Dictionary<string, string[]> { ["closedBefore"] = ["Only cases closed in the past can be erased."] });
 
-        await using var session = store.LightweightSession(agency);
-        var applications = await session.Query<Application>()
-            .Where(a => !a.IsOpen && a.PersonalDataErasedOn == null && a.Answer != null && a.Answer.DecidedOn < cutoff)
-            .Select(a => a.Id).ToListAsync(ct);
-        var letters = (await session.Query<Letter>()
-                .Where(l => l.PersonalDataErasedOn == null && (l.Status == LetterStatuses.Closed || l.Status == LetterStatuses.Rejected || l.Status == LetterStatuses.Reclassified))
-                .ToListAsync(ct))
-            .Where(l => (l.ClosedOn ?? l.RejectedOn) < cutoff).Select(l => l.Id).ToList();
-
-        var ids = applications.Concat(letters).ToList();
-        if (ids.Count > 0)
+        List<Guid> applications, letters;
+        await using (var query = store.QuerySession(agency))
         {
-            await store.Advanced.ApplyEventDataMasking(m =>
-            {
-                m.ForTenant(agency);
-                foreach (var id in ids) m.IncludeStream(id);
-            }, ct);
-            session.LastModifiedBy = Actor.Of(http.User);
-            var rule = $"保存期限届满（结案早于 {cutoff:yyyy-MM-dd}），删除个人信息（个人信息保护法第四十七条）";
-            foreach (var id in ids) session.Events.Append(id, new PersonalDataErased(clock.Today, rule));
-            await session.SaveChangesAsync(ct);
+            // candidates: the rule itself (PersonalData.Erase) decides on each case
+            applications = (await query.Query<Application>().Where(a => !a.IsOpen && a.PersonalDataErasedOn == null && a.Answer != null && a.Answer.DecidedOn < cutoff)
+                .Select(a => a.Id).ToListAsync(ct)).ToList();
+            letters = (await query.Query<Letter>().Where(l => l.PersonalDataErasedOn == null && !l.AwaitingAction).Select(l => l.Id).ToListAsync(ct)).ToList();
         }
-        log.LogInformation("Personal data erased for {Applications} application(s) and {Letters} letter(s) of {Agency}", applications.Count, letters.Count, agency);
-        return Results.Ok(new ErasureResult(cutoff, applications.Count, letters.Count));
+        var erasedApplications = 0;
+        foreach (var id in applications)
+            if ((await bus.SendAsync(agency, new EraseApplicationPersonalData(cutoff) { Case = id.ToString() }, ct)).Outcome == CaseOutcome.Changed) erasedApplications++;
+        var erasedLetters = 0;
+        foreach (var id in letters)
+            if ((await bus.SendAsync(agency, new EraseLetterPersonalData(cutoff) { Case = id.ToString() }, ct)).Outcome == CaseOutcome.Changed) erasedLetters++;
+        log.LogInformation("Personal data erased for {Applications} application(s) and {Letters} letter(s) of {Agency}", erasedApplications, erasedLetters, agency);
+        return Results.Ok(new ErasureResult(cutoff, erasedApplications, erasedLetters));
     }
 }

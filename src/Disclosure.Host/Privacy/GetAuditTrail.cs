@@ -17,7 +17,7 @@ public static class GetAuditTrailEndpoint
     public const int MaxEntries = 5000;
 
     /// <summary>Who did what in this agency between two dates (China time, both included), optionally for one user.</summary>
-    [WolverineGet("/api/agencies/{agency}/audit"), Authorize(Roles = Roles.Supervisor + "," + Roles.Admin), Tags("Privacy")]
+    [WolverineGet("/api/agencies/{agency}/audit"), Authorize(Roles = Roles.Supervising), Tags("Privacy")]
     public static async Task<IResult> Get(string agency, IDocumentStore store, BusinessClock clock, CancellationToken ct,
         DateOnly? from = null, DateOnly? to = null, string? user = null)
     {

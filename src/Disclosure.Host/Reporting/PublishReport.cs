@@ -1,3 +1,4 @@
+using Disclosure.Host.Cases;
 using Disclosure.Domain.Reporting;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
@@ -5,12 +6,11 @@ using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Reporting;
 
-public sealed record PublishReport(DateOnly? PublishedOn, string? Layout);
+public sealed record PublishReport(DateOnly? PublishedOn, [property: Text(4)] string? Layout);
 
 public static class PublishReportEndpoint
 {
@@ -18,8 +18,8 @@ public static class PublishReportEndpoint
     /// Records the report as published (条例第五十条: by 31 January): the figures are kept as filed, and later
     /// events for the year appear as amendments against them. Work on cases is never blocked by it.
     /// </summary>
-    [NonTransactional] // commits itself
-    [WolverinePost("/api/agencies/{agency}/reports/{year}/publication"), Authorize(Roles = Roles.Statistician + "," + Roles.Supervisor + "," + Roles.Admin), Tags("Reports")]
+    [WolverinePost("/api/agencies/{agency}/reports/{year}/publication", OperationId = "publishReport", Summary = "公开年度报告 · Record the report as published")]
+    [Authorize(Roles = Roles.Reporting), Tags("Reports")]
     public static async Task<IResult> Post(string agency, int year, PublishReport? cmd, HttpContext http, IDocumentSession session,
         ReportBuilder builder, AgencyDirectory directory, BusinessClock clock, CancellationToken ct)
     {
@@ -36,7 +36,6 @@ public static class PublishReportEndpoint
 
         session.LastModifiedBy = Actor.Of(http.User);
         session.Events.Append(ReportBuilder.FileId(agency, year), new ReportPublished(year, report.Layout, on, report.Tables, report.Mailbox?.Handled, clock.Now));
-        await session.SaveChangesAsync(ct);
         return Results.Created($"/api/agencies/{agency}/reports/{year}", new PublicationView(on, clock.Now, report.Layout, []));
     }
 }

@@ -1,59 +1,75 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Disclosure.Domain.Reporting;
-using Disclosure.Host.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Reporting;
 
 public sealed record ProactiveFiguresView(int Year, string Layout, IReadOnlyList<ProactiveEntry> Rows);
 
+/// <summary>One line of table 二: the item, its values in the layout's column order (money in the layout's unit), optional notes per cell.</summary>
+public sealed record ProactiveRowInput(
+    [property: Text(40)] string? Item,
+    [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] IReadOnlyList<decimal?>? Values,
+    [property: Text(100)] IReadOnlyList<string?>? Notes);
+
+/// <summary>Table 二 — figures that come from other systems — sent as the rows themselves or as <c>{layout, rows}</c>.</summary>
+[JsonConverter(typeof(RecordProactiveFiguresConverter))]
+public sealed record RecordProactiveFigures([property: Text(4)] string? Layout, IReadOnlyList<ProactiveRowInput>? Rows);
+
 public static class RecordProactiveFiguresEndpoint
 {
-    /// <summary>
-    /// Table 二 — figures that come from other systems — as rows of <c>{item, values, notes?}</c>, either as the body
-    /// itself or under <c>rows</c>; values in the layout's column order. A later PUT supersedes this one.
-    /// </summary>
-    [NonTransactional] // commits itself
-    [WolverinePut("/api/agencies/{agency}/reports/{year}/proactive"), Authorize(Roles = Roles.Statistician + "," + Roles.Admin), Tags("Reports")]
-    public static async Task<IResult> Put(string agency, int year, HttpContext http, IDocumentSession session, BusinessClock clock, CancellationToken ct, string? layout = null)
+    /// <summary>The entered figures; a later PUT supersedes this one.</summary>
+    [WolverinePut("/api/agencies/{agency}/reports/{year}/proactive", OperationId = "recordProactiveFigures", Summary = "主动公开情况（表二） · Enter table 二")]
+    [Authorize(Roles = Roles.ReportEditing), Tags("Reports")]
+    public static IResult Put(string agency, int year, RecordProactiveFigures cmd, HttpContext http, IDocumentSession session, BusinessClock clock, string? layout = null)
     {
+        layout ??= cmd.Layout;
         var errors = ReportRequest.Check(year, layout, clock);
-        List<ProactiveEntry> rows;
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
-            var root = body.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("layout", out var l) && l.ValueKind == JsonValueKind.String) layout ??= l.GetString();
-            var array = root.ValueKind == JsonValueKind.Array ? root : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("rows", out var r) ? r : default;
-            if (array.ValueKind != JsonValueKind.Array) return Problems.ValidationResult(new Dictionary<string, string[]> { ["rows"] = ["Send the rows of table 二: [{\"item\": …, \"values\": […]}]."] });
-            rows = array.EnumerateArray().Select(Entry).ToList();
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            return Problems.ValidationResult(new Dictionary<string, string[]> { ["rows"] = [$"Not a table 二 entry: {e.Message}"] });
-        }
+        if (cmd.Rows is null) errors["rows"] = ["Send the rows of table 二: [{\"item\": …, \"values\": […]}]."];
+        var rows = (cmd.Rows ?? []).Select((r, i) => new ProactiveEntry(r.Item ?? "", r.Values ?? [], r.Notes)).ToList();
         var chosen = ReportRequest.Layout(year, layout);
         foreach (var (k, v) in ProactiveFigures.Validate(chosen, rows)) errors[k] = v;
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         session.LastModifiedBy = Actor.Of(http.User);
         session.Events.Append(ReportBuilder.FileId(agency, year), new ProactiveFiguresRecorded(year, chosen.Name, rows, clock.Now));
-        await session.SaveChangesAsync(ct);
         return Results.Ok(new ProactiveFiguresView(year, chosen.Name, rows));
     }
+}
 
-    private static ProactiveEntry Entry(JsonElement row)
+/// <summary>Reads table 二 as a bare array of rows or as an object with <c>rows</c> (and <c>layout</c>).</summary>
+public sealed class RecordProactiveFiguresConverter : JsonConverter<RecordProactiveFigures>
+{
+    public override RecordProactiveFigures? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var item = row.GetProperty("item").GetString() ?? "";
-        var values = row.GetProperty("values").EnumerateArray()
-            .Select(v => v.ValueKind == JsonValueKind.Null ? (decimal?)null : v.ValueKind == JsonValueKind.String ? decimal.Parse(v.GetString()!) : v.GetDecimal()).ToList();
-        var notes = row.TryGetProperty("notes", out var n) && n.ValueKind == JsonValueKind.Array
-            ? n.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : null).ToList() : null;
-        return new ProactiveEntry(item, values, notes);
+        if (reader.TokenType == JsonTokenType.StartArray)
+            return new RecordProactiveFigures(null, JsonSerializer.Deserialize<List<ProactiveRowInput>>(ref reader, options));
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("Table 二 is an array of rows or an object with rows.");
+        string? layout = null;
+        List<ProactiveRowInput>? rows = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (string.Equals(name, "layout", StringComparison.OrdinalIgnoreCase)) layout = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+            else if (string.Equals(name, "rows", StringComparison.OrdinalIgnoreCase)) rows = JsonSerializer.Deserialize<List<ProactiveRowInput>>(ref reader, options);
+            else reader.Skip();
+        }
+        return new RecordProactiveFigures(layout, rows);
+    }
+
+    public override void Write(Utf8JsonWriter writer, RecordProactiveFigures value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("layout", value.Layout);
+        writer.WritePropertyName("rows");
+        JsonSerializer.Serialize(writer, value.Rows, options);
+        writer.WriteEndObject();
     }
 }

@@ -17,20 +17,10 @@ public sealed class ReportTallyProjection : MultiStreamProjection<YearTally, str
     public ReportTallyProjection()
     {
         Name = ProjectionName;
-        Route<ApplicationReceived>();
-        Route<DecisionRecorded>();
-        Route<DecisionCorrected>();
-        Route<ApplicationWithdrawn>();
-        Route<CorrectionLapsed>();
-        Route<FeeLapsed>();
-        Route<ReviewFiled>();
-        Route<ReviewConcluded>();
-        Route<CarriedForward>();
-        Route<CarryForwardReversed>();
+        // the event types the tally counts, by convention; each goes to the year(s) it counts in
+        Identities<IEvent<ICountedInReport>>(e => YearTally.YearsOf(e.Data).Select(year => YearTally.Key(e.TenantId, year)).ToList());
+        foreach (var type in Infrastructure.EventStore.Implementing<ICountedInReport>()) IncludeType(type);
     }
-
-    private void Route<T>() where T : notnull =>
-        Identities<IEvent<T>>(e => YearTally.YearsOf(e.Data).Select(year => YearTally.Key(e.TenantId, year)).ToList());
 
     public override YearTally Evolve(YearTally? snapshot, string id, IEvent e)
     {
@@ -49,7 +39,7 @@ public sealed class ReportFileProjection : Marten.Events.Aggregation.SingleStrea
 {
     public ReportFileProjection()
     {
-        foreach (var type in ReportFile.EventTypes) IncludeType(type);
+        foreach (var type in Infrastructure.EventStore.Implementing<IReportFileEvent>()) IncludeType(type);
     }
 
     public override ReportFile Evolve(ReportFile? snapshot, Guid id, IEvent e)

@@ -17,6 +17,14 @@ public static class Roles
     public const string Reading = Intake + "," + Handler + "," + Supervisor + "," + Admin;
     public const string Reporting = Statistician + "," + Supervisor + "," + Admin;
     public const string Administering = Admin;
+    /// <summary>Accept or refuse a mailbox letter: the intake desk does, as do handlers.</summary>
+    public const string LetterDesk = Intake + "," + Handler + "," + Supervisor + "," + Admin;
+    /// <summary>An agency's settings (letter time limits, reminders): supervisors and administrators.</summary>
+    public const string Supervising = Supervisor + "," + Admin;
+    /// <summary>Read an agency's settings: everyone who works there.</summary>
+    public const string ReadingSettings = Reading + "," + Statistician;
+    /// <summary>Enter the parts of the report that come from elsewhere (table 二, the narrative).</summary>
+    public const string ReportEditing = Statistician + "," + Admin;
 
     public const string RoleClaim = "role";
     public const string AgencyClaim = "agency";

@@ -96,8 +96,8 @@ public class ApplicationDeciderSpecs
     public void A_correction_lapses_only_after_the_date_set_and_closes_the_case_as_other_no_correction()
     {
         var app = Case(Received(), new CorrectionRequested(D("2025-03-04"), ["x"], D("2025-03-14")));
-        Assert.Equal("on", Refused(() => ApplicationDecider.LapseCorrection(app, D("2025-03-14"), Today, "rule")).Field);
-        var lapsed = ApplicationDecider.LapseCorrection(app, D("2025-03-17"), Today, "rule");
+        Assert.Equal("on", Refused(() => ApplicationDecider.LapseCorrection(app, D("2025-03-14"), Today)).Field);
+        var lapsed = ApplicationDecider.LapseCorrection(app, D("2025-03-17"), Today);
         var closed = Case(Received(), new CorrectionRequested(D("2025-03-04"), ["x"], D("2025-03-14")), lapsed);
         Assert.Equal((ApplicationStatuses.Abandoned, Outcomes.OtherNoCorrection), (closed.Status, closed.Answer!.Outcome));
     }
@@ -107,8 +107,8 @@ public class ApplicationDeciderSpecs
     {
         var app = Case(Received(), new FeeNoticeSent(D("2025-03-05"), 300m, "per_item"));
         var end = Official.AddWorkingDays(D("2025-03-05"), 20);
-        Assert.Equal("on", Refused(() => ApplicationDecider.LapseFee(app, end, Official, Today, "rule")).Field);
-        var lapsed = ApplicationDecider.LapseFee(app, end.AddDays(1), Official, Today, "rule");
+        Assert.Equal("on", Refused(() => ApplicationDecider.LapseFee(app, end, Official, Today)).Field);
+        var lapsed = ApplicationDecider.LapseFee(app, end.AddDays(1), Official, Today);
         Assert.Equal(Outcomes.OtherFeeUnpaid, Case(Received(), new FeeNoticeSent(D("2025-03-05"), 300m, "per_item"), lapsed).Answer!.Outcome);
     }
 

@@ -22,22 +22,45 @@ public class YearEndSpecs
         Assert.Null(YearEnd.Close(Case(Received("2025-01-02")), 2024));
     }
 
+    private static readonly CarriedForward Carried2024 = new(2024, 2025, "natural_person", "r");
+    private static readonly int[] Closed2024 = [2024];
+
     [Fact]
     public void A_late_recorded_answer_dated_in_the_old_year_reverses_the_carry_forward()
     {
-        var carried = Case(Received("2024-12-02"), new CarriedForward(2024, 2025, "natural_person", "r"));
         var decision = new DecisionRecorded(D("2024-12-31"), "disclosed", null, "natural_person");
-        var events = YearEnd.Reconcile(carried, [decision]);
+        var events = YearEnd.Reconcile(Case(Received("2024-12-02"), Carried2024, decision), [decision], Closed2024);
         var reversal = Assert.IsType<CarryForwardReversed>(events[1]);
         Assert.Equal((2024, D("2024-12-31")), (reversal.FromYear, reversal.AnsweredOn));
-        Assert.Single(YearEnd.Reconcile(carried, [new DecisionRecorded(D("2025-01-02"), "disclosed", null, "natural_person")]));
+        var inTheNewYear = new DecisionRecorded(D("2025-01-02"), "disclosed", null, "natural_person");
+        Assert.Single(YearEnd.Reconcile(Case(Received("2024-12-02"), Carried2024, inTheNewYear), [inTheNewYear], Closed2024));
     }
 
     [Fact]
     public void A_correction_that_moves_the_answer_back_into_the_old_year_reverses_too()
     {
-        var app = Case(Received("2024-12-02"), new CarriedForward(2024, 2025, "natural_person", "r"), new DecisionRecorded(D("2025-01-03"), "disclosed", null, "natural_person"));
         var correction = new DecisionCorrected(D("2025-01-10"), "disclosed", D("2025-01-03"), "disclosed", D("2024-12-30"), "日期录错", "natural_person");
-        Assert.IsType<CarryForwardReversed>(YearEnd.Reconcile(app, [correction])[1]);
+        var after = Case(Received("2024-12-02"), Carried2024, new DecisionRecorded(D("2025-01-03"), "disclosed", null, "natural_person"), correction);
+        Assert.IsType<CarryForwardReversed>(YearEnd.Reconcile(after, [correction], Closed2024)[1]);
+    }
+
+    [Fact]
+    public void A_correction_that_moves_the_answer_out_of_a_closed_year_carries_the_case_forward()
+    {
+        // answered 2024-12-30, so the 2024 close did not carry it; corrected to 2025-01-06 after the close
+        var correction = new DecisionCorrected(D("2025-01-10"), "disclosed", D("2024-12-30"), "disclosed", D("2025-01-06"), "日期录错", "natural_person");
+        var after = Case(Received("2024-12-02"), new DecisionRecorded(D("2024-12-30"), "disclosed", null, "natural_person"), correction);
+        var carried = Assert.IsType<CarriedForward>(YearEnd.Reconcile(after, [correction], Closed2024)[1]);
+        Assert.Equal((2024, 2025), (carried.FromYear, carried.ToYear));
+        Assert.Single(YearEnd.Reconcile(after, [correction], []));   // a year not closed yet: the close will see it
+    }
+
+    [Fact]
+    public void An_application_recorded_after_the_close_but_received_in_the_closed_year_is_carried_forward()
+    {
+        var received = Received("2024-12-20");
+        var events = YearEnd.Reconcile(Case(received), [received], Closed2024);
+        Assert.IsType<CarriedForward>(events[1]);
+        Assert.Single(YearEnd.Reconcile(Case(Received("2025-01-03")), [Received("2025-01-03")], Closed2024));
     }
 }

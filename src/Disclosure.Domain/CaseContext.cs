@@ -1,0 +1,27 @@
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Calendar;
+
+namespace Disclosure.Domain;
+
+/// <summary>
+/// Everything a decision on a case may use besides the case and the command: today (the domain has no clock of its
+/// own), the calendar and clock settings in force, the agency with its settings and closed years, the case as it was
+/// last stored (the clock of a re-derivation compares against it) and, for a command that opens a case, its tracking
+/// number.
+/// </summary>
+public sealed record CaseContext(
+    DateOnly Today, WorkingDayCalendar Calendar, ClockSettings Settings, Agency Agency, IReadOnlyList<int> ClosedYears,
+    object? Stored = null, string? TrackingNumber = null)
+{
+    /// <summary>Shown in place of a tracking number while a command is checked before a number is taken for it.</summary>
+    public const string NumberPending = "（待编号）";
+
+    public string Number => TrackingNumber ?? NumberPending;
+
+    /// <summary>How many working days before a due date the agency's handlers are reminded.</summary>
+    public int ReminderDays => Agency.ReminderWorkingDays ?? Agency.DefaultReminderWorkingDays;
+}
+
+/// <summary>A decision that opens another case in the same transaction (a conversion): its stream id and first event.</summary>
+public sealed record CaseOpened(Guid Id, object FirstEvent);

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain.Agencies;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Agencies;
+
+public sealed record SetReminderSetting([property: Range(0, 20)] int? WorkingDaysBefore);
+
+public static class SetReminderSettingEndpoint
+{
+    public static ProblemDetails Validate(SetReminderSetting cmd) => new Problems.Required()
+        .Check(cmd.WorkingDaysBefore is >= 0 and <= 20, "workingDaysBefore", "0 to 20 working days.").Result();
+
+    /// <summary>How many working days before a due date the agency's handlers are reminded (default 3).</summary>
+    [WolverinePut("/api/agencies/{agency}/settings/reminders", OperationId = "setReminderSetting", Summary = "提醒设置 · Set the reminder days")]
+    [Authorize(Roles = Roles.Supervising), Tags("Agencies")]
+    public static async Task<IResult> Put(string agency, SetReminderSetting cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(); // agencies live in the default tenant
+        session.LastModifiedBy = Actor.Of(http.User);
+        session.Events.Append(RegisterAgencyEndpoint.StreamId(agency), new ReminderSettingSet(agency, cmd.WorkingDaysBefore!.Value, clock.Now));
+        await session.SaveChangesAsync(ct);
+        directory.Forget(agency);
+        return Results.Ok(new { workingDaysBefore = cmd.WorkingDaysBefore });
+    }
+}

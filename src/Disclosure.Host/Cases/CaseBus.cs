@@ -1,0 +1,31 @@
+using Disclosure.Host.Infrastructure;
+using Wolverine;
+
+namespace Disclosure.Host.Cases;
+
+/// <summary>How a front door sends a command to the write path of one agency's cases.</summary>
+public static class CaseBus
+{
+    /// <summary>
+    /// Sends <paramref name="command"/> with the agency as the envelope's tenant and waits for the answer. A writer that
+    /// committed a change to the same case first makes the commit fail: that is a 409, nothing of this command is stored.
+    /// </summary>
+    public static async Task<CaseAnswer> SendAsync(this IMessageBus bus, string agency, object command, CancellationToken ct)
+    {
+        try
+        {
+            return await bus.InvokeForTenantAsync<CaseAnswer>(agency, command, ct);
+        }
+        catch (Exception e) when (StorageConflict.Is(e))
+        {
+            return CaseAnswer.LostRace(command is LetterCommand or Letters.ReceiveLetter ? "letter" : "application");
+        }
+    }
+
+    /// <summary>An intake: two requests racing with the same <c>Idempotency-Key</c> make one case, the loser answers as the winner did.</summary>
+    public static async Task<CaseAnswer> ReceiveAsync(this IMessageBus bus, string agency, object intake, CancellationToken ct)
+    {
+        var answer = await bus.SendAsync(agency, intake, ct);
+        return answer.Outcome == CaseOutcome.Conflict ? await bus.SendAsync(agency, intake, ct) : answer;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Letters;
+using Disclosure.Host.Agencies;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Deadlines;
+using Disclosure.Host.Infrastructure;
+using JasperFx.Events;
+using Marten;
+using Wolverine;
+
+namespace Disclosure.Host.Cases;
+
+/// <summary>
+/// THE write path of every case: the only place in the host where events of an application or a letter are appended
+/// or their streams started. Every change — a clerk's step through the API or the console, a lapse a scheduled check
+/// finds, the year-end carry-forward, a due date re-derived after a calendar change, erasure, a conversion between
+/// letter and application — arrives as a command and goes: resolve the case (id or tracking number) → one batched read
+/// (the stream for writing and its events) → fold with the calendar in force → the Domain decides → year-end records
+/// reconciled → append with the version read as the expected one → alarms scheduled in the same transaction → answer.
+/// </summary>
+/// <remarks>
+/// Called by the Wolverine handlers in <see cref="CaseCommandHandler"/> with the session Wolverine opened for the envelope's
+/// tenant (the agency) and enlisted in its outbox; Wolverine's transactional middleware commits it, so the scheduled
+/// checks are stored with the events or not at all, and a lost race (a stale version) rolls back both.
+/// </remarks>
+public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, AgencyDirectory agencies, TrackingNumbers numbers,
+    DeadlineAlarms alarms, INotificationSender sender)
+{
+    public async Task<CaseAnswer> ExecuteAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,
+        CaseCommand<TCase> command, CancellationToken ct) where TCase : class, ITrackedCase
+    {
+        if (await ResolveAsync<TCase>(session, command.Case, ct) is not { } id) return CaseAnswer.NotFound(kind.NotFound(command.Case));
+
+        // one round trip: the stream for writing (the stored case, which the inline projection reuses at commit, and the
+        // version that must still hold then) and its events (to fold with today's calendar, and for the answer's history)
+        var batch = session.CreateBatchQuery();
+        var forWriting = batch.Events.FetchForWriting<TCase>(id);
+        var stored = batch.Events.FetchStream(id);
+        await batch.Execute(ct);
+        var stream = await forWriting;
+        var history = await stored;
+        if (stream.Aggregate is null || history.Count == 0) return CaseAnswer.NotFound(kind.NotFound(command.Case));
+        var version = history[^1].Version;
+        if (version != stream.CurrentVersion) return CaseAnswer.LostRace(kind.Noun); // a writer committed between the two reads
+        if (command.Version is { } expected && expected != version)
+            return CaseAnswer.Conflict($"The {kind.Noun} is at version {version}, not {expected}: someone else changed it. Reload and try again.");
+
+        var context = await ContextAsync(session.TenantId, ct) with { Stored = stream.Aggregate };
+        var current = kind.Fold(history.Select(e => e.Data), version, context);
+
+        List<object> decided;
+        try
+        {
+            decided = command.Decide(current, context).ToList();
+            // a command that opens a case takes its tracking number only once it is known to be accepted: no gap for a refusal
+            if (decided.OfType<CaseOpened>().Any() && command.NumberFor(current) is { } number)
+            {
+                context = context with { TrackingNumber = await numbers.NextAsync(session.TenantId, context.Agency.Code, number.Kind, number.Year, ct) };
+                decided = command.Decide(current, context).ToList();
+            }
+        }
+        catch (Refusal refusal)
+        {
+            return CaseAnswer.Refused(refusal);
+        }
+
+        var events = decided.Where(d => d is not CaseOpened and not DeadlineNotice).ToList();
+        foreach (var e in events)
+            if (!kind.EventMarker.IsInstanceOfType(e))
+                throw new InvalidOperationException($"{e.GetType().Name} is not an event of a {kind.Noun}; a decision produced it by mistake.");
+
+        session.LastModifiedBy = command.BySystem ? Actor.System : session.LastModifiedBy ?? Actor.System;
+        var state = current;
+        var appended = events;
+        if (events.Count > 0)
+        {
+            appended = kind.Reconcile(() => kind.FoldFacts(history.Select(e => e.Data).Concat(events)), events, context).ToList();
+            stream.AppendMany(appended);
+            state = kind.Fold(history.Select(e => e.Data).Concat(appended), version + appended.Count, context);
+            if (appended.OfType<PersonalDataErased>().Any()) MaskStoredEvents(session, history);
+        }
+
+        var opened = new List<OpenedCase>();
+        foreach (var open in decided.OfType<CaseOpened>())
+            opened.Add(await OpenAsync(session, bus, open, context, ct));
+
+        var notified = await NotifyAsync(session, kind, state, history, decided.OfType<DeadlineNotice>(), context, ct);
+        if (appended.Count > 0 || command.SchedulesNextAlarm)
+            await ScheduleCheckAsync(kind, bus, state, context, onlyAhead: command.SchedulesNextAlarm);
+
+        var today = context.Today;
+        return CaseAnswer.Done(id, appended.Count > 0, appended.Count + opened.Count, notified, opened,
+            () => kind.View(state, today, [.. history, .. stream.Events]));
+    }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public async Task<CaseAnswer> ReceiveAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,
+        IntakeCommand<TCase> command, CancellationToken ct) where TCase : class, ITrackedCase
+    {
+        var key = command.IdempotencyKey is { Length: > 0 } k ? k : null;
+        var fingerprint = key is null ? "" : Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType())));
+        if (key is not null && await session.LoadAsync<IdempotencyRecord>(key, ct) is { } earlier)
+            return earlier.Fingerprint == fingerprint
+                ? CaseAnswer.Replayed(earlier.CaseId, JsonDocument.Parse(earlier.Response).RootElement)
+                : CaseAnswer.Problem(422, "Idempotency-Key", "This Idempotency-Key was already used for a different request; use a new key for a new case.");
+
+        var context = await ContextAsync(session.TenantId, ct);
+        var id = Guid.CreateVersion7();
+        try
+        {
+            command.Receive(id, context); // refused before a tracking number is taken: no gap for a refusal
+        }
+        catch (Refusal refusal)
+        {
+            return CaseAnswer.Refused(refusal);
+        }
+        var (numberKind, year) = command.Number();
+        context = context with { TrackingNumber = await numbers.NextAsync(session.TenantId, context.Agency.Code, numberKind, year, ct) };
+        var first = command.Receive(id, context);
+
+        session.LastModifiedBy ??= Actor.System;
+        var events = kind.Reconcile(() => kind.FoldFacts([first]), [first], context);
+        session.Events.StartStream<TCase>(id, events.ToArray());
+        var state = kind.Fold(events, events.Count, context);
+        await ScheduleCheckAsync(kind, bus, state, context, onlyAhead: false);
+
+        var answer = command.Accepted(state);
+        if (key is not null)
+            session.Insert(new IdempotencyRecord { Id = key, Fingerprint = fingerprint, CaseId = id, Response = JsonSerializer.Serialize(answer, answer.GetType(), Web), RecordedAt = clock.Now });
+        var today = context.Today;
+        return CaseAnswer.Created(id, answer, events.Count, () => kind.View(state, today, []));
+    }
+
+    private async Task<OpenedCase> OpenAsync(IDocumentSession session, IMessageContext bus, CaseOpened open, CaseContext context, CancellationToken ct)
+    {
+        switch (open.FirstEvent)
+        {
+            case ApplicationReceived received:
+            {
+                var events = ApplicationKind.Instance.Reconcile(() => Application.From([received]), [received], context);
+                session.Events.StartStream<Application>(open.Id, events.ToArray());
+                var app = ApplicationKind.Instance.Fold(events, events.Count, context);
+                await ScheduleCheckAsync(ApplicationKind.Instance, bus, app, context, onlyAhead: false);
+                return new OpenedCase(open.Id, app.TrackingNumber, app.DueOn, () => ApplicationKind.Instance.View(app, context.Today, []));
+            }
+            case LetterReceived received:
+            {
+                session.Events.StartStream<Letter>(open.Id, received);
+                var letter = LetterKind.Instance.Fold([received], 1, context);
+                await ScheduleCheckAsync(LetterKind.Instance, bus, letter, context, onlyAhead: false);
+                return new OpenedCase(open.Id, letter.TrackingNumber, letter.DueOn, () => LetterKind.Instance.View(letter, context.Today, []));
+            }
+            default:
+                throw new InvalidOperationException($"A case cannot open with {open.FirstEvent.GetType().Name}.");
+        }
+    }
+
+    /// <summary>Schedules the durable check of the case's earliest alarm (stored in this transaction through the outbox).</summary>
+    private async Task ScheduleCheckAsync<TCase>(CaseKind<TCase> kind, IMessageContext bus, TCase state, CaseContext context, bool onlyAhead)
+        where TCase : class, ITrackedCase
+    {
+        if (alarms.Next(kind.AlarmDays(state, context.Calendar, context.ReminderDays), onlyAhead) is { } next)
+            await bus.ScheduleAsync(kind.Check(state, next.At), next.Delay);
+    }
+
+    /// <summary>Reminders (<see cref="DeadlineNotice"/>), once per case, kind and due date, addressed to whoever worked on the case.</summary>
+    private async Task<int> NotifyAsync<TCase>(IDocumentSession session, CaseKind<TCase> kind, TCase state, IReadOnlyList<IEvent> history,
+        IEnumerable<DeadlineNotice> notices, CaseContext context, CancellationToken ct) where TCase : class, ITrackedCase
+    {
+        var recorded = 0;
+        foreach (var notice in notices)
+        {
+            var id = Notification.IdFor(state.Id, notice);
+            if (await session.LoadAsync<Notification>(id, ct) is not null) continue;
+            var notification = new Notification
+            {
+                Id = id, Agency = context.Agency.Id, CaseKind = kind.Noun, CaseId = state.Id, TrackingNumber = state.TrackingNumber,
+                Kind = notice.Kind, DueOn = notice.DueOn, On = context.Today, CreatedAt = clock.Now, Text = notice.Text,
+                Recipients = history.Select(e => e.UserName).OfType<string>().Where(u => u != Actor.System).Distinct().ToList(),
+            };
+            await sender.SendAsync(notification, ct);
+            session.Store(notification);
+            recorded++;
+        }
+        return recorded;
+    }
+
+    /// <summary>
+    /// Erasure blanks the personal data in the stored events themselves (<see cref="PersonalData.Masked"/>), in the same
+    /// transaction as the <c>personal_data_erased</c> event: a case is never half erased.
+    /// </summary>
+    private static void MaskStoredEvents(IDocumentSession session, IReadOnlyList<IEvent> history)
+    {
+        var serializer = session.DocumentStore.Options.Serializer();
+        var table = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
+        foreach (var e in history)
+            if (PersonalData.Masked(e.Data) is { } masked)
+                session.QueueSqlCommand($"update {table} set data = ?::jsonb where seq_id = ? and tenant_id = ?", serializer.ToJson(masked), e.Sequence, session.TenantId);
+    }
+
+    private async Task<CaseContext> ContextAsync(string agencyId, CancellationToken ct)
+    {
+        var agency = await agencies.FindAsync(agencyId, ct) ?? throw new InvalidOperationException($"No agency '{agencyId}' for a case command.");
+        return new CaseContext(clock.Today, calendars.Current, calendars.Settings, agency, await agencies.ClosedYearsAsync(agencyId, ct));
+    }
+
+    /// <summary>A case is addressed by its id or its tracking number; the empty id addresses nothing.</summary>
+    public static async Task<Guid?> ResolveAsync<TCase>(IQuerySession session, string idOrNumber, CancellationToken ct) where TCase : ITrackedCase
+    {
+        if (Guid.TryParse(idOrNumber, out var id)) return id == Guid.Empty ? null : id;
+        if (idOrNumber.Length is 0 or > 40) return null;
+        var found = await session.Query<TCase>().Where(c => c.TrackingNumber == idOrNumber).Select(c => c.Id).ToListAsync(ct);
+        return found.Count == 1 ? found[0] : null;
+    }
+}
+
+/// <summary>The first answer to an intake with an <c>Idempotency-Key</c>; a retry gets it back instead of a second case.</summary>
+public sealed class IdempotencyRecord
+{
+    public string Id { get; set; } = "";
+    public string Fingerprint { get; set; } = "";
+    public Guid CaseId { get; set; }
+    /// <summary>The answer as JSON text, so a retry gets it byte for byte (PostgreSQL would reorder a jsonb object's keys).</summary>
+    public string Response { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
+}
