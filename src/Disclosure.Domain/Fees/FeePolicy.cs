@@ -1,0 +1,61 @@
+using Disclosure.Domain.Applications;
+
+namespace Disclosure.Domain.Fees;
+
+/// <summary>
+/// 同一申请人 — who counts as the same applicant for the monthly item count (国办函〔2020〕109号 art. 4).
+/// UNVERIFIED: the 办法 says only "同一申请人", so each agency chooses the rule.
+/// </summary>
+public static class SameApplicantRules
+{
+    public const string IdNumber = "id_number";
+    public const string NameAndPhone = "name_and_phone";
+    public const string CreditCode = "credit_code";
+
+    public static readonly IReadOnlyList<Term> ForPersons =
+    [
+        new(IdNumber, "按身份证件号码"),
+        new(NameAndPhone, "按姓名和联系电话"),
+    ];
+
+    /// <remarks>An organisation's identity proof is its 统一社会信用代码, recorded in <see cref="Applicant.IdNumber"/> at intake.</remarks>
+    public static readonly IReadOnlyList<Term> ForOrganisations =
+    [
+        new(CreditCode, "按统一社会信用代码"),
+        new(NameAndPhone, "按名称和联系电话"),
+    ];
+}
+
+/// <summary>
+/// An agency's fee policy (信息处理费). The default is no fee at all (条例第四十二条第一款): a fee is the exception for
+/// requests whose 数量、频次明显超过合理范围. One method per application (国办函〔2020〕109号 art. 3).
+/// </summary>
+/// <param name="Charges">Whether the agency charges at all.</param>
+/// <param name="Method">per_item (按件) or per_page (按量), see <see cref="FeeBases"/>.</param>
+/// <param name="WaivedCategories">Applicant categories never charged. UNVERIFIED in law (条例第四十二条 has no waiver): a local choice.</param>
+/// <param name="CaseWaiverAllowed">Whether a clerk may waive the fee on one case with a stated reason (e.g. 低保、特困 proof). UNVERIFIED in law.</param>
+/// <param name="PersonsAreSameBy">How natural persons are matched for the monthly count (<see cref="SameApplicantRules.ForPersons"/>).</param>
+/// <param name="OrganisationsAreSameBy">How organisations are matched (<see cref="SameApplicantRules.ForOrganisations"/>).</param>
+/// <param name="PaymentInstructions">缴纳方式 lines printed on the fee notice (account, 非税收入 code, counter).</param>
+public sealed record FeePolicy(
+    bool Charges, string Method, IReadOnlyList<string> WaivedCategories, bool CaseWaiverAllowed,
+    string PersonsAreSameBy, string OrganisationsAreSameBy, IReadOnlyList<string> PaymentInstructions)
+{
+    public const string PerItem = "per_item";
+    public const string PerPage = "per_page";
+
+    public static FeePolicy None { get; } =
+        new(false, PerPage, [], false, SameApplicantRules.IdNumber, SameApplicantRules.CreditCode, []);
+
+    /// <summary>The policy itself, or a refusal naming the setting that is wrong.</summary>
+    public FeePolicy Validated()
+    {
+        FeeBases.All.Require("method", Method);
+        SameApplicantRules.ForPersons.Require("personsAreSameBy", PersonsAreSameBy);
+        SameApplicantRules.ForOrganisations.Require("organisationsAreSameBy", OrganisationsAreSameBy);
+        foreach (var category in WaivedCategories) ApplicantCategories.All.Require("waivedCategories", category);
+        if (Charges && PaymentInstructions.All(string.IsNullOrWhiteSpace))
+            throw Refusal.Invalid("paymentInstructions", "A fee notice must say how to pay (缴纳方式); give at least one line.");
+        return this;
+    }
+}

@@ -1,0 +1,79 @@
+namespace Disclosure.Domain.Notices;
+
+/// <summary>
+/// Delivery facts and the date that counts for the agency's deadline (国办公开办函〔2016〕235号): direct or delegated
+/// delivery — the day the applicant or legal agent signs; post — the day it is handed to the post (交邮之日), through a
+/// 邮政企业 only. Electronic delivery is UNVERIFIED for this field: by analogy with 行政处罚法第六十一条第二款 (consent) and
+/// 民事诉讼法第九十条 (the day it reaches the recipient's system), it needs the applicant's recorded consent and counts on the
+/// day of arrival, Beijing time.
+/// </summary>
+public static class Delivery
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public static NoticeDelivered Direct(NoticeIssued notice, DateOnly signedOn, string? signedBy, DateOnly today, bool delegated = false)
+    {
+        Dated(notice, "signedOn", signedOn, today);
+        return new(notice.Number, delegated ? DeliveryMethods.Delegated : DeliveryMethods.Direct, signedOn, Blank(signedBy), null, null, null, null);
+    }
+
+    public static NoticeDelivered ByPost(NoticeIssued notice, DateOnly postedOn, string? postalTrackingNumber, DateOnly today)
+    {
+        Dated(notice, "postedOn", postedOn, today);
+        if (string.IsNullOrWhiteSpace(postalTrackingNumber))
+            throw Refusal.Invalid("postalTrackingNumber", "Posted notices go through a 邮政企业 (国办公开办函〔2016〕235号): record the postal tracking number.");
+        return new(notice.Number, DeliveryMethods.Post, null, null, postedOn, postalTrackingNumber.Trim(), null, null);
+    }
+
+    public static NoticeDelivered Electronic(NoticeIssued notice, string? consent, DateTimeOffset arrivedAt, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(consent))
+            throw Refusal.Invalid("electronicConsent", "Electronic delivery needs the applicant's recorded consent (where and when it was given).");
+        Dated(notice, "arrivedAt", DayOf(arrivedAt), today);
+        return new(notice.Number, DeliveryMethods.Electronic, null, null, null, null, consent.Trim(), arrivedAt);
+    }
+
+    public static MailReturned Returned(NoticeDelivered posted, DateOnly returnedOn, string? reason, DateOnly today)
+    {
+        if (posted.Method != DeliveryMethods.Post) throw Refusal.Conflict($"Only a posted notice can come back by post; {posted.Number} was delivered {Label(posted.Method)}.");
+        if (returnedOn < posted.PostedOn) throw Refusal.Invalid("returnedOn", $"Mail cannot come back before it was posted ({posted.PostedOn:yyyy-MM-dd}).");
+        if (returnedOn > today) throw Refusal.Invalid("returnedOn", $"A date after today ({today:yyyy-MM-dd}) is not a fact yet.");
+        return new(posted.Number, returnedOn, posted.PostalTrackingNumber, Blank(reason) ?? "退件");
+    }
+
+    public static DeliveryFailed Failed(NoticeIssued notice, DateOnly on, string? reason, DateOnly today)
+    {
+        Dated(notice, "on", on, today);
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Say why the delivery failed.");
+        return new(notice.Number, on, reason.Trim());
+    }
+
+    /// <summary>The date that counts for the agency's deadline.</summary>
+    public static DateOnly CountingDate(NoticeDelivered d) => d.Method switch
+    {
+        DeliveryMethods.Post => d.PostedOn ?? throw new InvalidOperationException($"Posted notice {d.Number} has no posting date."),
+        DeliveryMethods.Electronic => DayOf(d.ArrivedAt ?? throw new InvalidOperationException($"Electronic delivery of {d.Number} has no arrival time.")),
+        _ => d.SignedOn ?? throw new InvalidOperationException($"Delivery of {d.Number} has no signing date."),
+    };
+
+    /// <summary>Why that date counts, for the case's explanation.</summary>
+    public static string Explain(NoticeDelivered d) => d.Method switch
+    {
+        DeliveryMethods.Post => $"{CountingDate(d):yyyy-MM-dd} 交邮（邮件号 {d.PostalTrackingNumber}），以交邮之日为送达日期（国办公开办函〔2016〕235号）",
+        DeliveryMethods.Electronic => $"{CountingDate(d):yyyy-MM-dd} 电子送达到达申请人指定系统（申请人同意：{d.ElectronicConsent}），以到达之日为送达日期",
+        _ => $"{CountingDate(d):yyyy-MM-dd} {(d.SignedBy is { } who ? who + "签收" : "签收")}（{Label(d.Method)}），以签收之日为送达日期（国办公开办函〔2016〕235号）",
+    };
+
+    internal static string Label(string method) => DeliveryMethods.All.Find(method)?.Label ?? method;
+
+    /// <summary>The calendar day of an instant in Beijing time (China keeps no daylight saving).</summary>
+    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime);
+
+    private static void Dated(NoticeIssued notice, string field, DateOnly on, DateOnly today)
+    {
+        if (on < notice.IssuedOn) throw Refusal.Invalid(field, $"Notice {notice.Number} was issued on {notice.IssuedOn:yyyy-MM-dd}; it cannot be delivered before.");
+        if (on > today) throw Refusal.Invalid(field, $"A date after today ({today:yyyy-MM-dd}) is not a fact yet.");
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
