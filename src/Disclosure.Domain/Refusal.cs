@@ -37,3 +37,14 @@ public static class Vocabulary
 /// <summary>An event reached a case that does not know it: a bug, never data to skip silently.</summary>
 public sealed class UnhandledEvent(Type caseType, object @event)
     : Exception($"{caseType.Name} does not fold {@event.GetType().Name}; every event of the case must be handled.");
+
+/// <summary>A field whose value is a code of the shared vocabulary: validated against it, and an enum with its Chinese labels in the OpenAPI document.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class CodesAttribute(Type vocabulary) : Attribute
+{
+    /// <summary>The class holding the vocabulary as <c>public static readonly IReadOnlyList&lt;Term&gt; All</c>.</summary>
+    public Type Vocabulary { get; } = vocabulary;
+
+    public IReadOnlyList<Term> Terms => (IReadOnlyList<Term>)(Vocabulary.GetField("All", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null)
+        ?? throw new InvalidOperationException($"{Vocabulary.Name} has no static All."));
+}

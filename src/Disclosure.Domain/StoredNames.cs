@@ -48,6 +48,10 @@ public static class EventNames
     public const string CarryForwardReversed = "carry_forward_reversed";
     public const string DueDateRederived = "due_date_rederived";
     public const string PersonalDataErased = "personal_data_erased";
+    public const string NoticeIssued = "notice_issued";
+    public const string NoticeDelivered = "notice_delivered";
+    public const string MailReturned = "mail_returned";
+    public const string DeliveryFailed = "delivery_failed";
 
     // mayor's mailbox letters
     public const string LetterReceived = "letter_received";

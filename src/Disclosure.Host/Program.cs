@@ -132,7 +132,10 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
     if (!env.IsDevelopment()) c.ProblemDetails.Extensions.Remove("exception");
 });
 builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
-builder.Services.AddOpenApi();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddOpenApi(OpenApiConventions.Configure);
+// numbers are numbers: a client generator cannot use "integer or string"
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -200,6 +203,7 @@ app.MapWolverineEndpoints(o =>
     o.RequireAuthorizeOnAll();
     o.RejectUnparseableQueryValues = true;
     o.AddPolicy<RequestRulesPolicy>();
+    o.AddPolicy<ApiResponsesPolicy>();
 });
 
 return await app.RunJasperFxCommands(args);

@@ -48,6 +48,18 @@ public sealed class Answer
     public string ClosedBy { get; set; } = "";
 }
 
+public sealed class IssuedNotice
+{
+    public string Kind { get; set; } = "";
+    public string Number { get; set; } = "";
+    public DateOnly IssuedOn { get; set; }
+    public string TemplateVersion { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public List<Notices.NoticeDelivered> Deliveries { get; set; } = [];
+    public List<Notices.MailReturned> Returns { get; set; } = [];
+    public List<Notices.DeliveryFailed> Failures { get; set; } = [];
+}
+
 public sealed class Review
 {
     public Guid Id { get; set; }
@@ -80,6 +92,8 @@ public sealed class Application : ITrackedCase
     public Answer? Answer { get; set; }
     public List<Answer> SupersededAnswers { get; set; } = [];
     public List<Review> Reviews { get; set; } = [];
+    /// <summary>The written notices issued on the case (条例第四十五条: kept as issued), with their delivery.</summary>
+    public List<IssuedNotice> Notices { get; set; } = [];
     public DateOnly? PersonalDataErasedOn { get; set; }
     /// <summary>Years at whose end the case was carried forward (and not reversed).</summary>
     public List<int> CarriedForwardFrom { get; set; } = [];
@@ -183,6 +197,18 @@ public sealed class Application : ITrackedCase
                 break;
             case DueDateRederived:
                 break; // the clock is recomputed from the facts; this event only records why it moved
+            case Notices.NoticeIssued e:
+                Notices.Add(new IssuedNotice { Kind = e.Kind, Number = e.Number, IssuedOn = e.IssuedOn, TemplateVersion = e.TemplateVersion, ContentHash = e.ContentHash });
+                break;
+            case Notices.NoticeDelivered e:
+                if (Notices.FirstOrDefault(n => n.Number == e.Number) is { } delivered) delivered.Deliveries.Add(e);
+                break;
+            case Notices.MailReturned e:
+                if (Notices.FirstOrDefault(n => n.Number == e.Number) is { } returned) returned.Returns.Add(e);
+                break;
+            case Notices.DeliveryFailed e:
+                if (Notices.FirstOrDefault(n => n.Number == e.Number) is { } failed) failed.Failures.Add(e);
+                break;
             default:
                 throw new UnhandledEvent(typeof(Application), @event);
         }

@@ -26,7 +26,7 @@ public interface IAnswerEvent : ICountedInReport
     string ApplicantCategory { get; }
 }
 
-public sealed record Applicant(string Category, string Name, string? IdNumber, string? Phone, string? Email, string? Address)
+public sealed record Applicant([property: Codes(typeof(ApplicantCategories))] string Category, string Name, string? IdNumber, string? Phone, string? Email, string? Address)
 {
     /// <summary>What remains after erasure: the report column only.</summary>
     public Applicant Erased() => new(Category, PersonalDataErased.Placeholder, null, null, null, null);

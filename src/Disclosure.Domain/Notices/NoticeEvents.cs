@@ -6,7 +6,8 @@ namespace Disclosure.Domain.Notices;
 // with its number; its delivery is a separate fact, because the date that counts depends on how it was delivered.
 
 /// <summary>A notice was issued: its kind, 文号, date, the template version and the SHA-256 of the exact text issued.</summary>
-public sealed record NoticeIssued(string Kind, string Number, DateOnly IssuedOn, string TemplateVersion, string ContentHash) : ICaseEvent
+[StoredName(EventNames.NoticeIssued)]
+public sealed record NoticeIssued(string Kind, string Number, DateOnly IssuedOn, string TemplateVersion, string ContentHash) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => IssuedOn;
 }
@@ -17,27 +18,25 @@ public sealed record NoticeIssued(string Kind, string Number, DateOnly IssuedOn,
 /// (邮政企业 only); electronic — the applicant's recorded <see cref="ElectronicConsent"/> and the <see cref="ArrivedAt"/> time.
 /// The business date is the date that counts for the agency's deadline (<see cref="Delivery.CountingDate"/>).
 /// </summary>
+[StoredName(EventNames.NoticeDelivered)]
 public sealed record NoticeDelivered(
     string Number, string Method, DateOnly? SignedOn, string? SignedBy, DateOnly? PostedOn, string? PostalTrackingNumber,
-    string? ElectronicConsent, DateTimeOffset? ArrivedAt) : ICaseEvent
+    string? ElectronicConsent, DateTimeOffset? ArrivedAt) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => Delivery.CountingDate(this);
 }
 
 /// <summary>A posted notice came back undelivered (退件).</summary>
-public sealed record MailReturned(string Number, DateOnly ReturnedOn, string? PostalTrackingNumber, string Reason) : ICaseEvent
+[StoredName(EventNames.MailReturned)]
+public sealed record MailReturned(string Number, DateOnly ReturnedOn, string? PostalTrackingNumber, string Reason) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => ReturnedOn;
 }
 
 /// <summary>An attempt to deliver a notice failed (e.g. the applicant refused to sign, the address does not exist).</summary>
-public sealed record DeliveryFailed(string Number, DateOnly On, string Reason) : ICaseEvent
+[StoredName(EventNames.DeliveryFailed)]
+public sealed record DeliveryFailed(string Number, DateOnly On, string Reason) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
-public static class NoticeEventTypes
-{
-    /// <summary>The notice events of an application stream, for the host to add to the case's projections.</summary>
-    public static readonly IReadOnlyList<Type> All = [typeof(NoticeIssued), typeof(NoticeDelivered), typeof(MailReturned), typeof(DeliveryFailed)];
-}

@@ -10,7 +10,8 @@ namespace Disclosure.Host.Agencies;
 public static class ListAgenciesEndpoint
 {
     /// <summary>The agencies visible to the caller: all for admin, else those named in the token.</summary>
-    [WolverineGet("/api/agencies"), Authorize, Tags("Agencies")]
+    [WolverineGet("/api/agencies", OperationId = "listAgencies", Summary = "机关列表 · The agencies visible to the caller")]
+    [Authorize, Tags("Agencies")]
     public static async Task<IReadOnlyList<Agency>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         if (user.IsInRole(Roles.Admin))
@@ -19,7 +20,8 @@ public static class ListAgenciesEndpoint
         return await session.Query<Agency>().Where(a => a.Id.IsOneOf(mine)).OrderBy(a => a.Id).ToListAsync(ct);
     }
 
-    [WolverineGet("/api/agencies/{agency}"), Authorize, Tags("Agencies")]
+    [WolverineGet("/api/agencies/{agency}", OperationId = "getAgency", Summary = "机关 · An agency")]
+    [Authorize, Tags("Agencies")]
     public static async Task<Agency?> GetOne(string agency, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Agency>(agency, ct);
 }

@@ -28,7 +28,8 @@ public static class RegisterAgencyEndpoint
     // Not a case: an agency lives in the default tenant, outside the one write path of cases. It commits itself to tell a
     // duplicate id (two registrations racing) as 409 and leave nothing behind.
     [NonTransactional]
-    [WolverinePost("/api/agencies"), Authorize(Roles = Roles.Administering), Tags("Agencies")]
+    [WolverinePost("/api/agencies", OperationId = "registerAgency", Summary = "登记机关 · Register an agency")]
+    [Authorize(Roles = Roles.Administering), Tags("Agencies")]
     [ProducesResponseType<AgencyCreated>(201)]
     public static async Task<IResult> Post(RegisterAgency command, IDocumentSession session, BusinessClock clock, CancellationToken ct)
     {

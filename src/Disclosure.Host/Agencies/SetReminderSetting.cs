@@ -10,6 +10,8 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Agencies;
 
+public sealed record ReminderSetting(int WorkingDaysBefore);
+
 public sealed record SetReminderSetting([property: Range(0, 20)] int? WorkingDaysBefore);
 
 public static class SetReminderSettingEndpoint
@@ -20,6 +22,7 @@ public static class SetReminderSettingEndpoint
     /// <summary>How many working days before a due date the agency's handlers are reminded (default 3).</summary>
     [WolverinePut("/api/agencies/{agency}/settings/reminders", OperationId = "setReminderSetting", Summary = "提醒设置 · Set the reminder days")]
     [Authorize(Roles = Roles.Supervising), Tags("Agencies")]
+    [ProducesResponseType<ReminderSetting>(200)]
     public static async Task<IResult> Put(string agency, SetReminderSetting cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
         await using var session = store.LightweightSession(); // agencies live in the default tenant
@@ -27,6 +30,6 @@ public static class SetReminderSettingEndpoint
         session.Events.Append(RegisterAgencyEndpoint.StreamId(agency), new ReminderSettingSet(agency, cmd.WorkingDaysBefore!.Value, clock.Now));
         await session.SaveChangesAsync(ct);
         directory.Forget(agency);
-        return Results.Ok(new { workingDaysBefore = cmd.WorkingDaysBefore });
+        return Results.Ok(new ReminderSetting(cmd.WorkingDaysBefore.Value));
     }
 }

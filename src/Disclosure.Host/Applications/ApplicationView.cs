@@ -7,9 +7,9 @@ namespace Disclosure.Host.Applications;
 public sealed record HistoryEntry(long Version, string Type, string? Label, DateOnly? BusinessDate, DateTimeOffset RecordedAt, string? User, string? CorrelationId, object Data);
 
 public sealed record ApplicationView(
-    Guid Id, string TrackingNumber, string Agency, string Channel, Applicant Applicant, string Description,
-    DateOnly? SubmittedOn, DateOnly ReceivedOn, string Status, string StatusLabel, bool Overdue,
-    DateOnly? DueOn, Deadline? Deadline, string? Outcome, string? OutcomeLabel, DateOnly? DecidedOn,
+    Guid Id, string TrackingNumber, string Agency, [property: Codes(typeof(Channels))] string Channel, Applicant Applicant, string Description,
+    DateOnly? SubmittedOn, DateOnly ReceivedOn, [property: Codes(typeof(ApplicationStatuses))] string Status, string StatusLabel, bool Overdue,
+    DateOnly? DueOn, Deadline? Deadline, [property: Codes(typeof(Outcomes))] string? Outcome, string? OutcomeLabel, DateOnly? DecidedOn,
     IReadOnlyList<ComplianceWarning> Warnings, CorrectionStep? Correction, IReadOnlyList<Consultation> Consultations,
     Extension? Extension, FeeStep? Fee, IReadOnlyList<Answer> SupersededAnswers, IReadOnlyList<Review> Reviews,
     Guid? FromLetterId, string? FromLetterNumber, Guid? LetterId, string? LetterNumber,
@@ -49,8 +49,9 @@ public sealed record ApplicationView(
 
 /// <summary>A line of a list: identity numbers and phone numbers masked (个人信息保护法: minimum necessary).</summary>
 public sealed record ApplicationSummary(
-    Guid Id, string TrackingNumber, string ApplicantCategory, string ApplicantName, string? ApplicantIdNumber, string? ApplicantPhone,
-    string Channel, DateOnly ReceivedOn, string Status, DateOnly? DueOn, bool Overdue, string? Outcome, DateOnly? DecidedOn, int Warnings,
+    Guid Id, string TrackingNumber, [property: Codes(typeof(ApplicantCategories))] string ApplicantCategory, string ApplicantName, string? ApplicantIdNumber, string? ApplicantPhone,
+    [property: Codes(typeof(Channels))] string Channel, DateOnly ReceivedOn, [property: Codes(typeof(ApplicationStatuses))] string Status, DateOnly? DueOn, bool Overdue,
+    [property: Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, int Warnings,
     IReadOnlyList<int> CarriedForwardFrom, string? Note)
 {
     public static ApplicationSummary From(Application a, DateOnly today) => new(

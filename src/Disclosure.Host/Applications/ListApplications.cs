@@ -16,7 +16,8 @@ public sealed record Worklist(DateOnly Today, DateOnly DueSoonUntil, IReadOnlyLi
 public static class ListApplicationsEndpoint
 {
     /// <summary>A page of summaries, soonest due first. Identity and phone numbers are masked.</summary>
-    [WolverineGet("/api/agencies/{agency}/applications"), Authorize(Roles = Roles.Reading), Tags("Applications")]
+    [WolverineGet("/api/agencies/{agency}/applications", OperationId = "listApplications", Summary = "申请列表 · List applications")]
+    [Authorize(Roles = Roles.Reading), Tags("Applications")]
     [ProducesResponseType<Paged<ApplicationSummary>>(200)]
     public static async Task<IResult> Get(IQuerySession session, BusinessClock clock, CancellationToken ct,
         string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50)
@@ -39,7 +40,8 @@ public static class ListApplicationsEndpoint
     }
 
     /// <summary>What a handler must look at today: open cases past their due date, and those due within <c>days</c> working days.</summary>
-    [WolverineGet("/api/agencies/{agency}/applications/worklist"), Authorize(Roles = Roles.Reading), Tags("Applications")]
+    [WolverineGet("/api/agencies/{agency}/applications/worklist", OperationId = "applicationWorklist", Summary = "到期提醒（申请） · Applications overdue or due soon")]
+    [Authorize(Roles = Roles.Reading), Tags("Applications")]
     [ProducesResponseType<Worklist>(200)]
     public static async Task<IResult> Worklist(IQuerySession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct, int days = 3)
     {

@@ -10,11 +10,14 @@ public sealed record WorkingDayAnswer(DateOnly From, int Days, DateOnly Date, st
 public static class GetCalendarEndpoint
 {
     /// <summary>The holiday notices in force, year by year.</summary>
-    [WolverineGet("/api/calendar"), Authorize, Tags("Calendar")]
+    [WolverineGet("/api/calendar", OperationId = "getCalendar", Summary = "节假日安排 · The holiday notices in force")]
+    [Authorize, Tags("Calendar")]
     public static IReadOnlyList<HolidayNotice> Get(CalendarStore calendars) => calendars.Current.Notices;
 
     /// <summary>The day on which <c>days</c> working days counted from the day after <c>from</c> end; 400 naming the year when a notice is missing.</summary>
-    [WolverineGet("/api/calendar/working-days"), Authorize, Tags("Calendar")]
+    [WolverineGet("/api/calendar/working-days", OperationId = "countWorkingDays", Summary = "工作日计算 · Count working days")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<WorkingDayAnswer>(200)]
+    [Authorize, Tags("Calendar")]
     public static IResult WorkingDays(CalendarStore calendars, DateOnly? from, int? days)
     {
         var required = new Problems.Required().Check(from is not null, "from").Check(days is >= 0 and <= 366, "days", "'days' is required, 0 to 366.");

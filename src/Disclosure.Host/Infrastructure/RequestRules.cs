@@ -16,17 +16,6 @@ public sealed class TextAttribute(int maximumLength) : StringLengthAttribute(max
     public bool MultiLine { get; init; }
 }
 
-/// <summary>A field whose value is a code of the shared vocabulary: validated against it, and an enum with its Chinese labels in the OpenAPI document.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class CodesAttribute(Type vocabulary) : Attribute
-{
-    /// <summary>The class holding the vocabulary as <c>public static readonly IReadOnlyList&lt;Term&gt; All</c>.</summary>
-    public Type Vocabulary { get; } = vocabulary;
-
-    public IReadOnlyList<Term> Terms => (IReadOnlyList<Term>)(Vocabulary.GetField("All", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
-        ?? throw new InvalidOperationException($"{Vocabulary.Name} has no static All."));
-}
-
 /// <summary>
 /// One policy for every field of every request body, applied to every endpoint before it runs
 /// (<see cref="RequestRulesPolicy"/>): a <c>[Required]</c> field is there (a nested one when its parent is), text has no

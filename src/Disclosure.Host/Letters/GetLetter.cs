@@ -25,7 +25,8 @@ public static class GetLetterEndpoints
         CaseReads.GetAsync(LetterKind.Instance, session, id, clock.Today, ct);
 
     /// <summary>A page of letters, soonest due first; the writer's phone is masked.</summary>
-    [WolverineGet("/api/agencies/{agency}/letters"), Authorize(Roles = Roles.Reading), Tags("Letters")]
+    [WolverineGet("/api/agencies/{agency}/letters", OperationId = "listLetters", Summary = "来信列表 · List letters")]
+    [Authorize(Roles = Roles.Reading), Tags("Letters")]
     [ProducesResponseType<Paged<LetterSummary>>(200)]
     public static async Task<IResult> List(IQuerySession session, BusinessClock clock, CancellationToken ct,
         string? status = null, bool? overdue = null, string? department = null, int? receivedYear = null, int page = 1, int pageSize = 50)
@@ -46,7 +47,8 @@ public static class GetLetterEndpoints
     }
 
     /// <summary>Overdue and due-soon letters, optionally of one department.</summary>
-    [WolverineGet("/api/agencies/{agency}/letters/worklist"), Authorize(Roles = Roles.Reading), Tags("Letters")]
+    [WolverineGet("/api/agencies/{agency}/letters/worklist", OperationId = "letterWorklist", Summary = "到期提醒（来信） · Letters overdue or due soon")]
+    [Authorize(Roles = Roles.Reading), Tags("Letters")]
     [ProducesResponseType<LetterWorklist>(200)]
     public static async Task<IResult> Worklist(IQuerySession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct,
         string? department = null, int days = 3)

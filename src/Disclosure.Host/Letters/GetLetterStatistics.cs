@@ -27,7 +27,8 @@ public sealed record LetterStatisticsView(
 public static class GetLetterStatisticsEndpoint
 {
     /// <summary>Mailbox statistics of the year: received, accepted, refused, replied (on time), average working days, by category and department, satisfaction.</summary>
-    [WolverineGet("/api/agencies/{agency}/letters/statistics/{year}"), Authorize(Roles = Roles.Reporting), Tags("Letters")]
+    [WolverineGet("/api/agencies/{agency}/letters/statistics/{year}", OperationId = "getLetterStatistics", Summary = "市长信箱统计 · Mailbox statistics of a year")]
+    [Authorize(Roles = Roles.Reporting), Tags("Letters")]
     [ProducesResponseType<LetterStatisticsView>(200)]
     public static async Task<IResult> Get(string agency, int year, IQuerySession session, ReportBuilder reports, BusinessClock clock, CancellationToken ct)
     {

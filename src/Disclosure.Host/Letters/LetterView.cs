@@ -7,9 +7,10 @@ using JasperFx.Events;
 namespace Disclosure.Host.Letters;
 
 public sealed record LetterView(
-    Guid Id, string TrackingNumber, string Agency, string Channel, string Category, string Subject, string Body, Writer Writer,
-    DateOnly ReceivedOn, bool PublicConsent, string Status, string StatusLabel, bool Overdue, DateOnly? DueOn, Deadline? Deadline,
-    string? Department, DateOnly? AcceptedOn, DateOnly? RejectedOn, string? RejectionReason, string? RejectionNote, IReadOnlyList<Assignment> Assignments,
+    Guid Id, string TrackingNumber, string Agency, [property: Codes(typeof(LetterChannels))] string Channel,
+    [property: Codes(typeof(LetterCategories))] string Category, string Subject, string Body, Writer Writer,
+    DateOnly ReceivedOn, bool PublicConsent, [property: Codes(typeof(LetterStatuses))] string Status, string StatusLabel, bool Overdue, DateOnly? DueOn, Deadline? Deadline,
+    string? Department, DateOnly? AcceptedOn, DateOnly? RejectedOn, [property: Codes(typeof(RejectionReasons))] string? RejectionReason, string? RejectionNote, IReadOnlyList<Assignment> Assignments,
     LetterExtensionApproved? Extension, IReadOnlyList<Reply> Replies, IReadOnlyList<Feedback> Feedback, DateOnly? ClosedOn,
     Guid? ApplicationId, string? ApplicationNumber, Guid? FromApplicationId, string? FromApplicationNumber,
     long Version, IReadOnlyList<HistoryEntry>? History)
@@ -23,8 +24,8 @@ public sealed record LetterView(
 }
 
 /// <summary>A line of a list: the writer's phone masked.</summary>
-public sealed record LetterSummary(Guid Id, string TrackingNumber, string Category, string Subject, string WriterName, string? WriterPhone,
-    DateOnly ReceivedOn, string Status, string? Department, DateOnly? DueOn, bool Overdue)
+public sealed record LetterSummary(Guid Id, string TrackingNumber, [property: Codes(typeof(LetterCategories))] string Category, string Subject,
+    string WriterName, string? WriterPhone, DateOnly ReceivedOn, [property: Codes(typeof(LetterStatuses))] string Status, string? Department, DateOnly? DueOn, bool Overdue)
 {
     public static LetterSummary From(Letter l, DateOnly today) => new(l.Id, l.TrackingNumber, l.Category, l.Subject, l.Writer.Name,
         Mask.Phone(l.Writer.Phone), l.ReceivedOn, l.Status, l.Department, l.DueOn, l.IsOverdue(today));

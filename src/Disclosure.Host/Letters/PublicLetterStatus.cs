@@ -19,7 +19,8 @@ public static class PublicLetterStatusEndpoint
     /// No login: the tracking number and the query code given at intake. A wrong code and an unknown number
     /// answer the same 404, and the endpoint is rate-limited per client, so codes cannot be guessed.
     /// </summary>
-    [WolverineGet("/public/letters/{trackingNumber}"), AllowAnonymous, EnableRateLimiting(RateLimitPolicy), Tags("Public")]
+    [WolverineGet("/public/letters/{trackingNumber}", OperationId = "publicLetterStatus", Summary = "来信办理进度查询 · A letter's status for its writer")]
+    [AllowAnonymous, EnableRateLimiting(RateLimitPolicy), Tags("Public")]
     [ProducesResponseType<PublicLetterStatus>(200)]
     public static async Task<IResult> Get(string trackingNumber, IDocumentStore store, CancellationToken ct, string? code = null)
     {

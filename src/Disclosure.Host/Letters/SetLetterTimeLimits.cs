@@ -24,6 +24,7 @@ public static class SetLetterTimeLimitsEndpoint
 
     [WolverinePut("/api/agencies/{agency}/settings/letters", OperationId = "setLetterTimeLimits", Summary = "来信办理时限 · Set the mailbox time limits")]
     [Authorize(Roles = Roles.Supervising), Tags("Letters")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<Disclosure.Domain.Letters.LetterTimeLimits>(200)]
     public static async Task<IResult> Put(string agency, SetLetterTimeLimits cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
         // agencies live in the default tenant, not in the route's

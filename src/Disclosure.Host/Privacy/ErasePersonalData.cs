@@ -37,6 +37,7 @@ public static class ErasePersonalDataEndpoint
     /// </summary>
     [WolverinePost("/api/agencies/{agency}/personal-data/erasure", OperationId = "erasePersonalData", Summary = "删除保存期满的个人信息 · Erase personal data after retention")]
     [Authorize(Roles = Roles.Administering), Tags("Privacy")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<ErasureResult>(200)]
     public static async Task<IResult> Post(string agency, ErasePersonalData? cmd, IDocumentStore store, BusinessClock clock,
         IConfiguration config, IMessageBus bus, ILogger<ErasureResult> log, CancellationToken ct)
     {

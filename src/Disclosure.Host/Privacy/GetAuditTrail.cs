@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
@@ -17,7 +18,9 @@ public static class GetAuditTrailEndpoint
     public const int MaxEntries = 5000;
 
     /// <summary>Who did what in this agency between two dates (China time, both included), optionally for one user.</summary>
-    [WolverineGet("/api/agencies/{agency}/audit"), Authorize(Roles = Roles.Supervising), Tags("Privacy")]
+    [WolverineGet("/api/agencies/{agency}/audit", OperationId = "getAuditTrail", Summary = "操作记录 · Who did what, when")]
+    [Authorize(Roles = Roles.Supervising), Tags("Privacy")]
+    [ProducesResponseType<AuditTrail>(200)]
     public static async Task<IResult> Get(string agency, IDocumentStore store, BusinessClock clock, CancellationToken ct,
         DateOnly? from = null, DateOnly? to = null, string? user = null)
     {

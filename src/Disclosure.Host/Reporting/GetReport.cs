@@ -15,7 +15,8 @@ public static class GetReportEndpoint
     /// 政府信息公开工作年度报告 of one agency (or, with <c>rollup=descendants</c>, of it and every agency below it):
     /// JSON, or CSV / Markdown / printable HTML by <c>format</c> or the Accept header.
     /// </summary>
-    [WolverineGet("/api/agencies/{agency}/reports/{year}"), Authorize(Roles = Roles.Reporting), Tags("Reports")]
+    [WolverineGet("/api/agencies/{agency}/reports/{year}", OperationId = "getReport", Summary = "政府信息公开工作年度报告 · The annual report of a year")]
+    [Authorize(Roles = Roles.Reporting), Tags("Reports")]
     [ProducesResponseType<ReportView>(200)]
     public static async Task<IResult> Get(string agency, int year, HttpContext http, ReportBuilder builder, AgencyDirectory directory,
         BusinessClock clock, IDocumentStore store, CancellationToken ct, string? layout = null, string? format = null, string? rollup = null)
@@ -39,7 +40,8 @@ public static class GetReportEndpoint
     }
 
     /// <summary>The sum of several agencies' reports (<c>?agency=a&amp;agency=b</c>), with the same checks.</summary>
-    [WolverineGet("/api/reports/{year}"), Authorize(Roles = Roles.Reporting), Tags("Reports")]
+    [WolverineGet("/api/reports/{year}", OperationId = "getCombinedReport", Summary = "多机关合计年度报告 · The sum of several agencies' reports")]
+    [Authorize(Roles = Roles.Reporting), Tags("Reports")]
     [ProducesResponseType<ReportView>(200)]
     public static async Task<IResult> GetCombined(int year, HttpContext http, ReportBuilder builder, AgencyDirectory directory,
         BusinessClock clock, CancellationToken ct, string? layout = null, string? format = null)

@@ -20,6 +20,7 @@ public static class PublishReportEndpoint
     /// </summary>
     [WolverinePost("/api/agencies/{agency}/reports/{year}/publication", OperationId = "publishReport", Summary = "公开年度报告 · Record the report as published")]
     [Authorize(Roles = Roles.Reporting), Tags("Reports")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<PublicationView>(201)]
     public static async Task<IResult> Post(string agency, int year, PublishReport? cmd, HttpContext http, IDocumentSession session,
         ReportBuilder builder, AgencyDirectory directory, BusinessClock clock, CancellationToken ct)
     {

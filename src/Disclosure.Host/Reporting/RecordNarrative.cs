@@ -25,6 +25,7 @@ public static class RecordNarrativeEndpoint
 
     [WolverinePut("/api/agencies/{agency}/reports/{year}/narrative", OperationId = "recordNarrative", Summary = "年度报告正文 · Record the report's text chapters")]
     [Authorize(Roles = Roles.ReportEditing), Tags("Reports")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<NarrativeView>(200)]
     public static IResult Put(string agency, int year, RecordNarrative cmd, HttpContext http, IDocumentSession session, BusinessClock clock)
     {
         var errors = ReportRequest.Check(year, null, clock);

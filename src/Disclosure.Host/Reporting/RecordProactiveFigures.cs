@@ -27,6 +27,7 @@ public static class RecordProactiveFiguresEndpoint
     /// <summary>The entered figures; a later PUT supersedes this one.</summary>
     [WolverinePut("/api/agencies/{agency}/reports/{year}/proactive", OperationId = "recordProactiveFigures", Summary = "主动公开情况（表二） · Enter table 二")]
     [Authorize(Roles = Roles.ReportEditing), Tags("Reports")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<ProactiveFiguresView>(200)]
     public static IResult Put(string agency, int year, RecordProactiveFigures cmd, HttpContext http, IDocumentSession session, BusinessClock clock, string? layout = null)
     {
         layout ??= cmd.Layout;

@@ -88,6 +88,7 @@ public static class CloseYearEndpoint
     /// <summary>Runs the year-end close on demand for a past year (agencies starting mid-stream or importing history).</summary>
     [WolverinePost("/api/agencies/{agency}/years/{year}/close", OperationId = "closeYear", Summary = "年末结转 · Close a year")]
     [Authorize(Roles = Roles.Administering), Tags("Reports")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<YearCloseResult>(200)]
     public static async Task<IResult> Post(string agency, int year, YearEndWork work, BusinessClock clock, IMessageBus bus, CancellationToken ct)
     {
         if (year < ReportRequest.FirstYear) return Problems.ValidationResult(new Dictionary<string, string[]> { ["year"] = [$"From {ReportRequest.FirstYear}."] });

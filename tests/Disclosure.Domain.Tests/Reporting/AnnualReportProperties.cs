@@ -98,4 +98,92 @@ public class AnnualReportProperties
                 previous = table;
             }
         }, iter: 300);
+
+    /// <summary>
+    /// One case as it is recorded over time: received (perhaps logged late), maybe answered (perhaps recorded after the
+    /// year-end close of the answer's year), maybe with its answer date corrected later — into or out of a closed year.
+    /// </summary>
+    private sealed record Timeline(int ReceivedDay, int Category, int LogDelay, int? AnswerAfter, int Outcome, int RecordDelay, int? CorrectAfter, int Shift, int CorrectedOutcome);
+
+    private static readonly Gen<Timeline> OneTimeline =
+        Gen.Select(Gen.Int[0, 365 * 3], Gen.Int[0, 5], Gen.Int[-20, 20].Select(x => Math.Max(0, x)), Gen.Int[-40, 200].Select(x => x < 0 ? (int?)null : x),
+                Gen.Select(Gen.Int[0, 20], Gen.Int[0, 20]), Gen.Int[-30, 30].Select(x => Math.Max(0, x)), Gen.Int[-120, 120].Select(x => x < 0 ? (int?)null : x + 1), Gen.Int[-45, 45])
+            .Select((r, c, l, a, o, d, x, sh) => new Timeline(r, c, l, a, o.Item1, d, x, sh, o.Item2));
+
+    /// <summary>A step recorded on a day: the events it appends are decided then, with the years closed by then.</summary>
+    private sealed record Recorded(DateOnly On, int Case, Func<Application, IReadOnlyList<int>, IReadOnlyList<object>> Step);
+
+    [Fact]
+    public void Closed_years_stay_true_and_every_cell_lists_exactly_the_cases_it_counts() =>
+        OneTimeline.List[1, 40].Sample(specs =>
+        {
+            var steps = new List<Recorded>();
+            for (var n = 0; n < specs.Count; n++)
+            {
+                var t = specs[n];
+                var received = First.AddDays(t.ReceivedDay);
+                var category = Category[t.Category];
+                var intake = new ApplicationReceived(Guid.NewGuid(), "a", $"A-{n}", "online", new Applicant(category, "x", null, null, null, null), "d", null, received);
+                steps.Add(new(received.AddDays(t.LogDelay), n, (_, _) => [intake]));
+                if (t.AnswerAfter is not { } after) continue;
+                var answered = received.AddDays(after);
+                var decision = new DecisionRecorded(answered, Outcome[t.Outcome], null, category);
+                var decisionRecorded = Later(answered.AddDays(t.RecordDelay), received.AddDays(t.LogDelay));
+                steps.Add(new(decisionRecorded, n, (_, _) => [decision]));
+                if (t.CorrectAfter is not { } correctAfter) continue;
+                var correctedOn = answered.AddDays(correctAfter);
+                var newDate = answered.AddDays(t.Shift);
+                if (newDate < received) newDate = received;
+                if (newDate > correctedOn) newDate = correctedOn;
+                steps.Add(new(Later(correctedOn, decisionRecorded), n, (app, _) =>
+                    newDate == app.Answer!.DecidedOn && Outcome[t.CorrectedOutcome] == app.Answer.Outcome
+                        ? []
+                        : [new DecisionCorrected(correctedOn, app.Answer.Outcome, app.Answer.DecidedOn, Outcome[t.CorrectedOutcome], newDate, "r", category)]));
+            }
+
+            // replay in the order things were recorded; each 1 January closes the year that ended
+            var histories = specs.Select(_ => new List<object>()).ToList();
+            var closed = new List<int>();
+            var lastDay = steps.Max(s => s.On);
+            var ordered = steps.OrderBy(s => s.On).ToList();
+            var next = 0;
+            for (var day = First; day <= lastDay; day = day.AddDays(1))
+            {
+                if (day is { Month: 1, Day: 1 } && day > First)
+                {
+                    var year = day.Year - 1;
+                    foreach (var history in histories.Where(h => h.Count > 0))
+                        if (YearEnd.Close(Application.From(history), year) is { } carried) history.Add(carried);
+                    closed.Add(year);
+                }
+                for (; next < ordered.Count && ordered[next].On == day; next++)
+                {
+                    var history = histories[ordered[next].Case];
+                    var events = ordered[next].Step(Application.From(history), closed);
+                    if (events.Count == 0) continue;
+                    history.AddRange(YearEnd.Reconcile(Application.From(history.Concat(events)), events, closed));
+                }
+            }
+
+            var tallies = Tally(histories);
+            ApplicationsTable? previous = null;
+            for (var year = First.Year; year <= lastDay.Year; year++)
+            {
+                var table = AnnualReport.Applications(ReportLayout.Layout2021, year, tallies);
+                var checks = AnnualReport.Check(ReportLayout.Layout2021, table, previous, AnnualReport.Reviews(year, tallies))
+                    .Append(AnnualReport.CarryForwardCheck(table, year, closed.Contains(year), tallies));
+                Assert.All(checks, c => Assert.True(c.Ok, $"{year}: {c.Rule} {c.Detail}"));
+                var perCase = histories.Where(h => h.Count > 0).Select(h => CaseContribution.Of(h, ReportLayout.Layout2021, year)).ToList();
+                foreach (var row in table.Rows)
+                    for (var col = 0; col < 7; col++)
+                    {
+                        var contributions = perCase.Select(c => c.Row(row.Code).Values[col]).ToList();
+                        Assert.All(contributions, c => Assert.InRange(c, 0, 1));
+                        Assert.True(contributions.Sum() == row.Values[col], $"{year} {row.Code} col {col}: cell {row.Values[col]}, drill-down {contributions.Sum()}");
+                    }
+                previous = table;
+            }
+        }, iter: 200);
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 }
