@@ -124,6 +124,30 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
         return state?.Version ?? 0;
     }
 
+    /// <summary>
+    /// The business times for which durable checks are scheduled — of one case, or of every case — read from the stored
+    /// messages themselves (a check carries the time it was scheduled for), never from the wall clock.
+    /// </summary>
+    protected static async Task<List<DateTimeOffset>> ScheduledCheckTimes(string messageType, string? caseId = null)
+    {
+        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            "select body from disclosure.wolverine_incoming_envelopes where message_type like '%' || @type || '%' and status = 'Scheduled'", conn);
+        cmd.Parameters.AddWithValue("type", messageType);
+        var due = new List<DateTimeOffset>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            // the stored envelope carries the message as JSON among its headers
+            var text = System.Text.Encoding.UTF8.GetString((byte[])reader[0]);
+            var id = System.Text.RegularExpressions.Regex.Match(text, "\"(?i:applicationId|letterId)\"\\s*:\\s*\"([0-9a-f-]+)\"").Groups[1].Value;
+            var at = System.Text.RegularExpressions.Regex.Match(text, "\"(?i:due)\"\\s*:\\s*\"([^\"]+)\"").Groups[1].Value;
+            if (caseId is null || id == caseId) due.Add(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return due.Order().ToList();
+    }
+
     /// <summary>Events that carry facts. Marten writes "tombstone" events when a transaction fails, to keep the
     /// event sequence gap-free for the async daemon; they belong to no case.</summary>
     protected async Task<long> EventCount()

@@ -24,6 +24,16 @@ public class WorkingDayCalendarSpecs
     [InlineData("2025-01-20", 20, "2025-02-21")] // across Spring Festival
     [InlineData("2019-12-31", 20, "2020-02-05")] // across New Year into the 2020 notice
     [InlineData("2025-03-03", 0, "2025-03-03")]
+    // one period across a break of each shipped notice, counted independently of this code (a separate count over cn-holidays.json)
+    [InlineData("2018-09-25", 20, "2018-10-26")] // 2018 National Day, make-up 09-29/30 (国办发明电〔2017〕12号)
+    [InlineData("2019-04-26", 20, "2019-05-27")] // 2019 May Day
+    [InlineData("2020-09-28", 20, "2020-11-02")] // 2020 National Day with Mid-Autumn, make-up 09-27 and 10-10
+    [InlineData("2021-02-05", 20, "2021-03-10")] // 2021 Spring Festival, make-up 02-07 and 02-20
+    [InlineData("2022-04-29", 20, "2022-05-31")] // 2022 May Day, make-up 04-24 and 05-07
+    [InlineData("2023-09-27", 20, "2023-10-31")] // 2023 Mid-Autumn and National Day, make-up 10-07/08
+    [InlineData("2024-04-30", 20, "2024-05-30")] // 2024 May Day
+    [InlineData("2025-09-26", 20, "2025-10-30")] // 2025 National Day with Mid-Autumn
+    [InlineData("2026-02-13", 20, "2026-03-19")] // 2026 Spring Festival, make-up 02-14 and 02-28 (国办发明电〔2025〕7号)
     public void Counts_working_days_from_the_day_after(string start, int days, string expected) =>
         Assert.Equal(D(expected), Calendar.AddWorkingDays(D(start), days));
 
