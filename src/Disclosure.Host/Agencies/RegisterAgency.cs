@@ -39,7 +39,16 @@ public static class RegisterAgencyEndpoint
         if (command.ParentId is { } parent && await session.LoadAsync<Agency>(parent, ct) is null)
             return Problems.ValidationResult(new Dictionary<string, string[]> { ["parentId"] = [$"There is no agency '{parent}' to be the parent."] });
 
-        var registered = new AgencyRegistered(id, command.Name!.Trim(), command.ParentId, command.Code ?? AgencyRules.DefaultCode(id), clock.Now);
+        // tracking numbers carry the code: two agencies with one code would hand out the same numbers
+        var code = command.Code ?? AgencyRules.DefaultCode(id);
+        var holder = await session.Query<Agency>().Where(a => a.Code == code).Select(a => a.Id).FirstOrDefaultAsync(ct);
+        if (holder == id) return Problems.Conflict($"An agency with id '{id}' already exists.");
+        if (holder is not null)
+            return Problems.ValidationResult(new Dictionary<string, string[]>
+            {
+                ["code"] = [$"The tracking-number code '{code}' is already used by agency '{holder}'; give this agency its own code."],
+            });
+        var registered = new AgencyRegistered(id, command.Name!.Trim(), command.ParentId, code, clock.Now);
         session.Events.StartStream<Agency>(StreamId(id), registered);
         try
         {

@@ -17,13 +17,15 @@ public static class WorklistHorizon
 public static class Paging
 {
     public const int MaxPageSize = 200;
+    /// <summary>Deep enough for any list a person pages through; a bound keeps the offset an integer.</summary>
+    public const int MaxPage = 10_000;
 
     public static Dictionary<string, string[]> Check(int page, int pageSize, string? status = null, IReadOnlyList<Domain.Term>? statuses = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (status is not null && statuses is not null && !statuses.Any(s => s.Code == status))
             errors["status"] = [$"Unknown status '{status}'. Allowed: {string.Join(", ", statuses.Select(s => s.Code))}."];
-        if (page < 1) errors["page"] = ["Pages start at 1."];
+        if (page is < 1 or > MaxPage) errors["page"] = [$"1 to {MaxPage:N0}."];
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"1 to {MaxPageSize}."];
         return errors;
     }

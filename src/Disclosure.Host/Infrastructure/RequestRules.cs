@@ -43,6 +43,16 @@ public static class RequestRules
     private static IResult Result(Dictionary<string, string[]> errors) =>
         errors.Count == 0 ? Wolverine.Http.WolverineContinue.Result() : Problems.ValidationResult(errors);
 
+    /// <summary>A business date in a query string: the same range as in a body.</summary>
+    public static Dictionary<string, string[]> CheckDates(DateOnly today, params (string Name, DateOnly? Date)[] dates)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var latest = today.AddYears(HorizonYears);
+        foreach (var (name, date) in dates)
+            if (date is { } d && (d < EarliestDate || d > latest)) errors[name] = [$"A date from {EarliestDate:yyyy-MM-dd} to {latest:yyyy-MM-dd}."];
+        return errors;
+    }
+
     public static Dictionary<string, string[]> Check(object body, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();

@@ -32,6 +32,7 @@ public static class GetLetterEndpoints
         string? status = null, bool? overdue = null, string? department = null, int? receivedYear = null, int page = 1, int pageSize = 50)
     {
         var errors = Paging.Check(page, pageSize, status, LetterStatuses.All);
+        if (receivedYear is < 2008 or > 2100) errors["receivedYear"] = ["2008 to 2100."];
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var today = clock.Today;

@@ -24,9 +24,12 @@ public static class GetAuditTrailEndpoint
     public static async Task<IResult> Get(string agency, IDocumentStore store, BusinessClock clock, CancellationToken ct,
         DateOnly? from = null, DateOnly? to = null, string? user = null)
     {
+        var errors = RequestRules.CheckDates(clock.Today, ("from", from), ("to", to));
         var first = from ?? clock.Today.AddDays(-30);
         var last = to ?? clock.Today;
-        if (last < first) return Problems.ValidationResult(new Dictionary<string, string[]> { ["to"] = ["'to' is on or after 'from'."] });
+        if (last < first) errors["to"] = ["'to' is on or after 'from'."];
+        if (user is { Length: > 100 }) errors["user"] = ["At most 100 characters."];
+        if (errors.Count > 0) return Problems.ValidationResult(errors);
         // PostgreSQL takes UTC instants; the period is whole China days
         var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), BusinessClock.ChinaOffset).ToUniversalTime();
         var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), BusinessClock.ChinaOffset).ToUniversalTime();

@@ -146,4 +146,49 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    /// <summary>The ways a path can name the same agency (routing matches case-insensitively and decodes once) or pretend to.</summary>
+    private static readonly (string Name, Func<string, string> Spell, bool SameAgency)[] Spellings =
+    [
+        ("upper case", path => path.ToUpperInvariant(), true),
+        ("mixed case", path => string.Concat(path.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : c)), true),
+        ("percent-encoded", path => EncodeAgency(path, c => $"%{(int)c:X2}"), true),
+        ("double-encoded", path => EncodeAgency(path, c => $"%25{(int)c:X2}"), false),
+    ];
+
+    private static string EncodeAgency(string path, Func<char, string> encode)
+    {
+        var segments = path.Split('/');
+        var i = Array.IndexOf(segments, "agencies") + 1;
+        segments[i] = string.Concat(segments[i].Select(c => char.IsLetter(c) ? encode(c) : c.ToString()));
+        return string.Join('/', segments);
+    }
+
+    [Fact]
+    public async Task No_spelling_of_a_path_reaches_another_agency()
+    {
+        await CreateAgency(Own);
+        await CreateAgency(Other);
+        var failures = new List<string>();
+        foreach (var (endpoint, allowed) in Matrix.Where(e => e.Key.Contains("{agency}") && e.Value.Length > 0))
+        {
+            var method = new HttpMethod(endpoint[..endpoint.IndexOf(' ')]);
+            var route = endpoint[(endpoint.IndexOf(' ') + 1)..];
+            var body = method == HttpMethod.Get ? null : "{}";
+            foreach (var (name, spell, sameAgency) in Spellings)
+            {
+                // another agency's path, however spelled: never an answer with content
+                foreach (var role in Roles.All.Where(r => r != Roles.Admin))
+                {
+                    var reply = await Send(method, spell(Url(route, Other)), body, Token(role, Own));
+                    if (reply.Status is >= 200 and < 300) failures.Add($"{endpoint} {name} as {role} for the other agency → {reply.Status}");
+                }
+                // one's own agency, spelled otherwise: the same agency (or no agency at all when encoded twice)
+                var own = await Send(method, spell(Url(route, Own)), body, Token(allowed.First(r => r != Roles.Admin || allowed.Length == 1), Own));
+                var expected = sameAgency ? own.Status is not (401 or 403) and < 500 : own.Status == 404;
+                if (!expected) failures.Add($"{endpoint} {name} for the own agency → {own.Status}, expected {(sameAgency ? "access" : "404")}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }
