@@ -103,7 +103,8 @@ builder.Services.CritterStackDefaults(x =>
 });
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
-builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>()))
+var tuning = config.GetSection("EventStore").Get<EventStoreTuning>() ?? new EventStoreTuning();
+builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>(), tuning))
     .UseLightweightSessions()
     .AddAsyncDaemon(DaemonMode.HotCold)
     .ApplyAllDatabaseChangesOnStartup()
