@@ -89,6 +89,13 @@ builder.Services.AddSingleton<Disclosure.Host.Cases.CaseWrites>();
 builder.Services.AddSingleton<Disclosure.Host.YearEnd.YearEndWork>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
+// written notices: issuing in the write path, PDF printing (one headless Chromium per host), e-mail delivery (SMTP)
+builder.Services.AddSingleton<Disclosure.Host.Notices.NoticeIssuing>();
+builder.Services.AddSingleton<Disclosure.Host.Notices.NoticePrinter>();
+builder.Services.AddSingleton<Disclosure.Host.Notices.KeptPdfs>();
+builder.Services.AddSingleton(Disclosure.Host.Notices.SmtpSettings.Read(config));
+builder.Services.AddSingleton<Disclosure.Host.Notices.NoticeMailer>();
+builder.Services.AddHostedService<Disclosure.Host.Notices.NoticeStorage>();
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
 builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>()))
