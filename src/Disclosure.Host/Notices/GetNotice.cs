@@ -45,8 +45,9 @@ public static class GetNoticeEndpoint
     [WolverineGet("/api/agencies/{agency}/applications/{id}/notices/{number}", OperationId = "getNotice", Summary = "告知书 · A notice as issued (HTML or PDF)")]
     [Authorize(Roles = Roles.Reading), Tags("Notices")]
     [ProducesResponseType<string>(200, "text/html", "application/pdf")]
-    public static async Task<IResult> Get(string id, string number, HttpRequest request, IDocumentSession session, KeptPdfs pdfs, CancellationToken ct, string? format = null)
+    public static async Task<IResult> Get(string agency, string id, string number, HttpRequest request, IDocumentStore store, KeptPdfs pdfs, CancellationToken ct, string? format = null)
     {
+        await using var session = store.LightweightSession(agency); // a print kept on first request commits on its own
         format ??= request.Headers.Accept.ToString().Contains("application/pdf", StringComparison.OrdinalIgnoreCase) ? "pdf" : "html";
         if (format is not ("html" or "pdf"))
             return Problems.ValidationResult(new Dictionary<string, string[]> { ["format"] = ["The format is html or pdf."] });

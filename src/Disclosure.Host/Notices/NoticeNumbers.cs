@@ -45,10 +45,13 @@ public static class NoticeNumbers
         return wanted.Select(w => ++taken[w]).ToList();
     }
 
-    /// <summary>Tests start from 1 again.</summary>
-    public static async Task ResetAsync(NpgsqlDataSource dataSource)
+    /// <summary>Tests start from 1 again (on a connection of its own, outside the host's pool and its prepared statements).</summary>
+    public static async Task ResetAsync(string connectionString)
     {
-        await using var cmd = dataSource.CreateCommand($"truncate {Table}");
+        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, MaxAutoPrepare = 0 };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"delete from {Table}", connection);
         await cmd.ExecuteNonQueryAsync();
     }
 }

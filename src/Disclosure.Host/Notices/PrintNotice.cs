@@ -35,8 +35,20 @@ public sealed class KeptPdfs(NoticePrinter printer, Infrastructure.BusinessClock
         if (await pdf is { } printed && printed.PrintedFrom == hash) return printed.Pdf;
 
         var bytes = await printer.PrintAsync(kept.Html, ct);
-        session.Store(new KeptPdf { Id = id, Pdf = bytes, PrintedFrom = hash, PrintedAt = clock.Now });
-        await session.SaveChangesAsync(ct);
-        return bytes;
+        var print = new KeptPdf { Id = id, Pdf = bytes, PrintedFrom = hash, PrintedAt = clock.Now };
+        // the first print kept is the one served ever after: a print racing it (the queued one, a request) gives way
+        if (await pdf is not null) session.Store(print); // printed from text since masked: replaced
+        else session.Insert(print);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            return bytes;
+        }
+        catch (Exception e) when (Infrastructure.StorageConflict.Is(e))
+        {
+            session.EjectAllPendingChanges();
+            await using var again = session.DocumentStore.QuerySession(session.TenantId);
+            return (await again.LoadAsync<KeptPdf>(id, ct))?.Pdf ?? bytes;
+        }
     }
 }
