@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Disclosure.Host.Notices;
 using Disclosure.Host.Tests.Applications;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Disclosure.Host.Tests.Notices;
 
@@ -14,7 +12,6 @@ public abstract class NoticeScenario(AppFixture fixture) : ApplicationScenario(f
 
     public override async Task InitializeAsync()
     {
-        File.AppendAllLines("/tmp/notice-logs.txt", Fixture.Logs.Lines.Prepend("==== before " + GetType().Name)); Fixture.Logs.Clear(); // DEBUG
         await base.InitializeAsync();
         await NoticeNumbers.ResetAsync(AppFixture.ConnectionString);
     }
