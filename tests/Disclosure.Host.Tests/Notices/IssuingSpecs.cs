@@ -202,6 +202,7 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
         var id = await Receive();
         (await Step(id, "decision", Disclosed())).ShouldBe(200);
         Assert.Contains("张三", (await Document(id, Answer(1))).Body);
+        Assert.Contains("张三", PdfText(await Pdf(id, Answer(1))));
 
         (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-01" })).ShouldBe(200);
 
@@ -213,5 +214,8 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
         Assert.Contains("第三十六条第（二）项", masked);
         var listed = (await Notices(id)).Json.EnumerateArray().Single();
         Assert.Equal("2025-06-30", listed.GetProperty("maskedOn").GetString());
+        var printed = PdfText(await Pdf(id, Answer(1)));
+        Assert.DoesNotContain("张三", printed);
+        Assert.Contains("已删除", printed);
     }
 }

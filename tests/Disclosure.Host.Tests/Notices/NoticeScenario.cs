@@ -49,6 +49,13 @@ public abstract class NoticeScenario(AppFixture fixture) : ApplicationScenario(f
         return await response.Content.ReadAsByteArrayAsync();
     }
 
+    /// <summary>The text layer of a PDF; the CJK font maps some shared glyphs to Kangxi radicals (⼚ for 厂): compared in compatibility form.</summary>
+    protected static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Concat(document.GetPages().Select(p => p.Text)).Normalize(System.Text.NormalizationForm.FormKC);
+    }
+
     protected static IEnumerable<string> Types(Reply view) =>
         view.Json.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("type").GetString()!);
 
