@@ -89,6 +89,13 @@ builder.Services.AddSingleton<Disclosure.Host.Cases.CaseWrites>();
 builder.Services.AddSingleton<Disclosure.Host.YearEnd.YearEndWork>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
+// written notices: issuing in the write path, PDF printing (one headless Chromium per host), e-mail delivery (SMTP)
+builder.Services.AddSingleton<Disclosure.Host.Notices.NoticeIssuing>();
+builder.Services.AddSingleton<Disclosure.Host.Notices.NoticePrinter>();
+builder.Services.AddSingleton<Disclosure.Host.Notices.KeptPdfs>();
+builder.Services.AddSingleton(Disclosure.Host.Notices.SmtpSettings.Read(config));
+builder.Services.AddSingleton<Disclosure.Host.Notices.NoticeMailer>();
+builder.Services.AddHostedService<Disclosure.Host.Notices.NoticeStorage>();
 
 // Generated code (Marten's storage, Wolverine's handlers and endpoints) is compiled in memory at start-up by default (see
 // README, "Generated code"); a build that ran `codegen write` sets Disclosure__StaticCodegen=true to load the pre-generated,

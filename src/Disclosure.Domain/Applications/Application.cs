@@ -188,6 +188,7 @@ public sealed class Application : ITrackedCase
                 Applicant = Applicant.Erased(); Description = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
                 foreach (var answer in SupersededAnswers.Append(Answer)) if (answer?.Note is not null && answer.ClosedBy != EventNames.DecisionCorrected) answer.Note = PersonalDataErased.Placeholder;
                 foreach (var consultation in Consultations) consultation.Party = PersonalDataErased.Placeholder;
+                foreach (var notice in Notices) notice.Deliveries = notice.Deliveries.Select(d => PersonalData.Masked(d) as Notices.NoticeDelivered ?? d).ToList();
                 break;
             case CarriedForward e:
                 if (!CarriedForwardFrom.Contains(e.FromYear)) CarriedForwardFrom.Add(e.FromYear);

@@ -113,7 +113,7 @@ public static class ApplicationDecider
         if (app.Fee is null) throw Refusal.Conflict("No fee notice was sent on this application.");
         if (app.Fee.PaidOn is { } p) throw Refusal.Conflict($"The fee was already paid on {p:yyyy-MM-dd}.");
         if (paidOn < app.Fee.SentOn) throw Refusal.Invalid("paidOn", $"A fee cannot be paid before the notice ({app.Fee.SentOn:yyyy-MM-dd}).");
-        return new FeePaid(paidOn);
+        return new FeePaid(paidOn, app.Fee.AmountYuan);
     }
 
     /// <summary>The fee was not paid within 20 working days of the notice (report （六）2).</summary>

@@ -91,15 +91,16 @@ public sealed record ExtensionApproved(DateOnly ApprovedOn, string ApprovedBy, i
     DateOnly ICaseEvent.BusinessDate => ApprovedOn;
 }
 
-/// <summary>收费通知 (条例第四十二条; 国办函〔2020〕109号).</summary>
+/// <summary>收费通知 (条例第四十二条; 国办函〔2020〕109号). Counted in the report's section 六 of the year it was sent.</summary>
 [StoredName(EventNames.FeeNoticeSent)]
-public sealed record FeeNoticeSent(DateOnly SentOn, decimal AmountYuan, string Basis) : IApplicationEvent
+public sealed record FeeNoticeSent(DateOnly SentOn, decimal AmountYuan, string Basis) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => SentOn;
 }
 
+/// <summary>The fee was paid; <c>AmountYuan</c> is the amount of the notice (absent on payments recorded before it was kept).</summary>
 [StoredName(EventNames.FeePaid)]
-public sealed record FeePaid(DateOnly PaidOn) : IApplicationEvent
+public sealed record FeePaid(DateOnly PaidOn, decimal? AmountYuan = null) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => PaidOn;
 }

@@ -22,5 +22,4 @@ public sealed record ApplicationView(
         a.Warnings, a.Correction, a.Consultations, a.Extension, a.Fee, a.SupersededAnswers, a.Reviews,
         a.FromLetterId, a.FromLetterNumber, a.LetterId, a.LetterNumber,
         a.Version, events?.Select(CaseHistory.Entry).ToList());
-
 }

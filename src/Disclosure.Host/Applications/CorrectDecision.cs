@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
+using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,11 +13,21 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
-/// <summary>A recorded answer was wrong: record the right one with a reason; the old one stays in the history.</summary>
-public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, [property: Required, Text(2000, MultiLine = true)] string? Reason) : ApplicationCommand
+/// <summary>
+/// A recorded answer was wrong: record the right one with a reason; the old one stays in the history. Once the agency
+/// issues notices, the corrected answer gets a new 告知书 (dated the day of the correction); the old one stays kept.
+/// </summary>
+public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, [property: Required, Text(2000, MultiLine = true)] string? Reason,
+    AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         [ApplicationDecider.CorrectDecision(current, CorrectedOn!.Value, Outcome, DecidedOn, Reason, context.Today)];
+
+    public IEnumerable<NoticeModel> Notices(Application after, CaseContext context)
+    {
+        var decided = after.Answer!.DecidedOn;
+        return [AnswerNoticeInput.Draft(Notice, after, context, CorrectedOn!.Value > decided ? CorrectedOn.Value : decided)];
+    }
 }
 
 public static class CorrectDecisionEndpoint

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
+using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,11 +13,18 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
-/// <summary>The answer (办理结果, 条例第三十六条): one of the 21 outcome codes; an answer after the due date is recorded and flagged.</summary>
-public sealed record RecordDecision([property: Required] DateOnly? DecidedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, [property: Text(4000, MultiLine = true)] string? Note) : ApplicationCommand
+/// <summary>
+/// The answer (办理结果, 条例第三十六条): one of the 21 outcome codes; an answer after the due date is recorded and flagged.
+/// Once the agency issues notices, its 告知书 is issued with it (<c>notice</c>: what the clerk adds to the standard wording).
+/// </summary>
+public sealed record RecordDecision([property: Required] DateOnly? DecidedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, [property: Text(4000, MultiLine = true)] string? Note,
+    AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         [ApplicationDecider.RecordDecision(current, DecidedOn!.Value, Outcome, Note, context.Today)];
+
+    public IEnumerable<NoticeModel> Notices(Application after, CaseContext context) =>
+        [AnswerNoticeInput.Draft(Notice, after, context, DecidedOn!.Value)];
 }
 
 public static class RecordDecisionEndpoint

@@ -50,11 +50,18 @@ public static class EventStore
             .Index(l => l.TrackingNumber).Index(l => l.DueOn).Index(l => l.Department!);
         opts.Schema.For<Disclosure.Domain.Letters.LetterStatistics>().MultiTenanted();
         opts.Schema.For<Disclosure.Host.Deadlines.Notification>().MultiTenanted().Index(n => n.CreatedAt);
+        // written notices: an agency's setup (like the agency, not tenant data), the documents as issued, their PDFs
+        opts.Schema.For<Disclosure.Domain.Notices.NoticeSetup>().Identity(s => s.Id);
+        opts.Schema.For<Disclosure.Host.Notices.NoticeTemplateText>().Identity(t => t.Id);
+        opts.Schema.For<Disclosure.Host.Notices.KeptNotice>().MultiTenanted().Index(k => k.ApplicationId);
+        opts.Schema.For<Disclosure.Host.Notices.KeptPdf>().MultiTenanted();
+        opts.Schema.For<Disclosure.Host.Notices.MailSent>().MultiTenanted();
 
         // every event type is stored under its explicit, stable name ([StoredName]), never one derived from the C# name
         foreach (var (name, type) in Disclosure.Domain.StoredNameAttribute.All) opts.Events.MapEventType(type, name);
 
         opts.Projections.Add(new AgencyProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new Disclosure.Host.Notices.NoticeSetupProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ApplicationProjection(calendars), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ReportFileProjection(), ProjectionLifecycle.Inline);
         // statistics run on the async daemon: an inline tally would make every intake update one hot row
