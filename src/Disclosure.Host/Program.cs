@@ -3,6 +3,7 @@ using Disclosure.Domain.Applications;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Calendar;
+using Disclosure.Host.StaffConsole;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Reporting;
 using Disclosure.Domain.Reporting;
@@ -126,6 +127,7 @@ var auth = AuthSettings.From(config, env);
 builder.Services.AddSingleton(auth);
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(auth.Configure);
 builder.Services.AddAuthorization();
+builder.AddConsole(); // the staff console: Razor Pages under /console, cookie session (Console/ConsoleSetup.cs)
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {
@@ -201,6 +203,7 @@ app.MapWolverineEndpoints(o =>
     o.RejectUnparseableQueryValues = true;
     o.AddPolicy<RequestRulesPolicy>();
 });
+app.MapConsole();
 
 return await app.RunJasperFxCommands(args);
 
