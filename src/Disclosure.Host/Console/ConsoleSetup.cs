@@ -28,7 +28,13 @@ public static class ConsoleSetup
 
     public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Console");
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Console";
+            // the figures of table 四 have the same page as those of table 三
+            o.Conventions.AddPageRoute("/Report/Cell", "console/{agency}/reports/{year:int}/reviews/{index:int}");
+        });
+        builder.Services.AddSingleton<Report.ReportPrinter>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "disclosure.antiforgery";

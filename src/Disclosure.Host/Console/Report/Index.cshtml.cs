@@ -6,7 +6,6 @@ using Disclosure.Host.Security;
 using Disclosure.Host.StaffConsole.Shared;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Disclosure.Host.StaffConsole.Report;
@@ -32,7 +31,7 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory) 
     {
         if (!May(Roles.ReportEditing)) return await ForbidAsync();
         if (CommandForm.Bind<RecordNarrative>(Request.Form, Today, Narrative) is not { } cmd) return await ShowAsync(ct, 400);
-        if (Problems(RecordNarrativeEndpoint.Validate(cmd), Narrative)) return await ShowAsync(ct, 400);
+        if (EndpointAnswer.Failed(RecordNarrativeEndpoint.Validate(cmd), Narrative, out var invalid)) return await ShowAsync(ct, invalid);
         await using var session = store.LightweightSession(AgencyId);
         return await SaveAsync(RecordNarrativeEndpoint.Put(AgencyId, Year, cmd, HttpContext, session, Clock), session, Narrative, "narrative", ct);
     }
@@ -76,26 +75,9 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory) 
     /// <summary>The endpoint's answer: stored and back to the report, or its problems shown on the form.</summary>
     private async Task<IActionResult> SaveAsync(IResult result, IDocumentSession session, FormState form, string done, CancellationToken ct)
     {
-        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
-        {
-            await session.SaveChangesAsync(ct);
-            return Redirect($"{Request.Path}?done={done}");
-        }
-        if (result is IValueHttpResult { Value: Microsoft.AspNetCore.Mvc.ProblemDetails problem }) Problems(problem, form);
-        else form.Problem = "未能保存。";
-        return await ShowAsync(ct, (result as IStatusCodeHttpResult)?.StatusCode ?? 400);
-    }
-
-    /// <summary>A problem of the API's validation, as messages next to the fields.</summary>
-    private static bool Problems(Microsoft.AspNetCore.Mvc.ProblemDetails problem, FormState form)
-    {
-        if (problem.Status is null or < 400) return false;
-        if (problem is ValidationProblemDetails { Errors.Count: > 0 } validation)
-            foreach (var (field, messages) in validation.Errors)
-                if (form.Values.ContainsKey(field)) form.Errors[field] = ChineseMessages.Translate(messages[0], form.Value(field));
-                else form.Problem = ChineseMessages.Translate(messages[0], "-");
-        else form.Problem = problem.Status == 409 ? ChineseMessages.Translate(problem.Detail ?? "", "-") : problem.Detail;
-        return true;
+        if (EndpointAnswer.Failed(result, form, out var status)) return await ShowAsync(ct, status);
+        await session.SaveChangesAsync(ct);
+        return Redirect($"{Request.Path}?done={done}");
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct, int status = 200)

@@ -91,7 +91,19 @@ public static class CommandForm
             else Put(json, field.Name, node); // nested objects always exist: their own required fields are named, not the parent
         }
         if (state.Errors.Count > 0 || state.Problem is not null) return null;
-        var command = json.Deserialize(type, Web)!;
+        object command;
+        try
+        {
+            command = json.Deserialize(type, Web)!;
+        }
+        catch (JsonException e)
+        {
+            // a list of dates with a line that is no date: named by the path of the value
+            var field = e.Path is { } path ? path.TrimStart('$', '.').Split('[')[0] : "";
+            if (state.Values.ContainsKey(field)) state.Errors[field] = "格式不正确（日期请按“年-月-日”填写，每行一个）。";
+            else state.Problem = "表单内容格式不正确。";
+            return null;
+        }
         foreach (var (field, messages) in RequestRules.Check(command, today))
             if (state.Values.ContainsKey(Root(field))) state.Errors[Root(field)] = ChineseMessages.Translate(messages[0], state.Value(Root(field)));
             else state.Problem = ChineseMessages.Translate(messages[0], "-");

@@ -81,6 +81,7 @@ public static class FieldLabels
         ["publishedOn"] = "公开日期",
         ["layout"] = "报告格式（2019 或 2021，留空按年度）",
         ["trackingNumber"] = "编号",
+        ["year"] = "年度",
         ["queryCode"] = "查询码",
     };
 

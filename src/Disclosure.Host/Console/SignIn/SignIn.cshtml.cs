@@ -54,7 +54,7 @@ public sealed class SignInModel(ConsoleSignInSettings settings, IDocumentStore s
         }
         var principal = ConsoleAuthentication.Principal(UserName, Chosen, string.IsNullOrEmpty(agency) ? [] : [agency], "demo");
         await HttpContext.SignInAsync(ConsoleAuthentication.Cookie, principal, ConsoleAuthentication.Session(clock.Now, null));
-        return LocalRedirect(ReturnUrl ?? (string.IsNullOrEmpty(agency) ? ConsoleSetup.Prefix : $"{ConsoleSetup.Prefix}/{agency}"));
+        return LocalRedirect(ReturnUrl ?? ConsoleSetup.Prefix);
     }
 
     private async Task LoadAgenciesAsync(CancellationToken ct)

@@ -1,5 +1,6 @@
 using Disclosure.Domain.Agencies;
 using Disclosure.Host.Security;
+using Disclosure.Host.StaffConsole;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Disclosure.Host.StaffConsole.SignIn;
 
 /// <summary>The console's entry: straight to the worklist of the user's one agency, else a choice of the agencies they may act for.</summary>
 [Authorize]
-public sealed class StartModel(IDocumentStore store) : PageModel
+public sealed class StartModel(IDocumentStore store, Infrastructure.BusinessClock clock) : PageModel
 {
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
 
@@ -19,7 +20,9 @@ public sealed class StartModel(IDocumentStore store) : PageModel
         var all = await session.Query<Agency>().OrderBy(a => a.Id).ToListAsync(ct);
         Agencies = all.Where(a => AgencyGate.CanActFor(User, a.Id)).ToList();
         var claimed = User.FindAll(Roles.AgencyClaim).Select(c => c.Value).Distinct().ToList();
-        if (claimed.Count == 1 && Agencies.Any(a => a.Id == claimed[0])) return Redirect($"{ConsoleSetup.Prefix}/{claimed[0]}");
+        if (claimed.Count == 1 && Agencies.Any(a => a.Id == claimed[0]))
+            // a statistician's work is the report; everyone else starts at the worklist
+            return Redirect(Roles.Reading.Split(',').Any(User.IsInRole) ? $"{ConsoleSetup.Prefix}/{claimed[0]}" : $"{ConsoleSetup.Prefix}/{claimed[0]}/reports/{clock.Today.Year}");
         return Page();
     }
 }
