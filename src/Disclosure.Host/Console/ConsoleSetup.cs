@@ -38,7 +38,7 @@ public static class ConsoleSetup
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "disclosure.antiforgery";
-            o.Cookie.Path = Prefix;
+            o.Cookie.Path = "/"; // the public status page posts too
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__RequestVerificationToken";
         });

@@ -40,6 +40,13 @@ public static class CommandForm
 
     public static IReadOnlyList<FormField> Fields(Type command) => Walk(command, "").ToList();
 
+    /// <summary>The choices of a field in groups: the outcomes as report table 三 groups them (（三）不予公开 …), others in one group.</summary>
+    public static IEnumerable<(string? Group, IEnumerable<Term> Terms)> Groups(FormField field) =>
+        field.Choices == Domain.Applications.Outcomes.All
+            ? Domain.Reporting.ReportLayout.Layout2021.OutcomeRows.GroupBy(r => r.Subgroup)
+                .Select(g => (g.Key, g.Select(r => field.Choices.Find(r.Code)!)))
+            : [(null, field.Choices ?? [])];
+
     private static IEnumerable<FormField> Walk(Type type, string prefix)
     {
         foreach (var p in Properties(type))
@@ -90,7 +97,6 @@ public static class CommandForm
             if (Parse(field, raw.Trim(), out var node) is { } problem) state.Errors[field.Name] = problem;
             else Put(json, field.Name, node); // nested objects always exist: their own required fields are named, not the parent
         }
-        if (state.Errors.Count > 0 || state.Problem is not null) return null;
         object command;
         try
         {
@@ -104,9 +110,10 @@ public static class CommandForm
             else state.Problem = "表单内容格式不正确。";
             return null;
         }
+        // the request policy on what could be read: every field's problem is shown at once, a value not of its type first
         foreach (var (field, messages) in RequestRules.Check(command, today))
-            if (state.Values.ContainsKey(Root(field))) state.Errors[Root(field)] = ChineseMessages.Translate(messages[0], state.Value(Root(field)));
-            else state.Problem = ChineseMessages.Translate(messages[0], "-");
+            if (!state.Values.ContainsKey(Root(field))) state.Problem = ChineseMessages.Translate(messages[0], "-");
+            else if (!state.Errors.ContainsKey(Root(field))) state.Errors[Root(field)] = ChineseMessages.Translate(messages[0], state.Value(Root(field)));
         return state.Errors.Count > 0 || state.Problem is not null ? null : command;
     }
 

@@ -14,6 +14,7 @@ public static class EndpointAnswer
     {
         status = answer switch
         {
+            _ when ReferenceEquals(answer, Wolverine.Http.WolverineContinue.NoProblems) => 200,
             ProblemDetails p => p.Status ?? 400,
             IStatusCodeHttpResult r => r.StatusCode ?? 200,
             _ => 200,

@@ -34,8 +34,9 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         from disclosure.mt_doc_application where tenant_id = $1
         """;
     private const string Letters = """
-        select 'letter', id, data ->> 'trackingNumber', disclosure.mt_immutable_date(data ->> 'dueOn'),
-               data ->> 'status', data -> 'writer' ->> 'name', 'natural_person', data ->> 'department', data ->> 'receivedOn'
+        select 'letter' as kind, id, data ->> 'trackingNumber' as number, disclosure.mt_immutable_date(data ->> 'dueOn') as due,
+               data ->> 'status' as status, data -> 'writer' ->> 'name' as who, 'natural_person' as category, data ->> 'department' as department,
+               data ->> 'receivedOn' as received
         from disclosure.mt_doc_letter where tenant_id = $1
         """;
     private const string OpenApplication = "(data ->> 'isOpen')::boolean";
