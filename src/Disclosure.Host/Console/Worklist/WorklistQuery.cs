@@ -39,8 +39,8 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
                data ->> 'receivedOn' as received
         from disclosure.mt_doc_letter where tenant_id = $1
         """;
-    private const string OpenApplication = "(data ->> 'isOpen')::boolean";
-    private const string OpenLetter = "(data ->> 'awaitingAction')::boolean";
+    private const string OpenApplication = "data ->> 'isOpen' = 'true'";
+    private const string OpenLetter = "data ->> 'awaitingAction' = 'true'";
 
     public async Task<WorklistPage> PageAsync(string agency, WorklistFilter filter, DateOnly today, WorkingDayCalendar calendar, int reminderDays, CancellationToken ct)
     {
