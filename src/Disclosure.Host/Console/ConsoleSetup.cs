@@ -45,6 +45,7 @@ public static class ConsoleSetup
         var settings = ConsoleSignInSettings.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<Worklist.WorklistQuery>();
+        builder.Services.AddHostedService<Worklist.WorklistStatistics>();
         // Chinese text is written as it is, not as numeric character references
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -20,11 +20,15 @@ public sealed record WorklistPage(IReadOnlyList<WorkItem> Items, bool More, int 
 /// The worklist of one agency: applications and letters in one list, soonest due first — so the overdue and those due
 /// within the reminder window lead. One SQL statement over the two case tables (a UNION ALL that PostgreSQL merges from
 /// two partial indexes of open cases by agency and due date, <see cref="Infrastructure.EventStore"/>), reading only the
-/// columns the list shows; a page is 50 lines and "more" is known from a 51st.
+/// columns the list shows; a page is 50 lines and "more" is known from a 51st. PostgreSQL cannot estimate how many
+/// documents are open from the JSON alone: <see cref="WorklistStatistics"/> gives it statistics on that expression, without
+/// which it sorts every open case instead of walking the index (measured: 490 ms against 2 ms with 100,000 open cases).
 /// </summary>
 public sealed class WorklistQuery(NpgsqlDataSource dataSource)
 {
     public const int PageSize = 50;
+    /// <summary>The counts of overdue and due-soon cases stop here ("1000+").</summary>
+    public const int CountCap = 1000;
 
     // the expressions of the partial indexes mt_doc_application_idx_open_due / mt_doc_letter_idx_open_due
     private const string Applications = """
@@ -56,9 +60,13 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
             parts.Add(Letters + " and " + (filter.Status is null ? OpenLetter : "data ->> 'status' = $4") + (filter.Department is null ? "" : " and data ->> 'department' = $5"));
         if (parts.Count == 0) return new WorklistPage([], false, 0, 0, until);
 
-        var list = $"select * from ({string.Join(" union all ", parts)}) cases order by due nulls last, number limit $2 offset $3";
-        var counts = "select count(*) filter (where due < $6), count(*) filter (where due >= $6 and due <= $7) from ("
-            + string.Join(" union all ", parts.Select(p => p + " and disclosure.mt_immutable_date(data ->> 'dueOn') <= $7")) + ") due";
+        // each kind walks its index in due order up to the end of the page; the two short lists are merged
+        var list = $"select * from ({string.Join(" union all ", parts.Select(p => $"({p} order by due nulls last, number limit $2 + $3)"))}) cases "
+            + "order by due nulls last, number limit $2 offset $3";
+        // how many are overdue and due soon, counted up to CountCap each (a count of every overdue case of a large backlog
+        // would read them all; the list shows them anyway)
+        string Count(string range) => $"(select count(*) from (select 1 from ({string.Join(" union all ", parts.Select(p => p + " and " + range))}) c limit {CountCap}) n)";
+        var counts = $"select {Count("disclosure.mt_immutable_date(data ->> 'dueOn') < $6")}, {Count("disclosure.mt_immutable_date(data ->> 'dueOn') between $6 and $7")}";
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command(list, agency, filter, today, until));
         batch.BatchCommands.Add(Command(counts, agency, filter, today, until));
@@ -103,4 +111,34 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         try { return d >= today ? calendar.CountWorkingDays(today, d) : -calendar.CountWorkingDays(d, today); }
         catch (CalendarNotAvailable) { return null; }
     }
+}
+
+public static class WorklistView
+{
+    /// <summary>A capped count as shown: "1000+" when it reached the cap.</summary>
+    public static string Count(int n) => n >= WorklistQuery.CountCap ? $"{WorklistQuery.CountCap}+" : n.ToString();
+}
+
+/// <summary>Extended statistics on the "open" expressions of the case tables (see <see cref="WorklistQuery"/>), created at start if missing.</summary>
+public sealed class WorklistStatistics(NpgsqlDataSource dataSource) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        // created once; the tables are analysed then so the statistics exist at once (autovacuum keeps them after)
+        await using var cmd = dataSource.CreateCommand("""
+            do $$ begin
+              if not exists (select from pg_statistic_ext where stxname = 'mt_doc_application_open_stat') then
+                create statistics disclosure.mt_doc_application_open_stat on (data ->> 'isOpen') from disclosure.mt_doc_application;
+                analyze disclosure.mt_doc_application;
+              end if;
+              if not exists (select from pg_statistic_ext where stxname = 'mt_doc_letter_open_stat') then
+                create statistics disclosure.mt_doc_letter_open_stat on (data ->> 'awaitingAction') from disclosure.mt_doc_letter;
+                analyze disclosure.mt_doc_letter;
+              end if;
+            end $$;
+            """);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }
