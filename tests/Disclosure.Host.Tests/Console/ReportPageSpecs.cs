@@ -51,6 +51,18 @@ public class ReportPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
     }
 
     [Fact]
+    public async Task A_publication_dated_in_the_future_is_refused_next_to_its_date_and_records_nothing()
+    {
+        var statistician = Browser(Roles.Statistician);
+        var report = await statistician.GetAsync($"/console/{Agency}/reports/2024");
+        var before = await EventCount();
+        var refused = await statistician.SubmitAsync(report, new Dictionary<string, string> { ["publishedOn"] = "2025-07-01" }, "form[action='?handler=Publication']");
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("公开日期不能晚于今天。", refused.ErrorOf("publishedOn"));
+        Assert.Equal(before, await EventCount());
+    }
+
+    [Fact]
     public async Task The_report_downloads_as_csv_and_xlsx_and_the_API_serves_xlsx_too()
     {
         var statistician = Browser(Roles.Statistician);

@@ -35,6 +35,10 @@ public static partial class ChineseMessages
         (new(@"^Say why"), "请填写理由。"),
         (new(@"^Name the department"), "请填写承办部门。"),
         (new(@"^A letter has a (subject|body)"), "请填写此项。"),
+        (new(@"^A report cannot be published in the future"), "公开日期不能晚于今天。"),
+        (new(@"^A (\d{4}) report is published after the year ends"), "{1} 年度报告在该年度结束后公开。"),
+        (new(@"^The statistics are still catching up"), "统计尚未包含最新记录，请稍后再登记公开。"),
+        (new(@"^An agency with id '(.+)' already exists"), "机关标识 {1} 已存在。"),
     ];
 
     public static string Translate(string message, string? value = null)
