@@ -24,12 +24,13 @@ return command switch
     "chaos-client" => await Chaos.Client(options),
     "chaos-verify" => await Chaos.Verify(options),
     "overload" => await Commands.Overload(options),
+    "console-latency" => await ConsoleLatency.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|overload|console-latency --key value …");
     return 2;
 }
 

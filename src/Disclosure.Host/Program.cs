@@ -3,6 +3,7 @@ using Disclosure.Domain.Applications;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Calendar;
+using Disclosure.Host.StaffConsole;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Reporting;
 using Disclosure.Domain.Reporting;
@@ -143,6 +144,7 @@ var auth = AuthSettings.From(config, env);
 builder.Services.AddSingleton(auth);
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(auth.Configure);
 builder.Services.AddAuthorization();
+builder.AddConsole(); // the staff console: Razor Pages under /console, cookie session (Console/ConsoleSetup.cs)
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {
@@ -222,6 +224,7 @@ app.MapWolverineEndpoints(o =>
     o.AddPolicy<RequestRulesPolicy>();
     o.AddPolicy<ApiResponsesPolicy>();
 });
+app.MapConsole();
 
 return await app.RunJasperFxCommands(args);
 

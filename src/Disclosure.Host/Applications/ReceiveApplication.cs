@@ -17,7 +17,13 @@ public sealed record ApplicantInput(
     [property: Text(40)] string? IdNumber,
     [property: Text(40)] string? Phone,
     [property: Text(200)] string? Email,
-    [property: Text(500)] string? Address);
+    [property: Text(500)] string? Address,
+    [property: Codes(typeof(IdentityDocumentTypes))] string? IdType = null,
+    [property: Text(200)] string? Workplace = null,
+    [property: Text(18)] string? CreditCode = null,
+    [property: Text(100)] string? LegalRepresentative = null,
+    [property: Text(100)] string? ContactName = null,
+    [property: Text(10)] string? PostalCode = null);
 
 /// <summary>收到申请: an intake clerk logs an application (条例第二十九条、第三十一条).</summary>
 public sealed record ReceiveApplication(
@@ -25,23 +31,37 @@ public sealed record ReceiveApplication(
     [property: Required] ApplicantInput? Applicant,
     [property: Required, Text(10_000, MultiLine = true)] string? Description,
     [property: Required(ErrorMessage = "'receivedOn' (the legal receipt date, yyyy-MM-dd) is required.")] DateOnly? ReceivedOn,
-    DateOnly? SubmittedOn) : IntakeCommand<Application>
+    DateOnly? SubmittedOn,
+    [property: Text(100)] string? DocumentNumber = null,
+    [property: Codes(typeof(InformationForms))] string? InformationForm = null,
+    [property: Codes(typeof(ObtainWays))] string? ObtainBy = null,
+    bool? OtherWayAcceptable = null,
+    bool? ElectronicConsent = null) : IntakeCommand<Application>
 {
+    /// <summary>The code the applicant gets once with the answer, to look the case up without logging in; only its hash is stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string QueryCode { get; init; } = "";
+
     public override (string Kind, int Year) Number() => ("application", ReceivedOn!.Value.Year);
 
     public override object Receive(Guid id, CaseContext context)
     {
         var a = Applicant!;
-        var applicant = new Applicant(a.Category!, a.Name!, Blank(a.IdNumber), Blank(a.Phone), Blank(a.Email), Blank(a.Address));
-        return ApplicationDecider.Receive(id, context.Agency.Id, context.Number, Channel!, applicant, Description!, SubmittedOn, ReceivedOn!.Value, context.Today);
+        var applicant = new Applicant(a.Category!, a.Name!, Blank(a.IdNumber), Blank(a.Phone), Blank(a.Email), Blank(a.Address),
+            Blank(a.IdType), Blank(a.Workplace), Blank(a.CreditCode)?.ToUpperInvariant(), Blank(a.LegalRepresentative), Blank(a.ContactName), Blank(a.PostalCode));
+        var requested = new RequestedInformation(Blank(DocumentNumber), Blank(InformationForm), Blank(ObtainBy), OtherWayAcceptable, ElectronicConsent);
+        return ApplicationDecider.Receive(id, context.Agency.Id, context.Number, Channel!, applicant, Description!, SubmittedOn, ReceivedOn!.Value, context.Today,
+            QueryCode.Length > 0 ? Domain.QueryCode.Hash(context.Number, QueryCode) : null, requested);
     }
 
-    public override object Accepted(Application state) => new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status);
+    public override object Accepted(Application state) =>
+        new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status, QueryCode.Length > 0 ? QueryCode : null);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status);
+/// <summary>The intake's answer; <c>QueryCode</c> is shown once (a retry with the same key gets the same one) and stored only as a hash.</summary>
+public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status, string? QueryCode = null);
 
 public static class ReceiveApplicationEndpoint
 {
@@ -54,7 +74,7 @@ public static class ReceiveApplicationEndpoint
     [ProducesResponseType<ApplicationAccepted>(201)]
     public static async Task<IResult> Post(string agency, ReceiveApplication cmd, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        var answer = await bus.ReceiveAsync(agency, cmd with { IdempotencyKey = IdempotencyKeys.Of(http) }, ct);
+        var answer = await bus.ReceiveAsync(agency, cmd with { IdempotencyKey = IdempotencyKeys.Of(http), QueryCode = Domain.QueryCode.New() }, ct);
         return answer.ToResult(a => Results.Created($"/api/agencies/{agency}/applications/{a.Id}", a.Accepted));
     }
 }

@@ -43,6 +43,19 @@ public static class EventStore
             .Index(a => a.TrackingNumber)
             .Index(a => a.DueOn)
             .Index(a => a.ReceivedYear);
+        // the console's worklist reads the open cases of one agency in due order (StaffConsole.Worklist.WorklistQuery)
+        opts.Schema.For<Application>().Index(a => new { a.DueOn, a.TrackingNumber }, i =>
+        {
+            i.Name = "mt_doc_application_idx_open_due";
+            i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
+            i.Predicate = "data ->> 'isOpen' = 'true'"; // written as the worklist's query writes it; Weasel cannot read back a ::boolean predicate
+        });
+        opts.Schema.For<Disclosure.Domain.Letters.Letter>().Index(l => new { l.DueOn, l.TrackingNumber }, i =>
+        {
+            i.Name = "mt_doc_letter_idx_open_due";
+            i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
+            i.Predicate = "data ->> 'awaitingAction' = 'true'";
+        });
         opts.Schema.For<Disclosure.Host.Cases.IdempotencyRecord>().MultiTenanted().Index(r => r.RecordedAt);
         opts.Schema.For<YearTally>().MultiTenanted().Index(t => t.Agency).Index(t => t.Year);
         opts.Schema.For<ReportFile>().MultiTenanted();

@@ -8,6 +8,10 @@ public static class Mask
         : id.Length <= 8 ? new string('*', id.Length)
         : id[..Math.Min(6, id.Length - 4)] + new string('*', id.Length - Math.Min(6, id.Length - 4) - 4) + id[^4..];
 
+    /// <summary>A person's name in a list: 张三丰 → 张**; an organisation's name stays whole (it is no personal data).</summary>
+    public static string Name(string name, string? applicantCategory) =>
+        applicantCategory is not (null or Disclosure.Domain.Applications.ApplicantCategories.NaturalPerson) || name.Length <= 1 ? name : name[..1] + new string('*', name.Length - 1);
+
     /// <summary>13812345678 → 138****5678.</summary>
     public static string? Phone(string? phone) => phone is null ? null
         : phone.Length <= 7 ? new string('*', phone.Length)
