@@ -3,6 +3,7 @@ using Disclosure.Domain.Applications;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Calendar;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Reporting;
 using Disclosure.Domain.Reporting;
@@ -10,7 +11,6 @@ using Disclosure.Host.Security;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -73,8 +73,12 @@ if (tuned.MaxAutoPrepare == 0)
 {
     tuned.MaxAutoPrepare = 64;
     tuned.AutoPrepareMinUsages = 2;
-    connectionString = tuned.ConnectionString;
 }
+// Several nodes hold long-lived connections (leader lock, notifications, projections): a connection that died silently
+// is noticed within half a minute, as Wolverine advises for clusters (README, "Several nodes"). Explicit values win.
+if (tuned.KeepAlive == 0) tuned.KeepAlive = 30;
+if (!config.GetConnectionString("Marten")!.Contains("Tcp Keepalive", StringComparison.OrdinalIgnoreCase)) tuned.TcpKeepAlive = true;
+connectionString = tuned.ConnectionString;
 
 var clockSettings = new ClockSettings(config.GetValue("Clock:ExcludeFeeWaiting", true));
 var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -93,10 +97,13 @@ builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Dis
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
 builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>()))
     .UseLightweightSessions()
-    .AddAsyncDaemon(DaemonMode.HotCold)
     .ApplyAllDatabaseChangesOnStartup()
-    .IntegrateWithWolverine();
-builder.Services.AddHostedService<CalendarLoader>();
+    // several hosts on one database: Wolverine runs each async projection on exactly one node, spreads them over the
+    // nodes and moves them when a node dies (replaces Marten's AddAsyncDaemon, which must not be called as well)
+    .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
+// the calendar and agency settings every node caches: read before the first request, kept coherent across nodes
+builder.Services.AddSingleton(ReferenceCacheSettings.From(config));
+builder.Services.AddHostedService<ReferenceListener>();
 builder.Services.AddHostedService<StorageTuning>();
 
 // ── Wolverine: transactions applied automatically, durable local queues (scheduled work survives restarts) ──
@@ -105,6 +112,8 @@ builder.Host.UseWolverine(opts =>
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
+    // one of several nodes on one database (Balanced): leader election, node health and the moving of projections
+    NodeTimings.From(config).Apply(opts.Durability);
     // Generated handler code is compiled in memory at start-up (see README, "Generated code"); a build that ran
     // `codegen write` may set Disclosure__StaticCodegen=true to load the pre-generated types instead.
     opts.CodeGeneration.TypeLoadMode = config.GetValue("Disclosure:StaticCodegen", false) ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
