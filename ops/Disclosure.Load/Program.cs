@@ -23,13 +23,14 @@ return command switch
     "rebuild" => await Commands.Rebuild(options),
     "chaos-client" => await Chaos.Client(options),
     "chaos-verify" => await Chaos.Verify(options),
+    "chaos-deadlines" => await Chaos.DeadlineCases(options),
     "overload" => await Commands.Overload(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload --key value …");
     return 2;
 }
 

@@ -83,7 +83,7 @@ connectionString = tuned.ConnectionString;
 var clockSettings = new ClockSettings(config.GetValue("Clock:ExcludeFeeWaiting", true));
 var dataSource = NpgsqlDataSource.Create(connectionString);
 builder.Services.AddSingleton(dataSource);
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(DrillClock.From(config, env)); // the wall clock, except in a drill
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton(new CalendarStore(clockSettings));
 builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<NpgsqlDataSource>(), schema));
@@ -104,6 +104,7 @@ builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<Npgsql
 // the calendar and agency settings every node caches: read before the first request, kept coherent across nodes
 builder.Services.AddSingleton(ReferenceCacheSettings.From(config));
 builder.Services.AddHostedService<ReferenceListener>();
+builder.Services.AddHostedService<NodeAnnouncement>();
 builder.Services.AddHostedService<StorageTuning>();
 
 // ── Wolverine: transactions applied automatically, durable local queues (scheduled work survives restarts) ──
