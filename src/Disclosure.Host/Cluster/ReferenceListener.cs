@@ -40,8 +40,9 @@ public sealed class ReferenceListener(NpgsqlDataSource dataSource, IDocumentStor
             }
             catch (Exception e)
             {
+                // every second: one connection attempt is cheap, and a change made meanwhile is only read on reconnecting
                 if (failures++ == 0) log.LogWarning(e, "Lost the connection that hears of reference data changes; reconnecting");
-                try { await Task.Delay(TimeSpan.FromSeconds(Math.Min(failures, 5)), stop); }
+                try { await Task.Delay(TimeSpan.FromSeconds(1), stop); }
                 catch (OperationCanceledException) { return; }
             }
         }
