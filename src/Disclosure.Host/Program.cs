@@ -77,7 +77,8 @@ if (tuned.MaxAutoPrepare == 0)
 // Several nodes hold long-lived connections (leader lock, notifications, projections): a connection that died silently
 // is noticed within half a minute, as Wolverine advises for clusters (README, "Several nodes"). Explicit values win.
 if (tuned.KeepAlive == 0) tuned.KeepAlive = 30;
-if (!config.GetConnectionString("Marten")!.Contains("Tcp Keepalive", StringComparison.OrdinalIgnoreCase)) tuned.TcpKeepAlive = true;
+if (!System.Text.RegularExpressions.Regex.IsMatch(config.GetConnectionString("Marten")!, @"tcp\s*keep\s*alive", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+    tuned.TcpKeepAlive = true;
 connectionString = tuned.ConnectionString;
 
 var clockSettings = new ClockSettings(config.GetValue("Clock:ExcludeFeeWaiting", true));
