@@ -23,6 +23,7 @@ return command switch
     "rebuild" => await Commands.Rebuild(options),
     "chaos-client" => await Chaos.Client(options),
     "chaos-verify" => await Chaos.Verify(options),
+    "chaos-deadlines" => await Chaos.DeadlineCases(options),
     "overload" => await Commands.Overload(options),
     "console-latency" => await ConsoleLatency.Run(options),
     _ => Usage(),
@@ -30,7 +31,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|overload|console-latency --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency --key value …");
     return 2;
 }
 

@@ -4,6 +4,7 @@ using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Calendar;
 using Disclosure.Host.StaffConsole;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Reporting;
 using Disclosure.Domain.Reporting;
@@ -11,7 +12,6 @@ using Disclosure.Host.Security;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -74,13 +74,18 @@ if (tuned.MaxAutoPrepare == 0)
 {
     tuned.MaxAutoPrepare = 64;
     tuned.AutoPrepareMinUsages = 2;
-    connectionString = tuned.ConnectionString;
 }
+// Several nodes hold long-lived connections (leader lock, notifications, projections): a connection that died silently
+// is noticed within half a minute, as Wolverine advises for clusters (README, "Several nodes"). Explicit values win.
+if (tuned.KeepAlive == 0) tuned.KeepAlive = 30;
+if (!System.Text.RegularExpressions.Regex.IsMatch(config.GetConnectionString("Marten")!, @"tcp\s*keep\s*alive", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+    tuned.TcpKeepAlive = true;
+connectionString = tuned.ConnectionString;
 
 var clockSettings = new ClockSettings(config.GetValue("Clock:ExcludeFeeWaiting", true));
 var dataSource = NpgsqlDataSource.Create(connectionString);
 builder.Services.AddSingleton(dataSource);
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(DrillClock.From(config, env)); // the wall clock, except in a drill
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton(new CalendarStore(clockSettings));
 builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<NpgsqlDataSource>(), schema));
@@ -114,10 +119,14 @@ builder.Services.CritterStackDefaults(x =>
 var tuning = config.GetSection("EventStore").Get<EventStoreTuning>() ?? new EventStoreTuning();
 builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>(), tuning))
     .UseLightweightSessions()
-    .AddAsyncDaemon(DaemonMode.HotCold)
     .ApplyAllDatabaseChangesOnStartup()
-    .IntegrateWithWolverine();
-builder.Services.AddHostedService<CalendarLoader>();
+    // several hosts on one database: Wolverine runs each async projection on exactly one node, spreads them over the
+    // nodes and moves them when a node dies (replaces Marten's AddAsyncDaemon, which must not be called as well)
+    .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
+// the calendar and agency settings every node caches: read before the first request, kept coherent across nodes
+builder.Services.AddSingleton(ReferenceCacheSettings.From(config));
+builder.Services.AddHostedService<ReferenceListener>();
+builder.Services.AddHostedService<NodeAnnouncement>();
 builder.Services.AddHostedService<StorageTuning>();
 
 // ── Wolverine: transactions applied automatically, durable local queues (scheduled work survives restarts) ──
@@ -126,6 +135,11 @@ builder.Host.UseWolverine(opts =>
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
+    // one of several nodes on one database (Balanced): leader election, node health and the moving of projections
+    NodeTimings.From(config).Apply(opts.Durability);
+    // Generated handler code is compiled in memory at start-up (see README, "Generated code"); a build that ran
+    // `codegen write` may set Disclosure__StaticCodegen=true to load the pre-generated types instead.
+    opts.CodeGeneration.TypeLoadMode = config.GetValue("Disclosure:StaticCodegen", false) ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     opts.UseRuntimeCompilation();
 
     // who sent a command (the token's subject) travels on the envelope into Marten's LastModifiedBy

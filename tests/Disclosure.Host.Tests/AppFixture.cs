@@ -98,18 +98,8 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     protected Task<Reply> Put(string url, object? body, string? token = null) => Send(HttpMethod.Put, url, body, token ?? Admin);
 
     /// <summary>Any request, any outcome: the status and the body are for the test to judge.</summary>
-    protected async Task<Reply> Send(HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null)
-    {
-        var client = Host.Server.CreateClient();
-        using var request = new HttpRequestMessage(method, url);
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(k, v);
-        if (body is not null)
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new Reply((int)response.StatusCode, text, response.Content.Headers.ContentType?.MediaType, response.Headers.Location?.ToString());
-    }
+    protected Task<Reply> Send(HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null) =>
+        Http.SendAsync(Host, method, url, body, token, headers);
 
     protected async Task<string> CreateAgency(string id = "sanchang-park", string? parentId = null, string? code = null)
     {
@@ -154,6 +144,23 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     {
         await using var session = Store.QuerySession();
         return await session.Events.QueryAllRawEvents().Where(e => e.AnyTenant() && e.EventTypeName != "tombstone").CountAsync();
+    }
+}
+
+public static class Http
+{
+    /// <summary>A request through the real pipeline of <paramref name="host"/>; any outcome is returned, for the test to judge.</summary>
+    public static async Task<Reply> SendAsync(IAlbaHost host, HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null)
+    {
+        var client = host.Server.CreateClient();
+        using var request = new HttpRequestMessage(method, url);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(k, v);
+        if (body is not null)
+            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new Reply((int)response.StatusCode, text, response.Content.Headers.ContentType?.MediaType, response.Headers.Location?.ToString());
     }
 }
 
