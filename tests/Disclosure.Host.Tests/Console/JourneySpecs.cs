@@ -121,7 +121,9 @@ public class JourneySpecs(BrowserFixture fixture)
         await page.Locator($"#role-{role}").CheckAsync();
         await page.Locator("[name=agency]").SelectOptionAsync(Agency);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/console/" + Agency));
+        // the URL is polled, not a load event awaited: a redirect that lands before the wait begins is no timeout
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/" + Agency));
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 
     private static async Task SignOut(IPage page)
