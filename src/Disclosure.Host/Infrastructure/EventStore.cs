@@ -34,9 +34,13 @@ public static class EventStore
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         // measured levers (README, "Performance"): an index on (type, seq_id) for the daemon and rebuilds, which read only the
-        // event types their projections handle; a NOTIFY on every append wakes the daemon at once instead of at its next poll
+        // event types their projections handle; a NOTIFY on every append would wake the daemon at once instead of at its next
+        // poll — measured at ~50 % more CPU per request, so off; the daemon polls for new events every 250 ms instead of
+        // backing off to 1 s when the event store is quiet (one cheap query four times a second)
         opts.Events.EnableEventTypeIndex = tuning.EventTypeIndex;
         opts.Events.UseListenNotifyForEventAppends = tuning.ListenNotify;
+        opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(tuning.DaemonPollMilliseconds);
+        opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(Math.Min(250, tuning.DaemonPollMilliseconds));
 
         opts.Schema.For<Agency>().Identity(a => a.Id);
         opts.Schema.For<Application>().MultiTenanted()
@@ -91,7 +95,9 @@ public static class EventStore
 public sealed record EventStoreTuning
 {
     public bool EventTypeIndex { get; init; } = true;
-    public bool ListenNotify { get; init; } = true;
+    public bool ListenNotify { get; init; }
+    /// <summary>How often the async daemon looks for new events when the store is quiet (Marten's default is 1,000 ms).</summary>
+    public int DaemonPollMilliseconds { get; init; } = 250;
     /// <summary>Events the async daemon reads per batch for a statistics projection (Marten's default is 500).</summary>
     public int DaemonBatchSize { get; init; } = 500;
 }
