@@ -1,9 +1,11 @@
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
+using Disclosure.Domain.Notices;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Cases;
 using Disclosure.Host.Letters;
+using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
 using Disclosure.Host.StaffConsole.Shared;
 
@@ -54,6 +56,8 @@ public static class CaseSteps
 {
     private static Guid Key(string? key) => Guid.TryParse(key, out var id) ? id : Guid.Empty;
 
+    private static string NoticeCaption(Domain.Applications.IssuedNotice n) => $"{NoticeKinds.All.Find(n.Kind)?.Label ?? n.Kind} {n.Number}";
+
     public static readonly IReadOnlyList<CaseStep<Application>> Application =
     [
         new("correction-request", "补正告知", Roles.Handling, typeof(RequestCorrection), t => new RequestCorrection(t, ["-"], t.AddDays(1))),
@@ -70,6 +74,13 @@ public static class CaseSteps
         new("withdrawal", "申请人撤回", Roles.Handling, typeof(WithdrawApplication), t => new WithdrawApplication(t, null)),
         new("decision", "答复", Roles.Handling, typeof(RecordDecision), t => new RecordDecision(t, Outcomes.Disclosed, null)),
         new("decision-correction", "更正答复", Roles.Handling, typeof(CorrectDecision), t => new CorrectDecision(t, Outcomes.OtherOther, null, "-")),
+        // 送达 and 退件 of a notice already issued (the decision issues its 告知书; a notice is chosen by its 文号)
+        new("delivery", "记录送达", Roles.Handling, typeof(RecordDelivery), t => new RecordDelivery(DeliveryMethods.Direct, SignedOn: t),
+            a => a.Notices.Select(n => new StepTarget(n.Number, NoticeCaption(n))),
+            (c, key) => ((RecordDelivery)c) with { Number = key ?? "" }),
+        new("returned-mail", "邮件退回", Roles.Handling, typeof(RecordReturnedMail), t => new RecordReturnedMail(t, null),
+            a => a.Notices.Where(n => n.Deliveries.Any(d => d.Method == DeliveryMethods.Post)).Select(n => new StepTarget(n.Number, NoticeCaption(n))),
+            (c, key) => ((RecordReturnedMail)c) with { Number = key ?? "" }),
         new("review", "行政复议或诉讼", Roles.Handling, typeof(FileReview), t => new FileReview(ReviewKinds.All[0].Code, t),
             Complete: (c, _) => ((FileReview)c) with { ReviewId = Guid.CreateVersion7() }),
         new("review-conclusion", "复议或诉讼结果", Roles.Handling, typeof(ConcludeReview), t => new ConcludeReview(t, ReviewResults.All[0].Code),

@@ -77,6 +77,15 @@ public static class FieldLabels
         ["text"] = "答复内容",
         ["publish"] = "公开答复",
         ["satisfaction"] = "满意度",
+        // 送达 of a notice (国办公开办函〔2016〕235号) and returned mail
+        ["method"] = "送达方式",
+        ["signedOn"] = "签收日期（直接送达、委托送达）",
+        ["signedBy"] = "签收人",
+        ["postedOn"] = "交邮日期（邮寄送达）",
+        ["postalTrackingNumber"] = "邮件号码",
+        ["consent"] = "申请人同意电子送达的记录（电子送达）",
+        ["arrivedAt"] = "到达时间（电子送达，如 2026-03-03T10:00+08:00）",
+        ["returnedOn"] = "退回日期",
         // settings and the report
         ["acceptWithinWorkingDays"] = "受理时限（工作日）",
         ["replyWithinWorkingDays"] = "答复时限（工作日）",
