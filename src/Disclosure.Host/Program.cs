@@ -91,7 +91,8 @@ builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
-builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>()))
+builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>(),
+        sp.GetRequiredService<Disclosure.Host.Search.SearchIndexProjection>()))
     .UseLightweightSessions()
     .AddAsyncDaemon(DaemonMode.HotCold)
     .ApplyAllDatabaseChangesOnStartup()
@@ -124,6 +125,13 @@ builder.Services.AddWolverineHttp();
 // ── access ──
 var auth = AuthSettings.From(config, env);
 builder.Services.AddSingleton(auth);
+// ── search and repeats: the index's tables and projection, the protected applicant keys, the repeat check ──
+builder.Services.AddSingleton(Disclosure.Host.Search.SearchSettings.From(config, env, auth));
+builder.Services.AddSingleton(new Disclosure.Host.Search.SearchTables(schema));
+builder.Services.AddSingleton<Disclosure.Host.Search.ApplicantKeyProtector>();
+builder.Services.AddSingleton<Disclosure.Host.Search.SearchIndexProjection>();
+builder.Services.AddSingleton<Disclosure.Host.Search.RepeatCheck>();
+builder.Services.AddSingleton<Disclosure.Host.Search.ApplicantRequestCounts>();
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(auth.Configure);
 builder.Services.AddAuthorization();
 
@@ -133,7 +141,11 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 });
 builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddOpenApi(OpenApiConventions.Configure);
+builder.Services.AddOpenApi(o =>
+{
+    OpenApiConventions.Configure(o);
+    Disclosure.Host.Search.SearchExamples.Configure(o);
+});
 // numbers are numbers: a client generator cannot use "integer or string"
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 builder.Services.AddRateLimiter(o =>

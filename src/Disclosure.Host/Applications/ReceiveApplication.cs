@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Search;
 using Disclosure.Host.Security;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -29,19 +32,26 @@ public sealed record ReceiveApplication(
 {
     public override (string Kind, int Year) Number() => ("application", ReceivedOn!.Value.Year);
 
-    public override object Receive(Guid id, CaseContext context)
+    /// <summary>Earlier applications this one may repeat, found by the front door before it sent the intake (the answer carries them).</summary>
+    [JsonIgnore]
+    public RepeatReport? Repeats { get; init; }
+
+    public override object Receive(Guid id, CaseContext context) =>
+        ApplicationDecider.Receive(id, context.Agency.Id, context.Number, Channel!, ApplicantAsGiven(), Description!, SubmittedOn, ReceivedOn!.Value, context.Today);
+
+    public Applicant ApplicantAsGiven()
     {
         var a = Applicant!;
-        var applicant = new Applicant(a.Category!, a.Name!, Blank(a.IdNumber), Blank(a.Phone), Blank(a.Email), Blank(a.Address));
-        return ApplicationDecider.Receive(id, context.Agency.Id, context.Number, Channel!, applicant, Description!, SubmittedOn, ReceivedOn!.Value, context.Today);
+        return new Applicant(a.Category!, a.Name!, Blank(a.IdNumber), Blank(a.Phone), Blank(a.Email), Blank(a.Address));
     }
 
-    public override object Accepted(Application state) => new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status);
+    public override object Accepted(Application state) => new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status, Repeats);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status);
+/// <summary>The intake's answer; <c>repeats</c>: earlier applications of the same applicant or asking the same, with the reason.</summary>
+public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status, RepeatReport? Repeats = null);
 
 public static class ReceiveApplicationEndpoint
 {
@@ -52,8 +62,20 @@ public static class ReceiveApplicationEndpoint
     [WolverinePost("/api/agencies/{agency}/applications", OperationId = "receiveApplication", Summary = "登记政府信息公开申请 · Log an application")]
     [Authorize(Roles = Roles.Registering), Tags("Applications")]
     [ProducesResponseType<ApplicationAccepted>(201)]
-    public static async Task<IResult> Post(string agency, ReceiveApplication cmd, HttpContext http, IMessageBus bus, CancellationToken ct)
+    public static async Task<IResult> Post(string agency, ReceiveApplication cmd, HttpContext http, IMessageBus bus, IQuerySession session,
+        RepeatCheck repeats, ILogger<RepeatCheck> log, CancellationToken ct)
     {
+        // the repeat check reads before the intake writes; it never stops an intake (a clerk can look again on the case)
+        try
+        {
+            var (report, milliseconds) = await repeats.AtIntakeAsync(session, cmd.ApplicantAsGiven(), cmd.Description!, cmd.ReceivedOn!.Value, ct);
+            cmd = cmd with { Repeats = report };
+            http.Response.Headers["Server-Timing"] = FormattableString.Invariant($"repeats;dur={milliseconds:0.0}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("The repeat check failed ({Error}); the application is logged without it.", e.GetType().Name);
+        }
         var answer = await bus.ReceiveAsync(agency, cmd with { IdempotencyKey = IdempotencyKeys.Of(http) }, ct);
         return answer.ToResult(a => Results.Created($"/api/agencies/{agency}/applications/{a.Id}", a.Accepted));
     }

@@ -21,7 +21,8 @@ public static class EventStore
         Options(Npgsql.NpgsqlDataSource.Create(connectionString), schema, calendars);
 
     /// <param name="dataSource">Shared with the host's own SQL, so <see cref="PreparedStatementGuard"/> clears the one pool.</param>
-    public static StoreOptions Options(Npgsql.NpgsqlDataSource dataSource, string schema, CalendarStore calendars)
+    /// <param name="search">The search index (its tables and its projection); the tools that only seed or rebuild statistics go without.</param>
+    public static StoreOptions Options(Npgsql.NpgsqlDataSource dataSource, string schema, CalendarStore calendars, Search.SearchIndexProjection? search = null)
     {
         var opts = new StoreOptions();
         opts.Connection(dataSource);
@@ -56,6 +57,11 @@ public static class EventStore
         opts.Projections.Add(new ReportTallyProjection(), ProjectionLifecycle.Async);
         opts.Projections.Add(new Disclosure.Host.Letters.LetterProjection(calendars), ProjectionLifecycle.Inline);
         opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async);
+        if (search is not null)
+        {
+            search.Tables.Register(opts);
+            opts.Projections.Add(search, ProjectionLifecycle.Async);
+        }
 
 
         return opts;
