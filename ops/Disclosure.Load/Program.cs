@@ -24,12 +24,15 @@ return command switch
     "chaos-client" => await Chaos.Client(options),
     "chaos-verify" => await Chaos.Verify(options),
     "overload" => await Commands.Overload(options),
+    "index-lag" => await SearchBench.IndexLag(options),
+    "search" => await SearchBench.Search(options),
+    "repeats" => await SearchBench.Repeats(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|index-lag|search|repeats --key value …");
     return 2;
 }
 
@@ -138,7 +141,10 @@ namespace Disclosure.Load
             }
         }
 
-        /// <summary>N applications of one agency-year appended straight into the event store, half of them answered.</summary>
+        /// <summary>
+        /// N applications of one agency-year appended straight into the event store, half of them answered: the requests and
+        /// applicants of the generated corpus (BenchCorpus), so that search and repeat finding meet real text.
+        /// </summary>
         public static async Task<int> Seed(Options o)
         {
             var agency = o["agency"];
@@ -149,6 +155,7 @@ namespace Disclosure.Load
             var random = new Random(42);
             var watch = Stopwatch.StartNew();
             long events = 0;
+            using var corpus = BenchCorpus.Stream(agency, year, count).GetEnumerator();
             for (var done = 0; done < count; done += batch)
             {
                 await using var session = store.LightweightSession(agency);
@@ -156,11 +163,14 @@ namespace Disclosure.Load
                 for (var i = done; i < Math.Min(count, done + batch); i++)
                 {
                     var id = Guid.CreateVersion7();
-                    var category = Api.Categories[random.Next(Api.Categories.Length)];
-                    var received = new DateOnly(year, 1, 2).AddDays(random.Next(0, 360));
+                    corpus.MoveNext();
+                    var record = corpus.Current;
+                    var applicant = BenchCorpus.ApplicantOf(record.Applicant);
+                    var category = applicant.Category;
+                    var received = record.ReceivedOn;
                     var stream = new List<object>
                     {
-                        new ApplicationReceived(id, agency, $"SEED-{year}-{i:D7}", "online", new Applicant(category, "压测", null, null, null, null), "压测", null, received),
+                        new ApplicationReceived(id, agency, $"SEED-{year}-{i:D7}", record.Channel, applicant, record.Description, null, received),
                     };
                     if (i % 2 == 0) stream.Add(new DecisionRecorded(received.AddDays(random.Next(1, 40)), Api.OutcomeCodes[random.Next(Api.OutcomeCodes.Length)], null, category));
                     session.Events.StartStream<Application>(id, stream.ToArray());

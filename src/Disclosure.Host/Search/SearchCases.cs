@@ -88,8 +88,9 @@ public static class SearchCasesEndpoint
         var where = new StringBuilder($"tenant_id = {P(agency, NpgsqlDbType.Text)}");
         if (query.Phrases.Any(IsShort))
             where.Append($" and terms @@ {P(TsQuery(query.Terms), NpgsqlDbType.TsQuery)}");
-        var checks = query.Phrases.Where(p => !IsShort(p)).Select(Pattern).Concat(Compounds(query)).ToArray();
-        if (checks.Length > 0) where.Append($" and search_text like all({P(checks, NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+        // one LIKE each: the trigram index serves "like $n", not "like all($n)"
+        foreach (var check in query.Phrases.Where(p => !IsShort(p)).Select(Pattern).Concat(Compounds(query)).Distinct())
+            where.Append($" and search_text like {P(check, NpgsqlDbType.Text)}");
         if (kind is not null) where.Append($" and kind = {P(kind, NpgsqlDbType.Text)}");
         if (status is not null) where.Append($" and status = {P(status, NpgsqlDbType.Text)}");
         if (year is { } y) where.Append($" and received_year = {P(y, NpgsqlDbType.Integer)}");
