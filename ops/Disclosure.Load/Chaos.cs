@@ -28,11 +28,14 @@ public static class Chaos
         var stop = Stopwatch.StartNew();
         var newWork = TimeSpan.FromSeconds(seconds);
         var giveUp = newWork + TimeSpan.FromSeconds(o.Int("grace", 120));
+        // with --stop-file the run ends when the script says so (ops/chaos --nodes: after its kills), --seconds at the latest
+        var stopFile = o.Get("stop-file", "");
+        bool Stopping() => stop.Elapsed >= newWork || (stopFile.Length > 0 && File.Exists(stopFile));
         long retries = 0;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
         {
             var random = new Random(w * 104729 + Environment.TickCount);
-            while (stop.Elapsed < newWork)
+            while (!Stopping())
             {
                 var key = Guid.NewGuid().ToString();
                 var body = new
@@ -90,6 +93,40 @@ public static class Chaos
         {
             return (0, default);
         }
+    }
+
+    /// <summary>
+    /// Cases whose first reminder (3 working days before the due date) falls on <c>--day</c>: the write path schedules their
+    /// checks for 00:05 that day, which the nodes' drill clock reaches during the run (ops/chaos --nodes).
+    /// </summary>
+    public static async Task<int> DeadlineCases(Options o)
+    {
+        var agency = o["agency"];
+        var day = DateOnly.Parse(o["day"], System.Globalization.CultureInfo.InvariantCulture);
+        var count = o.Int("count", 40);
+        var calendar = Disclosure.Domain.Calendar.WorkingDayCalendar.Official;
+        var receivedOn = Enumerable.Range(20, 60).Select(n => day.AddDays(-n))
+            .First(d => calendar.SubtractWorkingDays(calendar.AddWorkingDays(d, 20), Disclosure.Domain.Agencies.Agency.DefaultReminderWorkingDays) == day);
+        var due = calendar.AddWorkingDays(receivedOn, 20);
+        using var http = Api.Client(o, 4);
+        for (var i = 0; i < count; i++)
+        {
+            var body = new { channel = "online", applicant = new { category = "natural_person", name = "期限演练" }, description = $"deadline drill {i}", receivedOn = receivedOn.ToString("yyyy-MM-dd") };
+            var key = $"deadline-drill-{i}";
+            (int Status, JsonElement Reply) answer = (0, default);
+            for (var attempt = 0; attempt < 20 && answer.Status != 201; attempt++)
+                if ((answer = await Send(http, HttpMethod.Post, $"/api/agencies/{agency}/applications", body, key)).Status != 201) await Task.Delay(500);
+            if (answer.Status != 201) { Console.Error.WriteLine($"deadline case {i}: intake answered {answer.Status}"); return 1; }
+            if (answer.Reply.GetProperty("dueOn").GetString() != due.ToString("yyyy-MM-dd"))
+            {
+                Console.Error.WriteLine($"deadline case {i}: due {answer.Reply.GetProperty("dueOn")}, expected {due:yyyy-MM-dd}");
+                return 1;
+            }
+        }
+        Console.WriteLine($"cases={count}");
+        Console.WriteLine($"received={receivedOn:yyyy-MM-dd}");
+        Console.WriteLine($"due={due:yyyy-MM-dd}");
+        return 0;
     }
 
     /// <summary>Every acknowledged case exists exactly once with exactly its acknowledged events; the report equals a recount.</summary>

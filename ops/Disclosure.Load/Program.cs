@@ -23,7 +23,9 @@ return command switch
     "rebuild" => await Commands.Rebuild(options),
     "chaos-client" => await Chaos.Client(options),
     "chaos-verify" => await Chaos.Verify(options),
+    "chaos-deadlines" => await Chaos.DeadlineCases(options),
     "overload" => await Commands.Overload(options),
+    "console-latency" => await ConsoleLatency.Run(options),
     "index-lag" => await SearchBench.IndexLag(options),
     "search" => await SearchBench.Search(options),
     "repeats" => await SearchBench.Repeats(options),
@@ -32,7 +34,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|index-lag|search|repeats --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats --key value …");
     return 2;
 }
 

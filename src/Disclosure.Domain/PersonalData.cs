@@ -36,9 +36,13 @@ public static class PersonalData
         DecisionRecorded { Note: not null } e => e with { Note = PersonalDataErased.Placeholder },
         ApplicationWithdrawn { Reason: not null } e => e with { Reason = PersonalDataErased.Placeholder },
         ConsultationSent e => e with { Party = PersonalDataErased.Placeholder },
+        Notices.NoticeDelivered e when e.SignedBy is not null || e.ElectronicConsent is not null =>
+            e with { SignedBy = Blanked(e.SignedBy), ElectronicConsent = Blanked(e.ElectronicConsent) },
         LetterReceived e => e with { Writer = Writer.Erased, Subject = PersonalDataErased.Placeholder, Body = PersonalDataErased.Placeholder },
         LetterReplied e => e with { Text = PersonalDataErased.Placeholder },
         LetterRejected { Note: not null } e => e with { Note = PersonalDataErased.Placeholder },
         _ => null,
     };
+
+    private static string? Blanked(string? value) => value is null ? null : PersonalDataErased.Placeholder;
 }

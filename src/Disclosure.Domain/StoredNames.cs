@@ -76,4 +76,10 @@ public static class EventNames
     public const string NarrativeRecorded = "narrative_recorded";
     public const string ReportPublished = "report_published";
     public const string YearClosed = "year_closed";
+
+    // an agency's notices and fee
+    public const string NoticeSettingsSet = "notice_settings_set";
+    public const string FeePolicySet = "fee_policy_set";
+    public const string NoticeTemplateSet = "notice_template_set";
+    public const string NoticeTemplateReset = "notice_template_reset";
 }

@@ -3,6 +3,8 @@ using Disclosure.Domain.Applications;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Calendar;
+using Disclosure.Host.StaffConsole;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Reporting;
 using Disclosure.Domain.Reporting;
@@ -10,7 +12,6 @@ using Disclosure.Host.Security;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -73,13 +74,18 @@ if (tuned.MaxAutoPrepare == 0)
 {
     tuned.MaxAutoPrepare = 64;
     tuned.AutoPrepareMinUsages = 2;
-    connectionString = tuned.ConnectionString;
 }
+// Several nodes hold long-lived connections (leader lock, notifications, projections): a connection that died silently
+// is noticed within half a minute, as Wolverine advises for clusters (README, "Several nodes"). Explicit values win.
+if (tuned.KeepAlive == 0) tuned.KeepAlive = 30;
+if (!System.Text.RegularExpressions.Regex.IsMatch(config.GetConnectionString("Marten")!, @"tcp\s*keep\s*alive", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+    tuned.TcpKeepAlive = true;
+connectionString = tuned.ConnectionString;
 
 var clockSettings = new ClockSettings(config.GetValue("Clock:ExcludeFeeWaiting", true));
 var dataSource = NpgsqlDataSource.Create(connectionString);
 builder.Services.AddSingleton(dataSource);
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(DrillClock.From(config, env)); // the wall clock, except in a drill
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton(new CalendarStore(clockSettings));
 builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<NpgsqlDataSource>(), schema));
@@ -89,15 +95,39 @@ builder.Services.AddSingleton<Disclosure.Host.Cases.CaseWrites>();
 builder.Services.AddSingleton<Disclosure.Host.YearEnd.YearEndWork>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
+// written notices: issuing in the write path, PDF printing (one headless Chromium per host), e-mail delivery (SMTP)
+builder.Services.AddSingleton<Disclosure.Host.Notices.NoticeIssuing>();
+builder.Services.AddSingleton<Disclosure.Host.Notices.NoticePrinter>();
+builder.Services.AddSingleton<Disclosure.Host.Notices.KeptPdfs>();
+builder.Services.AddSingleton(Disclosure.Host.Notices.SmtpSettings.Read(config));
+builder.Services.AddSingleton<Disclosure.Host.Notices.NoticeMailer>();
+builder.Services.AddHostedService<Disclosure.Host.Notices.NoticeStorage>();
+
+// Generated code (Marten's storage, Wolverine's handlers and endpoints) is compiled in memory at start-up by default (see
+// README, "Generated code"); a build that ran `codegen write` sets Disclosure__StaticCodegen=true to load the pre-generated,
+// optimised types instead: no compiler in memory, no unoptimised handlers, a faster start (README, "Performance").
+var generatedCode = config.GetValue("Disclosure:StaticCodegen", false) ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
+builder.Services.CritterStackDefaults(x =>
+{
+    x.Development.GeneratedCodeMode = generatedCode;
+    x.Production.GeneratedCodeMode = generatedCode;
+    // `codegen write` writes outside the source tree; only a build given -p:GeneratedCodePath=… compiles it (ops/bench)
+    if (config["Disclosure:GeneratedCodePath"] is { Length: > 0 } path) x.GeneratedCodeOutputPath = path;
+});
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
-builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>(),
+var tuning = config.GetSection("EventStore").Get<EventStoreTuning>() ?? new EventStoreTuning();
+builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>(), tuning,
         sp.GetRequiredService<Disclosure.Host.Search.SearchIndexProjection>()))
     .UseLightweightSessions()
-    .AddAsyncDaemon(DaemonMode.HotCold)
     .ApplyAllDatabaseChangesOnStartup()
-    .IntegrateWithWolverine();
-builder.Services.AddHostedService<CalendarLoader>();
+    // several hosts on one database: Wolverine runs each async projection on exactly one node, spreads them over the
+    // nodes and moves them when a node dies (replaces Marten's AddAsyncDaemon, which must not be called as well)
+    .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
+// the calendar and agency settings every node caches: read before the first request, kept coherent across nodes
+builder.Services.AddSingleton(ReferenceCacheSettings.From(config));
+builder.Services.AddHostedService<ReferenceListener>();
+builder.Services.AddHostedService<NodeAnnouncement>();
 builder.Services.AddHostedService<StorageTuning>();
 
 // ── Wolverine: transactions applied automatically, durable local queues (scheduled work survives restarts) ──
@@ -106,6 +136,8 @@ builder.Host.UseWolverine(opts =>
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
+    // one of several nodes on one database (Balanced): leader election, node health and the moving of projections
+    NodeTimings.From(config).Apply(opts.Durability);
     // Generated handler code is compiled in memory at start-up (see README, "Generated code"); a build that ran
     // `codegen write` may set Disclosure__StaticCodegen=true to load the pre-generated types instead.
     opts.CodeGeneration.TypeLoadMode = config.GetValue("Disclosure:StaticCodegen", false) ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
@@ -134,6 +166,7 @@ builder.Services.AddSingleton<Disclosure.Host.Search.RepeatCheck>();
 builder.Services.AddSingleton<Disclosure.Host.Search.ApplicantRequestCounts>();
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(auth.Configure);
 builder.Services.AddAuthorization();
+builder.AddConsole(); // the staff console: Razor Pages under /console, cookie session (Console/ConsoleSetup.cs)
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {
@@ -217,6 +250,7 @@ app.MapWolverineEndpoints(o =>
     o.AddPolicy<RequestRulesPolicy>();
     o.AddPolicy<ApiResponsesPolicy>();
 });
+app.MapConsole();
 
 return await app.RunJasperFxCommands(args);
 

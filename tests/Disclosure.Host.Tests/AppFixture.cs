@@ -7,6 +7,7 @@ using Disclosure.Host.Security;
 using JasperFx;
 using JasperFx.CommandLine;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;
@@ -80,6 +81,10 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Clock.Now = TestClock.Start;
+        // the async projections first finish what the previous scenario left them: a reset under a batch in flight leaves
+        // its progression behind (out of order), and the daemon then stops that projection for good
+        try { await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(15)); }
+        catch (TimeoutException) { } // a projection a scenario broke on purpose: the reset below starts it afresh
         await Host.ResetAllMartenDataAsync();
         await Wolverine.Runtime.StorageExtensions.ClearAllWolverineStorageAsync(Host);
         await Host.Services.GetRequiredService<Disclosure.Host.Infrastructure.TrackingNumbers>().ResetAsync();
@@ -98,18 +103,8 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     protected Task<Reply> Put(string url, object? body, string? token = null) => Send(HttpMethod.Put, url, body, token ?? Admin);
 
     /// <summary>Any request, any outcome: the status and the body are for the test to judge.</summary>
-    protected async Task<Reply> Send(HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null)
-    {
-        var client = Host.Server.CreateClient();
-        using var request = new HttpRequestMessage(method, url);
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(k, v);
-        if (body is not null)
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new Reply((int)response.StatusCode, text, response.Content.Headers.ContentType?.MediaType, response.Headers.Location?.ToString());
-    }
+    protected Task<Reply> Send(HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null) =>
+        Http.SendAsync(Host, method, url, body, token, headers);
 
     protected async Task<string> CreateAgency(string id = "sanchang-park", string? parentId = null, string? code = null)
     {
@@ -154,6 +149,23 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     {
         await using var session = Store.QuerySession();
         return await session.Events.QueryAllRawEvents().Where(e => e.AnyTenant() && e.EventTypeName != "tombstone").CountAsync();
+    }
+}
+
+public static class Http
+{
+    /// <summary>A request through the real pipeline of <paramref name="host"/>; any outcome is returned, for the test to judge.</summary>
+    public static async Task<Reply> SendAsync(IAlbaHost host, HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null)
+    {
+        var client = host.Server.CreateClient();
+        using var request = new HttpRequestMessage(method, url);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(k, v);
+        if (body is not null)
+            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body, Json.Options), Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new Reply((int)response.StatusCode, text, response.Content.Headers.ContentType?.MediaType, response.Headers.Location?.ToString());
     }
 }
 

@@ -93,6 +93,13 @@ public sealed class Application : ITrackedCase
     public string Channel { get; set; } = "";
     public Applicant Applicant { get; set; } = new("", "", null, null, null, null);
     public string Description { get; set; } = "";
+    public string? DocumentNumber { get; set; }
+    public string? InformationForm { get; set; }
+    public string? ObtainBy { get; set; }
+    public bool? OtherWayAcceptable { get; set; }
+    public bool? ElectronicConsent { get; set; }
+    /// <summary>The hash of the applicant's query code (none for cases logged before applications had one).</summary>
+    public string? QueryCodeHash { get; set; }
     public DateOnly? SubmittedOn { get; set; }
     public DateOnly ReceivedOn { get; set; }
     public int ReceivedYear { get; set; }
@@ -144,6 +151,8 @@ public sealed class Application : ITrackedCase
                 Applicant = e.Applicant; Description = e.Description; SubmittedOn = e.SubmittedOn;
                 ReceivedOn = e.ReceivedOn; ReceivedYear = e.ReceivedOn.Year;
                 FromLetterId = e.FromLetterId; FromLetterNumber = e.FromLetterNumber;
+                QueryCodeHash = e.QueryCodeHash; DocumentNumber = e.DocumentNumber; InformationForm = e.InformationForm; ObtainBy = e.ObtainBy;
+                OtherWayAcceptable = e.OtherWayAcceptable; ElectronicConsent = e.ElectronicConsent;
                 break;
             case ApplicationTurnedIntoLetter e:
                 LetterId = e.LetterId; LetterNumber = e.LetterNumber;
@@ -201,6 +210,7 @@ public sealed class Application : ITrackedCase
                 Applicant = Applicant.Erased(); Description = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
                 foreach (var answer in SupersededAnswers.Append(Answer)) if (answer?.Note is not null && answer.ClosedBy != EventNames.DecisionCorrected) answer.Note = PersonalDataErased.Placeholder;
                 foreach (var consultation in Consultations) consultation.Party = PersonalDataErased.Placeholder;
+                foreach (var notice in Notices) notice.Deliveries = notice.Deliveries.Select(d => PersonalData.Masked(d) as Notices.NoticeDelivered ?? d).ToList();
                 break;
             case ApplicationRelated e:
                 Relations.Add(new CaseRelation { CaseId = e.RelatedTo, TrackingNumber = e.RelatedNumber, Kind = e.Kind, MatchedBy = e.MatchedBy, ReceivedOn = e.RelatedReceivedOn, On = e.On });

@@ -1,5 +1,17 @@
 namespace Disclosure.Domain.Applications;
 
+/// <summary>What 条例第二十九条第二、三项 asks besides the description: the document number (文号/索引号), the form and the way wanted,
+/// whether another way will do when that one is impossible, and the applicant's consent to electronic delivery. All optional.</summary>
+public sealed record RequestedInformation(string? DocumentNumber, string? InformationForm, string? ObtainBy, bool? OtherWayAcceptable, bool? ElectronicConsent);
+
+/// <summary>统一社会信用代码 (GB 32100-2015): 18 characters from digits and the capital letters other than I, O, Z, S, V.</summary>
+public static class CreditCode
+{
+    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    public static bool IsWellFormed(string code) => code.Length == 18 && code.All(c => Alphabet.Contains(c));
+}
+
 /// <summary>
 /// The rules of a case as pure functions: (current state, command, today) → events, or a <see cref="Refusal"/>.
 /// Steps that happened but broke a time limit are accepted; <see cref="Compliance"/> flags them.
@@ -8,10 +20,16 @@ public static class ApplicationDecider
 {
     public static ApplicationReceived Receive(
         Guid id, string agency, string trackingNumber, string channel, Applicant applicant,
-        string description, DateOnly? submittedOn, DateOnly receivedOn, DateOnly today)
+        string description, DateOnly? submittedOn, DateOnly receivedOn, DateOnly today,
+        string? queryCodeHash = null, RequestedInformation? requested = null)
     {
         Channels.All.Require("channel", channel);
         ApplicantCategories.All.Require("applicant.category", applicant.Category);
+        if (applicant.IdType is not null) IdentityDocumentTypes.All.Require("applicant.idType", applicant.IdType);
+        if (applicant.CreditCode is { } code && !CreditCode.IsWellFormed(code))
+            throw Refusal.Invalid("applicant.creditCode", "A unified social credit code (统一社会信用代码) has 18 characters: digits and capital letters other than I, O, Z, S, V.");
+        if (requested?.InformationForm is { } form) InformationForms.All.Require("informationForm", form);
+        if (requested?.ObtainBy is { } way) ObtainWays.All.Require("obtainBy", way);
         if (string.IsNullOrWhiteSpace(applicant.Name)) throw Refusal.Invalid("applicant.name", "The applicant's name or organisation is required (条例第二十九条).");
         if (string.IsNullOrWhiteSpace(description)) throw Refusal.Invalid("description", "Describe the information requested (条例第二十九条).");
         NotInFuture("receivedOn", receivedOn, today);
@@ -21,7 +39,9 @@ public static class ApplicationDecider
             if (s > receivedOn) throw Refusal.Invalid("submittedOn", $"An application cannot be submitted ({s:yyyy-MM-dd}) after it was received ({receivedOn:yyyy-MM-dd}).");
         }
         return new ApplicationReceived(id, agency, trackingNumber, channel, applicant with { Name = applicant.Name.Trim() },
-            description.Trim(), submittedOn, receivedOn);
+            description.Trim(), submittedOn, receivedOn, QueryCodeHash: queryCodeHash, DocumentNumber: requested?.DocumentNumber,
+            InformationForm: requested?.InformationForm, ObtainBy: requested?.ObtainBy, OtherWayAcceptable: requested?.OtherWayAcceptable,
+            ElectronicConsent: requested?.ElectronicConsent);
     }
 
     public static CorrectionRequested RequestCorrection(Application app, DateOnly sentOn, IReadOnlyList<string>? items, DateOnly correctBy, DateOnly today)
@@ -113,7 +133,7 @@ public static class ApplicationDecider
         if (app.Fee is null) throw Refusal.Conflict("No fee notice was sent on this application.");
         if (app.Fee.PaidOn is { } p) throw Refusal.Conflict($"The fee was already paid on {p:yyyy-MM-dd}.");
         if (paidOn < app.Fee.SentOn) throw Refusal.Invalid("paidOn", $"A fee cannot be paid before the notice ({app.Fee.SentOn:yyyy-MM-dd}).");
-        return new FeePaid(paidOn);
+        return new FeePaid(paidOn, app.Fee.AmountYuan);
     }
 
     /// <summary>The fee was not paid within 20 working days of the notice (report （六）2).</summary>

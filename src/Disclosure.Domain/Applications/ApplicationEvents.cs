@@ -26,17 +26,32 @@ public interface IAnswerEvent : ICountedInReport
     string ApplicantCategory { get; }
 }
 
-public sealed record Applicant([property: Codes(typeof(ApplicantCategories))] string Category, string Name, string? IdNumber, string? Phone, string? Email, string? Address)
+/// <remarks>
+/// Stored inside <see cref="ApplicationReceived"/>: fields are only ever added at the end, optional. The later ones are what
+/// 条例第二十九条 asks on the form (intake-form.md): the identity document's type, a natural person's workplace, an
+/// organisation's unified social credit code, legal representative and contact person, the postal code.
+/// </remarks>
+public sealed record Applicant([property: Codes(typeof(ApplicantCategories))] string Category, string Name, string? IdNumber, string? Phone, string? Email, string? Address,
+    string? IdType = null, string? Workplace = null, string? CreditCode = null, string? LegalRepresentative = null,
+    string? ContactName = null, string? PostalCode = null)
 {
     /// <summary>What remains after erasure: the report column only.</summary>
     public Applicant Erased() => new(Category, PersonalDataErased.Placeholder, null, null, null, null);
 }
 
 /// <summary>收到申请 — <c>ReceivedOn</c> is the legal receipt date (条例第三十一条), <c>SubmittedOn</c> when the applicant sent it.</summary>
+/// <remarks>
+/// Fields after <c>FromLetterNumber</c> were added later (optional, never renamed): the hash of the query code the applicant
+/// looks the case up with (<see cref="Domain.QueryCode"/>), and what 条例第二十九条第二、三项 asks besides the description —
+/// the document number (文号/索引号), the form (<see cref="InformationForms"/>) and way (<see cref="ObtainWays"/>) wanted,
+/// whether another way is acceptable, and the applicant's consent to electronic delivery.
+/// </remarks>
 [StoredName(EventNames.ApplicationReceived)]
 public sealed record ApplicationReceived(
     Guid ApplicationId, string Agency, string TrackingNumber, string Channel, Applicant Applicant,
-    string Description, DateOnly? SubmittedOn, DateOnly ReceivedOn, Guid? FromLetterId = null, string? FromLetterNumber = null) : IApplicationEvent, ICountedInReport
+    string Description, DateOnly? SubmittedOn, DateOnly ReceivedOn, Guid? FromLetterId = null, string? FromLetterNumber = null,
+    string? QueryCodeHash = null, string? DocumentNumber = null, string? InformationForm = null, string? ObtainBy = null,
+    bool? OtherWayAcceptable = null, bool? ElectronicConsent = null) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => ReceivedOn;
 }
@@ -91,15 +106,16 @@ public sealed record ExtensionApproved(DateOnly ApprovedOn, string ApprovedBy, i
     DateOnly ICaseEvent.BusinessDate => ApprovedOn;
 }
 
-/// <summary>收费通知 (条例第四十二条; 国办函〔2020〕109号).</summary>
+/// <summary>收费通知 (条例第四十二条; 国办函〔2020〕109号). Counted in the report's section 六 of the year it was sent.</summary>
 [StoredName(EventNames.FeeNoticeSent)]
-public sealed record FeeNoticeSent(DateOnly SentOn, decimal AmountYuan, string Basis) : IApplicationEvent
+public sealed record FeeNoticeSent(DateOnly SentOn, decimal AmountYuan, string Basis) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => SentOn;
 }
 
+/// <summary>The fee was paid; <c>AmountYuan</c> is the amount of the notice (absent on payments recorded before it was kept).</summary>
 [StoredName(EventNames.FeePaid)]
-public sealed record FeePaid(DateOnly PaidOn) : IApplicationEvent
+public sealed record FeePaid(DateOnly PaidOn, decimal? AmountYuan = null) : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => PaidOn;
 }

@@ -31,6 +31,45 @@ public static class ApplicantCategories
     ];
 }
 
+/// <summary>证件名称: the identity document a natural person applies with (条例第二十九条第一项).</summary>
+public static class IdentityDocumentTypes
+{
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new("resident_id_card", "居民身份证"),
+        new("passport", "护照"),
+        new("hk_macao_permit", "港澳居民来往内地通行证"),
+        new("taiwan_permit", "台湾居民来往大陆通行证"),
+        new("foreign_permanent_residence", "外国人永久居留身份证"),
+        new("other", "其他"),
+    ];
+}
+
+/// <summary>The form (载体) in which the applicant wants the information (条例第二十九条第三项).</summary>
+public static class InformationForms
+{
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new("paper", "纸质"),
+        new("electronic_email", "电子文本（电子邮件）"),
+        new("electronic_disc", "电子文本（光盘）"),
+        new("electronic_storage", "电子文本（U盘/移动存储）"),
+    ];
+}
+
+/// <summary>How the applicant obtains the information (获取方式, 条例第二十九条第三项): the way the answer and a fee notice go out.</summary>
+public static class ObtainWays
+{
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new("post", "邮寄"),
+        new("email", "电子邮件"),
+        new("pickup", "当面领取"),
+        new("on_site_reading", "现场查阅（抄录）"),
+        new("online_download", "网上下载"),
+    ];
+}
+
 /// <summary>
 /// The 21 answer codes (办理结果), in the row order of report table 三 (2021 layout).
 /// Each has the label printed in the report and the article it usually rests on.
@@ -122,4 +161,15 @@ public static class ApplicationStatuses
         new(Withdrawn, "申请人撤回"),
         new(Abandoned, "视为放弃（逾期不补正或不缴费）"),
     ];
+
+    /// <summary>What an applicant sees on the public status page: no internal stage names.</summary>
+    public static string PublicLabel(string status) => status switch
+    {
+        Answered => "已答复",
+        Withdrawn => "已撤回",
+        Abandoned => "已终止办理",
+        AwaitingCorrection => "待申请人补正",
+        AwaitingFee => "待申请人缴费",
+        _ => "办理中",
+    };
 }

@@ -152,6 +152,12 @@ public static class Compliance
             if (app.Answer is { ClosedBy: EventNames.DecisionRecorded or EventNames.DecisionCorrected } answer && app.DueOn is { } due && answer.DecidedOn > due)
                 warnings.Add(new("answered_late", answer.DecidedOn,
                     $"答复期限为 {due:yyyy-MM-dd}，实际于 {answer.DecidedOn:yyyy-MM-dd} 答复，逾期 {calendar.CountWorkingDays(due, answer.DecidedOn)} 个工作日（条例第三十三条）"));
+
+            // answered in time, delivered late (or returned, or failed): judged on the notice of the answer in force
+            if (app.Answer is { ClosedBy: EventNames.DecisionRecorded or EventNames.DecisionCorrected } decided
+                && app.Notices.LastOrDefault(n => n.Kind == Notices.NoticeKinds.AnswerPrefix + decided.Outcome && n.IssuedOn >= decided.DecidedOn) is { } notice)
+                warnings.AddRange(Notices.DeliveryCompliance.Check(app.DueOn, decided.DecidedOn, notice.Number,
+                    [.. notice.Deliveries, .. notice.Returns, .. notice.Failures]));
         }
         catch (CalendarNotAvailable)
         {

@@ -11,7 +11,16 @@ namespace Disclosure.Domain.Reporting;
 /// </summary>
 public static class CaseContribution
 {
-    public static ApplicationsTable Of(IEnumerable<object> caseEvents, ReportLayout layout, int year)
+    public static ApplicationsTable Of(IEnumerable<object> caseEvents, ReportLayout layout, int year) =>
+        AnnualReport.Applications(layout, year, Tallies(caseEvents));
+
+    /// <summary>What the case contributes to table 四 of a year, by the code that builds the report.</summary>
+    public static ReviewsTable ReviewsOf(IEnumerable<object> caseEvents, int year) => AnnualReport.Reviews(year, Tallies(caseEvents));
+
+    /// <summary>How many times the case counts in one of the 15 figures of table 四.</summary>
+    public static int InReviewCell(IEnumerable<object> caseEvents, int year, int index) => ReviewsOf(caseEvents, year).Values[index];
+
+    private static IReadOnlyCollection<YearTally> Tallies(IEnumerable<object> caseEvents)
     {
         var tallies = new Dictionary<int, YearTally>();
         foreach (var e in caseEvents)
@@ -20,7 +29,7 @@ public static class CaseContribution
                 if (!tallies.TryGetValue(y, out var tally)) tallies[y] = tally = new YearTally { Year = y };
                 tally.Count(e);
             }
-        return AnnualReport.Applications(layout, year, tallies.Values);
+        return tallies.Values;
     }
 
     /// <summary>How many times the case counts in one cell (0 or 1 for a consistent history).</summary>

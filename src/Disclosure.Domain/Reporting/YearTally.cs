@@ -20,6 +20,8 @@ public sealed class YearTally
     public Dictionary<string, int[]> Reviews { get; set; } = new();
     /// <summary>Net CarriedForward events out of this year, by column — checked against the computed row 四.</summary>
     public int[] CarriedForwardRecorded { get; set; } = new int[6];
+    /// <summary>Section 六 (2021 layout): fee notices sent this year and their amount, fees paid this year and their amount.</summary>
+    public FeeFigures Fees { get; set; } = new();
 
     public static string Key(string agency, int year) => $"{agency}/{year}";
 
@@ -41,6 +43,8 @@ public sealed class YearTally
         ReviewConcluded e => [e.FiledOn.Year],
         CarriedForward e => [e.FromYear],
         CarryForwardReversed e => [e.FromYear],
+        FeeNoticeSent e => [e.SentOn.Year],
+        FeePaid e => [e.PaidOn.Year],
         _ => [],
     };
 
@@ -66,6 +70,14 @@ public sealed class YearTally
             case CarryForwardReversed e when e.FromYear == Year:
                 CarriedForwardRecorded[Column(e.ApplicantCategory)]--;
                 break;
+            case FeeNoticeSent e when e.SentOn.Year == Year:
+                Fees.Notices++;
+                Fees.NoticedYuan += e.AmountYuan;
+                break;
+            case FeePaid e when e.PaidOn.Year == Year:
+                Fees.Paid++;
+                Fees.PaidYuan += e.AmountYuan ?? 0m;
+                break;
             case ReviewFiled e when e.FiledOn.Year == Year:
                 Review(e.Kind)[3]++;
                 break;
@@ -83,4 +95,30 @@ public sealed class YearTally
 
     private int[] Cell(string outcome) => Answered.TryGetValue(outcome, out var c) ? c : Answered[outcome] = new int[6];
     private int[] Review(string kind) => Reviews.TryGetValue(kind, out var c) ? c : Reviews[kind] = new int[4];
+}
+
+/// <summary>信息处理费 of one year (section 六 of the 2021 layout): notices sent and their amount, payments and their amount.</summary>
+public sealed class FeeFigures
+{
+    public int Notices { get; set; }
+    public decimal NoticedYuan { get; set; }
+    public int Paid { get; set; }
+    public decimal PaidYuan { get; set; }
+
+    public static FeeFigures Sum(IEnumerable<FeeFigures> figures)
+    {
+        var sum = new FeeFigures();
+        foreach (var f in figures)
+        {
+            sum.Notices += f.Notices; sum.NoticedYuan += f.NoticedYuan; sum.Paid += f.Paid; sum.PaidYuan += f.PaidYuan;
+        }
+        return sum;
+    }
+
+    /// <summary>The sentence of section 六, e.g. "本年度发出信息处理费收费通知2件，金额共计710元；实际收取信息处理费610元。"</summary>
+    public string Sentence() => Notices == 0 && Paid == 0
+        ? "本年度未收取信息处理费。"
+        : $"本年度发出信息处理费收费通知{Notices}件，金额共计{Yuan(NoticedYuan)}元；实际收取信息处理费{Yuan(PaidYuan)}元。";
+
+    private static string Yuan(decimal amount) => amount.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -28,8 +28,9 @@ public static class SetReminderSettingEndpoint
         await using var session = store.LightweightSession(); // agencies live in the default tenant
         session.LastModifiedBy = Actor.Of(http.User);
         session.Events.Append(RegisterAgencyEndpoint.StreamId(agency), new ReminderSettingSet(agency, cmd.WorkingDaysBefore!.Value, clock.Now));
+        Cluster.ReferenceChanges.AgencyChanged(session, agency); // every node forgets it when this commits
         await session.SaveChangesAsync(ct);
-        directory.Forget(agency);
+        directory.Forget(agency); // this node at once, not a few milliseconds later
         return Results.Ok(new ReminderSetting(cmd.WorkingDaysBefore.Value));
     }
 }

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
+using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -13,8 +15,12 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
-/// <summary>A recorded answer was wrong: record the right one with a reason; the old one stays in the history.</summary>
-public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, [property: Required, Text(2000, MultiLine = true)] string? Reason) : ApplicationCommand
+/// <summary>
+/// A recorded answer was wrong: record the right one with a reason; the old one stays in the history. Once the agency
+/// issues notices, the corrected answer gets a new 告知书 (dated the day of the correction); the old one stays kept.
+/// </summary>
+public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, [property: Required, Text(2000, MultiLine = true)] string? Reason,
+    AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>
 {
     /// <summary>The applications the case links, as the front door found them (a correction to 不予处理（重复申请） needs one it repeats).</summary>
     [JsonIgnore]
@@ -22,6 +28,12 @@ public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn,
 
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         [ApplicationDecider.CorrectDecision(current, CorrectedOn!.Value, Outcome, DecidedOn, Reason, context.Today, Linked)];
+
+    public IEnumerable<NoticeModel> Notices(Application after, CaseContext context)
+    {
+        var decided = after.Answer!.DecidedOn;
+        return [AnswerNoticeInput.Draft(Notice, after, context, CorrectedOn!.Value > decided ? CorrectedOn.Value : decided)];
+    }
 }
 
 public static class CorrectDecisionEndpoint
@@ -29,9 +41,6 @@ public static class CorrectDecisionEndpoint
 
     [WolverinePost("/api/agencies/{agency}/applications/{id}/decision-correction", OperationId = "correctDecision", Summary = "更正答复 · Correct a recorded decision")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static async Task<IResult> Post(string agency, string id, CorrectDecision cmd, IQuerySession session, IMessageBus bus, CancellationToken ct)
-    {
-        if (cmd.Outcome == Outcomes.NotProcessedDuplicate) cmd = cmd with { Linked = await RelatedApplications.LinkedAsync(session, id, ct) };
-        return (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
-    }
+    public static async Task<IResult> Post(string agency, string id, CorrectDecision cmd, IQuerySession session, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, await RelatedApplications.CompleteAsync(session, cmd with { Case = id }, ct), ct)).ToResult();
 }

@@ -23,7 +23,7 @@ public static class ListApplicationsEndpoint
         string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50)
     {
         var errors = Paging.Check(page, pageSize, status, ApplicationStatuses.All);
-        foreach (var (k, v) in RequestRules.CheckDates(clock.Today, ("dueBefore", dueBefore))) errors[k] = v;
+        foreach (var (k, v) in RequestRules.CheckDates(("dueBefore", dueBefore))) errors[k] = v;
         if (receivedYear is < 2008 or > 2100) errors["receivedYear"] = ["2008 to 2100."];
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 

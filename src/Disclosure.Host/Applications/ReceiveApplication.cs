@@ -20,7 +20,13 @@ public sealed record ApplicantInput(
     [property: Text(40)] string? IdNumber,
     [property: Text(40)] string? Phone,
     [property: Text(200)] string? Email,
-    [property: Text(500)] string? Address);
+    [property: Text(500)] string? Address,
+    [property: Codes(typeof(IdentityDocumentTypes))] string? IdType = null,
+    [property: Text(200)] string? Workplace = null,
+    [property: Text(18)] string? CreditCode = null,
+    [property: Text(100)] string? LegalRepresentative = null,
+    [property: Text(100)] string? ContactName = null,
+    [property: Text(10)] string? PostalCode = null);
 
 /// <summary>收到申请: an intake clerk logs an application (条例第二十九条、第三十一条).</summary>
 public sealed record ReceiveApplication(
@@ -28,30 +34,50 @@ public sealed record ReceiveApplication(
     [property: Required] ApplicantInput? Applicant,
     [property: Required, Text(10_000, MultiLine = true)] string? Description,
     [property: Required(ErrorMessage = "'receivedOn' (the legal receipt date, yyyy-MM-dd) is required.")] DateOnly? ReceivedOn,
-    DateOnly? SubmittedOn) : IntakeCommand<Application>
+    DateOnly? SubmittedOn,
+    [property: Text(100)] string? DocumentNumber = null,
+    [property: Codes(typeof(InformationForms))] string? InformationForm = null,
+    [property: Codes(typeof(ObtainWays))] string? ObtainBy = null,
+    bool? OtherWayAcceptable = null,
+    bool? ElectronicConsent = null) : IntakeCommand<Application>
 {
+    /// <summary>The code the applicant gets once with the answer, to look the case up without logging in; only its hash is stored.</summary>
+    [JsonIgnore]
+    public string QueryCode { get; init; } = "";
+
     public override (string Kind, int Year) Number() => ("application", ReceivedOn!.Value.Year);
 
     /// <summary>Earlier applications this one may repeat, found by the front door before it sent the intake (the answer carries them).</summary>
     [JsonIgnore]
     public RepeatReport? Repeats { get; init; }
 
-    public override object Receive(Guid id, CaseContext context) =>
-        ApplicationDecider.Receive(id, context.Agency.Id, context.Number, Channel!, ApplicantAsGiven(), Description!, SubmittedOn, ReceivedOn!.Value, context.Today);
+    public override object Receive(Guid id, CaseContext context)
+    {
+        var requested = new RequestedInformation(Blank(DocumentNumber), Blank(InformationForm), Blank(ObtainBy), OtherWayAcceptable, ElectronicConsent);
+        return ApplicationDecider.Receive(id, context.Agency.Id, context.Number, Channel!, ApplicantAsGiven(), Description!, SubmittedOn, ReceivedOn!.Value, context.Today,
+            QueryCode.Length > 0 ? Domain.QueryCode.Hash(context.Number, QueryCode) : null, requested);
+    }
+
+    /// <summary>The applicant as the form gave them, blanks dropped (what the case records and the repeat check compares).</summary>
 
     public Applicant ApplicantAsGiven()
     {
         var a = Applicant!;
-        return new Applicant(a.Category!, a.Name!, Blank(a.IdNumber), Blank(a.Phone), Blank(a.Email), Blank(a.Address));
+        return new Applicant(a.Category!, a.Name!, Blank(a.IdNumber), Blank(a.Phone), Blank(a.Email), Blank(a.Address),
+            Blank(a.IdType), Blank(a.Workplace), Blank(a.CreditCode)?.ToUpperInvariant(), Blank(a.LegalRepresentative), Blank(a.ContactName), Blank(a.PostalCode));
     }
 
-    public override object Accepted(Application state) => new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status, Repeats);
+    public override object Accepted(Application state) =>
+        new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status, QueryCode.Length > 0 ? QueryCode : null, Repeats);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>The intake's answer; <c>repeats</c>: earlier applications of the same applicant or asking the same, with the reason.</summary>
-public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status, RepeatReport? Repeats = null);
+/// <summary>
+/// The intake's answer; <c>QueryCode</c> is shown once (a retry with the same key gets the same one) and stored only as a hash;
+/// <c>repeats</c>: earlier applications of the same applicant or asking the same, with the reason.
+/// </summary>
+public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status, string? QueryCode = null, RepeatReport? Repeats = null);
 
 public static class ReceiveApplicationEndpoint
 {
@@ -63,20 +89,15 @@ public static class ReceiveApplicationEndpoint
     [Authorize(Roles = Roles.Registering), Tags("Applications")]
     [ProducesResponseType<ApplicationAccepted>(201)]
     public static async Task<IResult> Post(string agency, ReceiveApplication cmd, HttpContext http, IMessageBus bus, IQuerySession session,
-        RepeatCheck repeats, ILogger<RepeatCheck> log, CancellationToken ct)
+        RepeatCheck repeats, CancellationToken ct)
     {
         // the repeat check reads before the intake writes; it never stops an intake (a clerk can look again on the case)
-        try
+        if (await repeats.AtIntakeAsync(session, cmd, ct) is var (report, milliseconds) && report is not null)
         {
-            var (report, milliseconds) = await repeats.AtIntakeAsync(session, cmd.ApplicantAsGiven(), cmd.Description!, cmd.ReceivedOn!.Value, ct);
             cmd = cmd with { Repeats = report };
             http.Response.Headers["Server-Timing"] = FormattableString.Invariant($"repeats;dur={milliseconds:0.0}");
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning("The repeat check failed ({Error}); the application is logged without it.", e.GetType().Name);
-        }
-        var answer = await bus.ReceiveAsync(agency, cmd with { IdempotencyKey = IdempotencyKeys.Of(http) }, ct);
+        var answer = await bus.ReceiveAsync(agency, cmd with { IdempotencyKey = IdempotencyKeys.Of(http), QueryCode = Domain.QueryCode.New() }, ct);
         return answer.ToResult(a => Results.Created($"/api/agencies/{agency}/applications/{a.Id}", a.Accepted));
     }
 }

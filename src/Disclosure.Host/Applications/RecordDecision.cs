@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
+using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -16,10 +18,11 @@ namespace Disclosure.Host.Applications;
 /// <summary>
 /// The answer (办理结果, 条例第三十六条): one of the 21 outcome codes; an answer after the due date is recorded and flagged.
 /// 不予处理（重复申请）names in <c>relatedTo</c> (id or tracking number) the earlier answered application of the same applicant
-/// it repeats, unless the case already links one.
+/// it repeats, unless the case already links one. Once the agency issues notices, its 告知书 is issued with it (<c>notice</c>:
+/// what the clerk adds to the standard wording).
 /// </summary>
-public sealed record RecordDecision([property: Required] DateOnly? DecidedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome,
-    [property: Text(4000, MultiLine = true)] string? Note, [property: Text(60)] string? RelatedTo = null) : ApplicationCommand
+public sealed record RecordDecision([property: Required] DateOnly? DecidedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, [property: Text(4000, MultiLine = true)] string? Note,
+    AnswerNoticeInput? Notice = null, [property: Text(60)] string? RelatedTo = null) : ApplicationCommand, IIssuesNotices<Application>
 {
     /// <summary>The application <see cref="RelatedTo"/> names, and those the case links, as the front door found them.</summary>
     [JsonIgnore]
@@ -30,6 +33,9 @@ public sealed record RecordDecision([property: Required] DateOnly? DecidedOn, [p
 
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         ApplicationDecider.RecordDecision(current, DecidedOn!.Value, Outcome, Note, context.Today, RelatedTo, Related, Linked);
+
+    public IEnumerable<NoticeModel> Notices(Application after, CaseContext context) =>
+        [AnswerNoticeInput.Draft(Notice, after, context, DecidedOn!.Value)];
 }
 
 public static class RecordDecisionEndpoint
@@ -37,10 +43,6 @@ public static class RecordDecisionEndpoint
 
     [WolverinePost("/api/agencies/{agency}/applications/{id}/decision", OperationId = "recordDecision", Summary = "记录答复 · Record the decision")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static async Task<IResult> Post(string agency, string id, RecordDecision cmd, IQuerySession session, IMessageBus bus, CancellationToken ct)
-    {
-        if (cmd.Outcome == Outcomes.NotProcessedDuplicate || !string.IsNullOrWhiteSpace(cmd.RelatedTo))
-            cmd = cmd with { Related = await RelatedApplications.FindAsync(session, cmd.RelatedTo, ct), Linked = await RelatedApplications.LinkedAsync(session, id, ct) };
-        return (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
-    }
+    public static async Task<IResult> Post(string agency, string id, RecordDecision cmd, IQuerySession session, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, await RelatedApplications.CompleteAsync(session, cmd with { Case = id }, ct), ct)).ToResult();
 }

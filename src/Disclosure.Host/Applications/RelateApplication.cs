@@ -35,5 +35,5 @@ public static class RelateApplicationEndpoint
     [WolverinePost("/api/agencies/{agency}/applications/{id}/relations", OperationId = "relateApplication", Summary = "关联重复申请或同一申请人的申请 · Link an earlier application")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
     public static async Task<IResult> Post(string agency, string id, RelateApplication cmd, IQuerySession session, IMessageBus bus, CancellationToken ct) =>
-        (await bus.SendAsync(agency, cmd with { Case = id, Related = await RelatedApplications.FindAsync(session, cmd.RelatedTo, ct) }, ct)).ToResult();
+        (await bus.SendAsync(agency, await RelatedApplications.CompleteAsync(session, cmd with { Case = id }, ct), ct)).ToResult();
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
+using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,11 +12,18 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
-/// <summary>补正告知 (条例第三十条): once, within 7 working days of receipt — later notices are recorded and flagged.</summary>
-public sealed record RequestCorrection([property: Required] DateOnly? SentOn, [property: Required(ErrorMessage = "List what the applicant must correct."), Text(500, MultiLine = true)] IReadOnlyList<string>? Items, [property: Required] DateOnly? CorrectBy) : ApplicationCommand
+/// <summary>
+/// 补正告知 (条例第三十条): once, within 7 working days of receipt — later notices are recorded and flagged. Once the agency
+/// issues notices, the 补正告知书 is issued with it (<c>guidance</c>: how to correct, printed under the items).
+/// </summary>
+public sealed record RequestCorrection([property: Required] DateOnly? SentOn, [property: Required(ErrorMessage = "List what the applicant must correct."), Text(500, MultiLine = true)] IReadOnlyList<string>? Items, [property: Required] DateOnly? CorrectBy,
+    [property: Text(2000, MultiLine = true)] string? Guidance = null) : ApplicationCommand, IIssuesNotices<Application>
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         [ApplicationDecider.RequestCorrection(current, SentOn!.Value, Items, CorrectBy!.Value, context.Today)];
+
+    public IEnumerable<NoticeModel> Notices(Application after, CaseContext context) =>
+        [NoticeDrafts.Correction(after, context.Notices.RequireSettings(), CaseContext.NumberPending, SentOn!.Value, Guidance)];
 }
 
 public static class RequestCorrectionEndpoint

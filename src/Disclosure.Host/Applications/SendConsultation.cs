@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
+using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,14 +12,31 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
-/// <summary>征求意见 of a third party or another agency (条例第三十二条、第三十四条); the time is not counted.</summary>
-public sealed record SendConsultation([property: Required] DateOnly? SentOn, [property: Required, Text(200)] string? Party) : ApplicationCommand
+/// <summary>
+/// 征求意见 of a third party or another agency (条例第三十二条、第三十四条); the time is not counted. Once the agency issues
+/// notices, the 征求意见书 to the party and the 征求意见告知书 to the applicant are issued with it. <c>information</c>: the
+/// information the party is asked about (default: the request); <c>partyIsAgency</c>: an agency that made it jointly
+/// (第三十四条, silence = consent); <c>partyIsPerson</c>: a natural person (addressed 您).
+/// </summary>
+public sealed record SendConsultation([property: Required] DateOnly? SentOn, [property: Required, Text(200)] string? Party,
+    [property: Text(2000, MultiLine = true)] string? Information = null, bool? PartyIsAgency = null, bool? PartyIsPerson = null) : ApplicationCommand, IIssuesNotices<Application>
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ConsultationId { get; init; }
 
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         [ApplicationDecider.SendConsultation(current, ConsultationId, SentOn!.Value, Party, context.Today)];
+
+    public IEnumerable<NoticeModel> Notices(Application after, CaseContext context)
+    {
+        var settings = context.Notices.RequireSettings();
+        var agency = PartyIsAgency ?? false;
+        return
+        [
+            NoticeDrafts.ConsultationLetter(after, ConsultationId, settings, CaseContext.NumberPending, SentOn!.Value, Information, agency, PartyIsPerson ?? false),
+            NoticeDrafts.ConsultationNotice(after, ConsultationId, settings, CaseContext.NumberPending, SentOn.Value, agency),
+        ];
+    }
 }
 
 public sealed record ConsultationStarted(Guid ConsultationId, ApplicationView Application);

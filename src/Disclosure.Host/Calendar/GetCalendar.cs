@@ -18,10 +18,10 @@ public static class GetCalendarEndpoint
     [WolverineGet("/api/calendar/working-days", OperationId = "countWorkingDays", Summary = "工作日计算 · Count working days")]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType<WorkingDayAnswer>(200)]
     [Authorize, Tags("Calendar")]
-    public static IResult WorkingDays(CalendarStore calendars, BusinessClock clock, DateOnly? from, int? days)
+    public static IResult WorkingDays(CalendarStore calendars, DateOnly? from, int? days)
     {
         var required = new Problems.Required().Check(from is not null, "from").Check(days is >= 0 and <= 366, "days", "'days' is required, 0 to 366.")
-            .Add(RequestRules.CheckDates(clock.Today, ("from", from)));
+            .Add(RequestRules.CheckDates(("from", from)));
         if (!required.Ok) return Results.Json(required.Result(), statusCode: 400, contentType: "application/problem+json");
         try
         {

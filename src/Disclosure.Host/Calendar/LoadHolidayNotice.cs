@@ -45,6 +45,7 @@ public static class LoadHolidayNoticeEndpoint
         {
             session.LastModifiedBy = Actor.Of(http.User);
             session.Events.Append(CalendarStore.StreamId, loaded);
+            Cluster.ReferenceChanges.CalendarChanged(session); // every other node reloads it; only this one re-derives below
             await session.SaveChangesAsync(ct);
         }
         await calendars.LoadAsync(store, ct);

@@ -44,6 +44,17 @@ public abstract record CaseCommand<TCase> : CaseCommand
     public virtual (string Kind, int Year)? NumberFor(TCase current) => null;
 }
 
+/// <summary>
+/// A step the law ties to a written notice (a decision to its 告知书, a correction request to its 补正告知书…): the write
+/// path drafts the notices from the case as the step leaves it and issues them in the same transaction
+/// (<see cref="Notices.NoticeIssuing"/>), once the agency has set its notice settings.
+/// </summary>
+public interface IIssuesNotices<in TCase>
+{
+    /// <summary>The drafts, numbered <see cref="CaseContext.NumberPending"/>; refuses by throwing <see cref="Refusal"/>. Pure.</summary>
+    IEnumerable<Disclosure.Domain.Notices.NoticeModel> Notices(TCase after, CaseContext context);
+}
+
 public abstract record ApplicationCommand : CaseCommand<Application>;
 
 public abstract record LetterCommand : CaseCommand<Letter>;

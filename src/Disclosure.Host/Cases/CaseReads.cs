@@ -8,6 +8,11 @@ namespace Disclosure.Host.Cases;
 public static class CaseReads
 {
     public static async Task<object?> ViewAsync<TCase>(CaseKind<TCase> kind, IQuerySession session, string idOrNumber, DateOnly today, CancellationToken ct)
+        where TCase : class, ITrackedCase =>
+        await LoadAsync<TCase>(session, idOrNumber, ct) is var (state, history) ? kind.View(state, today, history) : null;
+
+    /// <summary>The stored case and its events (the console also asks the case which steps it allows now).</summary>
+    public static async Task<(TCase State, IReadOnlyList<JasperFx.Events.IEvent> History)?> LoadAsync<TCase>(IQuerySession session, string idOrNumber, CancellationToken ct)
         where TCase : class, ITrackedCase
     {
         if (await CaseWrites.ResolveAsync<TCase>(session, idOrNumber, ct) is not { } id) return null;
@@ -15,7 +20,7 @@ public static class CaseReads
         var stored = batch.Load<TCase>(id);
         var history = batch.Events.FetchStream(id);
         await batch.Execute(ct);
-        return await stored is { } state ? kind.View(state, today, await history) : null;
+        return await stored is { } state ? (state, await history) : null;
     }
 
     public static async Task<IResult> GetAsync<TCase>(CaseKind<TCase> kind, IQuerySession session, string idOrNumber, DateOnly today, CancellationToken ct)

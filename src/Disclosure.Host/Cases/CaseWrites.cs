@@ -6,7 +6,9 @@ using Disclosure.Domain.Letters;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Calendar;
 using Disclosure.Host.Deadlines;
+using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Notices;
 using JasperFx.Events;
 using Marten;
 using Wolverine;
@@ -27,7 +29,7 @@ namespace Disclosure.Host.Cases;
 /// checks are stored with the events or not at all, and a lost race (a stale version) rolls back both.
 /// </remarks>
 public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, AgencyDirectory agencies, TrackingNumbers numbers,
-    DeadlineAlarms alarms, INotificationSender sender)
+    DeadlineAlarms alarms, INotificationSender sender, NoticeIssuing notices)
 {
     public async Task<CaseAnswer> ExecuteAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,
         CaseCommand<TCase> command, CancellationToken ct) where TCase : class, ITrackedCase
@@ -39,6 +41,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         var batch = session.CreateBatchQuery();
         var forWriting = batch.Events.FetchForWriting<TCase>(id);
         var stored = batch.Events.FetchStream(id);
+        var setup = batch.Load<NoticeSetup>(session.TenantId); // the agency's notice settings: small, and always current
         await batch.Execute(ct);
         var stream = await forWriting;
         var history = await stored;
@@ -48,10 +51,11 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         if (command.Version is { } expected && expected != version)
             return CaseAnswer.Conflict($"The {kind.Noun} is at version {version}, not {expected}: someone else changed it. Reload and try again.");
 
-        var context = await ContextAsync(session.TenantId, ct) with { Stored = stream.Aggregate };
+        var context = await ContextAsync(session.TenantId, ct) with { Stored = stream.Aggregate, Notices = await setup ?? NoticeSetup.None };
         var current = kind.Fold(history.Select(e => e.Data), version, context);
 
         List<object> decided;
+        List<object> events;
         try
         {
             decided = command.Decide(current, context).ToList();
@@ -61,13 +65,20 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 context = context with { TrackingNumber = await numbers.NextAsync(session.TenantId, context.Agency.Code, number.Kind, number.Year, ct) };
                 decided = command.Decide(current, context).ToList();
             }
+            events = decided.Where(d => d is not CaseOpened and not DeadlineNotice).ToList();
+            // the written notices the law ties to the step, issued with it (numbers taken last: no gap for a refusal)
+            if (command is IIssuesNotices<TCase> issuing && context.Notices.IssuesNotices)
+            {
+                var after = kind.Fold(history.Select(e => e.Data).Concat(events), version + events.Count, context);
+                if (issuing.Notices(after, context).ToList() is { Count: > 0 } drafts)
+                    events.AddRange(await notices.IssueAsync(session, bus, context, after, drafts, ct));
+            }
         }
         catch (Refusal refusal)
         {
             return CaseAnswer.Refused(refusal);
         }
 
-        var events = decided.Where(d => d is not CaseOpened and not DeadlineNotice).ToList();
         foreach (var e in events)
             if (!kind.EventMarker.IsInstanceOfType(e))
                 throw new InvalidOperationException($"{e.GetType().Name} is not an event of a {kind.Noun}; a decision produced it by mistake.");
@@ -80,7 +91,11 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
             appended = kind.Reconcile(() => kind.FoldFacts(history.Select(e => e.Data).Concat(events)), events, context).ToList();
             stream.AppendMany(appended);
             state = kind.Fold(history.Select(e => e.Data).Concat(appended), version + appended.Count, context);
-            if (appended.OfType<PersonalDataErased>().Any()) MaskStoredEvents(session, history);
+            if (appended.OfType<PersonalDataErased>().Any())
+            {
+                MaskStoredEvents(session, history);
+                if (current is Application before) await notices.MaskAsync(session, bus, before, context.Today, ct);
+            }
         }
 
         var opened = new List<OpenedCase>();

@@ -43,11 +43,14 @@ public static class RequestRules
     private static IResult Result(Dictionary<string, string[]> errors) =>
         errors.Count == 0 ? Wolverine.Http.WolverineContinue.Result() : Problems.ValidationResult(errors);
 
-    /// <summary>A business date in a query string: the same range as in a body.</summary>
-    public static Dictionary<string, string[]> CheckDates(DateOnly today, params (string Name, DateOnly? Date)[] dates)
+    /// <summary>The latest date a query may name (the end of a period searched, not a business date of a case).</summary>
+    public static readonly DateOnly LatestQueryDate = new(2100, 12, 31);
+
+    /// <summary>Dates in a query string: from the first Regulation to the end of the century, so no date arithmetic overflows.</summary>
+    public static Dictionary<string, string[]> CheckDates(params (string Name, DateOnly? Date)[] dates)
     {
         var errors = new Dictionary<string, string[]>();
-        var latest = today.AddYears(HorizonYears);
+        var latest = LatestQueryDate;
         foreach (var (name, date) in dates)
             if (date is { } d && (d < EarliestDate || d > latest)) errors[name] = [$"A date from {EarliestDate:yyyy-MM-dd} to {latest:yyyy-MM-dd}."];
         return errors;

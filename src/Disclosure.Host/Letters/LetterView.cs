@@ -2,6 +2,7 @@ using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Applications;
+using Disclosure.Host.Cases;
 using JasperFx.Events;
 
 namespace Disclosure.Host.Letters;
@@ -20,13 +21,5 @@ public sealed record LetterView(
         l.Status, LetterStatuses.All.Find(l.Status)?.Label ?? l.Status, l.IsOverdue(today), l.DueOn, l.Deadline, l.Department,
         l.AcceptedOn, l.RejectedOn, l.RejectionReason, l.RejectionNote, l.Assignments, l.Extension, l.Replies, l.Feedback, l.ClosedOn,
         l.ApplicationId, l.ApplicationNumber, l.FromApplicationId, l.FromApplicationNumber, l.Version,
-        events?.Select(ApplicationView.ToHistory).ToList());
-}
-
-/// <summary>A line of a list: the writer's phone masked.</summary>
-public sealed record LetterSummary(Guid Id, string TrackingNumber, [property: Codes(typeof(LetterCategories))] string Category, string Subject,
-    string WriterName, string? WriterPhone, DateOnly ReceivedOn, [property: Codes(typeof(LetterStatuses))] string Status, string? Department, DateOnly? DueOn, bool Overdue)
-{
-    public static LetterSummary From(Letter l, DateOnly today) => new(l.Id, l.TrackingNumber, l.Category, l.Subject, l.Writer.Name,
-        Mask.Phone(l.Writer.Phone), l.ReceivedOn, l.Status, l.Department, l.DueOn, l.IsOverdue(today));
+        events?.Select(CaseHistory.Entry).ToList());
 }

@@ -22,17 +22,20 @@ public static class PublicLetterStatusEndpoint
     [WolverineGet("/public/letters/{trackingNumber}", OperationId = "publicLetterStatus", Summary = "来信办理进度查询 · A letter's status for its writer")]
     [AllowAnonymous, EnableRateLimiting(RateLimitPolicy), Tags("Public")]
     [ProducesResponseType<PublicLetterStatus>(200)]
-    public static async Task<IResult> Get(string trackingNumber, IDocumentStore store, CancellationToken ct, string? code = null)
+    public static async Task<IResult> Get(string trackingNumber, IDocumentStore store, CancellationToken ct, string? code = null) =>
+        await FindAsync(store, trackingNumber, code, ct) is { } status ? Results.Ok(status) : Problems.NotFound("No letter matches this tracking number and query code.");
+
+    /// <summary>The status, or null for an unknown number or a wrong code (the same answer for both).</summary>
+    public static async Task<PublicLetterStatus?> FindAsync(IDocumentStore store, string trackingNumber, string? code, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(code) || trackingNumber.Length > 40 || code.Length > 40)
-            return Problems.NotFound("No letter matches this tracking number and query code.");
+        if (string.IsNullOrWhiteSpace(code) || trackingNumber.Length > 40 || code.Length > 40) return null;
         var hash = Domain.QueryCode.Hash(trackingNumber, code);
         await using var session = store.QuerySession();
         var letter = (await session.Query<Letter>()
             .Where(l => l.AnyTenant() && l.TrackingNumber == trackingNumber && l.QueryCodeHash == hash).Take(1).ToListAsync(ct)).FirstOrDefault();
-        if (letter is null) return Problems.NotFound("No letter matches this tracking number and query code.");
+        if (letter is null) return null;
         var reply = letter.Replies.LastOrDefault();
-        return Results.Ok(new PublicLetterStatus(letter.TrackingNumber, LetterStatuses.PublicLabel(letter.Status), letter.ReceivedOn,
-            reply?.On, reply is { Publish: true } ? reply.Text : null));
+        return new PublicLetterStatus(letter.TrackingNumber, LetterStatuses.PublicLabel(letter.Status), letter.ReceivedOn,
+            reply?.On, reply is { Publish: true } ? reply.Text : null);
     }
 }

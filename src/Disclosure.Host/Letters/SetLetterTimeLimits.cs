@@ -32,8 +32,9 @@ public static class SetLetterTimeLimitsEndpoint
         session.LastModifiedBy = Actor.Of(http.User);
         session.Events.Append(RegisterAgencyEndpoint.StreamId(agency),
             new LetterTimeLimitsSet(agency, cmd.AcceptWithinWorkingDays!.Value, cmd.ReplyWithinWorkingDays!.Value, clock.Now));
+        Cluster.ReferenceChanges.AgencyChanged(session, agency); // every node forgets it when this commits
         await session.SaveChangesAsync(ct);
-        directory.Forget(agency);
+        directory.Forget(agency); // this node at once, not a few milliseconds later
         return Results.Ok(new LetterTimeLimits(cmd.AcceptWithinWorkingDays.Value, cmd.ReplyWithinWorkingDays.Value));
     }
 

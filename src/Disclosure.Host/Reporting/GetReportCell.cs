@@ -12,6 +12,9 @@ namespace Disclosure.Host.Reporting;
 
 public sealed record ReportCell(int Year, string Layout, string Row, string Column, int Count, IReadOnlyList<ApplicationSummary> Cases);
 
+/// <summary>The cases behind one of the 15 figures of table 四 (<c>index</c> in the official column order).</summary>
+public sealed record ReviewCell(int Year, int Index, string Kind, string Column, int Count, IReadOnlyList<ApplicationSummary> Cases);
+
 public static class GetReportCellEndpoint
 {
     /// <summary>The cases behind one number of table 三: each case's own events counted by the very code that keeps the tallies (<see cref="CaseContribution"/>).</summary>
@@ -26,7 +29,24 @@ public static class GetReportCellEndpoint
         if (def is null) errors["row"] = [$"Rows of the {chosen.Name} layout: {string.Join(", ", chosen.Rows.Select(r => r.Code))}."];
         if (!ReportLayout.Columns.Contains(column)) errors["column"] = [$"Columns: {string.Join(", ", ReportLayout.Columns)}."];
         if (errors.Count > 0) return Problems.ValidationResult(errors);
+        return Results.Ok(await CasesAsync(session, year, chosen, row, column, clock.Today, ct));
+    }
 
+    /// <summary>The cases behind one figure of table 四: reviews counted by the same code as the report's.</summary>
+    [WolverineGet("/api/agencies/{agency}/reports/{year}/reviews/{index}", OperationId = "getReviewCell", Summary = "表四数字对应的申请 · The cases behind a figure of table 四")]
+    [Authorize(Roles = Roles.Reporting), Tags("Reports")]
+    [ProducesResponseType<ReviewCell>(200)]
+    public static async Task<IResult> GetReviews(int year, int index, IQuerySession session, BusinessClock clock, CancellationToken ct)
+    {
+        var errors = ReportRequest.Check(year, null, clock);
+        if (index is < 0 or > 14) errors["index"] = ["0 to 14: the figures of table 四 in the official column order."];
+        if (errors.Count > 0) return Problems.ValidationResult(errors);
+        return Results.Ok(await ReviewCasesAsync(session, year, index, clock.Today, ct));
+    }
+
+    /// <param name="session">A session of the agency (tenant).</param>
+    public static async Task<ReportCell> CasesAsync(IQuerySession session, int year, ReportLayout layout, string row, string column, DateOnly today, CancellationToken ct)
+    {
         // candidates: every case an event of which counted in the year's tally, and every case open across one of the
         // year's boundaries (rows 二 and 四); the counting code itself then decides, case by case
         var start = new DateOnly(year, 1, 1);
@@ -34,18 +54,30 @@ public static class GetReportCellEndpoint
         IQueryable<Application> q = session.Query<Application>()
             .Where(a => a.ReportYears.Contains(year) || (a.ReceivedOn <= end && (a.Answer == null || a.Answer.DecidedOn >= start)));
         if (column != "total") q = q.Where(a => a.Applicant.Category == column);
-        var candidates = (await q.ToListAsync(ct)).ToDictionary(a => a.Id);
-
         var columnIndex = ReportLayout.Columns.ToList().IndexOf(column);
+        var counted = await CountedAsync(session, await q.ToListAsync(ct), events => CaseContribution.InCell(events, layout, year, row, columnIndex), ct);
+        return new ReportCell(year, layout.Name, row, column, counted.Count, counted.Select(a => ApplicationSummary.From(a, today)).ToList());
+    }
+
+    public static async Task<ReviewCell> ReviewCasesAsync(IQuerySession session, int year, int index, DateOnly today, CancellationToken ct)
+    {
+        var candidates = await session.Query<Application>().Where(a => a.ReportYears.Contains(year) && a.Reviews.Any()).ToListAsync(ct);
+        var counted = await CountedAsync(session, candidates, events => CaseContribution.InReviewCell(events, year, index), ct);
+        var (kind, _, _) = ReportLayout.ReviewGroups[index / 5];
+        return new ReviewCell(year, index, kind, ReportLayout.ReviewColumnLabels[index % 5], counted.Count, counted.Select(a => ApplicationSummary.From(a, today)).ToList());
+    }
+
+    /// <summary>The candidates whose own events count in the figure, by tracking number.</summary>
+    private static async Task<List<Application>> CountedAsync(IQuerySession session, IReadOnlyList<Application> candidates, Func<IEnumerable<object>, int> inFigure, CancellationToken ct)
+    {
+        var byId = candidates.ToDictionary(a => a.Id);
         var counted = new List<Application>();
-        foreach (var chunk in candidates.Keys.Chunk(500))
+        foreach (var chunk in byId.Keys.Chunk(500))
         {
             var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(chunk)).OrderBy(e => e.Sequence).ToListAsync(ct);
             foreach (var stream in events.GroupBy(e => e.StreamId))
-                if (CaseContribution.InCell(stream.Select(e => e.Data), chosen, year, row, columnIndex) != 0) counted.Add(candidates[stream.Key]);
+                if (inFigure(stream.Select(e => e.Data)) != 0) counted.Add(byId[stream.Key]);
         }
-        var today = clock.Today;
-        return Results.Ok(new ReportCell(year, chosen.Name, row, column, counted.Count,
-            counted.OrderBy(a => a.TrackingNumber).Select(a => ApplicationSummary.From(a, today)).ToList()));
+        return counted.OrderBy(a => a.TrackingNumber).ToList();
     }
 }

@@ -15,9 +15,13 @@ public sealed record PublicationView(DateOnly PublishedOn, DateTimeOffset Record
 
 public sealed record MailboxSummary(int Handled, int Received, int Replied);
 
+/// <summary>Section 六 of the 2021 layout: 信息处理费 notices sent in the year (count, amount) and the amount paid in it.</summary>
+public sealed record FeeSummary(int Notices, decimal NoticedYuan, int Paid, decimal PaidYuan, string Text);
+
 public sealed record ReportView(
     string Agency, IReadOnlyList<string> Agencies, string Title, int Year, string Layout, DateTimeOffset AsOf, bool Stale,
-    ReportTables Tables, MailboxSummary? Mailbox, IReadOnlyList<ReportCheck> Checks, NarrativeView? Narrative, PublicationView? Publication);
+    ReportTables Tables, MailboxSummary? Mailbox, IReadOnlyList<ReportCheck> Checks, NarrativeView? Narrative, PublicationView? Publication,
+    FeeSummary? Fees = null);
 
 /// <summary>Assembles the report of one agency, or the sum of several, from the tallies and the report files.</summary>
 public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSource, BusinessClock clock)
@@ -60,7 +64,10 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
             if (file.Publications.LastOrDefault() is { } filed)
                 publication = new PublicationView(filed.PublishedOn, filed.RecordedAt, filed.Layout, Amendments(filed.Tables, tables));
         }
-        return new ReportView(agencies[0], agencies, title, year, layout.Name, asOf, stale, tables, mailbox, checks, narrative, publication);
+        // section 六 (2021 layout only: the fee rules came after the 2019 one)
+        var fees = layout == ReportLayout.Layout2021 ? FeeFigures.Sum(tallies.Where(t => t.Year == year).Select(t => t.Fees)) : null;
+        var feeSummary = fees is null ? null : new FeeSummary(fees.Notices, fees.NoticedYuan, fees.Paid, fees.PaidYuan, fees.Sentence());
+        return new ReportView(agencies[0], agencies, title, year, layout.Name, asOf, stale, tables, mailbox, checks, narrative, publication, feeSummary);
     }
 
     private static List<ProactiveRow> Proactive(ReportLayout layout, IReadOnlyList<ProactiveFiguresRecorded?> entries)

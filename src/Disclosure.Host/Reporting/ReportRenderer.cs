@@ -34,6 +34,12 @@ public static class ReportRenderer
             foreach (var col in ReportLayout.ReviewColumnLabels)
                 Line("reviews", kind, parent is null ? label : $"{parent} {label}", col, r.Tables.Reviews.Values[i++].ToString(CultureInfo.InvariantCulture));
         if (r.Mailbox is { } m) Line("mailbox", "handled", "市长信箱信件处理数", "total", m.Handled.ToString(CultureInfo.InvariantCulture));
+        if (r.Fees is { } f)
+        {
+            Line("fees", "notices", "信息处理费收费通知", "count", f.Notices.ToString(CultureInfo.InvariantCulture));
+            Line("fees", "notices", "信息处理费收费通知", "yuan", Num(f.NoticedYuan));
+            Line("fees", "paid", "实际收取信息处理费", "yuan", Num(f.PaidYuan));
+        }
         return sb.ToString();
 
         static string Quote(string? s) => s is null ? "" : s.Contains(',') || s.Contains('"') || s.Contains('\n') ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
@@ -73,7 +79,9 @@ public static class ReportRenderer
         sb.AppendLine("|" + string.Concat(headers.Select(_ => "---:|")));
         sb.AppendLine("| " + string.Join(" | ", r.Tables.Reviews.Values) + " |").AppendLine();
         sb.AppendLine("## 五、存在的主要问题及改进情况").AppendLine().AppendLine(r.Narrative?.Problems ?? "").AppendLine();
-        sb.AppendLine("## 六、其他需要报告的事项").AppendLine().AppendLine(r.Narrative?.Other ?? "").AppendLine();
+        sb.AppendLine("## 六、其他需要报告的事项").AppendLine();
+        if (r.Fees is { } fees) sb.AppendLine(fees.Text).AppendLine();
+        sb.AppendLine(r.Narrative?.Other ?? "").AppendLine();
         sb.AppendLine("## 数据校验").AppendLine();
         foreach (var check in r.Checks) sb.AppendLine($"- {(check.Ok ? "✓" : "✗")} {check.Rule}：{check.Detail}");
         return sb.ToString();
@@ -175,6 +183,7 @@ public static class ReportRenderer
         sb.Append("<h2>五、存在的主要问题及改进情况</h2>");
         Paragraphs(r.Narrative?.Problems);
         sb.Append("<h2>六、其他需要报告的事项</h2>");
+        if (r.Fees is { } fees) sb.Append($"<p class=\"fees\">{E(fees.Text)}</p>");
         Paragraphs(r.Narrative?.Other);
 
         sb.Append("<div class=\"checks\"><h2>数据校验（不打印）</h2><ul>");

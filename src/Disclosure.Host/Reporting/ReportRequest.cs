@@ -20,19 +20,21 @@ public static class ReportRequest
 
     public static ReportLayout Layout(int year, string? layout) => ReportLayout.Named(layout) ?? ReportLayout.ForYear(year);
 
-    /// <summary>?format= wins; otherwise the Accept header picks CSV, Markdown or HTML; JSON by default.</summary>
+    /// <summary>?format= wins; otherwise the Accept header picks CSV, Markdown, HTML or XLSX; JSON by default.</summary>
     public static IResult Render(ReportView report, string? format, HttpRequest request)
     {
         var accept = request.Headers.Accept.ToString();
-        format ??= accept.Contains("text/csv") ? "csv" : accept.Contains("text/markdown") ? "md" : accept.Contains("text/html") ? "html" : "json";
+        format ??= accept.Contains("text/csv") ? "csv" : accept.Contains("text/markdown") ? "md" : accept.Contains("text/html") ? "html"
+            : accept.Contains(ReportWorkbook.ContentType) ? "xlsx" : "json";
         var name = $"{report.Agency}-{report.Year}-report";
         return format switch
         {
             "csv" => Results.Text(ReportRenderer.Csv(report), "text/csv; charset=utf-8"),
             "md" or "markdown" => Results.Text(ReportRenderer.Markdown(report), "text/markdown; charset=utf-8"),
             "html" => Results.Text(ReportRenderer.Html(report), "text/html; charset=utf-8"),
+            "xlsx" => Results.File(ReportWorkbook.Xlsx(report), ReportWorkbook.ContentType, $"{name}.xlsx"),
             "json" => Results.Ok(report),
-            _ => Problems.ValidationResult(new Dictionary<string, string[]> { ["format"] = ["The format is json, csv, md or html."] }),
+            _ => Problems.ValidationResult(new Dictionary<string, string[]> { ["format"] = ["The format is json, csv, md, html or xlsx."] }),
         };
     }
 }

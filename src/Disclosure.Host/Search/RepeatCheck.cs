@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Search.Repeats;
+using Disclosure.Host.Applications;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -13,7 +14,7 @@ namespace Disclosure.Host.Search;
 /// <see cref="SimilarityKeys"/>) — the cases themselves are read as they stand (the agency's own, through its session), and
 /// <see cref="RepeatFinder"/> decides. Reads only; the index follows the write path within moments (async daemon).
 /// </summary>
-public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings)
+public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings, ILogger<RepeatCheck> log)
 {
     /// <summary>A text filed thousands of times (a campaign) is compared with at most this many of its copies.</summary>
     private const int MostAlike = 2000;
@@ -22,9 +23,22 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
 
     public int WindowMonths => settings.RepeatWindowMonths;
 
-    /// <summary>For a request being logged: nothing of it is stored yet.</summary>
-    public Task<(RepeatReport Report, double Milliseconds)> AtIntakeAsync(IQuerySession session, Applicant applicant, string description, DateOnly receivedOn, CancellationToken ct) =>
-        TimedAsync(session, new RepeatRequest(ApplicantKey.Of(applicant), description, receivedOn), ct);
+    /// <summary>
+    /// For a request being logged (nothing of it is stored yet), by every intake front door before it sends the intake. It
+    /// never stops an intake: when the check fails the answer goes without it (null), and a clerk can look again on the case.
+    /// </summary>
+    public async Task<(RepeatReport? Report, double Milliseconds)> AtIntakeAsync(IQuerySession session, ReceiveApplication intake, CancellationToken ct)
+    {
+        try
+        {
+            return await TimedAsync(session, new RepeatRequest(ApplicantKey.Of(intake.ApplicantAsGiven()), intake.Description!, intake.ReceivedOn!.Value), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("The repeat check failed ({Error}); the application is logged without it.", e.GetType().Name);
+            return (null, 0);
+        }
+    }
 
     /// <summary>For a case on file: the cases before it.</summary>
     public async Task<RepeatReport> OfAsync(IQuerySession session, Application app, CancellationToken ct) =>

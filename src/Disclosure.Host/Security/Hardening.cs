@@ -20,9 +20,11 @@ public sealed class Hardening(RequestDelegate next, long maxBodyBytes)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
-        if (!context.Request.Path.StartsWithSegments("/docs"))
+        if (StaffConsole.ConsoleSetup.IsPage(context.Request.Path))
+            headers.ContentSecurityPolicy = StaffConsole.ConsoleSetup.ContentSecurityPolicy;
+        else if (!context.Request.Path.StartsWithSegments("/docs"))
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/public"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/public") || StaffConsole.ConsoleSetup.IsPage(context.Request.Path))
             headers.CacheControl = "no-store";
         await next(context);
     }

@@ -60,6 +60,7 @@ public sealed class YearEndWork(IDocumentStore store, AgencyDirectory agencies, 
             await using var session = store.LightweightSession(agency);
             session.LastModifiedBy = Actor.System;
             session.Events.Append(ReportBuilder.FileId(agency, year), new YearClosed(year, carried, clock.Now));
+            Cluster.ReferenceChanges.ClosedYearsChanged(session, agency); // every node forgets them when this commits
             await session.SaveChangesAsync(ct);
             agencies.ForgetClosedYears(agency);
         }

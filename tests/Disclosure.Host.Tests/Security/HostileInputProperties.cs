@@ -69,7 +69,7 @@ public class HostileInputProperties(AppFixture fixture) : HostScenario(fixture)
         Assert.True(failures.Count == 0, $"seed {seed}, {sent} inputs:\n" + string.Join("\n", failures));
         Assert.True(sent >= 2000, $"only {sent} inputs in {Budget.TotalSeconds} s");
         Assert.Equal(operations.Count, covered.Count);
-        Console.WriteLine($"hostile input: {sent} inputs over {operations.Count} operations in {watch.Elapsed.TotalSeconds:0.0} s, seed {seed}");
+        System.Console.WriteLine($"hostile input: {sent} inputs over {operations.Count} operations in {watch.Elapsed.TotalSeconds:0.0} s, seed {seed}");
     }
 
     private async Task SeedCases(string agency, string prefix)

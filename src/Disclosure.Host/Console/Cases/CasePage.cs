@@ -1,0 +1,105 @@
+using Disclosure.Domain;
+using Disclosure.Host.Agencies;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Cases;
+using Disclosure.Host.StaffConsole.Shared;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Disclosure.Host.StaffConsole.Cases;
+
+/// <summary>A step as the case page shows it: its form, its target, whether it is the one just refused (shown open with the messages).</summary>
+public sealed record StepForm(string Code, string Title, string? TargetKey, string? Caption, IReadOnlyList<FieldView> Fields, FormState State, bool Open);
+
+/// <summary>
+/// 案件: the facts, the due date with the clock's explanation, the warnings, the history (who, when, what), and a small
+/// form for each step the case allows now and the user's role may record. A form carries the case version it was made
+/// from: if someone else changed the case since, the write path refuses it and the page says so.
+/// </summary>
+public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDocumentStore store, CalendarStore calendars,
+    AgencyDirectory agencies) : ConsolePage where TCase : class, ITrackedCase
+{
+    [FromRoute(Name = "id")] public string Id { get; set; } = "";
+    [FromQuery(Name = "done")] public string? Done { get; set; }
+
+    public TCase Current { get; private set; } = null!;
+    public IReadOnlyList<IEvent> History { get; private set; } = [];
+    public IReadOnlyList<StepForm> Steps { get; private set; } = [];
+    public long Version { get; private set; }
+    public string? Problem { get; private set; }
+    public string? DoneTitle => Done is null ? null : steps.FirstOrDefault(s => s.Code == Done)?.Title;
+
+    protected abstract long VersionOf(TCase current);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? await ShowAsync(null, null, null, ct) : await NotFoundPageAsync();
+
+    public async Task<IActionResult> OnPostStepAsync(string? step, string? target, CancellationToken ct)
+    {
+        var chosen = steps.FirstOrDefault(s => s.Code == step);
+        if (chosen is null) return await NotFoundPageAsync();
+        if (!May(chosen.Roles))
+        {
+            await ErrorPage.WriteAsync(HttpContext, StatusCodes.Status403Forbidden);
+            return new EmptyResult();
+        }
+        if (!await LoadAsync(ct)) return await NotFoundPageAsync();
+
+        var state = new FormState();
+        if (CommandForm.Bind(chosen.Command, Request.Form, Today, state) is not CaseCommand<TCase> command)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(chosen.Code, target, state, ct);
+        }
+        long? version = long.TryParse(Request.Form["version"], out var v) ? v : null;
+        var answer = await SendAsync(chosen.For(command, target) with { Case = Current.Id.ToString(), Version = version });
+        if (answer.Succeeded)
+            return Redirect($"{Request.Path}?done={chosen.Code}#history");
+        Show(answer, state);
+        await LoadAsync(ct); // the case as it stands now (someone else may have changed it)
+        return await ShowAsync(chosen.Code, target, state, ct);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession(AgencyId);
+        if (await CaseReads.LoadAsync<TCase>(session, Id, ct) is not var (state, history)) return false;
+        (Current, History, Version) = (state, history, VersionOf(state));
+        return true;
+    }
+
+    private async Task<IActionResult> ShowAsync(string? refusedStep, string? refusedTarget, FormState? refused, CancellationToken ct)
+    {
+        var context = new CaseContext(Today, calendars.Current, calendars.Settings, Agency, await agencies.ClosedYearsAsync(AgencyId, ct));
+        var forms = new List<StepForm>();
+        foreach (var step in steps.Where(s => May(s.Roles)))
+            foreach (var target in step.TargetsOf(Current))
+            {
+                var isRefused = step.Code == refusedStep && target.Key == refusedTarget;
+                if (!isRefused && !step.AllowedNow(Current, context, target.Key)) continue;
+                var state = isRefused ? refused! : new FormState();
+                forms.Add(new StepForm(step.Code, step.Title, target.Key, target.Caption,
+                    FieldView.Of(step.Fields, state, Today, $"{step.Code}-{target.Key}-").ToList(), state, isRefused));
+            }
+        Steps = forms;
+        Problem = refused?.Problem;
+        return Page();
+    }
+
+    private async Task<IActionResult> NotFoundPageAsync()
+    {
+        await ErrorPage.WriteAsync(HttpContext, StatusCodes.Status404NotFound);
+        return new EmptyResult();
+    }
+}
+
+/// <summary>A line of a case's history: what (its label), on which business date.</summary>
+public static class HistoryLine
+{
+    public static string Label(IEvent e) => global::Disclosure.Host.Cases.CaseHistory.EventLabels.GetValueOrDefault(e.EventTypeName) ?? e.EventTypeName;
+
+    public static DateOnly? BusinessDate(IEvent e) => (e.Data as Domain.Applications.ICaseEvent)?.BusinessDate;
+}
+
+/// <summary>The step forms of a case page and the version they were made from.</summary>
+public sealed record StepsView(IReadOnlyList<StepForm> Steps, long Version);

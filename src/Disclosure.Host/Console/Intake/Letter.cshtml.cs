@@ -1,0 +1,13 @@
+using Disclosure.Host.Letters;
+using Disclosure.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Disclosure.Host.StaffConsole.Intake;
+
+/// <summary>登记市长信箱来信, sent as <see cref="ReceiveLetter"/>.</summary>
+[Authorize(Roles = Roles.Registering)]
+public sealed class LetterModel : IntakePage<ReceiveLetter, LetterAccepted>
+{
+    protected override ReceiveLetter Prepare(ReceiveLetter command, string idempotencyKey) =>
+        command with { IdempotencyKey = idempotencyKey, QueryCode = Domain.QueryCode.New() };
+}

@@ -1,0 +1,91 @@
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Calendar;
+using Disclosure.Host.Agencies;
+using Disclosure.Host.Calendar;
+using Disclosure.Host.Letters;
+using Disclosure.Host.Security;
+using Disclosure.Host.StaffConsole.Shared;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+
+namespace Disclosure.Host.StaffConsole.Settings;
+
+/// <summary>
+/// 设置: the agency's mailbox time limits and reminder days (supervisors, administrators); for administrators also the
+/// agencies and the holiday notices (with the reason every moved due date records). Each form calls the API endpoint's
+/// own code, as the signed-in user.
+/// </summary>
+[Authorize(Roles = Roles.Supervising)]
+public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, CalendarStore calendars, IMessageBus bus, ILogger<CalendarStore> log) : ConsolePage
+{
+    public FormState Limits { get; } = new();
+    public FormState Reminders { get; } = new();
+    public FormState NewAgency { get; } = new();
+    public FormState Holidays { get; } = new();
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+    public IReadOnlyList<HolidayNotice> Notices => calendars.Current.Notices;
+    [FromQuery(Name = "done")] public string? Done { get; set; }
+
+    public IReadOnlyList<FormField> LimitFields { get; } = CommandForm.Fields(typeof(SetLetterTimeLimits));
+    public IReadOnlyList<FormField> ReminderFields { get; } = CommandForm.Fields(typeof(SetReminderSetting));
+    public IReadOnlyList<FormField> AgencyFields { get; } = CommandForm.Fields(typeof(RegisterAgency));
+    public IReadOnlyList<FormField> HolidayFields { get; } = CommandForm.Fields(typeof(LoadHolidayNotice));
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+
+    public async Task<IActionResult> OnPostLimitsAsync(CancellationToken ct)
+    {
+        if (CommandForm.Bind<SetLetterTimeLimits>(Request.Form, Today, Limits) is not { } cmd) return await ShowAsync(ct, 400);
+        if (EndpointAnswer.Failed(SetLetterTimeLimitsEndpoint.Validate(cmd), Limits, out var invalid)) return await ShowAsync(ct, invalid);
+        return Saved(await SetLetterTimeLimitsEndpoint.Put(AgencyId, cmd, store, directory, Clock, HttpContext, ct), Limits, "limits") ?? await ShowAsync(ct, 400);
+    }
+
+    public async Task<IActionResult> OnPostRemindersAsync(CancellationToken ct)
+    {
+        if (CommandForm.Bind<SetReminderSetting>(Request.Form, Today, Reminders) is not { } cmd) return await ShowAsync(ct, 400);
+        if (EndpointAnswer.Failed(SetReminderSettingEndpoint.Validate(cmd), Reminders, out var invalid)) return await ShowAsync(ct, invalid);
+        return Saved(await SetReminderSettingEndpoint.Put(AgencyId, cmd, store, directory, Clock, HttpContext, ct), Reminders, "reminders") ?? await ShowAsync(ct, 400);
+    }
+
+    public async Task<IActionResult> OnPostAgencyAsync(CancellationToken ct)
+    {
+        if (!May(Roles.Administering)) return await RefuseAsync();
+        if (CommandForm.Bind<RegisterAgency>(Request.Form, Today, NewAgency) is not { } cmd) return await ShowAsync(ct, 400);
+        if (EndpointAnswer.Failed(RegisterAgencyEndpoint.Validate(cmd), NewAgency, out var invalid)) return await ShowAsync(ct, invalid);
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = User.Identity?.Name;
+        return Saved(await RegisterAgencyEndpoint.Post(cmd, session, Clock, ct), NewAgency, "agency") ?? await ShowAsync(ct, 409);
+    }
+
+    public async Task<IActionResult> OnPostHolidaysAsync([FromForm(Name = "year")] int? year, CancellationToken ct)
+    {
+        if (!May(Roles.Administering)) return await RefuseAsync();
+        Holidays.Values["year"] = year?.ToString() ?? "";
+        if (year is not (>= 2008 and <= 2100)) Holidays.Errors["year"] = "请填写年度（2008 至 2100）。";
+        var cmd = CommandForm.Bind<LoadHolidayNotice>(Request.Form, Today, Holidays);
+        if (cmd is null || !Holidays.Ok) return await ShowAsync(ct, 400);
+        if (EndpointAnswer.Failed(LoadHolidayNoticeEndpoint.Validate(year!.Value, cmd), Holidays, out var invalid)) return await ShowAsync(ct, invalid);
+        if (bus is IMessageContext context) context.UserName = User.Identity?.Name;
+        await LoadHolidayNoticeEndpoint.Put(year.Value, cmd, store, calendars, Clock, HttpContext, bus, log, ct);
+        return Redirect($"{Request.Path}?done=holidays");
+    }
+
+    private IActionResult? Saved(object answer, FormState form, string done) =>
+        EndpointAnswer.Failed(answer, form, out _) ? null : Redirect($"{Request.Path}?done={done}");
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct, int status = 200)
+    {
+        await using var session = store.QuerySession();
+        Agencies = May(Roles.Administering) ? await session.Query<Agency>().OrderBy(a => a.Id).ToListAsync(ct) : [];
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task<IActionResult> RefuseAsync()
+    {
+        await ErrorPage.WriteAsync(HttpContext, StatusCodes.Status403Forbidden);
+        return new EmptyResult();
+    }
+}

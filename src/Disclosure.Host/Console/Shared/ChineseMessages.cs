@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace Disclosure.Host.StaffConsole.Shared;
+
+/// <summary>
+/// The request policy's and the Domain's messages as a clerk reads them, in Chinese. The API keeps its messages; the
+/// console shows each next to its field in Chinese. A message not known here is shown as it is (it names the article of
+/// the Regulation it rests on), with a Chinese lead-in.
+/// </summary>
+public static partial class ChineseMessages
+{
+    private static readonly (Regex Pattern, string Chinese)[] Known =
+    [
+        (new(@"^'.*' is required|^List what the applicant must correct|is required\.?$"), "请填写此项。"),
+        (new(@"^At most ([\d,]+) characters\.$"), "最多 {1} 个字。"),
+        (new(@"^Control characters are not allowed"), "不能含有控制字符。"),
+        (new(@"^The text is not valid Unicode\.$"), "文字编码无效。"),
+        (new(@"^Not a known code|is not a known .* code"), "请从列表中选择。"),
+        (new(@"^A date from (\S+) to (\S+)\.$"), "日期应在 {1} 至 {2} 之间。"),
+        (new(@"^From (\S+) to (\S+)\.$"), "应在 {1} 至 {2} 之间。"),
+        (new(@"^At most (\d+) items\.$"), "最多 {1} 项。"),
+        (new(@"^(\d{4}-\d{2}-\d{2}) is in the future \(today is (\d{4}-\d{2}-\d{2})\)"), "{1} 晚于今天（{2}），请按实际发生的日期登记。"),
+        (new(@"^A date after today \((\d{4}-\d{2}-\d{2})\)"), "日期不能晚于今天（{1}）。"),
+        (new(@"^(\d{4}-\d{2}-\d{2}) is before the application was received \((\d{4}-\d{2}-\d{2})\)"), "{1} 早于收到申请的日期（{2}）。"),
+        (new(@"^An application cannot be submitted \((\S+)\) after it was received \((\S+)\)"), "提交日期（{1}）不能晚于收到日期（{2}）。"),
+        (new(@"^The correction period must end after the notice is sent \((\S+)\)"), "补正期限应晚于补正告知发出日期（{1}）。"),
+        (new(@"^A unified social credit code"), "统一社会信用代码为 18 位数字或大写字母（不含 I、O、Z、S、V）。"),
+        (new(@"^The application was closed on (\S+)"), "该申请已于 {1} 办结，不能再登记办理步骤。"),
+        (new(@"^A correction was already requested on (\S+)"), "已于 {1} 发出补正告知，条例只允许一次性告知。"),
+        (new(@"^The applicant's name or organisation is required"), "请填写申请人姓名或名称（条例第二十九条）。"),
+        (new(@"^Describe the information requested"), "请描述所需的政府信息（条例第二十九条）。"),
+        (new(@"^The correction period runs until (\S+)"), "补正期限至 {1}，期满后方可登记逾期未补正。"),
+        (new(@"^There is no recorded answer to correct"), "该申请没有可更正的答复。"),
+        (new(@"^The correction changes neither"), "更正未改变办理结果或日期。"),
+        (new(@"^Say why"), "请填写理由。"),
+        (new(@"^Name the department"), "请填写承办部门。"),
+        (new(@"^A letter has a (subject|body)"), "请填写此项。"),
+        (new(@"^A report cannot be published in the future"), "公开日期不能晚于今天。"),
+        (new(@"^A (\d{4}) report is published after the year ends"), "{1} 年度报告在该年度结束后公开。"),
+        (new(@"^The statistics are still catching up"), "统计尚未包含最新记录，请稍后再登记公开。"),
+        (new(@"^An agency with id '(.+)' already exists"), "机关标识 {1} 已存在。"),
+    ];
+
+    public static string Translate(string message, string? value = null)
+    {
+        foreach (var (pattern, chinese) in Known)
+            if (pattern.Match(message) is { Success: true } m)
+                return Regex.Replace(chinese, @"\{(\d)\}", g => m.Groups[int.Parse(g.Groups[1].Value)].Value);
+        return string.IsNullOrWhiteSpace(value) ? "请填写此项。" : $"不能登记：{message}";
+    }
+
+    public const string ChangedByOthers = "此案件已被他人修改，请刷新后重试";
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Notices;
+using Disclosure.Host.Applications;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Notices;
+
+/// <summary>
+/// A notice issued on its own, after the step it belongs to: a 登记回执 on request, or the notice of a step recorded before
+/// the agency set its notice settings. The notices the law ties to a step are issued by that step; one that was issued
+/// already is not issued twice (a corrected decision issues a new answer notice itself). A 收费通知书 is issued only by
+/// sending the fee notice, where the fee is computed.
+/// </summary>
+/// <param name="IssuedOn">The date of the notice (default today).</param>
+/// <param name="ConsultationId">For a 征求意见书 or 征求意见告知书: the consultation.</param>
+public sealed record IssueNotice(
+    [property: Required, Codes(typeof(NoticeKinds))] string? Kind,
+    DateOnly? IssuedOn = null,
+    Guid? ConsultationId = null,
+    [property: Text(2000, MultiLine = true)] string? Guidance = null,
+    [property: Text(2000, MultiLine = true)] string? Information = null,
+    bool? PartyIsAgency = null,
+    bool? PartyIsPerson = null,
+    AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>
+{
+    private static readonly string[] OncePerCase = [NoticeKinds.Receipt, NoticeKinds.Correction, NoticeKinds.Extension];
+
+    public override IEnumerable<object> Decide(Application current, CaseContext context)
+    {
+        context.Notices.RequireSettings();
+        var kind = NoticeKinds.Require("kind", Kind);
+        if (kind.Code == NoticeKinds.FeeNotice)
+            throw Refusal.Conflict("A 收费通知书 is issued by sending the fee notice (POST …/fee-notice), where the fee is computed.");
+        if (OncePerCase.Contains(kind.Code) && current.Notices.FirstOrDefault(n => n.Kind == kind.Code) is { } once)
+            throw Refusal.Conflict($"The {kind.Label} of this application was issued already: {once.Number} ({once.IssuedOn:yyyy-MM-dd}).");
+        if (kind.IsAnswer)
+        {
+            var answer = current.Answer ?? throw Refusal.Conflict("No answer has been recorded on this application.");
+            if (kind.Outcome != answer.Outcome)
+                throw Refusal.Invalid("kind", $"The answer in force is '{answer.Outcome}': its notice is {NoticeKinds.AnswerTo(answer.Outcome)}.");
+            if (current.Notices.LastOrDefault(n => n.Kind == kind.Code && n.IssuedOn >= answer.DecidedOn) is { } issued)
+                throw Refusal.Conflict($"The answer notice of this decision was issued already: {issued.Number} ({issued.IssuedOn:yyyy-MM-dd}).");
+        }
+        if (kind.Code is NoticeKinds.ConsultationLetter or NoticeKinds.ConsultationNotice && ConsultationId is null)
+            throw Refusal.Invalid("consultationId", "Name the consultation the notice is about.");
+        return []; // the notice itself is the only fact: issued by the write path from Notices
+    }
+
+    public IEnumerable<NoticeModel> Notices(Application after, CaseContext context)
+    {
+        var settings = context.Notices.RequireSettings();
+        var on = IssuedOn ?? context.Today;
+        return
+        [
+            Kind switch
+            {
+                NoticeKinds.Receipt => NoticeDrafts.Receipt(after, settings, CaseContext.NumberPending, on),
+                NoticeKinds.Correction => NoticeDrafts.Correction(after, settings, CaseContext.NumberPending, on, Guidance),
+                NoticeKinds.Extension => NoticeDrafts.Extension(after, settings, CaseContext.NumberPending, on, context.Calendar, context.Settings),
+                NoticeKinds.ConsultationLetter => NoticeDrafts.ConsultationLetter(after, ConsultationId!.Value, settings, CaseContext.NumberPending, on,
+                    Information, PartyIsAgency ?? false, PartyIsPerson ?? false),
+                NoticeKinds.ConsultationNotice => NoticeDrafts.ConsultationNotice(after, ConsultationId!.Value, settings, CaseContext.NumberPending, on, PartyIsAgency ?? false),
+                _ => AnswerNoticeInput.Draft(Notice, after, context, on),
+            },
+        ];
+    }
+}
+
+public static class IssueNoticeEndpoint
+{
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/notices", OperationId = "issueNotice", Summary = "出具告知书 · Issue a notice")]
+    [Authorize(Roles = Roles.Handling), Tags("Notices")]
+    [ProducesResponseType<ApplicationView>(200)]
+    public static async Task<IResult> Post(string agency, string id, IssueNotice cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
+}

@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Notices;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Notices;
+
+/// <summary>
+/// 送达 of a notice (国办公开办函〔2016〕235号), by method: <c>direct</c> or <c>delegated</c> with <c>signedOn</c> (and who
+/// signed), <c>post</c> with <c>postedOn</c> (交邮之日) and the <c>postalTrackingNumber</c> (邮政企业 only), <c>electronic</c>
+/// with the applicant's recorded <c>consent</c> and <c>arrivedAt</c>. The date that counts for the deadline follows the
+/// method; an answer decided in time but delivered late is flagged on the case (<c>delivered_late</c>).
+/// The same delivery recorded again (a retried e-mail) is not recorded twice.
+/// </summary>
+public sealed record RecordDelivery(
+    [property: Required, Codes(typeof(DeliveryMethods))] string? Method,
+    DateOnly? SignedOn = null,
+    [property: Text(100)] string? SignedBy = null,
+    DateOnly? PostedOn = null,
+    [property: Text(40)] string? PostalTrackingNumber = null,
+    [property: Text(500)] string? Consent = null,
+    DateTimeOffset? ArrivedAt = null) : ApplicationCommand
+{
+    /// <summary>The notice's 文号 (from the route).</summary>
+    [JsonIgnore]
+    public string Number { get; init; } = "";
+
+    public override IEnumerable<object> Decide(Application current, CaseContext context)
+    {
+        var notice = CaseNotices.Find(current, Number);
+        var delivered = Method switch
+        {
+            DeliveryMethods.Post => Delivery.ByPost(notice, PostedOn ?? throw Missing("postedOn", "the day it was handed to the post (交邮之日)"), PostalTrackingNumber, context.Today),
+            DeliveryMethods.Electronic => Delivery.Electronic(notice, Consent, ArrivedAt ?? throw Missing("arrivedAt", "when it reached the applicant's system"), context.Today),
+            _ => Delivery.Direct(notice, SignedOn ?? throw Missing("signedOn", "the day it was signed for"), SignedBy, context.Today,
+                delegated: Method == DeliveryMethods.Delegated),
+        };
+        var known = current.Notices.First(n => n.Number == notice.Number).Deliveries;
+        return known.Contains(delivered) ? [] : [delivered];
+    }
+
+    private static Refusal Missing(string field, string what) => Refusal.Invalid(field, $"Give {what}: it is the date that counts for this method of delivery.");
+}
+
+/// <summary>The notices of a case by their 文号.</summary>
+public static class CaseNotices
+{
+    public static NoticeIssued Find(Application app, string number) =>
+        app.Notices.FirstOrDefault(n => n.Number == number) is { } n
+            ? new NoticeIssued(n.Kind, n.Number, n.IssuedOn, n.TemplateVersion, n.ContentHash)
+            : throw Refusal.NotFound("number", $"The application has no notice '{number}'.");
+}
+
+public static class RecordDeliveryEndpoint
+{
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/notices/{number}/delivery", OperationId = "recordDelivery", Summary = "送达 · Record the delivery of a notice")]
+    [Authorize(Roles = Roles.Handling), Tags("Notices")]
+    public static async Task<IResult> Post(string agency, string id, string number, RecordDelivery cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id, Number = number }, ct)).ToResult();
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Notices;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Notices;
+
+/// <summary>
+/// A delivery failed (the applicant refused to sign, no such address, the e-mail could not be sent after every retry):
+/// the case is flagged until the notice is delivered again. Recorded by a handler, or by the e-mail delivery itself.
+/// </summary>
+public sealed record RecordDeliveryFailure([property: Required] DateOnly? On, [property: Required, Text(500)] string? Reason) : ApplicationCommand
+{
+    [JsonIgnore]
+    public string Number { get; init; } = "";
+
+    [JsonIgnore]
+    public bool ByMailer { get; init; }
+
+    public override bool BySystem => ByMailer;
+
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [Delivery.Failed(CaseNotices.Find(current, Number), On!.Value, Reason, context.Today)];
+}
+
+public static class RecordDeliveryFailureEndpoint
+{
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/notices/{number}/delivery-failure", OperationId = "recordDeliveryFailure", Summary = "送达未成功 · Record a failed delivery")]
+    [Authorize(Roles = Roles.Handling), Tags("Notices")]
+    public static async Task<IResult> Post(string agency, string id, string number, RecordDeliveryFailure cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id, Number = number }, ct)).ToResult();
+}

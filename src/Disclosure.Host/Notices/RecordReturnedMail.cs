@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Notices;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Notices;
+
+/// <summary>A posted notice came back (退件): the case is flagged until it is delivered again.</summary>
+public sealed record RecordReturnedMail([property: Required] DateOnly? ReturnedOn, [property: Text(500)] string? Reason) : ApplicationCommand
+{
+    [JsonIgnore]
+    public string Number { get; init; } = "";
+
+    public override IEnumerable<object> Decide(Application current, CaseContext context)
+    {
+        CaseNotices.Find(current, Number);
+        var posted = current.Notices.First(n => n.Number == Number).Deliveries.LastOrDefault(d => d.Method == DeliveryMethods.Post)
+            ?? throw Refusal.Conflict($"Notice {Number} was not recorded as posted; only posted mail comes back.");
+        return [Delivery.Returned(posted, ReturnedOn!.Value, Reason, context.Today)];
+    }
+}
+
+public static class RecordReturnedMailEndpoint
+{
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/notices/{number}/returned-mail", OperationId = "recordReturnedMail", Summary = "邮件退回 · Record returned mail")]
+    [Authorize(Roles = Roles.Handling), Tags("Notices")]
+    public static async Task<IResult> Post(string agency, string id, string number, RecordReturnedMail cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id, Number = number }, ct)).ToResult();
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Fees;
+using Disclosure.Domain.Notices;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Notices;
+
+/// <param name="Charges">Whether the agency charges the 信息处理费 at all (default no: 条例第四十二条第一款).</param>
+/// <param name="Method">per_item (按件) or per_page (按量): one method per application (国办函〔2020〕109号第三条).</param>
+/// <param name="WaivedCategories">Applicant categories never charged (a local choice: the 条例 has no waiver).</param>
+/// <param name="CaseWaiverAllowed">Whether a clerk may waive one case's fee with a stated reason.</param>
+/// <param name="PersonsAreSameBy">同一申请人 for natural persons: id_number or name_and_phone.</param>
+/// <param name="OrganisationsAreSameBy">同一申请人 for organisations: credit_code or name_and_phone.</param>
+/// <param name="PaymentInstructions">缴纳方式 lines printed on the fee notice (required when charging).</param>
+public sealed record SetFeePolicy(
+    [property: Required] bool? Charges,
+    [property: Codes(typeof(FeeBases))] string? Method,
+    [property: Codes(typeof(ApplicantCategories))] IReadOnlyList<string>? WaivedCategories,
+    bool? CaseWaiverAllowed,
+    [property: Text(40)] string? PersonsAreSameBy,
+    [property: Text(40)] string? OrganisationsAreSameBy,
+    [property: Text(300)] IReadOnlyList<string>? PaymentInstructions);
+
+/// <summary>An agency's fee policy; <c>Configured</c> false: none set, fee notices keep the amount the clerk gives.</summary>
+public sealed record FeePolicyView(bool Configured, FeePolicy Policy);
+
+public static class SetFeePolicyEndpoint
+{
+    /// <summary>
+    /// Whether and how the agency charges the 信息处理费. From then on a fee notice's amount is computed under it and the
+    /// 收费通知书 shows the computation. A policy that cannot serve is refused with its field.
+    /// </summary>
+    [WolverinePut("/api/agencies/{agency}/settings/fees", OperationId = "setFeePolicy", Summary = "信息处理费设置 · Set the fee policy")]
+    [Authorize(Roles = Roles.Supervising), Tags("Notices")]
+    [ProducesResponseType<FeePolicyView>(200)]
+    public static async Task<IResult> Put(string agency, SetFeePolicy cmd, IDocumentStore store, BusinessClock clock, HttpContext http, CancellationToken ct)
+    {
+        var none = FeePolicy.None;
+        var policy = new FeePolicy(cmd.Charges!.Value, cmd.Method ?? none.Method, cmd.WaivedCategories?.Distinct().ToList() ?? [], cmd.CaseWaiverAllowed ?? false,
+            cmd.PersonsAreSameBy ?? none.PersonsAreSameBy, cmd.OrganisationsAreSameBy ?? none.OrganisationsAreSameBy,
+            (cmd.PaymentInstructions ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList());
+        try
+        {
+            policy.Validated();
+            if (policy.Charges && cmd.Method is null) throw Refusal.Invalid("method", "Choose the method the agency charges by: per_item (按件) or per_page (按量).");
+        }
+        catch (Refusal refusal)
+        {
+            return Problems.ValidationResult(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] });
+        }
+        await AgencySetup.AppendAsync(store, http, agency, new FeePolicySet(agency, policy, clock.Now), ct);
+        return Results.Ok(new FeePolicyView(true, policy));
+    }
+
+    [WolverineGet("/api/agencies/{agency}/settings/fees", OperationId = "getFeePolicy", Summary = "信息处理费设置 · The fee policy")]
+    [Authorize(Roles = Roles.ReadingSettings), Tags("Notices")]
+    [ProducesResponseType<FeePolicyView>(200)]
+    public static async Task<FeePolicyView> Get(string agency, IQuerySession session, CancellationToken ct) =>
+        (await session.LoadAsync<NoticeSetup>(agency, ct))?.FeePolicy is { } policy ? new(true, policy) : new(false, FeePolicy.None);
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
+using Disclosure.Domain.Agencies;
+using Disclosure.Domain.Notices;
+using Disclosure.Host.Agencies;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Notices;
+
+/// <param name="AgencyName">Printed at the head and above the seal (default: the registered name).</param>
+/// <param name="ReconsiderationBody">复议机关 named in every answer's remedies clause (行政复议法第二十四条至第二十七条).</param>
+/// <param name="NumberPatterns">文号 pattern per notice kind ("answer" for every answer), e.g. <c>SP公开答〔{year}〕{n}号</c>; kinds left out get the default.</param>
+/// <param name="ContactLines">联系人、电话、地址, printed at the foot.</param>
+public sealed record SetNoticeSettings(
+    [property: Text(200)] string? AgencyName,
+    [property: Required, Text(200)] string? ReconsiderationBody,
+    IReadOnlyDictionary<string, string>? NumberPatterns,
+    [property: Text(200)] IReadOnlyList<string>? ContactLines);
+
+/// <summary>An agency's notice settings; <c>Configured</c> false: not set yet, steps issue no notice, the values shown are the defaults.</summary>
+public sealed record NoticeSettingsView(bool Configured, string AgencyName, string? ReconsiderationBody, IReadOnlyDictionary<string, string> NumberPatterns, IReadOnlyList<string> ContactLines);
+
+public static class SetNoticeSettingsEndpoint
+{
+    /// <summary>The 文号 patterns of an agency that set none: one series per kind, all answers in one.</summary>
+    public static Dictionary<string, string> DefaultPatterns(string code) => new()
+    {
+        [NoticeKinds.AnswerTemplate] = code + "公开答〔{year}〕{n}号",
+        [NoticeKinds.Receipt] = code + "公开收〔{year}〕{n}号",
+        [NoticeKinds.Correction] = code + "公开补〔{year}〕{n}号",
+        [NoticeKinds.Extension] = code + "公开延〔{year}〕{n}号",
+        [NoticeKinds.ConsultationLetter] = code + "公开征〔{year}〕{n}号",
+        [NoticeKinds.ConsultationNotice] = code + "公开征告〔{year}〕{n}号",
+        [NoticeKinds.FeeNotice] = code + "公开费〔{year}〕{n}号",
+    };
+
+    /// <summary>
+    /// What the agency prints on its notices. From the moment they are set, the steps the law ties to a notice issue it
+    /// (a decision its 告知书, a correction request its 补正告知书, …); a setting that cannot serve is refused with its field.
+    /// </summary>
+    [WolverinePut("/api/agencies/{agency}/settings/notices", OperationId = "setNoticeSettings", Summary = "告知书设置 · Set the notice settings")]
+    [Authorize(Roles = Roles.Supervising), Tags("Notices")]
+    [ProducesResponseType<NoticeSettingsView>(200)]
+    public static async Task<IResult> Put(string agency, SetNoticeSettings cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
+    {
+        var registered = (await directory.FindAsync(agency, ct))!;
+        foreach (var (kind, pattern) in cmd.NumberPatterns ?? new Dictionary<string, string>())
+            if ((TextRules.Check(kind, 40, false) ?? TextRules.Check(pattern, 100, false)) is { } problem)
+                return Problems.ValidationResult(new Dictionary<string, string[]> { ["numberPatterns"] = [problem] });
+        var patterns = DefaultPatterns(registered.Code);
+        foreach (var (kind, pattern) in cmd.NumberPatterns ?? new Dictionary<string, string>()) patterns[kind] = pattern.Trim();
+        var settings = new NoticeSettings(string.IsNullOrWhiteSpace(cmd.AgencyName) ? registered.Name : cmd.AgencyName.Trim(), cmd.ReconsiderationBody!.Trim(),
+            patterns, (cmd.ContactLines ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList());
+        try
+        {
+            settings.Validated();
+        }
+        catch (Refusal refusal)
+        {
+            return Problems.ValidationResult(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] });
+        }
+        await AgencySetup.AppendAsync(store, http, agency, new NoticeSettingsSet(agency, settings, clock.Now), ct);
+        return Results.Ok(View(settings));
+    }
+
+    [WolverineGet("/api/agencies/{agency}/settings/notices", OperationId = "getNoticeSettings", Summary = "告知书设置 · The notice settings")]
+    [Authorize(Roles = Roles.ReadingSettings), Tags("Notices")]
+    [ProducesResponseType<NoticeSettingsView>(200)]
+    public static async Task<IResult> Get(string agency, IQuerySession session, AgencyDirectory directory, CancellationToken ct)
+    {
+        if ((await session.LoadAsync<NoticeSetup>(agency, ct))?.Settings is { } settings) return Results.Ok(View(settings));
+        var registered = (await directory.FindAsync(agency, ct))!;
+        return Results.Ok(new NoticeSettingsView(false, registered.Name, null, DefaultPatterns(registered.Code), []));
+    }
+
+    private static NoticeSettingsView View(NoticeSettings s) => new(true, s.AgencyName, s.ReconsiderationBody, s.NumberPatterns, s.ContactLines);
+}
+
+/// <summary>An agency's notice setup lives on the agency's own stream, in the default tenant (like its other settings).</summary>
+public static class AgencySetup
+{
+    public static async Task AppendAsync(IDocumentStore store, HttpContext http, string agency, INoticeSetupEvent e, CancellationToken ct,
+        NoticeTemplateText? text = null)
+    {
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = Actor.Of(http.User);
+        session.Events.Append(RegisterAgencyEndpoint.StreamId(agency), e);
+        if (text is not null) session.Store(text);
+        await session.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,72 @@
+using Alba;
+using Disclosure.Host.Security;
+using JasperFx;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+// The host collection and the cluster collection each start hosts in this process and share two cores with PostgreSQL:
+// they run one after the other.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Disclosure.Host.Tests.Cluster;
+
+/// <summary>
+/// Two nodes as an operator runs them: two hosts in Wolverine's balanced mode (leader election, projections spread, the
+/// schedule polled by both) on one database of their own, which this fixture creates empty. The business clock is
+/// shared; each node has its own log.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public IAlbaHost A { get; private set; } = null!;
+    public IAlbaHost B { get; private set; } = null!;
+    public LogCapture LogsOfA { get; } = new();
+    public LogCapture LogsOfB { get; } = new();
+    public TestClock Clock { get; } = new();
+    public string ConnectionString { get; } =
+        new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString).Database + "_nodes" }.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        var database = new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"create database \"{database}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        JasperFxEnvironment.AutoStartHost = true;
+        Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Testing");
+        A = await StartNode(LogsOfA);
+        B = await StartNode(LogsOfB);
+    }
+
+    private Task<IAlbaHost> StartNode(LogCapture logs) => AlbaHost.For<Program>(x =>
+    {
+        x.UseSetting("ConnectionStrings:Marten", ConnectionString);
+        x.UseSetting("Cluster:HealthCheckSeconds", "1");
+        x.ConfigureServices(services =>
+        {
+            // no DisableAllExternalWolverineTransports(): the nodes talk through the database control queue, which it turns off
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(logs);
+        });
+    });
+
+    public string Admin => A.Services.GetRequiredService<AuthSettings>().IssueToken("user-admin", [Roles.Admin], [], TimeSpan.FromHours(1));
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in new[] { B, A }.Where(n => n is not null))
+        {
+            await node.StopAsync();
+            await node.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition("cluster")]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>;

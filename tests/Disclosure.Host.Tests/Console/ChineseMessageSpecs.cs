@@ -1,0 +1,37 @@
+using Disclosure.Host.Applications;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.StaffConsole.Shared;
+
+namespace Disclosure.Host.Tests.Console;
+
+/// <summary>Every kind of problem the request policy reports reads in Chinese on a form.</summary>
+public class ChineseMessageSpecs
+{
+    private static readonly DateOnly Today = new(2025, 6, 30);
+
+    [Fact]
+    public void The_request_policys_messages_are_shown_in_Chinese()
+    {
+        var cmd = new ReceiveApplication("martian", new ApplicantInput(null, new string('名', 201), "1\u0007", null, null, null), "x", new DateOnly(2001, 1, 1), null);
+        var problems = RequestRules.Check(cmd, Today);
+        Assert.NotEmpty(problems);
+        foreach (var (field, messages) in problems)
+        {
+            var chinese = ChineseMessages.Translate(messages[0], "x");
+            Assert.DoesNotContain("不能登记", chinese); // known, not passed through
+            Assert.Matches("\\p{IsCJKUnifiedIdeographs}", chinese);
+            _ = field;
+        }
+        Assert.Equal("日期应在 2008-01-01 至 2027-06-30 之间。", ChineseMessages.Translate(problems["receivedOn"][0]));
+        Assert.Equal("最多 200 个字。", ChineseMessages.Translate(problems["applicant.name"][0]));
+        Assert.Equal("请从列表中选择。", ChineseMessages.Translate(problems["channel"][0]));
+    }
+
+    [Fact]
+    public void A_domain_refusal_it_does_not_know_is_shown_as_it_is_with_a_Chinese_lead_in()
+    {
+        Assert.Equal("不能登记：Something new (条例第三十条).", ChineseMessages.Translate("Something new (条例第三十条).", "value"));
+        Assert.Equal("2025-07-02 晚于今天（2025-06-30），请按实际发生的日期登记。",
+            ChineseMessages.Translate("2025-07-02 is in the future (today is 2025-06-30); record steps when they happen."));
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Disclosure.Host.Tests.Console;
+
+/// <summary>
+/// Journeys in a real browser against the real host: what a clerk, a handler and a statistician do in a day. A journey
+/// that fails leaves a screenshot of where it stopped under <c>.data/journeys/</c>; every journey leaves screenshots of
+/// the pages it passed under <c>.data/screenshots/</c>.
+/// </summary>
+[Collection("browser")]
+public class JourneySpecs(BrowserFixture fixture)
+{
+    private const string Agency = "sanchang-park";
+
+    [Fact]
+    public async Task A_clerk_logs_an_application_a_handler_answers_it_and_the_statistician_finds_it_in_the_report_and_prints_it() => await Journey("application", async page =>
+    {
+        var today = DateTime.UtcNow.AddHours(8);
+
+        await SignIn(page, "clerk.li", "intake");
+        await page.GetByRole(AriaRole.Link, new() { Name = "登记申请" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("登记申请");
+        Assert.Equal(today.ToString("yyyy-MM-dd"), await page.Locator("[name=receivedOn]").InputValueAsync());
+        await page.Locator("[name=channel]").SelectOptionAsync("in_person");
+        await page.Locator("[name='applicant.category']").SelectOptionAsync("natural_person");
+        await page.Locator("[name='applicant.name']").FillAsync("张三");
+        await page.Locator("[name='applicant.idType']").SelectOptionAsync("resident_id_card");
+        await page.Locator("[name='applicant.idNumber']").FillAsync("110101199003071234");
+        await page.Locator("[name='applicant.phone']").FillAsync("13812345678");
+        await page.Locator("[name=description]").FillAsync("2024年园区建设工程规划许可证发放情况");
+        await page.Locator("[name=informationForm]").SelectOptionAsync("paper");
+        await page.Locator("[name=obtainBy]").SelectOptionAsync("post");
+        await Shot(page, "intake-application");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        var number = (await page.Locator("[data-tracking-number]").TextContentAsync())!.Trim();
+        Assert.Matches("^SP-\\d{4}-\\d{5}$", number);
+        await Shot(page, "intake-saved");
+        await SignOut(page);
+
+        await SignIn(page, "handler.wang", "handler");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("工作台");
+        await Shot(page, "worklist");
+        await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"申请 {number}");
+        await page.Locator("#step-decision summary").ClickAsync();
+        await page.Locator("form[data-step=decision] [name=outcome]").SelectOptionAsync("disclosed");
+        await Shot(page, "case");
+        await page.Locator("form[data-step=decision] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-status]")).ToHaveTextAsync("已答复");
+        await Expect(page.Locator("[data-user]").Last).ToHaveTextAsync("handler.wang");
+        await SignOut(page);
+
+        await SignIn(page, "stat.zhao", "statistician");
+        await Expect(page.Locator("h1")).ToContainTextAsync($"{today.Year}年政府信息公开工作年度报告");
+        for (var i = 0; i < 60 && await page.Locator("[data-stale]").CountAsync() > 0; i++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync(); // the statistics run on the async daemon: fresh within about a second
+        }
+        var cell = page.Locator("tr[data-row=disclosed] td[data-column=total] a");
+        await Expect(cell).ToHaveTextAsync("1");
+        await Shot(page, "report");
+        await cell.ClickAsync();
+        await Expect(page.Locator("[data-case]")).ToHaveTextAsync(number);
+        await page.GoBackAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-download=pdf]").ClickAsync());
+        var pdf = Path.Combine(fixture.Output, "screenshots", "report.pdf");
+        await download.SaveAsAsync(pdf);
+        var head = new byte[5];
+        await using (var file = File.OpenRead(pdf)) await file.ReadExactlyAsync(head);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+    });
+
+    [Fact]
+    public async Task The_pages_fit_a_phone_and_the_keyboard_reaches_the_form() => await Journey("phone", async page =>
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        await SignIn(page, "clerk.phone", "intake");
+        foreach (var path in new[] { $"/console/{Agency}", $"/console/{Agency}/applications/new", $"/console/{Agency}/letters" })
+        {
+            await page.GotoAsync(fixture.BaseUrl + path);
+            var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+            Assert.False(overflow, $"{path} is wider than a phone");
+        }
+        await Shot(page, "intake-phone");
+        // from the top of the page: the first Tab reaches the skip link, which moves to the main content
+        await page.GotoAsync($"{fixture.BaseUrl}/console/{Agency}/applications/new");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("跳到正文", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("channel", await page.EvaluateAsync<string>("document.activeElement.getAttribute('name')"));
+    });
+
+    private async Task Journey(string name, Func<IPage, Task> steps)
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, AcceptDownloads = true, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        try
+        {
+            await steps(page);
+        }
+        catch
+        {
+            var failed = Path.Combine(fixture.Output, "journeys", $"{name}-failed.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(failed)!);
+            await page.ScreenshotAsync(new() { Path = failed, FullPage = true });
+            File.WriteAllText(Path.ChangeExtension(failed, ".log"), fixture.HostLog);
+            throw;
+        }
+    }
+
+    private async Task SignIn(IPage page, string user, string role)
+    {
+        await page.GotoAsync($"{fixture.BaseUrl}/console/sign-in");
+        await page.Locator("[name=user]").FillAsync(user);
+        foreach (var box in await page.Locator("[name=role]").AllAsync()) await box.UncheckAsync();
+        await page.Locator($"#role-{role}").CheckAsync();
+        await page.Locator("[name=agency]").SelectOptionAsync(Agency);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        // the URL is polled, not a load event awaited: a redirect that lands before the wait begins is no timeout
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/" + Agency));
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+    }
+
+    private static async Task SignOut(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("已退出");
+    }
+
+    private async Task Shot(IPage page, string name)
+    {
+        var path = Path.Combine(fixture.Output, "screenshots", $"{name}.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
