@@ -81,10 +81,8 @@ public static class SearchBench
         }
         foreach (var (name, (times, matches)) in report)
         {
-            var sorted = times.Order().ToList();
-            Console.WriteLine($"{name}_p50_ms={Api.Percentile(sorted, 50):0.0}");
-            Console.WriteLine($"{name}_p95_ms={Api.Percentile(sorted, 95):0.0}");
-            Console.WriteLine($"{name}_queries={sorted.Count}");
+            Percentiles(name, times);
+            Console.WriteLine($"{name}_queries={times.Count}");
             Console.WriteLine($"{name}_mean_matches={matches / (double)(name == "phrase" ? Phrases.Length : TwoCharacters.Length):0}");
         }
         return 0;
@@ -135,14 +133,18 @@ public static class SearchBench
             if (JsonDocument.Parse(text).RootElement.GetProperty("repeats").GetProperty("suggestions").EnumerateArray()
                 .Any(s => s.GetProperty("kind").GetString() == "same_request")) suggested++;
         }
-        checks.Sort();
-        intakes.Sort();
         Console.WriteLine($"intakes={checks.Count}");
-        Console.WriteLine($"repeat_p50_ms={Api.Percentile(checks, 50):0.0}");
-        Console.WriteLine($"repeat_p95_ms={Api.Percentile(checks, 95):0.0}");
-        Console.WriteLine($"intake_p50_ms={Api.Percentile(intakes, 50):0.0}");
-        Console.WriteLine($"intake_p95_ms={Api.Percentile(intakes, 95):0.0}");
+        Percentiles("repeat", checks);
+        Percentiles("intake", intakes);
         Console.WriteLine($"with_same_request={suggested}");
         return 0;
+    }
+
+    /// <summary><c>{name}_p50_ms</c> and <c>{name}_p95_ms</c> lines.</summary>
+    private static void Percentiles(string name, List<double> times)
+    {
+        var sorted = times.Order().ToList();
+        Console.WriteLine($"{name}_p50_ms={Api.Percentile(sorted, 50):0.0}");
+        Console.WriteLine($"{name}_p95_ms={Api.Percentile(sorted, 95):0.0}");
     }
 }

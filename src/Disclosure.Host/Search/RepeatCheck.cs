@@ -16,8 +16,8 @@ namespace Disclosure.Host.Search;
 /// </summary>
 public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings, ILogger<RepeatCheck> log)
 {
-    /// <summary>A text filed thousands of times (a campaign) is compared with at most this many of its copies.</summary>
-    private const int MostAlike = 2000;
+    /// <summary>A text filed thousands of times (a campaign) is ranked among at most this many of its copies.</summary>
+    private const int MostAlike = 1000;
     /// <summary>Of a frequent filer's requests, the latest this many are compared (besides the most similar of anyone's).</summary>
     private const int LatestOfApplicant = 20;
 
@@ -54,6 +54,10 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
         var self = request.Id ?? Guid.Empty;
 
         await using var batch = db.CreateBatch();
+        // the batch is one implicit transaction: for it alone, the similar requests are found through the keys' GIN index. The
+        // planner's guess for "overlaps 64 keys" is about one row in eight, and with a LIMIT it then prefers reading the whole
+        // agency (measured: 2 s at 100,000 cases, against 5–20 ms through the index)
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("select set_config('enable_seqscan', 'off', true)"));
         batch.BatchCommands.Add(Command($"""
             select count(distinct case_id) from {tables.ApplicantKeys}
             where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
@@ -63,24 +67,28 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
             where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
             order by received_on desc limit {LatestOfApplicant}
             """, agency, keys, from, request.ReceivedOn, self));
+        // the keys already belong to the agency (SimilarityKeys' scope): its name is checked on the rows, not looked up in an
+        // index; the rows are ranked here (shared keys, then newest), cheaper than counting per row in SQL
         batch.BatchCommands.Add(Command($"""
-            select c.id from (
-              select id, similarity_keys, received_on from {tables.Cases}
-              where similarity_keys && $6 and tenant_id = $1 and kind = 'application' and received_on between $3 and $4 and id <> $5
-              limit {MostAlike}) c
-            order by (select count(*) from unnest(c.similarity_keys) k where k = any($6)) desc, c.received_on desc
-            limit {settings.SimilarCandidates}
+            select id, received_on, similarity_keys from {tables.Cases}
+            where similarity_keys && $6 and (tenant_id || '') = $1 and kind = 'application' and received_on between $3 and $4 and id <> $5
+            limit {MostAlike}
             """, agency, keys, from, request.ReceivedOn, self, alike));
         var ids = new HashSet<Guid>();
         var sameApplicant = 0;
         if (keys.Length > 0 || alike.Length > 0)
         {
             await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct);
             if (await reader.ReadAsync(ct)) sameApplicant = (int)reader.GetInt64(0);
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
             await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+            var wanted = alike.ToHashSet();
+            var similar = new List<(Guid Id, DateOnly ReceivedOn, int Shared)>();
+            while (await reader.ReadAsync(ct))
+                similar.Add((reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<int[]>(2).Count(wanted.Contains)));
+            foreach (var c in similar.OrderByDescending(c => c.Shared).ThenByDescending(c => c.ReceivedOn).Take(settings.SimilarCandidates)) ids.Add(c.Id);
         }
         var cases = ids.Count == 0 ? [] : await session.LoadManyAsync<Application>(ct, ids);
         var candidates = cases.Select(a => new RepeatCandidate(a.Id, a.TrackingNumber, ApplicantKey.Of(a.Applicant), a.Description, a.ReceivedOn,

@@ -13,6 +13,33 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Search;
 
+/// <summary>A search as asked (the API's query string, the console's search form); <see cref="Check"/> names each problem by its parameter.</summary>
+public sealed record SearchRequest(string? Q, string? Kind = null, string? Status = null, int? Year = null, string? Channel = null,
+    string? ApplicantCategory = null, string? Outcome = null, int Page = 1, int PageSize = SearchCasesEndpoint.DefaultPageSize)
+{
+    /// <summary>The problems, by parameter (empty when none), and the parsed query when <c>q</c> is one.</summary>
+    public Dictionary<string, string[]> Check(out SearchQuery? query)
+    {
+        var errors = Paging.Check(Page, PageSize);
+        if (PageSize > SearchCasesEndpoint.MaxPageSize) errors["pageSize"] = [$"1 to {SearchCasesEndpoint.MaxPageSize}."];
+        query = null;
+        try { query = SearchQuery.Parse(Q); }
+        catch (Refusal refusal) { errors[refusal.Field] = [refusal.Message]; }
+        Code("kind", Kind, SearchKinds.All);
+        Code("status", Status, Kind == SearchEntry.LetterKind ? LetterStatuses.All : Kind == SearchEntry.ApplicationKind ? ApplicationStatuses.All : [.. ApplicationStatuses.All, .. LetterStatuses.All]);
+        Code("channel", Channel, Kind == SearchEntry.LetterKind ? LetterChannels.All : Kind == SearchEntry.ApplicationKind ? Channels.All : [.. Channels.All, .. LetterChannels.All]);
+        Code("applicantCategory", ApplicantCategory, ApplicantCategories.All);
+        Code("outcome", Outcome, Outcomes.All);
+        if (Year is < 2008 or > 2100) errors["year"] = ["2008 to 2100."];
+        return errors;
+
+        void Code(string name, string? value, IReadOnlyList<Term> allowed)
+        {
+            if (value is not null && allowed.Find(value) is null) errors[name] = [$"Not a known code. Allowed: {string.Join(", ", allowed.Select(t => t.Code).Distinct())}."];
+        }
+    }
+}
+
 public static class SearchCasesEndpoint
 {
     public const int DefaultPageSize = 20;
@@ -33,20 +60,21 @@ public static class SearchCasesEndpoint
         string? q = null, string? kind = null, string? status = null, int? year = null, string? channel = null,
         string? applicantCategory = null, string? outcome = null, int page = 1, int pageSize = DefaultPageSize)
     {
-        var errors = Paging.Check(page, pageSize);
-        if (pageSize > MaxPageSize) errors["pageSize"] = [$"1 to {MaxPageSize}."];
-        SearchQuery? query = null;
-        try { query = SearchQuery.Parse(q); }
-        catch (Refusal refusal) { errors[refusal.Field] = [refusal.Message]; }
-        Code("kind", kind, SearchKinds.All);
-        Code("status", status, kind == SearchEntry.LetterKind ? LetterStatuses.All : kind == SearchEntry.ApplicationKind ? ApplicationStatuses.All : [.. ApplicationStatuses.All, .. LetterStatuses.All]);
-        Code("channel", channel, kind == SearchEntry.LetterKind ? LetterChannels.All : kind == SearchEntry.ApplicationKind ? Channels.All : [.. Channels.All, .. LetterChannels.All]);
-        Code("applicantCategory", applicantCategory, ApplicantCategories.All);
-        Code("outcome", outcome, Outcomes.All);
-        if (year is < 2008 or > 2100) errors["year"] = ["2008 to 2100."];
+        var request = new SearchRequest(q, kind, status, year, channel, applicantCategory, outcome, page, pageSize);
+        var errors = request.Check(out var query);
         if (errors.Count > 0 || query is null) return Problems.ValidationResult(errors);
+        return Results.Ok(await RunAsync(db, tables, agency, request, query, ct));
+    }
 
-        var (sql, parameters) = Sql(tables, agency, query, kind, status, year, channel, applicantCategory, outcome, page, pageSize);
+    /// <summary>
+    /// The agency's matches of a checked request (<see cref="SearchRequest.Check"/>), ranked and paged: the API's answer and
+    /// the console's result list.
+    /// </summary>
+    public static async Task<Paged<SearchHit>> RunAsync(NpgsqlDataSource db, SearchTables tables, string agency, SearchRequest request, SearchQuery query,
+        CancellationToken ct)
+    {
+        var (sql, count, parameters) = Sql(tables, agency, query, request.Kind, request.Status, request.Year, request.Channel, request.ApplicantCategory,
+            request.Outcome, request.Page, request.PageSize);
         await using var cmd = db.CreateCommand(sql);
         foreach (var p in parameters) cmd.Parameters.Add(p);
         var hits = new List<SearchHit>();
@@ -59,13 +87,8 @@ public static class SearchCasesEndpoint
                 hits.Add(Hit(agency, reader, query));
             }
         }
-        if (hits.Count == 0 && page > 1) total = await CountAsync(db, sql, parameters, ct);
-        return Results.Ok(new Paged<SearchHit>(hits, page, pageSize, total));
-
-        void Code(string name, string? value, IReadOnlyList<Term> allowed)
-        {
-            if (value is not null && allowed.Find(value) is null) errors[name] = [$"Not a known code. Allowed: {string.Join(", ", allowed.Select(t => t.Code).Distinct())}."];
-        }
+        if (hits.Count == 0 && request.Page > 1) total = await CountAsync(db, count, parameters, ct);
+        return new Paged<SearchHit>(hits, request.Page, request.PageSize, total);
     }
 
     /// <summary>
@@ -74,7 +97,7 @@ public static class SearchCasesEndpoint
     /// phrase is longer, the trigram index narrows the <c>LIKE</c>s that check each Chinese phrase stands whole and each word
     /// stands alone.
     /// </summary>
-    private static (string Sql, List<NpgsqlParameter> Parameters) Sql(SearchTables tables, string agency, SearchQuery query, string? kind, string? status,
+    private static (string Sql, string Count, List<NpgsqlParameter> Parameters) Sql(SearchTables tables, string agency, SearchQuery query, string? kind, string? status,
         int? year, string? channel, string? category, string? outcome, int page, int pageSize)
     {
         var parameters = new List<NpgsqlParameter>();
@@ -97,15 +120,24 @@ public static class SearchCasesEndpoint
         if (channel is not null) where.Append($" and channel = {P(channel, NpgsqlDbType.Text)}");
         if (category is not null) where.Append($" and applicant_category = {P(category, NpgsqlDbType.Text)}");
         if (outcome is not null) where.Append($" and outcome = {P(outcome, NpgsqlDbType.Text)}");
+        // the ranking and the count are made on narrow rows; only the page's rows are read whole (measured at 100,000 cases:
+        // 征收 matches 13,000 of them, and carrying their texts through the count and the sort spilt to disk, ~95 ms)
         var sql = $"""
-            select id, kind, tracking_number, status, received_on, channel, applicant_category, outcome, department,
-                   applicant_name, title, body, notes, count(*) over () as total
-            from {tables.Cases}
-            where {where}
-            order by (key_text like any({P(patterns, NpgsqlDbType.Array | NpgsqlDbType.Text)})) desc, received_on desc, tracking_number desc
-            limit {pageSize} offset {(page - 1) * pageSize}
+            with matches as (
+              select id, received_on, tracking_number, key_text like any({P(patterns, NpgsqlDbType.Array | NpgsqlDbType.Text)}) as key_hit
+              from {tables.Cases}
+              where {where}),
+            page as (
+              select id, key_hit, received_on, tracking_number, count(*) over () as total
+              from matches
+              order by key_hit desc, received_on desc, tracking_number desc
+              limit {pageSize} offset {(page - 1) * pageSize})
+            select c.id, c.kind, c.tracking_number, c.status, c.received_on, c.channel, c.applicant_category, c.outcome, c.department,
+                   c.applicant_name, c.title, c.body, c.notes, page.total
+            from page join {tables.Cases} c on c.id = page.id
+            order by page.key_hit desc, page.received_on desc, page.tracking_number desc
             """;
-        return (sql, parameters);
+        return (sql, $"select count(*) from {tables.Cases} where {where}", parameters);
     }
 
     /// <summary>
@@ -133,10 +165,10 @@ public static class SearchCasesEndpoint
     private static NpgsqlTsQuery TsQuery(IReadOnlyList<string> terms) =>
         terms.Select(t => (NpgsqlTsQuery)new NpgsqlTsQueryLexeme(t)).Aggregate((a, b) => new NpgsqlTsQueryAnd(a, b));
 
-    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql, List<NpgsqlParameter> parameters, CancellationToken ct)
+    /// <summary>A page past the last match carries no count: the matches are counted alone (the ranking's patterns, the last parameter, left out).</summary>
+    private static async Task<long> CountAsync(NpgsqlDataSource db, string count, List<NpgsqlParameter> parameters, CancellationToken ct)
     {
-        var counting = sql[..sql.IndexOf("order by", StringComparison.Ordinal)].Replace("count(*) over () as total", "1 as one");
-        await using var cmd = db.CreateCommand($"select count(*) from ({counting}) m");
+        await using var cmd = db.CreateCommand(count);
         foreach (var p in parameters.Take(parameters.Count - 1)) cmd.Parameters.Add(p.Clone());
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
