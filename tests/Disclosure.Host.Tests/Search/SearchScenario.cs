@@ -16,16 +16,19 @@ public abstract class SearchScenario(AppFixture fixture) : HostScenario(fixture)
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        // Marten's reset empties its own tables; the index's tables are the projection's
-        var tables = Host.Services.GetRequiredService<Disclosure.Host.Search.SearchTables>();
-        await using (var conn = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new Npgsql.NpgsqlCommand($"truncate {tables.Cases}, {tables.ApplicantKeys}, {tables.ApplicantCounts}", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await EmptyIndexAsync(Host);
         await CreateAgency(Agency);
         await CreateAgency(Other, code: "HM");
+    }
+
+    /// <summary>Marten's reset empties its own tables; the index's tables are the projection's, emptied here.</summary>
+    public static async Task EmptyIndexAsync(IAlbaHost host)
+    {
+        var tables = host.Services.GetRequiredService<Disclosure.Host.Search.SearchTables>();
+        await using var conn = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand($"truncate {tables.Cases}, {tables.ApplicantKeys}, {tables.ApplicantCounts}", conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     protected static object Applicant(string name = "张三", string? idNumber = "110101199003071234", string? phone = "13812345678", string category = "natural_person") =>

@@ -69,6 +69,7 @@ public static class CaseSteps
         new("fee-payment", "缴费", Roles.Handling, typeof(PayFee), t => new PayFee(t)),
         new("withdrawal", "申请人撤回", Roles.Handling, typeof(WithdrawApplication), t => new WithdrawApplication(t, null)),
         new("decision", "答复", Roles.Handling, typeof(RecordDecision), t => new RecordDecision(t, Outcomes.Disclosed, null)),
+        new("relation", "关联在先申请（重复申请或同一申请人）", Roles.Handling, typeof(RelateApplication), t => new RelateApplication("-", Domain.Search.Repeats.RepeatKinds.SameRequest)),
         new("decision-correction", "更正答复", Roles.Handling, typeof(CorrectDecision), t => new CorrectDecision(t, Outcomes.OtherOther, null, "-")),
         new("review", "行政复议或诉讼", Roles.Handling, typeof(FileReview), t => new FileReview(ReviewKinds.All[0].Code, t),
             Complete: (c, _) => ((FileReview)c) with { ReviewId = Guid.CreateVersion7() }),
