@@ -62,7 +62,7 @@ public static class SearchExamples
                 Response(operation, "201", new JsonObject
                 {
                     ["id"] = "0195a6a0-0000-7000-8000-000000000042", ["trackingNumber"] = "SP-2025-00042", ["receivedOn"] = "2025-03-03",
-                    ["dueOn"] = "2025-03-31", ["status"] = "received", ["repeats"] = Repeats(),
+                    ["dueOn"] = "2025-03-31", ["status"] = "received", ["queryCode"] = "4EZ8BYYJ", ["repeats"] = Repeats(),
                 });
                 break;
         }

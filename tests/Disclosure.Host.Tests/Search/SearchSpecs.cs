@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Disclosure.Host.Security;
+using Marten;
 
 namespace Disclosure.Host.Tests.Search;
 
@@ -157,5 +158,30 @@ public class SearchSpecs(AppFixture fixture) : SearchScenario(fixture)
         await conn.OpenAsync();
         await using var cmd = new Npgsql.NpgsqlCommand("select count(*) from disclosure.search_cases where body like '%征收%' or applicant_name in ('赵六', '钱七') or notes like '%征收%'", conn);
         Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
+
+        // rebuilt from the events, as every projection is: the erased stays erased, the case is still found by its number
+        using var daemon = await Store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync(Disclosure.Host.Search.SearchIndexProjection.ProjectionName, CancellationToken.None);
+        Assert.Empty(await Hits("征收补偿"));
+        Assert.Empty(await Hits("赵六"));
+        Assert.Single(await Hits(number));
+        Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task The_search_and_repeat_endpoints_are_in_the_OpenAPI_document_with_examples()
+    {
+        var paths = (await Get("/openapi/v1.json")).ShouldBe(200).Json.GetProperty("paths");
+        var search = paths.GetProperty("/api/agencies/{agency}/search").GetProperty("get");
+        Assert.Equal("searchCases", search.GetProperty("operationId").GetString());
+        var q = search.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "q");
+        Assert.Equal("合同", q.GetProperty("examples").GetProperty("two_characters").GetProperty("value").GetString());
+        Assert.Contains("<mark>", search.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").ToString());
+        var repeats = paths.GetProperty("/api/agencies/{agency}/applications/{id}/repeats").GetProperty("get");
+        Assert.Contains("相似度", repeats.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").ToString());
+        var intake = paths.GetProperty("/api/agencies/{agency}/applications").GetProperty("post");
+        Assert.Contains("repeats", intake.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("example").ToString());
+        var relate = paths.GetProperty("/api/agencies/{agency}/applications/{id}/relations").GetProperty("post");
+        Assert.Equal("same_request", relate.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("kind").GetString());
     }
 }
