@@ -26,12 +26,15 @@ return command switch
     "chaos-deadlines" => await Chaos.DeadlineCases(options),
     "overload" => await Commands.Overload(options),
     "console-latency" => await ConsoleLatency.Run(options),
+    "index-lag" => await SearchBench.IndexLag(options),
+    "search" => await SearchBench.Search(options),
+    "repeats" => await SearchBench.Repeats(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats --key value …");
     return 2;
 }
 
@@ -68,7 +71,8 @@ namespace Disclosure.Load
         }
 
         public static readonly string[] Categories = ApplicantCategories.All.Select(c => c.Code).ToArray();
-        public static readonly string[] OutcomeCodes = Outcomes.All.Take(18).Select(c => c.Code).ToArray();
+        // a handler's outcomes, without 不予处理（重复申请）: it needs a related earlier answered case (条例第三十六条第（六）项)
+        public static readonly string[] OutcomeCodes = Outcomes.All.Take(18).Select(c => c.Code).Where(c => c != Outcomes.NotProcessedDuplicate).ToArray();
 
         public static object Intake(Random random, int year)
         {
@@ -139,7 +143,10 @@ namespace Disclosure.Load
             }
         }
 
-        /// <summary>N applications of one agency-year appended straight into the event store, half of them answered.</summary>
+        /// <summary>
+        /// N applications of one agency-year appended straight into the event store, half of them answered: the requests and
+        /// applicants of the generated corpus (BenchCorpus), so that search and repeat finding meet real text.
+        /// </summary>
         public static async Task<int> Seed(Options o)
         {
             var agency = o["agency"];
@@ -150,6 +157,7 @@ namespace Disclosure.Load
             var random = new Random(42);
             var watch = Stopwatch.StartNew();
             long events = 0;
+            using var corpus = BenchCorpus.Stream(agency, year, count).GetEnumerator();
             for (var done = 0; done < count; done += batch)
             {
                 await using var session = store.LightweightSession(agency);
@@ -157,11 +165,14 @@ namespace Disclosure.Load
                 for (var i = done; i < Math.Min(count, done + batch); i++)
                 {
                     var id = Guid.CreateVersion7();
-                    var category = Api.Categories[random.Next(Api.Categories.Length)];
-                    var received = new DateOnly(year, 1, 2).AddDays(random.Next(0, 360));
+                    corpus.MoveNext();
+                    var record = corpus.Current;
+                    var applicant = BenchCorpus.ApplicantOf(record.Applicant);
+                    var category = applicant.Category;
+                    var received = record.ReceivedOn;
                     var stream = new List<object>
                     {
-                        new ApplicationReceived(id, agency, $"SEED-{year}-{i:D7}", "online", new Applicant(category, "压测", null, null, null, null), "压测", null, received),
+                        new ApplicationReceived(id, agency, $"SEED-{year}-{i:D7}", record.Channel, applicant, record.Description, null, received),
                     };
                     if (i % 2 == 0) stream.Add(new DecisionRecorded(received.AddDays(random.Next(1, 40)), Api.OutcomeCodes[random.Next(Api.OutcomeCodes.Length)], null, category));
                     session.Events.StartStream<Application>(id, stream.ToArray());

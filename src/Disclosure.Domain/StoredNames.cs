@@ -52,6 +52,7 @@ public static class EventNames
     public const string NoticeDelivered = "notice_delivered";
     public const string MailReturned = "mail_returned";
     public const string DeliveryFailed = "delivery_failed";
+    public const string ApplicationRelated = "application_related";
 
     // mayor's mailbox letters
     public const string LetterReceived = "letter_received";

@@ -117,7 +117,8 @@ builder.Services.CritterStackDefaults(x =>
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
 var tuning = config.GetSection("EventStore").Get<EventStoreTuning>() ?? new EventStoreTuning();
-builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>(), tuning))
+builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>(), tuning,
+        sp.GetRequiredService<Disclosure.Host.Search.SearchIndexProjection>()))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
     // several hosts on one database: Wolverine runs each async projection on exactly one node, spreads them over the
@@ -156,6 +157,13 @@ builder.Services.AddWolverineHttp();
 // ── access ──
 var auth = AuthSettings.From(config, env);
 builder.Services.AddSingleton(auth);
+// ── search and repeats: the index's tables and projection, the protected applicant keys, the repeat check ──
+builder.Services.AddSingleton(Disclosure.Host.Search.SearchSettings.From(config, env, auth));
+builder.Services.AddSingleton(new Disclosure.Host.Search.SearchTables(schema));
+builder.Services.AddSingleton<Disclosure.Host.Search.ApplicantKeyProtector>();
+builder.Services.AddSingleton<Disclosure.Host.Search.SearchIndexProjection>();
+builder.Services.AddSingleton<Disclosure.Host.Search.RepeatCheck>();
+builder.Services.AddSingleton<Disclosure.Host.Search.ApplicantRequestCounts>();
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(auth.Configure);
 builder.Services.AddAuthorization();
 builder.AddConsole(); // the staff console: Razor Pages under /console, cookie session (Console/ConsoleSetup.cs)
@@ -166,7 +174,11 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 });
 builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddOpenApi(OpenApiConventions.Configure);
+builder.Services.AddOpenApi(o =>
+{
+    OpenApiConventions.Configure(o);
+    Disclosure.Host.Search.SearchExamples.Configure(o);
+});
 // numbers are numbers: a client generator cannot use "integer or string"
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 builder.Services.AddRateLimiter(o =>

@@ -60,6 +60,17 @@ public sealed class IssuedNotice
     public List<Notices.DeliveryFailed> Failures { get; set; } = [];
 }
 
+/// <summary>An earlier application this one was linked to by a handler (<see cref="ApplicationRelated"/>).</summary>
+public sealed class CaseRelation
+{
+    public Guid CaseId { get; set; }
+    public string TrackingNumber { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? MatchedBy { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+    public DateOnly On { get; set; }
+}
+
 public sealed class Review
 {
     public Guid Id { get; set; }
@@ -99,6 +110,8 @@ public sealed class Application : ITrackedCase
     public Answer? Answer { get; set; }
     public List<Answer> SupersededAnswers { get; set; } = [];
     public List<Review> Reviews { get; set; } = [];
+    /// <summary>Earlier applications a handler linked this one to (重复申请, 同一申请人).</summary>
+    public List<CaseRelation> Relations { get; set; } = [];
     /// <summary>The written notices issued on the case (条例第四十五条: kept as issued), with their delivery.</summary>
     public List<IssuedNotice> Notices { get; set; } = [];
     public DateOnly? PersonalDataErasedOn { get; set; }
@@ -198,6 +211,9 @@ public sealed class Application : ITrackedCase
                 foreach (var answer in SupersededAnswers.Append(Answer)) if (answer?.Note is not null && answer.ClosedBy != EventNames.DecisionCorrected) answer.Note = PersonalDataErased.Placeholder;
                 foreach (var consultation in Consultations) consultation.Party = PersonalDataErased.Placeholder;
                 foreach (var notice in Notices) notice.Deliveries = notice.Deliveries.Select(d => PersonalData.Masked(d) as Notices.NoticeDelivered ?? d).ToList();
+                break;
+            case ApplicationRelated e:
+                Relations.Add(new CaseRelation { CaseId = e.RelatedTo, TrackingNumber = e.RelatedNumber, Kind = e.Kind, MatchedBy = e.MatchedBy, ReceivedOn = e.RelatedReceivedOn, On = e.On });
                 break;
             case CarriedForward e:
                 if (!CarriedForwardFrom.Contains(e.FromYear)) CarriedForwardFrom.Add(e.FromYear);

@@ -152,16 +152,91 @@ public static class ApplicationDecider
         return new ApplicationWithdrawn(on, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), app.Applicant.Category);
     }
 
-    public static DecisionRecorded RecordDecision(Application app, DateOnly decidedOn, string? outcome, string? note, DateOnly today)
+    /// <summary>
+    /// The answer. A 不予处理（重复申请） needs the earlier case it repeats: see the overload that is handed the related cases.
+    /// </summary>
+    public static DecisionRecorded RecordDecision(Application app, DateOnly decidedOn, string? outcome, string? note, DateOnly today) =>
+        (DecisionRecorded)RecordDecision(app, decidedOn, outcome, note, today, null, null, []).Last();
+
+    /// <summary>
+    /// The answer, and for 不予处理（重复申请）(条例第三十六条第（六）项) the earlier case it repeats: <paramref name="named"/> is the
+    /// case the handler named (<paramref name="relatedTo"/> as typed; null when none was named or none was found), recorded as a
+    /// <c>same_request</c> link with the answer; <paramref name="linked"/> are the cases the application already links, as they
+    /// stand now. The answer is refused unless one of them was filed earlier by the same applicant and was answered.
+    /// </summary>
+    public static IReadOnlyList<object> RecordDecision(Application app, DateOnly decidedOn, string? outcome, string? note, DateOnly today,
+        string? relatedTo, Application? named, IReadOnlyList<Application> linked)
     {
         Outcomes.All.Require("outcome", outcome);
         Step(app, "decidedOn", decidedOn, today);
         if (app.Correction is { } c && c.ReceivedOn is { } corrected && decidedOn < corrected)
             throw Refusal.Invalid("decidedOn", $"The answer cannot precede the corrected application it answers ({corrected:yyyy-MM-dd}).");
-        return new DecisionRecorded(decidedOn, outcome!, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), app.Applicant.Category);
+        var events = new List<object>();
+        if (!string.IsNullOrWhiteSpace(relatedTo))
+        {
+            if (outcome != Outcomes.NotProcessedDuplicate)
+                throw Refusal.Invalid("relatedTo", "Only an answer 'not_processed_duplicate' names the case it repeats; link other cases through …/relations.");
+            RequireRepeated(app, Existing(relatedTo, named), decidedOn, "relatedTo");
+            if (Relate(app, named, relatedTo, Search.Repeats.RepeatKinds.SameRequest, decidedOn, today) is { } link) events.Add(link);
+        }
+        else if (outcome == Outcomes.NotProcessedDuplicate && !linked.Any(l => Repeats(app, l, decidedOn) is null))
+        {
+            throw Refusal.Invalid("relatedTo", "不予处理（重复申请）（条例第三十六条第（六）项）needs the earlier application it repeats: name it in 'relatedTo' " +
+                "(an application of the same applicant that was answered), or link it first." +
+                (linked.Count > 0 ? " None of the linked applications qualifies: " + string.Join(" ", linked.Select(l => Repeats(app, l, decidedOn))) : ""));
+        }
+        events.Add(new DecisionRecorded(decidedOn, outcome!, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), app.Applicant.Category));
+        return events;
     }
 
-    public static DecisionCorrected CorrectDecision(Application app, DateOnly correctedOn, string? outcome, DateOnly? decidedOn, string? reason, DateOnly today)
+    /// <summary>
+    /// 关联: a handler links the application to an earlier one it repeats (<c>same_request</c>) or of the same applicant
+    /// (<c>same_applicant</c>). <paramref name="related"/> is the case <paramref name="relatedTo"/> names, as the host found it in
+    /// the agency (null when there is none). Null when the link is already recorded: nothing to record twice.
+    /// </summary>
+    public static ApplicationRelated? Relate(Application app, Application? related, string? relatedTo, string? kind, DateOnly on, DateOnly today)
+    {
+        Search.Repeats.RepeatKinds.All.Require("kind", kind);
+        NotInFuture("on", on, today);
+        var other = Existing(relatedTo, related);
+        if (other.Id == app.Id) throw Refusal.Invalid("relatedTo", "An application cannot be related to itself.");
+        if (other.ReceivedOn > app.ReceivedOn)
+            throw Refusal.Invalid("relatedTo", $"{other.TrackingNumber} was received after this application ({other.ReceivedOn:yyyy-MM-dd}); link the later application to the earlier one.");
+        if (app.Relations.Any(r => r.CaseId == other.Id && r.Kind == kind)) return null;
+        var match = Search.Repeats.ApplicantKey.Of(app.Applicant).Match(Search.Repeats.ApplicantKey.Of(other.Applicant));
+        return new ApplicationRelated(on, other.Id, other.TrackingNumber, kind!, Search.Repeats.ApplicantMatches.Code(match), other.ReceivedOn);
+    }
+
+    private static Application Existing(string? relatedTo, Application? related) =>
+        related ?? throw Refusal.Invalid("relatedTo", string.IsNullOrWhiteSpace(relatedTo)
+            ? "Name the earlier application (its id or tracking number)."
+            : "There is no application with that id or tracking number in this agency.");
+
+    private static void RequireRepeated(Application app, Application earlier, DateOnly decidedOn, string field)
+    {
+        if (Repeats(app, earlier, decidedOn) is { } why) throw Refusal.Invalid(field, why);
+    }
+
+    /// <summary>
+    /// Why <paramref name="earlier"/> cannot be the request this one repeats (条例第三十六条第（六）项: the same applicant asking
+    /// again for what was already answered), or null when it can. The same applicant: the same identity on both forms, or a
+    /// handler's <c>same_applicant</c> link.
+    /// </summary>
+    private static string? Repeats(Application app, Application earlier, DateOnly decidedOn)
+    {
+        if (earlier.Id == app.Id) return "An application cannot repeat itself.";
+        if (earlier.ReceivedOn > app.ReceivedOn) return $"{earlier.TrackingNumber} was received after this application.";
+        var sameApplicant = Search.Repeats.ApplicantKey.Of(app.Applicant).IsSameAs(Search.Repeats.ApplicantKey.Of(earlier.Applicant))
+            || app.Relations.Any(r => r.CaseId == earlier.Id && r.Kind == Search.Repeats.RepeatKinds.SameApplicant);
+        if (!sameApplicant) return $"{earlier.TrackingNumber} was not filed by the same applicant (neither ID number, credit code nor name and phone agree, and no same_applicant link is recorded).";
+        if (earlier.Answer is not { ClosedBy: EventNames.DecisionRecorded or EventNames.DecisionCorrected } answer || answer.DecidedOn > decidedOn)
+            return $"{earlier.TrackingNumber} has not been answered{(earlier.Answer is { } a && a.DecidedOn > decidedOn ? " by " + decidedOn.ToString("yyyy-MM-dd") : "")}: a request repeats only what was already answered.";
+        return null;
+    }
+
+    /// <param name="linked">The cases the application links, as they stand now: a correction to 不予处理（重复申请） needs one it repeats.</param>
+    public static DecisionCorrected CorrectDecision(Application app, DateOnly correctedOn, string? outcome, DateOnly? decidedOn, string? reason, DateOnly today,
+        IReadOnlyList<Application>? linked = null)
     {
         Outcomes.All.Require("outcome", outcome);
         if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Say why the recorded answer is corrected; the old one stays in the history.");
@@ -174,6 +249,8 @@ public static class ApplicationDecider
         if (correctedOn < current.DecidedOn) throw Refusal.Invalid("correctedOn", $"A correction cannot precede the answer it corrects ({current.DecidedOn:yyyy-MM-dd}).");
         if (newDate == current.DecidedOn && outcome == current.Outcome)
             throw Refusal.Invalid("outcome", "The correction changes neither the outcome nor its date.");
+        if (outcome == Outcomes.NotProcessedDuplicate && !(linked ?? []).Any(l => Repeats(app, l, newDate) is null))
+            throw Refusal.Invalid("outcome", "不予处理（重复申请）（条例第三十六条第（六）项）needs a linked earlier application of the same applicant that was answered: link it first (…/relations).");
         return new DecisionCorrected(correctedOn, current.Outcome, current.DecidedOn, outcome!, newDate, reason.Trim(), app.Applicant.Category);
     }
 

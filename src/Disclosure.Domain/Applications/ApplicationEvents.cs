@@ -200,3 +200,13 @@ public sealed record DueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly?
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
+/// <summary>
+/// A handler judged this application to repeat an earlier one (<c>same_request</c>, 重复申请) or to come from the same applicant
+/// (<c>same_applicant</c>, 条例第三十五条). Carries how the applicants' identities compared when it was recorded
+/// (<c>MatchedBy</c>: id_number, credit_code, name_and_phone, or null) — never the identity itself.
+/// </summary>
+[StoredName(EventNames.ApplicationRelated)]
+public sealed record ApplicationRelated(DateOnly On, Guid RelatedTo, string RelatedNumber, string Kind, string? MatchedBy, DateOnly RelatedReceivedOn) : IApplicationEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}

@@ -79,6 +79,8 @@ public static class Outcomes
     public const string Disclosed = "disclosed";
     public const string PartiallyDisclosed = "partially_disclosed";
     public const string NotProcessedPetitionComplaint = "not_processed_petition_complaint";
+    /// <summary>不予处理 — 重复申请 (条例第三十六条第（六）项): only with a related earlier case of the same applicant that was answered.</summary>
+    public const string NotProcessedDuplicate = "not_processed_duplicate";
     public const string OtherNoCorrection = "other_no_correction";
     public const string OtherFeeUnpaid = "other_fee_unpaid";
     public const string OtherOther = "other_other";
@@ -99,7 +101,7 @@ public static class Outcomes
         new("unavailable_needs_creation", "2.没有现成信息需要另行制作"),
         new("unavailable_still_unclear", "3.补正后申请内容仍不明确"),
         new(NotProcessedPetitionComplaint, "1.信访举报投诉类申请"),
-        new("not_processed_duplicate", "2.重复申请"),
+        new(NotProcessedDuplicate, "2.重复申请"),
         new("not_processed_publication", "3.要求提供公开出版物"),
         new("not_processed_excessive", "4.无正当理由大量反复申请"),
         new("not_processed_confirmation", "5.要求行政机关确认或重新出具已获取信息"),

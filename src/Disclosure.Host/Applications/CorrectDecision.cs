@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
@@ -6,6 +7,7 @@ using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -20,8 +22,12 @@ namespace Disclosure.Host.Applications;
 public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, [property: Required, Text(2000, MultiLine = true)] string? Reason,
     AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>
 {
+    /// <summary>The applications the case links, as the front door found them (a correction to 不予处理（重复申请） needs one it repeats).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Application> Linked { get; init; } = [];
+
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
-        [ApplicationDecider.CorrectDecision(current, CorrectedOn!.Value, Outcome, DecidedOn, Reason, context.Today)];
+        [ApplicationDecider.CorrectDecision(current, CorrectedOn!.Value, Outcome, DecidedOn, Reason, context.Today, Linked)];
 
     public IEnumerable<NoticeModel> Notices(Application after, CaseContext context)
     {
@@ -35,6 +41,6 @@ public static class CorrectDecisionEndpoint
 
     [WolverinePost("/api/agencies/{agency}/applications/{id}/decision-correction", OperationId = "correctDecision", Summary = "更正答复 · Correct a recorded decision")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static async Task<IResult> Post(string agency, string id, CorrectDecision cmd, IMessageBus bus, CancellationToken ct) =>
-        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
+    public static async Task<IResult> Post(string agency, string id, CorrectDecision cmd, IQuerySession session, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, await RelatedApplications.CompleteAsync(session, cmd with { Case = id }, ct), ct)).ToResult();
 }

@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Search;
 using Disclosure.Host.Security;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -39,29 +42,42 @@ public sealed record ReceiveApplication(
     bool? ElectronicConsent = null) : IntakeCommand<Application>
 {
     /// <summary>The code the applicant gets once with the answer, to look the case up without logging in; only its hash is stored.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public string QueryCode { get; init; } = "";
 
     public override (string Kind, int Year) Number() => ("application", ReceivedOn!.Value.Year);
 
+    /// <summary>Earlier applications this one may repeat, found by the front door before it sent the intake (the answer carries them).</summary>
+    [JsonIgnore]
+    public RepeatReport? Repeats { get; init; }
+
     public override object Receive(Guid id, CaseContext context)
     {
-        var a = Applicant!;
-        var applicant = new Applicant(a.Category!, a.Name!, Blank(a.IdNumber), Blank(a.Phone), Blank(a.Email), Blank(a.Address),
-            Blank(a.IdType), Blank(a.Workplace), Blank(a.CreditCode)?.ToUpperInvariant(), Blank(a.LegalRepresentative), Blank(a.ContactName), Blank(a.PostalCode));
         var requested = new RequestedInformation(Blank(DocumentNumber), Blank(InformationForm), Blank(ObtainBy), OtherWayAcceptable, ElectronicConsent);
-        return ApplicationDecider.Receive(id, context.Agency.Id, context.Number, Channel!, applicant, Description!, SubmittedOn, ReceivedOn!.Value, context.Today,
+        return ApplicationDecider.Receive(id, context.Agency.Id, context.Number, Channel!, ApplicantAsGiven(), Description!, SubmittedOn, ReceivedOn!.Value, context.Today,
             QueryCode.Length > 0 ? Domain.QueryCode.Hash(context.Number, QueryCode) : null, requested);
     }
 
+    /// <summary>The applicant as the form gave them, blanks dropped (what the case records and the repeat check compares).</summary>
+
+    public Applicant ApplicantAsGiven()
+    {
+        var a = Applicant!;
+        return new Applicant(a.Category!, a.Name!, Blank(a.IdNumber), Blank(a.Phone), Blank(a.Email), Blank(a.Address),
+            Blank(a.IdType), Blank(a.Workplace), Blank(a.CreditCode)?.ToUpperInvariant(), Blank(a.LegalRepresentative), Blank(a.ContactName), Blank(a.PostalCode));
+    }
+
     public override object Accepted(Application state) =>
-        new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status, QueryCode.Length > 0 ? QueryCode : null);
+        new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status, QueryCode.Length > 0 ? QueryCode : null, Repeats);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>The intake's answer; <c>QueryCode</c> is shown once (a retry with the same key gets the same one) and stored only as a hash.</summary>
-public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status, string? QueryCode = null);
+/// <summary>
+/// The intake's answer; <c>QueryCode</c> is shown once (a retry with the same key gets the same one) and stored only as a hash;
+/// <c>repeats</c>: earlier applications of the same applicant or asking the same, with the reason.
+/// </summary>
+public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status, string? QueryCode = null, RepeatReport? Repeats = null);
 
 public static class ReceiveApplicationEndpoint
 {
@@ -72,8 +88,15 @@ public static class ReceiveApplicationEndpoint
     [WolverinePost("/api/agencies/{agency}/applications", OperationId = "receiveApplication", Summary = "登记政府信息公开申请 · Log an application")]
     [Authorize(Roles = Roles.Registering), Tags("Applications")]
     [ProducesResponseType<ApplicationAccepted>(201)]
-    public static async Task<IResult> Post(string agency, ReceiveApplication cmd, HttpContext http, IMessageBus bus, CancellationToken ct)
+    public static async Task<IResult> Post(string agency, ReceiveApplication cmd, HttpContext http, IMessageBus bus, IQuerySession session,
+        RepeatCheck repeats, CancellationToken ct)
     {
+        // the repeat check reads before the intake writes; it never stops an intake (a clerk can look again on the case)
+        if (await repeats.AtIntakeAsync(session, cmd, ct) is var (report, milliseconds) && report is not null)
+        {
+            cmd = cmd with { Repeats = report };
+            http.Response.Headers["Server-Timing"] = FormattableString.Invariant($"repeats;dur={milliseconds:0.0}");
+        }
         var answer = await bus.ReceiveAsync(agency, cmd with { IdempotencyKey = IdempotencyKeys.Of(http), QueryCode = Domain.QueryCode.New() }, ct);
         return answer.ToResult(a => Results.Created($"/api/agencies/{agency}/applications/{a.Id}", a.Accepted));
     }

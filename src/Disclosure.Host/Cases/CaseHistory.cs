@@ -25,7 +25,7 @@ public static class CaseHistory
         [EventNames.DecisionCorrected] = "更正答复", [EventNames.ReviewFiled] = "行政复议或诉讼", [EventNames.ReviewConcluded] = "复议或诉讼结果",
         [EventNames.DueDateRederived] = "节假日调整，期限重算", [EventNames.CarriedForward] = "结转下年度继续办理",
         [EventNames.CarryForwardReversed] = "撤销结转（答复在上年度内）", [EventNames.PersonalDataErased] = "个人信息已删除",
-        [EventNames.ApplicationTurnedIntoLetter] = "转为市长信箱来信",
+        [EventNames.ApplicationTurnedIntoLetter] = "转为市长信箱来信", [EventNames.ApplicationRelated] = "关联申请",
         [EventNames.NoticeIssued] = "制发告知书", [EventNames.NoticeDelivered] = "送达", [EventNames.MailReturned] = "邮件退回", [EventNames.DeliveryFailed] = "送达未成功",
         [EventNames.LetterReceived] = "收到来信", [EventNames.LetterAccepted] = "受理", [EventNames.LetterRejected] = "不予受理", [EventNames.LetterAssigned] = "转办",
         [EventNames.LetterReturned] = "部门退回", [EventNames.LetterExtensionApproved] = "延期", [EventNames.LetterReplied] = "答复", [EventNames.FeedbackRecorded] = "回访",

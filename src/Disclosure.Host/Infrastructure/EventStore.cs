@@ -21,7 +21,9 @@ public static class EventStore
         Options(Npgsql.NpgsqlDataSource.Create(connectionString), schema, calendars, tuning);
 
     /// <param name="dataSource">Shared with the host's own SQL, so <see cref="PreparedStatementGuard"/> clears the one pool.</param>
-    public static StoreOptions Options(Npgsql.NpgsqlDataSource dataSource, string schema, CalendarStore calendars, EventStoreTuning? tuning = null)
+    /// <param name="search">The search index (its tables and its projection); the tools that only seed or rebuild statistics go without.</param>
+    public static StoreOptions Options(Npgsql.NpgsqlDataSource dataSource, string schema, CalendarStore calendars, EventStoreTuning? tuning = null,
+        Search.SearchIndexProjection? search = null)
     {
         tuning ??= new EventStoreTuning();
         var opts = new StoreOptions();
@@ -85,6 +87,12 @@ public static class EventStore
         opts.Projections.Add(new ReportTallyProjection(), ProjectionLifecycle.Async, o => o.BatchSize = tuning.DaemonBatchSize);
         opts.Projections.Add(new Disclosure.Host.Letters.LetterProjection(calendars), ProjectionLifecycle.Inline);
         opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async, o => o.BatchSize = tuning.DaemonBatchSize);
+        if (search is not null)
+        {
+            search.Tables.Register(opts);
+            search.Options.BatchSize = tuning.DaemonBatchSize;
+            opts.Projections.Add(search, ProjectionLifecycle.Async);
+        }
 
 
         return opts;

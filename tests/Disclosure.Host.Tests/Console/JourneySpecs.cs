@@ -94,6 +94,54 @@ public class JourneySpecs(BrowserFixture fixture)
         Assert.Equal("channel", await page.EvaluateAsync<string>("document.activeElement.getAttribute('name')"));
     });
 
+    [Fact]
+    public async Task A_handler_finds_a_request_by_two_characters_and_sees_on_the_case_that_it_repeats_an_earlier_one() => await Journey("search", async page =>
+    {
+        var today = DateTime.UtcNow.AddHours(8);
+        await SignIn(page, "clerk.zhou", "intake");
+        var first = await LogApplication(page, "请公开幸福路拓宽改造工程的房屋征收决定及征收补偿方案", today.AddDays(-30));
+        // the index follows the cases on the async daemon: the second intake is checked against it once it holds the first
+        await page.GotoAsync($"{fixture.BaseUrl}/console/{Agency}/search?q={Uri.EscapeDataString("征收")}");
+        for (var i = 0; i < 60 && await page.Locator($"[data-hit='{first}']").CountAsync() == 0; i++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+        var again = await LogApplication(page, "申请公开幸福路拓宽改造工程房屋征收决定和征收补偿方案", today);
+        await Expect(page.Locator($"[data-repeat='{first}'] [data-explanation]")).ToContainTextAsync($"与 {first} 为同一申请人");
+        await Shot(page, "intake-repeats");
+        await SignOut(page);
+
+        await SignIn(page, "handler.sun", "handler");
+        await page.GetByRole(AriaRole.Link, new() { Name = "检索" }).ClickAsync();
+        await page.Locator("[name=q]").FillAsync("征收");
+        await page.GetByRole(AriaRole.Button, new() { Name = "检索", Exact = true }).ClickAsync();
+        await Expect(page.Locator($"[data-hit='{again}'] mark").First).ToHaveTextAsync("征收");
+        await Shot(page, "search");
+        await page.Locator($"[data-hit='{again}'] a").First.ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"申请 {again}");
+        await Expect(page.Locator($"[data-repeat='{first}'] [data-explanation]")).ToContainTextAsync("申请内容相似度");
+        await page.Locator($"form[data-relate='{first}'] button").ClickAsync();
+        await Expect(page.Locator($"[data-relation='{first}']")).ToBeVisibleAsync();
+        await Shot(page, "case-repeats");
+    });
+
+    /// <summary>Logs an application of 周某 through the intake form; returns its tracking number.</summary>
+    private async Task<string> LogApplication(IPage page, string description, DateTime receivedOn)
+    {
+        await page.GotoAsync($"{fixture.BaseUrl}/console/{Agency}/applications/new");
+        await page.Locator("[name=channel]").SelectOptionAsync("online");
+        await page.Locator("[name=receivedOn]").FillAsync(receivedOn.ToString("yyyy-MM-dd"));
+        await page.Locator("[name='applicant.category']").SelectOptionAsync("natural_person");
+        await page.Locator("[name='applicant.name']").FillAsync("周敏");
+        await page.Locator("[name='applicant.idType']").SelectOptionAsync("resident_id_card");
+        await page.Locator("[name='applicant.idNumber']").FillAsync("320102198807156621");
+        await page.Locator("[name='applicant.phone']").FillAsync("13951234567");
+        await page.Locator("[name=description]").FillAsync(description);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        return (await page.Locator("[data-tracking-number]").TextContentAsync())!.Trim();
+    }
+
     private async Task Journey(string name, Func<IPage, Task> steps)
     {
         await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, AcceptDownloads = true, Locale = "zh-CN" });

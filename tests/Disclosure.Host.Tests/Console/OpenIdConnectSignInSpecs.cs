@@ -42,6 +42,7 @@ public class OpenIdConnectSignInSpecs(AppFixture fixture) : ConsoleScenario(fixt
             x.UseEnvironment("Production");
             x.UseSetting("Auth:Authority", Provider.ToString());
             x.UseSetting("Console:ClientSecret", ClientSecret);
+            x.UseSetting("Search:ApplicantKeySecret", "oidc-spec-applicant-key-secret-0123456789abcdef"); // Production: no default
             x.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();

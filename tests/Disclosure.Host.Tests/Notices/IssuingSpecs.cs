@@ -35,6 +35,7 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
     [MemberData(nameof(EveryOutcome))]
     public async Task Each_answer_cites_its_article_and_states_the_remedies(string outcome)
     {
+        var earlier = outcome == Outcomes.NotProcessedDuplicate ? await EarlierAnswered() : (Guid?)null;
         await SetNoticeSettings();
         var id = await Receive();
         var notice = outcome switch
@@ -45,7 +46,7 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
             _ => new { },
         };
 
-        (await Step(id, "decision", new { decidedOn = "2025-03-20", outcome, notice })).ShouldBe(200);
+        (await Step(id, "decision", new { decidedOn = "2025-03-20", outcome, notice, relatedTo = earlier?.ToString() })).ShouldBe(200);
 
         var html = (await Document(id, Answer(1))).ShouldBe(200).Body;
         if (AnswerCatalogue.For(outcome).Articles.Count > 0) Assert.Contains(AnswerCatalogue.Basis(outcome), html);
@@ -106,8 +107,9 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
     [Fact]
     public async Task A_step_recorded_before_the_settings_gets_its_notice_issued_later_and_only_once()
     {
+        var earlier = await EarlierAnswered();
         var id = await Receive();
-        (await Step(id, "decision", new { decidedOn = "2025-03-20", outcome = "not_processed_duplicate" })).ShouldBe(200);
+        (await Step(id, "decision", new { decidedOn = "2025-03-20", outcome = "not_processed_duplicate", relatedTo = earlier.ToString() })).ShouldBe(200);
         await SetNoticeSettings();
 
         var view = (await Post($"{Base}/{id}/notices", new { kind = "answer_not_processed_duplicate", issuedOn = "2025-06-30" })).ShouldBe(200);
@@ -149,9 +151,11 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
     [Fact]
     public async Task A_corrected_decision_issues_a_new_notice_and_the_old_one_stays()
     {
+        var earlier = await EarlierAnswered();
         await SetNoticeSettings();
         var id = await Receive();
         (await Step(id, "decision", new { decidedOn = "2025-03-20", outcome = "unavailable_not_held" })).ShouldBe(200);
+        (await Step(id, "relations", new { relatedTo = earlier.ToString(), kind = "same_request" })).ShouldBe(200); // 不予处理（重复申请） needs it
 
         var view = (await Step(id, "decision-correction", new { correctedOn = "2025-03-25", outcome = "not_processed_duplicate", reason = "系重复申请" })).ShouldBe(200);
 
@@ -217,5 +221,16 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
         var printed = PdfText(await Pdf(id, Answer(1)));
         Assert.DoesNotContain("张三", printed);
         Assert.Contains("已删除", printed);
+    }
+
+    /// <summary>
+    /// An earlier application of the same applicant, answered before the settings exist (no notice, no number taken): what a
+    /// 不予处理（重复申请） must name (条例第三十六条第（六）项).
+    /// </summary>
+    private async Task<Guid> EarlierAnswered()
+    {
+        var earlier = await Receive("2025-01-06");
+        (await Step(earlier, "decision", new { decidedOn = "2025-01-20", outcome = "disclosed" })).ShouldBe(200);
+        return earlier;
     }
 }

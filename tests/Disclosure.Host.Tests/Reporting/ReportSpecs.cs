@@ -196,7 +196,7 @@ public class ReportSpecs(AppFixture fixture) : Applications.ApplicationScenario(
     {
         var a = await Receive("2024-11-04");
         await Receive("2025-02-04", "commercial_enterprise");
-        (await Step(a, "decision", new { decidedOn = "2025-01-10", outcome = "not_processed_duplicate" })).ShouldBe(200);
+        (await Step(a, "decision", new { decidedOn = "2025-01-10", outcome = "not_processed_excessive" })).ShouldBe(200);
         var before2024 = (await Report(2024)).Json.GetProperty("tables").ToString();
         var before2025 = (await Report(2025)).Json.GetProperty("tables").ToString();
 

@@ -63,6 +63,9 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["POST /api/agencies/{agency}/applications/{id}/reviews"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/reviews/{reviewId}/conclusion"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/letter"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/relations"] = Handling,
+        ["GET /api/agencies/{agency}/applications/{id}/repeats"] = Reading,
+        ["GET /api/agencies/{agency}/search"] = Reading,
 
         ["POST /api/agencies/{agency}/letters"] = Registering,
         ["GET /api/agencies/{agency}/letters"] = Reading,

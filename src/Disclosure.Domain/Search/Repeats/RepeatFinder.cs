@@ -76,7 +76,12 @@ public sealed record RepeatFindings(IReadOnlyList<RepeatSuggestion> Suggestions,
 /// </summary>
 public static class RepeatFinder
 {
-    public static RepeatFindings Find(RepeatRequest request, IEnumerable<RepeatCandidate> candidates, RepeatSettings? settings = null)
+    /// <param name="sameApplicantInWindow">
+    /// How many earlier cases of the same applicant the window holds, when the host passes only some of them (a frequent
+    /// filer's latest, with the most similar of all); by default the candidates of the same applicant are counted.
+    /// </param>
+    public static RepeatFindings Find(RepeatRequest request, IEnumerable<RepeatCandidate> candidates, RepeatSettings? settings = null,
+        int? sameApplicantInWindow = null)
     {
         settings ??= RepeatSettings.Default;
         var from = request.ReceivedOn.AddMonths(-settings.WindowMonths);
@@ -99,6 +104,7 @@ public static class RepeatFinder
             .Take(settings.MaxSuggestions)
             .Select(f => Suggest(request, f.Case, f.Match, f.Score, f.Tier < 2))
             .ToList();
+        sameApplicant = Math.Max(sameApplicant, sameApplicantInWindow ?? 0);
         var summary = sameApplicant == 0 ? null
             : $"近{settings.WindowMonths}个月内同一申请人另提出申请 {sameApplicant} 件";
         return new RepeatFindings(suggestions, sameApplicant, summary);

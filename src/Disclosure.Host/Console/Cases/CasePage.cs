@@ -20,6 +20,8 @@ public sealed record StepForm(string Code, string Title, string? TargetKey, stri
 public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDocumentStore store, CalendarStore calendars,
     AgencyDirectory agencies) : ConsolePage where TCase : class, ITrackedCase
 {
+    protected IDocumentStore Store => store;
+
     [FromRoute(Name = "id")] public string Id { get; set; } = "";
     [FromQuery(Name = "done")] public string? Done { get; set; }
 
@@ -52,7 +54,9 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
             return await ShowAsync(chosen.Code, target, state, ct);
         }
         long? version = long.TryParse(Request.Form["version"], out var v) ? v : null;
-        var answer = await SendAsync(chosen.For(command, target) with { Case = Current.Id.ToString(), Version = version });
+        var complete = chosen.For(command, target) with { Case = Current.Id.ToString(), Version = version };
+        await using (var session = store.QuerySession(AgencyId)) complete = await CompleteAsync(complete, session, ct);
+        var answer = await SendAsync(complete);
         if (answer.Succeeded)
             return Redirect($"{Request.Path}?done={chosen.Code}#history");
         Show(answer, state);
@@ -83,8 +87,15 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
             }
         Steps = forms;
         Problem = refused?.Problem;
+        await ShowingAsync(ct);
         return Page();
     }
+
+    /// <summary>What the front door adds to a command before sending it, as the API's endpoint does (the cases it names).</summary>
+    protected virtual Task<CaseCommand<TCase>> CompleteAsync(CaseCommand<TCase> command, IQuerySession session, CancellationToken ct) => Task.FromResult(command);
+
+    /// <summary>What else the page shows of <see cref="Current"/>, read once the case is loaded.</summary>
+    protected virtual Task ShowingAsync(CancellationToken ct) => Task.CompletedTask;
 
     private async Task<IActionResult> NotFoundPageAsync()
     {

@@ -36,7 +36,7 @@ public abstract class IntakePage<TCommand, TAccepted> : ConsolePage where TComma
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var answer = await ReceiveAsync(Prepare(command, IdempotencyKey));
+        var answer = await ReceiveAsync(await PrepareAsync(command, IdempotencyKey, HttpContext.RequestAborted));
         if (!answer.Succeeded)
         {
             if (answer.Status == 422) Form.Problem = "这份表单已经登记过另一份内容。如要登记新的案件，请重新打开登记页面。";
@@ -50,6 +50,6 @@ public abstract class IntakePage<TCommand, TAccepted> : ConsolePage where TComma
         return Page();
     }
 
-    /// <summary>The command as the API's endpoint sends it: with the form's key and a new query code.</summary>
-    protected abstract TCommand Prepare(TCommand command, string idempotencyKey);
+    /// <summary>The command as the API's endpoint sends it: with the form's key and a new query code (and what else the endpoint adds).</summary>
+    protected abstract Task<TCommand> PrepareAsync(TCommand command, string idempotencyKey, CancellationToken ct);
 }

@@ -8,6 +8,6 @@ namespace Disclosure.Host.StaffConsole.Intake;
 [Authorize(Roles = Roles.Registering)]
 public sealed class LetterModel : IntakePage<ReceiveLetter, LetterAccepted>
 {
-    protected override ReceiveLetter Prepare(ReceiveLetter command, string idempotencyKey) =>
-        command with { IdempotencyKey = idempotencyKey, QueryCode = Domain.QueryCode.New() };
+    protected override Task<ReceiveLetter> PrepareAsync(ReceiveLetter command, string idempotencyKey, CancellationToken ct) =>
+        Task.FromResult(command with { IdempotencyKey = idempotencyKey, QueryCode = Domain.QueryCode.New() });
 }

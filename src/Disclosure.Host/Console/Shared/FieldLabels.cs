@@ -61,6 +61,8 @@ public static class FieldLabels
         ["decidedOn"] = "答复日期",
         ["outcome"] = "办理结果",
         ["note"] = "说明",
+        // 关联 (a repeat or the same applicant's earlier application) and 不予处理（重复申请）
+        ["relatedTo"] = "关联的在先申请（编号）",
         // what the answer notice (政府信息公开申请答复书) says beyond the catalogue's wording
         ["notice.variant"] = "答复书情形（留空按办理结果）",
         ["notice.findings"] = "审查或检索情况（留空为“经审查”）",
@@ -105,6 +107,14 @@ public static class FieldLabels
         ["trackingNumber"] = "编号",
         ["year"] = "年度",
         ["queryCode"] = "查询码",
+        // the search box, its filters, and where a result matched
+        ["q"] = "检索词",
+        ["status"] = "状态",
+        ["applicantCategory"] = "申请人类别",
+        ["applicantName"] = "申请人",
+        ["writerName"] = "来信人",
+        ["decisionNotes"] = "答复说明",
+        ["replies"] = "答复内容",
     };
 
     public static string Of(string field) => Labels.TryGetValue(field, out var label) ? label

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Disclosure.Corpus;
+using Disclosure.Domain.Applications;
+using Npgsql;
+
+namespace Disclosure.Load;
+
+/// <summary>
+/// The generated corpus as the bench uses it: applications only (no mailbox letters), received within one year, the same
+/// records for the same agency on every run (the seed is the agency's name).
+/// </summary>
+public static class BenchCorpus
+{
+    public static CorpusOptions Options(int year) => new() { From = new DateOnly(year, 1, 2), To = new DateOnly(year, 12, 28), LetterShare = 0 };
+
+    public static int Seed(string agency) => agency.Aggregate(17, (h, c) => h * 31 + c);
+
+    public static IEnumerable<CorpusRecord> Stream(string agency, int year, int count) => SyntheticCorpus.Stream(Seed(agency), count, Options(year));
+
+    /// <summary>The domain's applicant from the form as the corpus wrote it: an organisation's number is its credit code.</summary>
+    public static Applicant ApplicantOf(CorpusApplicant a) => new(a.Category, a.Name, a.IdNumber ?? a.CreditCode, a.Phone, a.Email, a.Address);
+}
+
+/// <summary>Search latency and the repeat check's cost at intake, on an agency seeded from the corpus (ops/bench).</summary>
+public static class SearchBench
+{
+    /// <summary>Terms of two characters, from rare to very common in the corpus (征收: about one request in eight).</summary>
+    private static readonly string[] TwoCharacters = ["合同", "征收", "补偿", "规划", "预算", "环评", "土地", "学校", "采购", "医院"];
+
+    /// <summary>Phrases a clerk pastes or types: names of documents and projects.</summary>
+    private static readonly string[] Phrases = ["征收补偿", "拆迁补偿协议", "集体土地所有权证", "规划条件", "部门决算报告", "环境影响评价", "安置房分配方案", "政府采购合同", "三公经费", "社会稳定风险评估"];
+
+    /// <summary>Until the search index has caught up with every event stored (the async daemon of the running host keeps it).</summary>
+    public static async Task<int> IndexLag(Options o)
+    {
+        await using var source = NpgsqlDataSource.Create(o["connection"]);
+        var timeout = TimeSpan.FromSeconds(o.Int("timeout-s", 3600));
+        var watch = Stopwatch.StartNew();
+        long high = 0, at = -1;
+        while (watch.Elapsed < timeout)
+        {
+            await using var cmd = source.CreateCommand(
+                "select (select coalesce(max(seq_id), 0) from disclosure.mt_events), (select coalesce(max(last_seq_id), -1) from disclosure.mt_event_progression where name like 'SearchIndex%')");
+            await using var reader = await cmd.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            (high, at) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (at >= high)
+            {
+                Console.WriteLine($"index_seconds={watch.Elapsed.TotalSeconds:0.0}");
+                Console.WriteLine($"events={high}");
+                return 0;
+            }
+            await Task.Delay(1000);
+        }
+        Console.Error.WriteLine($"index-lag: after {timeout.TotalSeconds:0} s the search index is at event {at} of {high}");
+        return 1;
+    }
+
+    /// <summary>One client, one query at a time, after a warm-up: p50/p95 of two-character queries and of phrases.</summary>
+    public static async Task<int> Search(Options o)
+    {
+        using var http = Api.Client(o, 2);
+        var agency = o["agency"];
+        var repeat = o.Int("repeat", 10);
+        foreach (var q in TwoCharacters.Concat(Phrases)) await Query(http, agency, q); // warm: plans, caches, JIT
+        var report = new Dictionary<string, (List<double> Times, long Matches)>();
+        foreach (var (name, queries) in new[] { ("two_char", TwoCharacters), ("phrase", Phrases) })
+        {
+            var times = new List<double>();
+            long matches = 0;
+            for (var i = 0; i < repeat; i++)
+                foreach (var q in queries)
+                {
+                    var (ms, total) = await Query(http, agency, q);
+                    times.Add(ms);
+                    matches += i == 0 ? total : 0;
+                }
+            report[name] = (times, matches);
+        }
+        foreach (var (name, (times, matches)) in report)
+        {
+            Percentiles(name, times);
+            Console.WriteLine($"{name}_queries={times.Count}");
+            Console.WriteLine($"{name}_mean_matches={matches / (double)(name == "phrase" ? Phrases.Length : TwoCharacters.Length):0}");
+        }
+        return 0;
+    }
+
+    private static async Task<(double Ms, long Total)> Query(HttpClient http, string agency, string q)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await http.GetAsync($"/api/agencies/{agency}/search?q={Uri.EscapeDataString(q)}");
+        var body = await response.Content.ReadAsStringAsync();
+        var ms = watch.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"search '{q}' answered {(int)response.StatusCode}");
+        return (ms, JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt64());
+    }
+
+    /// <summary>
+    /// Intakes of the corpus's next requests (after the seeded ones: some re-file seeded requests), one at a time: the repeat
+    /// check's own time as the host reports it (Server-Timing: repeats;dur=…) and the whole intake's latency.
+    /// </summary>
+    public static async Task<int> Repeats(Options o)
+    {
+        using var http = Api.Client(o, 2);
+        var agency = o["agency"];
+        var (year, seeded, count) = (o.Int("year", 2025), o.Int("seeded", 100_000), o.Int("count", 300));
+        var checks = new List<double>();
+        var intakes = new List<double>();
+        var suggested = 0;
+        var warm = o.Int("warm", 20);
+        foreach (var r in BenchCorpus.Stream(agency, year, seeded + count + warm).Skip(seeded))
+        {
+            var a = BenchCorpus.ApplicantOf(r.Applicant);
+            var body = new
+            {
+                channel = r.Channel, description = r.Description, receivedOn = r.ReceivedOn.ToString("yyyy-MM-dd"),
+                applicant = new { category = a.Category, name = a.Name, idNumber = a.IdNumber, phone = a.Phone, email = a.Email, address = a.Address },
+            };
+            var watch = Stopwatch.StartNew();
+            using var response = await http.PostAsJsonAsync($"/api/agencies/{agency}/applications", body);
+            var text = await response.Content.ReadAsStringAsync();
+            var ms = watch.Elapsed.TotalMilliseconds;
+            if ((int)response.StatusCode != 201) throw new InvalidOperationException($"intake answered {(int)response.StatusCode}");
+            var timing = response.Headers.TryGetValues("Server-Timing", out var values) ? values.First() : "";
+            var dur = timing.Split("dur=") is [_, var d] ? double.Parse(d, System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
+            if (double.IsNaN(dur)) throw new InvalidOperationException("the intake answered without Server-Timing: repeats");
+            if (warm-- > 0) continue;
+            checks.Add(dur);
+            intakes.Add(ms);
+            if (JsonDocument.Parse(text).RootElement.GetProperty("repeats").GetProperty("suggestions").EnumerateArray()
+                .Any(s => s.GetProperty("kind").GetString() == "same_request")) suggested++;
+        }
+        Console.WriteLine($"intakes={checks.Count}");
+        Percentiles("repeat", checks);
+        Percentiles("intake", intakes);
+        Console.WriteLine($"with_same_request={suggested}");
+        return 0;
+    }
+
+    /// <summary><c>{name}_p50_ms</c> and <c>{name}_p95_ms</c> lines.</summary>
+    private static void Percentiles(string name, List<double> times)
+    {
+        var sorted = times.Order().ToList();
+        Console.WriteLine($"{name}_p50_ms={Api.Percentile(sorted, 50):0.0}");
+        Console.WriteLine($"{name}_p95_ms={Api.Percentile(sorted, 95):0.0}");
+    }
+}

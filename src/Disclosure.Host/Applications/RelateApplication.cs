@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Search.Repeats;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Disclosure.Host.Applications;
+
+/// <summary>
+/// 关联: the handler agrees with a suggestion (or judges without one) that the application repeats an earlier one
+/// (<c>same_request</c>, 条例第三十六条第（六）项) or comes from the same applicant (<c>same_applicant</c>, 条例第三十五条).
+/// </summary>
+public sealed record RelateApplication(
+    [property: Required, Text(60)] string? RelatedTo,
+    [property: Required, Codes(typeof(RepeatKinds))] string? Kind) : ApplicationCommand
+{
+    /// <summary>The application <see cref="RelatedTo"/> names, as the front door found it in the agency.</summary>
+    [JsonIgnore]
+    public Application? Related { get; init; }
+
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        ApplicationDecider.Relate(current, Related, RelatedTo, Kind, context.Today, context.Today) is { } related ? [related] : [];
+}
+
+public static class RelateApplicationEndpoint
+{
+    /// <summary>Records the link as an event of the later application. <c>relatedTo</c> is the earlier one's id or tracking number.</summary>
+    [WolverinePost("/api/agencies/{agency}/applications/{id}/relations", OperationId = "relateApplication", Summary = "关联重复申请或同一申请人的申请 · Link an earlier application")]
+    [Authorize(Roles = Roles.Handling), Tags("Applications")]
+    public static async Task<IResult> Post(string agency, string id, RelateApplication cmd, IQuerySession session, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, await RelatedApplications.CompleteAsync(session, cmd with { Case = id }, ct), ct)).ToResult();
+}

@@ -1,0 +1,121 @@
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Letters;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Disclosure.Host.Search;
+
+/// <summary>
+/// Keeps the search index (<see cref="SearchTables"/>) on the async daemon, like every statistic: an intake never waits for
+/// it, a rebuild re-creates it with the others (its tables are emptied first). Each batch of one agency's events re-indexes
+/// the cases they belong to from the cases as they stand now (their inline documents), so the index always shows the
+/// latest state; <c>personal_data_erased</c> re-indexes a case without its personal texts and removes its applicant's
+/// identities and their counts. Idempotent: a batch processed twice leaves the same rows and counts.
+/// </summary>
+public sealed class SearchIndexProjection : ProjectionBase, IProjection
+{
+    public const string ProjectionName = "SearchIndex";
+
+    private readonly SearchTables tables;
+    private readonly ApplicantKeyProtector protector;
+
+    public SearchTables Tables => tables;
+
+    public SearchIndexProjection(SearchTables tables, ApplicantKeyProtector protector)
+    {
+        this.tables = tables;
+        this.protector = protector;
+        Name = ProjectionName;
+        foreach (var type in Infrastructure.EventStore.Implementing<IApplicationEvent>().Concat(Infrastructure.EventStore.Implementing<ILetterEvent>()).Distinct())
+            IncludeType(type);
+        Options.DeleteDataInTableOnTeardown(tables.Cases);
+        Options.DeleteDataInTableOnTeardown(tables.ApplicantKeys);
+        Options.DeleteDataInTableOnTeardown(tables.ApplicantCounts);
+    }
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        // the events of one agency (the daemon hands each tenant's events to its own session)
+        var agency = operations.TenantId;
+        var applicationIds = events.Where(e => e.Data is IApplicationEvent).Select(e => e.StreamId).Distinct().ToArray();
+        var letterIds = events.Where(e => e.Data is ILetterEvent).Select(e => e.StreamId).Distinct().ToArray();
+        // personal_data_erased is an event of both kinds of case, so its stream is looked for among both; a document that no
+        // intake opened (the other kind's inline projection folds that event too, into a case without a number) is no case
+        var entries = new List<SearchEntry>(applicationIds.Length + letterIds.Length);
+        if (applicationIds.Length > 0)
+            entries.AddRange((await operations.LoadManyAsync<Application>(cancellation, applicationIds)).Where(a => a.TrackingNumber.Length > 0)
+                .Select(a => SearchEntry.From(a, agency, protector)));
+        if (letterIds.Length > 0)
+            entries.AddRange((await operations.LoadManyAsync<Letter>(cancellation, letterIds)).Where(l => l.TrackingNumber.Length > 0).Select(SearchEntry.From));
+        if (entries.Count == 0) return;
+
+        QueueUpsert(operations, agency, entries);
+        var keyed = entries.Where(e => !e.Erased).SelectMany(e => e.ApplicantKeys.Select(k => (e, k))).ToList();
+        if (keyed.Count > 0) QueueKeys(operations, agency, keyed);
+        var erased = entries.Where(e => e.Erased).Select(e => e.Id).ToArray();
+        if (erased.Length > 0) QueueErasure(operations, agency, erased);
+    }
+
+    private void QueueUpsert(IDocumentOperations operations, string agency, List<SearchEntry> entries)
+    {
+        operations.QueueSqlCommand($"""
+            insert into {tables.Cases} (id, tenant_id, kind, tracking_number, status, received_on, received_year, channel, applicant_category,
+              outcome, department, answered, applicant_name, title, body, notes, key_text, search_text, terms, similarity_keys)
+            select t.id, ?, t.kind, t.tracking_number, t.status, t.received_on, extract(year from t.received_on)::int, t.channel, t.category,
+              t.outcome, t.department, t.answered, t.name, t.title, t.body, t.notes, t.key_text, t.search_text,
+              array_to_tsvector(string_to_array(t.terms, ' ')), nullif(t.similarity, '')::integer[]
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+              as t(id, kind, tracking_number, status, received_on, channel, category, outcome, department, answered,
+                   name, title, body, notes, key_text, search_text, terms, similarity)
+            on conflict (id) do update set kind = excluded.kind, tracking_number = excluded.tracking_number, status = excluded.status,
+              received_on = excluded.received_on, received_year = excluded.received_year, channel = excluded.channel,
+              applicant_category = excluded.applicant_category, outcome = excluded.outcome, department = excluded.department,
+              answered = excluded.answered, applicant_name = excluded.applicant_name, title = excluded.title, body = excluded.body,
+              notes = excluded.notes, key_text = excluded.key_text, search_text = excluded.search_text, terms = excluded.terms,
+              similarity_keys = excluded.similarity_keys
+            """,
+            agency, Col(e => e.Id), Col(e => e.Kind), Col(e => e.TrackingNumber), Col(e => e.Status), Col(e => e.ReceivedOn), Col(e => e.Channel),
+            Col(e => e.ApplicantCategory), Col(e => e.Outcome), Col(e => e.Department), Col(e => e.Answered), Col(e => e.ApplicantName),
+            Col(e => e.Title), Col(e => e.Body), Col(e => e.Notes), Col(e => e.KeyText), Col(e => e.SearchText), Col(e => e.Terms),
+            Col(e => e.SimilarityKeys is { } k ? "{" + string.Join(',', k) + "}" : ""));
+
+        T[] Col<T>(Func<SearchEntry, T> field) => entries.Select(field).ToArray();
+    }
+
+    /// <summary>New identities counted once each (a batch seen again inserts nothing, so counts nothing).</summary>
+    private void QueueKeys(IDocumentOperations operations, string agency, List<(SearchEntry Entry, ProtectedKey Key)> keyed)
+    {
+        operations.QueueSqlCommand($"""
+            with added as (
+              insert into {tables.ApplicantKeys} (tenant_id, case_id, applicant_key, basis, received_on)
+              select ?, t.case_id, t.applicant_key, t.basis, t.received_on from unnest(?::uuid[], ?::text[], ?::text[], ?::date[]) as t(case_id, applicant_key, basis, received_on)
+              on conflict do nothing
+              returning applicant_key, basis, received_on)
+            insert into {tables.ApplicantCounts} (tenant_id, applicant_key, period, basis, requests)
+            select ?, a.applicant_key, p.period, min(a.basis), count(*)
+            from added a cross join lateral (values (to_char(a.received_on, 'YYYY-MM')), (to_char(a.received_on, 'YYYY'))) as p(period)
+            group by a.applicant_key, p.period
+            on conflict (tenant_id, applicant_key, period) do update set requests = {tables.ApplicantCounts}.requests + excluded.requests
+            """,
+            agency, keyed.Select(x => x.Entry.Id).ToArray(), keyed.Select(x => x.Key.Hash).ToArray(), keyed.Select(x => x.Key.Basis).ToArray(),
+            keyed.Select(x => x.Entry.ReceivedOn).ToArray(), agency);
+    }
+
+    /// <summary>Erasure: the applicant's identities go, and the counts they made.</summary>
+    private void QueueErasure(IDocumentOperations operations, string agency, Guid[] erased)
+    {
+        operations.QueueSqlCommand($"""
+            with gone as (delete from {tables.ApplicantKeys} where tenant_id = ? and case_id = any(?) returning applicant_key, received_on),
+            counted as (
+              select g.applicant_key, p.period, count(*) as n
+              from gone g cross join lateral (values (to_char(g.received_on, 'YYYY-MM')), (to_char(g.received_on, 'YYYY'))) as p(period)
+              group by g.applicant_key, p.period)
+            update {tables.ApplicantCounts} c set requests = c.requests - counted.n
+            from counted where c.tenant_id = ? and c.applicant_key = counted.applicant_key and c.period = counted.period
+            """, agency, erased, agency);
+        operations.QueueSqlCommand($"delete from {tables.ApplicantCounts} where tenant_id = ? and requests <= 0", agency);
+    }
+}

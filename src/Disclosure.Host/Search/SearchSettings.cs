@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+using Disclosure.Host.Security;
+
+namespace Disclosure.Host.Search;
+
+/// <summary>
+/// Settings of search and repeat finding (section <c>Search</c>). <see cref="ApplicantKeySecret"/> keys the hash under which an
+/// applicant's identity (ID number, credit code, name and phone) is kept in the read models: the same secret must be used for
+/// as long as the index lives (a new one means rebuilding the SearchIndex projection). When it is not set, it is derived from
+/// <c>Auth:SigningKey</c> (so changing that key also needs a rebuild); with neither, outside Development and Testing, the host
+/// refuses to start.
+/// </summary>
+public sealed class SearchSettings
+{
+    /// <summary>How far back repeats are looked for, in months (default 24).</summary>
+    public int RepeatWindowMonths { get; set; } = 24;
+    /// <summary>How many of the most similar earlier requests the index hands the repeat finder (besides all of the applicant's).</summary>
+    public int SimilarCandidates { get; set; } = 20;
+    public string? ApplicantKeySecret { get; set; }
+
+    /// <summary>Known only to this source tree: used in Development and Testing when nothing else is configured.</summary>
+    public const string DevelopmentSecret = "disclosure-local-development-applicant-key--never-in-production";
+
+    public static SearchSettings From(IConfiguration config, IHostEnvironment env, AuthSettings auth)
+    {
+        var settings = config.GetSection("Search").Get<SearchSettings>() ?? new SearchSettings();
+        var local = env.IsDevelopment() || env.IsEnvironment("Testing");
+        if (settings.RepeatWindowMonths is < 1 or > 120) throw new InvalidOperationException("Search:RepeatWindowMonths must be 1 to 120.");
+        if (settings.SimilarCandidates is < 1 or > 200) throw new InvalidOperationException("Search:SimilarCandidates must be 1 to 200.");
+        if (string.IsNullOrWhiteSpace(settings.ApplicantKeySecret))
+        {
+            if (!string.IsNullOrWhiteSpace(auth.SigningKey) && auth.SigningKey != AuthSettings.DevelopmentKey)
+                settings.ApplicantKeySecret = Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(auth.SigningKey), "disclosure/applicant-key"u8));
+            else if (local)
+                settings.ApplicantKeySecret = DevelopmentSecret;
+            else
+                throw new InvalidOperationException("Set Search__ApplicantKeySecret (32+ characters): it keys the hashes under which applicants' identities are kept in the search index.");
+        }
+        if (!local && settings.ApplicantKeySecret == DevelopmentSecret)
+            throw new InvalidOperationException("The development applicant-key secret cannot be used outside Development.");
+        if (settings.ApplicantKeySecret.Length < 32) throw new InvalidOperationException("Search:ApplicantKeySecret must be at least 32 characters.");
+        return settings;
+    }
+}

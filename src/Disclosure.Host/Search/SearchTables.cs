@@ -1,0 +1,91 @@
+using Marten;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Disclosure.Host.Search;
+
+/// <summary>
+/// The read models of search and repeat finding, as tables Marten creates and migrates with the rest of the schema
+/// (<c>db-apply</c>, <c>db-assert</c>), filled by <see cref="SearchIndexProjection"/>. Only what PostgreSQL 15 from Debian ships:
+/// <c>pg_trgm</c> narrows <c>LIKE '%…%'</c> of three characters or more (it needs a UTF-8 ctype: ops/pg refuses <c>C</c>),
+/// a <c>tsvector</c> of single characters and character pairs serves the one- and two-character terms pg_trgm cannot
+/// narrow (合同, 征收), <c>btree_gin</c> puts the agency into both GIN indexes so one agency's matches are found without
+/// touching another's. Identities are kept only as keyed hashes (<see cref="ApplicantKeyProtector"/>).
+/// </summary>
+public sealed class SearchTables(string schema)
+{
+    public string Schema { get; } = schema;
+
+    /// <summary>One row per application or letter: what is shown in a result, what is searched, the repeat keys.</summary>
+    public string Cases { get; } = $"{schema}.search_cases";
+    /// <summary>One row per identity of an application's applicant (a keyed hash), with the receipt date.</summary>
+    public string ApplicantKeys { get; } = $"{schema}.search_applicant_keys";
+    /// <summary>Applications per applicant identity and period: a natural month (yyyy-MM) or a year (yyyy).</summary>
+    public string ApplicantCounts { get; } = $"{schema}.applicant_request_counts";
+
+    public void Register(StoreOptions opts)
+    {
+        opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+        opts.Storage.ExtendedSchemaObjects.Add(new Extension("btree_gin"));
+        opts.Storage.ExtendedSchemaObjects.Add(CasesTable());
+        opts.Storage.ExtendedSchemaObjects.Add(KeysTable());
+        opts.Storage.ExtendedSchemaObjects.Add(CountsTable());
+    }
+
+    private Table CasesTable()
+    {
+        var t = new Table(new PostgresqlObjectName(Schema, "search_cases", SchemaUtils.IdentifierUsage.General));
+        t.AddColumn<Guid>("id").AsPrimaryKey();
+        t.AddColumn<string>("tenant_id").NotNull();
+        t.AddColumn<string>("kind").NotNull();
+        t.AddColumn<string>("tracking_number").NotNull();
+        t.AddColumn<string>("status").NotNull();
+        t.AddColumn("received_on", "date").NotNull();
+        t.AddColumn<int>("received_year").NotNull();
+        t.AddColumn<string>("channel").NotNull();
+        t.AddColumn<string>("applicant_category");
+        t.AddColumn<string>("outcome");
+        t.AddColumn<string>("department");
+        t.AddColumn<bool>("answered").NotNull();
+        // shown in a result (personal data: blanked when the case's personal data is erased)
+        t.AddColumn<string>("applicant_name").NotNull();
+        t.AddColumn<string>("title");
+        t.AddColumn("body", "text").NotNull();
+        t.AddColumn("notes", "text");
+        // searched: SearchText.Normalise of the tracking number and the name, and of every field, each padded with spaces
+        t.AddColumn("key_text", "text").NotNull();
+        t.AddColumn("search_text", "text").NotNull();
+        t.AddColumn("terms", "tsvector").NotNull();
+        // the request's SimilarityKeys (applications): the index hands the repeat finder the requests most like a new one
+        t.AddColumn("similarity_keys", "integer[]");
+        t.Indexes.Add(new IndexDefinition("ix_search_cases_terms") { Method = IndexMethod.gin, Columns = ["tenant_id", "terms"] });
+        t.Indexes.Add(new IndexDefinition("ix_search_cases_text") { Method = IndexMethod.gin, Columns = ["tenant_id", "search_text gin_trgm_ops"] });
+        t.Indexes.Add(new IndexDefinition("ix_search_cases_similarity") { Method = IndexMethod.gin, Columns = ["similarity_keys"] });
+        t.Indexes.Add(new IndexDefinition("ix_search_cases_received") { Columns = ["tenant_id", "received_on"] });
+        return t;
+    }
+
+    private Table KeysTable()
+    {
+        var t = new Table(new PostgresqlObjectName(Schema, "search_applicant_keys", SchemaUtils.IdentifierUsage.General));
+        t.AddColumn<Guid>("case_id").AsPrimaryKey();
+        t.AddColumn<string>("applicant_key").AsPrimaryKey();
+        t.AddColumn<string>("tenant_id").NotNull();
+        t.AddColumn<string>("basis").NotNull();
+        t.AddColumn("received_on", "date").NotNull();
+        t.Indexes.Add(new IndexDefinition("ix_search_applicant_keys_key") { Columns = ["tenant_id", "applicant_key", "received_on"] });
+        return t;
+    }
+
+    private Table CountsTable()
+    {
+        var t = new Table(new PostgresqlObjectName(Schema, "applicant_request_counts", SchemaUtils.IdentifierUsage.General));
+        t.AddColumn<string>("tenant_id").AsPrimaryKey();
+        t.AddColumn<string>("applicant_key").AsPrimaryKey();
+        t.AddColumn<string>("period").AsPrimaryKey();
+        t.AddColumn<string>("basis").NotNull();
+        t.AddColumn<int>("requests").NotNull();
+        return t;
+    }
+}
