@@ -79,4 +79,28 @@ public class NoticesPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         Assert.Equal(403, (await other.GetAsync(link)).Status);
         Assert.Equal(404, (await other.GetAsync(link.Replace($"/{Agency}/", $"/{OtherAgency}/"))).Status);
     }
+
+    [Fact]
+    public async Task A_supervisor_edits_the_answer_template_and_one_without_a_required_element_is_refused_with_it_named()
+    {
+        await SetNoticeSettings();
+        var supervisor = Browser(Roles.Supervisor, user: "li.supervisor");
+        var page = await supervisor.GetAsync($"/console/{Agency}/settings/templates/answer");
+        Assert.Equal(200, page.Status);
+        var source = page.Document.QuerySelector("textarea[name=source]")!.TextContent;
+        Assert.Contains("{{", source);
+        var version = page.Text("[data-version]");
+
+        var refused = await supervisor.SubmitAsync(page, new Dictionary<string, string> { ["source"] = "<p>{{ agency.name }}</p>" });
+        Assert.Equal(400, refused.Status);
+        Assert.False(string.IsNullOrEmpty(refused.ErrorOf("source")), refused.ToString());
+        Assert.Equal(version, (await supervisor.GetAsync($"/console/{Agency}/settings/templates/answer")).Text("[data-version]"));
+
+        var saved = await supervisor.SubmitAsync(page, new Dictionary<string, string> { ["source"] = source + "\n<p>本机关补充说明。</p>" });
+        Assert.True(saved.Status == 302, saved.ToString());
+        var after = await supervisor.GetAsync($"/console/{Agency}/settings/templates/answer");
+        Assert.NotEqual(version, after.Text("[data-version]"));
+        Assert.Contains("li.supervisor", after.Text("section ul"));
+        Assert.Equal(403, (await Browser(Roles.Handler).GetAsync($"/console/{Agency}/settings/templates/answer")).Status);
+    }
 }

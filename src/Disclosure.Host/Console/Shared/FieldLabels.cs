@@ -88,6 +88,7 @@ public static class FieldLabels
         ["consent"] = "申请人同意电子送达的记录（电子送达）",
         ["arrivedAt"] = "到达时间（电子送达，如 2026-03-03T10:00+08:00）",
         ["returnedOn"] = "退回日期",
+        ["source"] = "模板正文（Liquid）",
         // settings and the report
         ["acceptWithinWorkingDays"] = "受理时限（工作日）",
         ["replyWithinWorkingDays"] = "答复时限（工作日）",
