@@ -30,6 +30,10 @@ function init(args)
   math.randomseed(os.time() + (id or 0) * 7919)
 end
 
+local subjects = { "园区道路改造工程", "集体土地征收补偿", "老旧小区加装电梯", "中小学校舍建设", "河道整治项目", "公共租赁住房分配",
+  "城市绿化工程", "农贸市场改造", "污水处理厂扩建", "社区卫生服务中心建设" }
+local documents = { "立项批复", "资金使用情况", "招标文件", "环境影响评价报告", "验收报告", "补偿标准", "规划许可证", "会议纪要" }
+
 local function day(t) return os.date("!%Y-%m-%d", t) end
 
 function request()
@@ -42,9 +46,13 @@ function request()
     return wrk.format("POST", "/api/agencies/" .. agency .. "/applications/" .. next[1] .. "/decision", headers, body)
   end
   local received = os.time({ year = year, month = 1, day = 2, hour = 12 }) + math.random(0, 299) * 86400
-  local body = string.format('{"channel":"online","applicant":{"category":"%s","name":"压测申请人",' ..
-    '"idNumber":"110101199001011234","phone":"13800000000"},"description":"压力测试：申请公开某项政府信息",' ..
-    '"receivedOn":"%s"}', categories[math.random(#categories)], day(received))
+  -- as in service: applicants differ (a few file again), requests differ in their subject — one applicant filing the same
+  -- text tens of thousands of times would make every repeat check compare against all of them
+  local who = math.random(1, 200000)
+  local body = string.format('{"channel":"online","applicant":{"category":"%s","name":"压测申请人%d",' ..
+    '"idNumber":"1101011990%08d","phone":"138%08d"},"description":"压力测试：申请公开%s的%s",' ..
+    '"receivedOn":"%s"}', categories[math.random(#categories)], who, who, who,
+    subjects[math.random(#subjects)], documents[math.random(#documents)], day(received))
   return wrk.format("POST", "/api/agencies/" .. agency .. "/applications", headers, body)
 end
 
