@@ -94,6 +94,24 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// Until the async projections have caught up. A harness matter, not the product's: when a reset between scenarios races
+    /// the start of Wolverine's projection agents, the agents can stay stopped (every shard at 0); they are started again
+    /// through the projection coordinator — what a host does at start — and the wait runs once more.
+    /// </summary>
+    protected async Task ProjectionsCaughtUpAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await Host.WaitForNonStaleProjectionDataAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            await Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().ResumeAsync();
+            await Host.WaitForNonStaleProjectionDataAsync(timeout);
+        }
+    }
+
     protected string Token(string role, params string[] agencies) => Fixture.Auth.IssueToken("user-" + role, [role], agencies, TimeSpan.FromHours(1));
     protected string Admin => Token(Roles.Admin);
 

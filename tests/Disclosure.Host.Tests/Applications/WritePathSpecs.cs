@@ -160,7 +160,7 @@ public class WritePathSpecs(AppFixture fixture) : ApplicationScenario(fixture)
         (await Post($"{Letters}/{id}/acceptance", new { on = "2025-06-03" })).ShouldBe(200);
         (await Post($"{Letters}/{id}/reply", new { on = "2025-06-10", text = "已联系张三丰测试" })).ShouldBe(200);
         (await Post($"{Letters}/{id}/closure", new { on = "2025-06-11" })).ShouldBe(200);
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var before = (await Get($"/api/agencies/{Agency}/letters/statistics/2025")).Json;
 
         var run = (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-12" })).ShouldBe(200);
@@ -170,7 +170,7 @@ public class WritePathSpecs(AppFixture fixture) : ApplicationScenario(fixture)
             Assert.DoesNotContain(secret, erased.Body);
         Assert.Equal("personal_data_erased", erased.Json.GetProperty("history").EnumerateArray().Last().GetProperty("type").GetString());
 
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var after = (await Get($"/api/agencies/{Agency}/letters/statistics/2025")).Json;
         foreach (var figure in new[] { "received", "accepted", "replied", "repliedOnTime" })
             Assert.Equal(before.GetProperty(figure).GetInt32(), after.GetProperty(figure).GetInt32());
@@ -190,7 +190,7 @@ public class WritePathSpecs(AppFixture fixture) : ApplicationScenario(fixture)
         var types = corrected.Json.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("type").GetString()).ToList();
         Assert.Equal(["application_received", "decision_recorded", "decision_corrected", "carried_forward"], types);
 
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var report = (await Get($"/api/agencies/{Agency}/reports/2025")).ShouldBe(200).Json;
         Assert.All(report.GetProperty("checks").EnumerateArray(), c => Assert.True(c.GetProperty("ok").GetBoolean(), c.GetProperty("detail").GetString()));
         var cell = (await Get($"/api/agencies/{Agency}/reports/2025/cells/carried_forward/total")).ShouldBe(200).Json;

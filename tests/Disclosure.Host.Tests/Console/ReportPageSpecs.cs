@@ -12,7 +12,7 @@ public class ReportPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         var handler = Browser(Roles.Handler);
         var page = await handler.GetAsync($"/console/{Agency}/applications/{number}");
         Assert.Equal(302, (await handler.SubmitAsync(page, new Dictionary<string, string> { ["decidedOn"] = Today, ["outcome"] = "disclosed" }, "form[data-step=decision]")).Status);
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class ReportPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         await Decided(number);
         var id = (await Get($"/api/agencies/{Agency}/applications/{number}")).Str("id");
         (await Post($"/api/agencies/{Agency}/applications/{id}/reviews", new { kind = "reconsideration", filedOn = Today }, Token(Roles.Handler, Agency))).ShouldBe(201);
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var pending = (await Get($"/api/agencies/{Agency}/reports/2025/reviews/3", Token(Roles.Statistician, Agency))).ShouldBe(200).Json;
         Assert.Equal(1, pending.GetProperty("count").GetInt32());
         var page = await Browser(Roles.Statistician).GetAsync($"/console/{Agency}/reports/2025/reviews/3");

@@ -16,7 +16,7 @@ public class SearchPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         await SearchScenario.EmptyIndexAsync(Host);
     }
 
-    private Task Indexed() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+    private Task Indexed() => ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Logs an application through the intake form; returns the answer page.</summary>
     private async Task<Page> Log(string description, string name = "张三", string idNumber = "110101199003071234", string receivedOn = "2025-06-27", string agency = Agency)

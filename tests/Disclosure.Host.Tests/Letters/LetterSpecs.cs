@@ -104,7 +104,7 @@ public class LetterSpecs(AppFixture fixture) : HostScenario(fixture)
         Assert.Single(work.Json.GetProperty("overdue").EnumerateArray());
         Assert.Equal("139****1111", overdue.Json.GetProperty("items")[0].GetProperty("writerPhone").GetString());
 
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var stats = (await Get($"{Base}/statistics/2025", Token(Roles.Statistician, Agency))).ShouldBe(200);
         Assert.Equal(3, stats.Json.GetProperty("received").GetInt32());
         Assert.Equal(2, stats.Json.GetProperty("replied").GetInt32());

@@ -97,7 +97,7 @@ public class FeeSpecs(AppFixture fixture) : NoticeScenario(fixture)
         (await Step(paid, "fee-notice", Fee(pages: 91))).ShouldBe(200);
         (await Step(unpaid, "fee-notice", Fee(pages: 40))).ShouldBe(200);
         (await Step(paid, "fee-payment", new { paidOn = "2025-03-10" })).ShouldBe(200);
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
 
         var report = (await Get($"/api/agencies/{Agency}/reports/2025")).ShouldBe(200);
         var markdown = (await Get($"/api/agencies/{Agency}/reports/2025?format=md")).ShouldBe(200).Body;

@@ -9,7 +9,7 @@ public class ReportSpecs(AppFixture fixture) : Applications.ApplicationScenario(
 {
     private async Task<Reply> Report(int year, string query = "", string? token = null)
     {
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         return (await Get($"/api/agencies/{Agency}/reports/{year}{query}", token)).ShouldBe(200);
     }
 
@@ -27,7 +27,7 @@ public class ReportSpecs(AppFixture fixture) : Applications.ApplicationScenario(
     public async Task An_async_projection_can_be_awaited_and_the_report_says_whether_it_is_fresh()
     {
         await Receive("2025-03-03");
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var report = (await Get($"/api/agencies/{Agency}/reports/2025")).ShouldBe(200);
         Assert.False(report.Json.GetProperty("stale").GetBoolean());
         Assert.Equal([1, 0, 0, 0, 0, 0, 1], Row(report, "received"));
@@ -133,7 +133,7 @@ public class ReportSpecs(AppFixture fixture) : Applications.ApplicationScenario(
     public async Task The_report_comes_as_csv_markdown_and_printable_html()
     {
         await Receive("2025-02-03");
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var csv = (await Get($"/api/agencies/{Agency}/reports/2025?format=csv")).ShouldBe(200);
         Assert.StartsWith("text/csv", csv.ContentType);
         Assert.Contains("applications,received,一、本年新收政府信息公开申请数量,total,1", csv.Body);
@@ -162,7 +162,7 @@ public class ReportSpecs(AppFixture fixture) : Applications.ApplicationScenario(
         await CreateAgency("haimen-edu", parentId: "haimen");
         await Receive("2025-02-03");
         (await Post("/api/agencies/haimen-edu/applications", Intake("2025-02-05", "legal_service_institution"))).ShouldBe(201);
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
 
         var rolled = (await Get("/api/agencies/haimen/reports/2025?rollup=descendants")).ShouldBe(200);
         Assert.Equal([0, 0, 0, 0, 1, 0, 1], Row(rolled, "received"));
@@ -178,7 +178,7 @@ public class ReportSpecs(AppFixture fixture) : Applications.ApplicationScenario(
     {
         Clock.Now = new DateTimeOffset(2025, 1, 10, 9, 0, 0, TimeSpan.FromHours(8));
         var id = await Receive("2024-12-02");
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         (await Post($"/api/agencies/{Agency}/reports/2024/publication", new { publishedOn = "2025-01-10" }, Token(Roles.Statistician, Agency))).ShouldBe(201);
         // answered late but dated in 2024: the filed carried-forward no longer holds
         (await Step(id, "decision", new { decidedOn = "2024-12-30", outcome = "disclosed" })).ShouldBe(200);

@@ -49,7 +49,7 @@ public class SeedReportSpecs(AppFixture fixture) : HostScenario(fixture)
             problems = "工作人员收集各条线工作信息不够及时。\n一是加强信息主动公开工作。",
             other = "无。",
         }, statistician)).ShouldBe(200);
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
 
         var json = (await Get($"/api/agencies/{Agency}/reports/2019", statistician)).ShouldBe(200);
         Assert.Equal("2019", json.Str("layout"));

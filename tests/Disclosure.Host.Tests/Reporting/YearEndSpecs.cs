@@ -9,7 +9,7 @@ public class YearEndSpecs(AppFixture fixture) : Applications.ApplicationScenario
 
     private async Task<Reply> Report(int year)
     {
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         return (await Get($"/api/agencies/{Agency}/reports/{year}")).ShouldBe(200);
     }
 

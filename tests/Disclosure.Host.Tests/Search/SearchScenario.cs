@@ -53,7 +53,7 @@ public abstract class SearchScenario(AppFixture fixture) : HostScenario(fixture)
     }
 
     /// <summary>The index is kept by the async daemon: a search sees a case once the daemon has caught up.</summary>
-    protected Task Indexed() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+    protected Task Indexed() => ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(60));
 
     protected Task<Reply> Search(string query, string agency = Agency, string? token = null, string extra = "") =>
         Get($"/api/agencies/{agency}/search?q={Uri.EscapeDataString(query)}{extra}", token ?? Token(Roles.Handler, agency));

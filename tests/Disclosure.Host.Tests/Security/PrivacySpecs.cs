@@ -47,7 +47,7 @@ public class PrivacySpecs(AppFixture fixture) : Applications.ApplicationScenario
         var id = Guid.Parse((await Post(Base, FullOfPersonalData())).ShouldBe(201).Str("id"));
         (await Step(id, "decision", new { decidedOn = "2025-03-20", outcome = "partially_disclosed" })).ShouldBe(200);
         var open = Guid.Parse((await Post(Base, FullOfPersonalData())).ShouldBe(201).Str("id"));
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var before = (await Get($"/api/agencies/{Agency}/reports/2025")).Json.GetProperty("tables").ToString();
 
         (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-03-20" })).ShouldBe(200)
@@ -68,7 +68,7 @@ public class PrivacySpecs(AppFixture fixture) : Applications.ApplicationScenario
             Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
         }
 
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(before, (await Get($"/api/agencies/{Agency}/reports/2025")).Json.GetProperty("tables").ToString());
         using var daemon = await Store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync("ReportTally", CancellationToken.None);
