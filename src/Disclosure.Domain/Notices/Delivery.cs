@@ -64,7 +64,8 @@ public static class Delivery
         _ => $"{CountingDate(d):yyyy-MM-dd} {(d.SignedBy is { } who ? who + "签收" : "签收")}（{Label(d.Method)}），以签收之日为送达日期（国办公开办函〔2016〕235号）",
     };
 
-    internal static string Label(string method) => DeliveryMethods.All.Find(method)?.Label ?? method;
+    /// <summary>The delivery method's Chinese name (直接送达, 邮寄送达, …).</summary>
+    public static string Label(string method) => DeliveryMethods.All.Find(method)?.Label ?? method;
 
     /// <summary>The calendar day of an instant in Beijing time (China keeps no daylight saving).</summary>
     private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime);
