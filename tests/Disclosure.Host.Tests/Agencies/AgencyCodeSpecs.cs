@@ -46,7 +46,9 @@ public class AgencyCodeSpecs(AppFixture fixture) : HostScenario(fixture)
     {
         await Register("bench-seed");
         var refused = (await Post("/api/agencies", new { id = "other", name = "其他机关", code = "BS" })).ShouldBe(400);
-        Assert.Contains("'BS' is already used by agency 'bench-seed'", refused.Json.GetProperty("errors").GetProperty("code")[0].GetString());
+        var message = refused.Json.GetProperty("errors").GetProperty("code")[0].GetString()!;
+        Assert.Contains("'BS' is already used by agency 'bench-seed'", message);
+        Assert.Equal("编号代码 BS 已由机关 bench-seed 使用，请另定代码。", Disclosure.Host.StaffConsole.Shared.ChineseMessages.Translate(message)); // the console's settings page
         Assert.Equal(1, await EventCount());
         (await Get("/api/agencies/other")).ShouldBe(404);
     }
