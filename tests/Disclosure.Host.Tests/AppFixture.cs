@@ -87,7 +87,7 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
         catch (TimeoutException) { } // a projection a scenario broke on purpose: the reset below starts it afresh
         await Host.ResetAllMartenDataAsync();
         await Wolverine.Runtime.StorageExtensions.ClearAllWolverineStorageAsync(Host);
-        await Host.Services.GetRequiredService<Disclosure.Host.Infrastructure.TrackingNumbers>().ResetAsync();
+        await NumberCounters.RestartTrackingNumbersAsync(AppFixture.ConnectionString);
         Host.Services.GetRequiredService<AgencyDirectory>().Clear();
         await Host.Services.GetRequiredService<Disclosure.Host.Calendar.CalendarStore>().LoadAsync(Store, default);
     }

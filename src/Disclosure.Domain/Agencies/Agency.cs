@@ -89,4 +89,35 @@ public static partial class AgencyRules
         var code = parts.Length > 1 ? string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]))) : id.ToUpperInvariant();
         return code.Length > 12 ? code[..12] : code.Length < 2 ? code.PadRight(2, 'X') : code;
     }
+
+    /// <summary>
+    /// The codes an agency registered without one may take, in order of preference: the initials (<see cref="DefaultCode"/>),
+    /// then the initials with a distinguishing suffix — a number (BS → BS2, BS3, …) or, after a digit, letters
+    /// (HSO2 → HSO2B, HSO2C, …) — cut so that each stays a valid code of at most 12 characters. Endless and free of
+    /// repeats for ordinary ids, so a free one is always found: tracking numbers carry the code, two agencies with one
+    /// code would hand out the same numbers.
+    /// </summary>
+    public static IEnumerable<string> DefaultCodes(string id)
+    {
+        var initials = DefaultCode(id);
+        yield return initials;
+        var afterDigit = char.IsAsciiDigit(initials[^1]);
+        for (var n = 2; ; n++)
+        {
+            var suffix = afterDigit ? Letters(n) : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (suffix.Length >= 11) yield break; // beyond any number of agencies a system holds
+            yield return (initials.Length + suffix.Length > 12 ? initials[..(12 - suffix.Length)] : initials) + suffix;
+        }
+    }
+
+    /// <summary>The first of <see cref="DefaultCodes"/> that no other agency holds.</summary>
+    public static string FirstFreeCode(string id, IReadOnlySet<string> taken) => DefaultCodes(id).First(c => !taken.Contains(c));
+
+    /// <summary>n written in letters as spreadsheet columns are: 1 → A, 2 → B, …, 26 → Z, 27 → AA.</summary>
+    private static string Letters(int n)
+    {
+        var letters = "";
+        for (; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
+        return letters;
+    }
 }

@@ -39,26 +39,54 @@ public static class RegisterAgencyEndpoint
         if (command.ParentId is { } parent && await session.LoadAsync<Agency>(parent, ct) is null)
             return Problems.ValidationResult(new Dictionary<string, string[]> { ["parentId"] = [$"There is no agency '{parent}' to be the parent."] });
 
-        // tracking numbers carry the code: two agencies with one code would hand out the same numbers
-        var code = command.Code ?? AgencyRules.DefaultCode(id);
-        var holder = await session.Query<Agency>().Where(a => a.Code == code).Select(a => a.Id).FirstOrDefaultAsync(ct);
-        if (holder == id) return Problems.Conflict($"An agency with id '{id}' already exists.");
-        if (holder is not null)
-            return Problems.ValidationResult(new Dictionary<string, string[]>
+        // Tracking numbers carry the code: two agencies with one code would hand out the same numbers. The unique index on
+        // the code (EventStore, AgencyCodeIndex) decides, not the read below: a registration racing another for the same code
+        // loses at commit. A defaulted code then moves on to the next free one; a code the caller chose is refused.
+        var name = command.Name!.Trim();
+        for (var attempt = 1; ; attempt++)
+        {
+            var taken = (await session.Query<Agency>().Select(a => a.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var code = command.Code ?? AgencyRules.FirstFreeCode(id, taken);
+            if (command.Code is not null && taken.Contains(code)) return CodeTaken(code, await HolderOf(session, code, ct));
+            var registered = new AgencyRegistered(id, name, command.ParentId, code, clock.Now);
+            session.Events.StartStream<Agency>(StreamId(id), registered);
+            try
             {
-                ["code"] = [$"The tracking-number code '{code}' is already used by agency '{holder}'; give this agency its own code."],
-            });
-        var registered = new AgencyRegistered(id, command.Name!.Trim(), command.ParentId, code, clock.Now);
-        session.Events.StartStream<Agency>(StreamId(id), registered);
-        try
-        {
-            await session.SaveChangesAsync(ct);
+                await session.SaveChangesAsync(ct);
+                return Results.Created($"/api/agencies/{id}", new AgencyCreated(id, registered.Name, registered.ParentId, registered.Code));
+            }
+            catch (Exception e) when (IsCodeTaken(e))
+            {
+                session.EjectAllPendingChanges(); // nothing of this attempt may be saved by a later flush
+                if (await session.LoadAsync<Agency>(id, ct) is not null) return Problems.Conflict($"An agency with id '{id}' already exists.");
+                if (command.Code is not null || attempt == MaxAttempts) return CodeTaken(code, await HolderOf(session, code, ct));
+            }
+            catch (Exception e) when (StorageConflict.Is(e))
+            {
+                session.EjectAllPendingChanges();
+                return Problems.Conflict($"An agency with id '{id}' already exists.");
+            }
         }
-        catch (Exception e) when (StorageConflict.Is(e))
-        {
-            session.EjectAllPendingChanges(); // nothing of this request may be saved by a later flush
-            return Problems.Conflict($"An agency with id '{id}' already exists.");
-        }
-        return Results.Created($"/api/agencies/{id}", new AgencyCreated(id, registered.Name, registered.ParentId, registered.Code));
     }
+
+    /// <summary>The unique index on the agency's tracking-number code (see EventStore).</summary>
+    public const string AgencyCodeIndex = "mt_doc_agency_uidx_code";
+
+    /// <summary>How often a defaulted code is taken again after losing a race for it: each loss means another agency just registered.</summary>
+    private const int MaxAttempts = 10;
+
+    private static bool IsCodeTaken(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: "23505", ConstraintName: AgencyCodeIndex }) return true;
+        return false;
+    }
+
+    private static Task<string?> HolderOf(IDocumentSession session, string code, CancellationToken ct) =>
+        session.Query<Agency>().Where(a => a.Code == code).Select(a => a.Id).FirstOrDefaultAsync(ct);
+
+    private static IResult CodeTaken(string code, string? holder) => Problems.ValidationResult(new Dictionary<string, string[]>
+    {
+        ["code"] = [$"The tracking-number code '{code}' is already used by agency '{holder ?? "another agency"}'; give this agency its own code."],
+    });
 }

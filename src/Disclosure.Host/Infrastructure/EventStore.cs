@@ -44,7 +44,9 @@ public static class EventStore
         opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(tuning.DaemonPollMilliseconds);
         opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(Math.Min(250, tuning.DaemonPollMilliseconds));
 
-        opts.Schema.For<Agency>().Identity(a => a.Id);
+        // one tracking-number code per agency, enforced by PostgreSQL: two registrations racing cannot both take it (RegisterAgency)
+        opts.Schema.For<Agency>().Identity(a => a.Id)
+            .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, RegisterAgencyEndpoint.AgencyCodeIndex, a => a.Code);
         opts.Schema.For<Application>().MultiTenanted()
             .Index(a => a.TrackingNumber)
             .Index(a => a.DueOn)

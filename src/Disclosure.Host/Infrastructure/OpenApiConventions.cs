@@ -18,7 +18,7 @@ namespace Disclosure.Host.Infrastructure;
 /// <summary>
 /// What makes the OpenAPI document usable by a client generator (Kiota is run against it in ops/test): typed success and
 /// problem responses on every operation, the Bearer scheme, the vocabulary's codes as enums with their Chinese labels,
-/// <c>required</c> meaning what <c>[Required]</c> says.
+/// <c>required</c> meaning what <c>[Required]</c> and the property's nullability say (never every constructor parameter).
 /// </summary>
 public static class OpenApiConventions
 {
@@ -71,28 +71,36 @@ public static class OpenApiConventions
                     ["values"] = new JsonArray(terms.Select(t => (JsonNode)new JsonObject { ["value"] = t.Code, ["description"] = t.Label }).ToArray()),
                 });
             }
-            // a record's constructor parameters are not all required: [Required] says which are
-            if (context.JsonPropertyInfo is null && context.JsonTypeInfo.Type.Namespace?.StartsWith("Disclosure", StringComparison.Ordinal) == true
+            // A record's constructor parameters are not all required: [Required] says which are. Every object schema of ours,
+            // also one met first as a property of another (ApplicantInput inside ReceiveApplication, AnswerNoticeInput inside
+            // RecordDecision), where the transformer's context names that property as well as the object's type.
+            if (context.JsonTypeInfo.Type.Namespace?.StartsWith("Disclosure", StringComparison.Ordinal) == true
                 && context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 })
-            {
-                var required = context.JsonTypeInfo.Properties
-                    .Where(p => schema.Properties.ContainsKey(p.Name)
-                        && p.AttributeProvider?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), true).Length is null or 0
-                        && (p.AttributeProvider?.GetCustomAttributes(typeof(RequiredAttribute), true).Length > 0 || !IsNullable(p)))
-                    .Select(p => p.Name).ToHashSet();
-                schema.Required = required;
-            }
+                schema.Required = RequiredProperties(context.JsonTypeInfo, schema);
             return Task.CompletedTask;
         });
     }
+
+    /// <summary>
+    /// The properties that must be present: those marked <c>[Required]</c>, and those that cannot be null (a value type, or a
+    /// reference type not annotated nullable) and have no default. A nullable property (<c>string?</c>, <c>int?</c>), or one
+    /// whose constructor parameter has a default, is optional.
+    /// </summary>
+    private static HashSet<string> RequiredProperties(System.Text.Json.Serialization.Metadata.JsonTypeInfo type, IOpenApiSchema schema) =>
+        type.Properties
+            .Where(p => schema.Properties?.ContainsKey(p.Name) == true
+                && p.AttributeProvider?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), true).Length is null or 0
+                && (p.AttributeProvider?.GetCustomAttributes(typeof(RequiredAttribute), true).Length > 0
+                    || (!IsNullable(p) && p.AssociatedParameter is not { HasDefaultValue: true })))
+            .Select(p => p.Name).ToHashSet();
 
     private static bool Untyped(IOpenApiResponse response) =>
         response.Content is null || response.Content.Count == 0
         || response.Content.Values.All(c => c.Schema is OpenApiSchemaReference r && r.Reference.Id == "IResult");
 
-    /// <summary>A property a client may leave out: a nullable type, or one written only when it has a value.</summary>
+    /// <summary>A property that may be null: a nullable value type, or a reference type annotated as nullable (<c>string?</c>).</summary>
     private static bool IsNullable(System.Text.Json.Serialization.Metadata.JsonPropertyInfo p) =>
-        !p.PropertyType.IsValueType || Nullable.GetUnderlyingType(p.PropertyType) is not null;
+        p.PropertyType.IsValueType ? Nullable.GetUnderlyingType(p.PropertyType) is not null : p.IsGetNullable || p.IsSetNullable;
 }
 
 /// <summary>

@@ -30,18 +30,4 @@ public sealed class TrackingNumbers(NpgsqlDataSource dataSource, string schema)
         var next = (long)(await cmd.ExecuteScalarAsync(ct))!;
         return kind == "letter" ? $"{agencyCode}-M{year}-{next:D5}" : $"{agencyCode}-{year}-{next:D5}";
     }
-
-    /// <summary>Tests start from 1 again.</summary>
-    public async Task ResetAsync()
-    {
-        await using var cmd = dataSource.CreateCommand($"""
-            do $$ declare s record; begin
-              for s in select sequence_schema, sequence_name from information_schema.sequences
-                       where sequence_schema = '{schema}' and sequence_name like 'tn\_%' loop
-                execute format('drop sequence %I.%I', s.sequence_schema, s.sequence_name);
-              end loop; end $$
-            """);
-        await cmd.ExecuteNonQueryAsync();
-        _created.Clear();
-    }
 }

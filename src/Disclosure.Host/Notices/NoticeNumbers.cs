@@ -44,16 +44,6 @@ public static class NoticeNumbers
         var taken = last.ToDictionary(p => p.Key, p => p.Value - wanted.Count(w => w == p.Key));
         return wanted.Select(w => ++taken[w]).ToList();
     }
-
-    /// <summary>Tests start from 1 again (on a connection of its own, outside the host's pool and its prepared statements).</summary>
-    public static async Task ResetAsync(string connectionString)
-    {
-        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, MaxAutoPrepare = 0 };
-        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
-        await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"delete from {Table}", connection);
-        await cmd.ExecuteNonQueryAsync();
-    }
 }
 
 /// <summary>Creates the counter table at start (the host's own SQL, beside Marten's schema).</summary>

@@ -13,7 +13,7 @@ public abstract class NoticeScenario(AppFixture fixture) : ApplicationScenario(f
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await NoticeNumbers.ResetAsync(AppFixture.ConnectionString);
+        await NumberCounters.ClearNoticeNumbersAsync(AppFixture.ConnectionString);
     }
 
     protected static string Answer(int n, int year = 2025) => AnswerPattern.Replace("{year}", year.ToString()).Replace("{n}", n.ToString());

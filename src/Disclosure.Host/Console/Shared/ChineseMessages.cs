@@ -39,6 +39,7 @@ public static partial class ChineseMessages
         (new(@"^A (\d{4}) report is published after the year ends"), "{1} 年度报告在该年度结束后公开。"),
         (new(@"^The statistics are still catching up"), "统计尚未包含最新记录，请稍后再登记公开。"),
         (new(@"^An agency with id '(.+)' already exists"), "机关标识 {1} 已存在。"),
+        (new(@"^The tracking-number code '(.+)' is already used by agency '(.+)'"), "编号代码 {1} 已由机关 {2} 使用，请另定代码。"),
     ];
 
     public static string Translate(string message, string? value = null)
