@@ -42,7 +42,7 @@ public class ChineseMessageSpecs
         var calendar = Disclosure.Domain.Calendar.WorkingDayCalendar.Official;
         var today = new DateOnly(2026, 12, 31);
         var received = new Disclosure.Domain.Applications.ApplicationReceived(Guid.NewGuid(), "a", "A-1", "online",
-            new Disclosure.Domain.Applicant("natural_person", "张三", null, "13800000000", null, null), "d", null, new DateOnly(2026, 10, 12));
+            new Disclosure.Domain.Applications.Applicant("natural_person", "张三", null, "13800000000", null, null), "d", null, new DateOnly(2026, 10, 12));
         var app = Disclosure.Domain.Applications.Application.From([received], calendar);
         var charged = Disclosure.Domain.Applications.Application.From([received, new Disclosure.Domain.Applications.FeeNoticeSent(new DateOnly(2026, 10, 19), 10m, "per_item")], calendar);
         Assert.Equal("答复期限已于 2026-11-09 届满，收费通知应在答复期限内发出（国办函〔2020〕109号）；不能登记，答复期限不变。", ChineseMessages.Translate(Refusal(() =>
