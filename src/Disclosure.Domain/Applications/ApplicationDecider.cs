@@ -150,7 +150,18 @@ public static class ApplicationDecider
         if (app.Fee is null) throw Refusal.Conflict("No fee notice was sent on this application.");
         if (app.Fee.PaidOn is { } p) throw Refusal.Conflict($"The fee was already paid on {p:yyyy-MM-dd}.");
         if (paidOn < app.Fee.SentOn) throw Refusal.Invalid("paidOn", $"A fee cannot be paid before the notice ({app.Fee.SentOn:yyyy-MM-dd}).");
-        var window = StatutoryClock.FeePaymentWindow(app, calendar);
+        PaymentWindow window;
+        try
+        {
+            window = StatutoryClock.FeePaymentWindow(app, calendar);
+        }
+        catch (Calendar.CalendarNotAvailable gap)
+        {
+            // 20 working days span at least 20 calendar days: a payment by then is in time whatever the missing notice says
+            var from = StatutoryClock.FeeNoticeReceivedOn(app) is { } r && r > app.Fee.SentOn ? r : app.Fee.SentOn;
+            if (paidOn <= from.AddDays(StatutoryClock.FeePaymentPeriod)) return new FeePaid(paidOn, app.Fee.AmountYuan);
+            throw CalendarGap(gap);
+        }
         if (!window.Covers(paidOn))
             throw Refusal.Invalid("paidOn", $"The payment period ended on {window.EndsOn:yyyy-MM-dd} ({window.Explain()}; 国办函〔2020〕109号): " +
                 $"a payment on {paidOn:yyyy-MM-dd} is late, the application is treated as abandoned (视为放弃申请) — record the lapse (fee-lapse), not the payment.");
@@ -165,10 +176,15 @@ public static class ApplicationDecider
     {
         Step(app, "on", on, today);
         if (app.Fee is not { PaidOn: null }) throw Refusal.Conflict("No fee is outstanding on this application.");
-        var window = StatutoryClock.FeePaymentWindow(app, calendar);
+        PaymentWindow window;
+        try { window = StatutoryClock.FeePaymentWindow(app, calendar); }
+        catch (Calendar.CalendarNotAvailable gap) { throw CalendarGap(gap); }
         if (window.Covers(on)) throw Refusal.Invalid("on", $"The payment period runs until {window.EndsOn:yyyy-MM-dd} ({window.Explain()}, 国办函〔2020〕109号); it lapses only after that day.");
         return new FeeLapsed(on, FeeUnpaidRule, app.Applicant.Category);
     }
+
+    private static Refusal CalendarGap(Calendar.CalendarNotAvailable gap) =>
+        Refusal.Conflict($"The payment period runs into {gap.Year}, whose holiday notice (节假日安排通知) is not loaded: its end cannot be known until it is (PUT /api/calendar/{gap.Year}).");
 
     public static ApplicationWithdrawn Withdraw(Application app, DateOnly on, string? reason, DateOnly today)
     {

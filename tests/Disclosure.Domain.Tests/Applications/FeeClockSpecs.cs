@@ -94,4 +94,17 @@ public class FeeClockSpecs
         Assert.Equal(D("2026-11-21"), check.On);
         Assert.Contains(D("2026-11-21"), Deadlines.AlarmsFor(app, Official, 3));
     }
+
+    [Fact]
+    public void A_window_running_into_a_year_without_a_holiday_notice_accepts_what_is_surely_in_time_and_refuses_to_guess_the_rest()
+    {
+        // the shipped calendar ends with 2026: a window from 2026-12-10 cannot be counted to its end
+        var app = Case(Received("2026-12-01"), new FeeNoticeSent(D("2026-12-10"), 10m, "per_item"));
+        var today = D("2027-01-15");
+        Assert.Equal(D("2026-12-28"), ApplicationDecider.PayFee(app, D("2026-12-28"), today, Official).PaidOn); // within 20 calendar days
+        var unknown = Refused(() => ApplicationDecider.PayFee(app, D("2027-01-05"), today, Official));
+        Assert.Equal(RefusalKind.Conflict, unknown.Kind);
+        Assert.Contains("2027", unknown.Message);
+        Assert.Equal(RefusalKind.Conflict, Refused(() => ApplicationDecider.LapseFee(app, D("2027-01-14"), Official, today)).Kind);
+    }
 }

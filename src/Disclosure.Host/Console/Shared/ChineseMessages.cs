@@ -33,6 +33,7 @@ public static partial class ChineseMessages
         (new(@"^The answer period ended on (\S+): a fee notice is sent within it"), "答复期限已于 {1} 届满，收费通知应在答复期限内发出（国办函〔2020〕109号）；不能登记，答复期限不变。"),
         (new(@"^The payment period ended on (\S+) "), "缴费期限已于 {1} 届满，逾期缴费视为放弃申请（国办函〔2020〕109号），请登记逾期未缴费。"),
         (new(@"^The payment period runs until (\S+) "), "缴费期限至 {1}，期满后方可登记逾期未缴费。"),
+        (new(@"^The payment period runs into (\d{4}), whose holiday notice"), "缴费期限跨入 {1} 年，该年节假日安排通知尚未载入，载入后方可确定缴费期限。"),
         (new(@"^The return receipt cannot be signed before the notice was posted \((\S+)\)"), "回执签收日期不能早于交邮日期（{1}）。"),
         (new(@"^There is no recorded answer to correct"), "该申请没有可更正的答复。"),
         (new(@"^The correction changes neither"), "更正未改变办理结果或日期。"),
