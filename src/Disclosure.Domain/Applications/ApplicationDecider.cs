@@ -101,7 +101,7 @@ public static class ApplicationDecider
         var c = app.Consultations.FirstOrDefault(x => x.Id == consultationId)
             ?? throw Refusal.NotFound("consultationId", $"No consultation {consultationId} on this application.");
         if (!c.IsOpen) throw Refusal.Conflict("This consultation has already ended.");
-        var end = calendar.AddWorkingDays(c.SentOn, StatutoryClock.ConsultationReplyPeriod);
+        var end = StatutoryClock.ConsultationReplyEnds(c, calendar);
         if (on < end) throw Refusal.Invalid("on", $"The reply period runs until {end:yyyy-MM-dd} (15 working days, 条例第三十二条).");
         return new ConsultationLapsed(consultationId, end, SilentConsultationRule);
     }

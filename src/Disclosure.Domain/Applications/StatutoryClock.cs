@@ -47,6 +47,10 @@ public static class StatutoryClock
         return new PaymentWindow(fee.SentOn, received, calendar.AddWorkingDays(from, FeePaymentPeriod));
     }
 
+    /// <summary>The last day of a consulted party's 15 working days to reply (条例第三十二条): the clock, the deadline check and the lapse ask here.</summary>
+    public static DateOnly ConsultationReplyEnds(Consultation consultation, WorkingDayCalendar calendar) =>
+        calendar.AddWorkingDays(consultation.SentOn, ConsultationReplyPeriod);
+
     /// <summary>The day the applicant received the 收费通知书 issued with the fee notice (the first delivery that reached them), or null while none is recorded.</summary>
     public static DateOnly? FeeNoticeReceivedOn(Application app) =>
         app.Fee is null ? null
@@ -92,7 +96,7 @@ public static class StatutoryClock
             var counted = 0;
             foreach (var c in app.Consultations.OrderBy(c => c.SentOn))
             {
-                var end = c.RepliedOn ?? c.LapsedOn ?? calendar.AddWorkingDays(c.SentOn, ConsultationReplyPeriod);
+                var end = c.RepliedOn ?? c.LapsedOn ?? ConsultationReplyEnds(c, calendar);
                 var open = c.RepliedOn is null && c.LapsedOn is null;
                 provisional |= open;
                 var days = calendar.WorkingDaysBetween(Max(c.SentOn, start), end).ToList();
