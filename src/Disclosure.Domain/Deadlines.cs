@@ -31,12 +31,12 @@ public static class Deadlines
         {
             if (app.Correction is { ReceivedOn: null, LapsedOn: null } c && today > c.CorrectBy)
                 return new([ApplicationDecider.LapseCorrection(app, c.CorrectBy.AddDays(1), today)], []);
-            if (app.Fee is { PaidOn: null, LapsedOn: null } fee && calendar.AddWorkingDays(fee.SentOn, StatutoryClock.FeePaymentPeriod) is var feeEnd && today > feeEnd)
+            if (app.Fee is { PaidOn: null, LapsedOn: null } && StatutoryClock.FeePaymentWindow(app, calendar).EndsOn is var feeEnd && today > feeEnd)
                 return new([ApplicationDecider.LapseFee(app, feeEnd.AddDays(1), calendar, today)], []);
 
             var events = new List<object>();
             foreach (var consultation in app.Consultations.Where(x => x.IsOpen))
-                if (today > calendar.AddWorkingDays(consultation.SentOn, StatutoryClock.ConsultationReplyPeriod))
+                if (today > StatutoryClock.ConsultationReplyEnds(consultation, calendar))
                     events.Add(ApplicationDecider.LapseConsultation(app, consultation.Id, today, calendar, today));
             // a lapsed consultation ends where the clock already assumed it would (15 working days): the due date stands
             return new(events, Notices(app.DueOn, today, calendar, reminderDays, $"政府信息公开申请 {app.TrackingNumber}"));
@@ -68,9 +68,9 @@ public static class Deadlines
         if (!app.IsOpen) return days;
         Try(() => { if (app.DueOn is { } due) { days.Add(calendar.SubtractWorkingDays(due, reminderDays)); days.Add(due.AddDays(1)); } });
         Try(() => { if (app.Correction is { ReceivedOn: null, LapsedOn: null } c) days.Add(c.CorrectBy.AddDays(1)); });
-        Try(() => { if (app.Fee is { PaidOn: null, LapsedOn: null } f) days.Add(calendar.AddWorkingDays(f.SentOn, StatutoryClock.FeePaymentPeriod).AddDays(1)); });
+        Try(() => { if (app.Fee is { PaidOn: null, LapsedOn: null }) days.Add(StatutoryClock.FeePaymentWindow(app, calendar).EndsOn.AddDays(1)); });
         foreach (var c in app.Consultations.Where(x => x.IsOpen))
-            Try(() => days.Add(calendar.AddWorkingDays(c.SentOn, StatutoryClock.ConsultationReplyPeriod).AddDays(1)));
+            Try(() => days.Add(StatutoryClock.ConsultationReplyEnds(c, calendar).AddDays(1)));
         return days.Distinct().Order().ToList();
     }
 

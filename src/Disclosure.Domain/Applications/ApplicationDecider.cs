@@ -64,7 +64,7 @@ public static class ApplicationDecider
     }
 
     public const string NoCorrectionRule = "条例第三十条：申请人无正当理由逾期不补正的，视为放弃申请";
-    public const string FeeUnpaidRule = "国办函〔2020〕109号：收费通知送达之日起20个工作日内未缴费的，视为放弃申请";
+    public const string FeeUnpaidRule = "国办函〔2020〕109号：自收到收费通知之日的次日起20个工作日内未缴费的，视为放弃申请";
     public const string SilentConsultationRule = "条例第三十二条：第三方15个工作日内未提出意见的，由行政机关依法决定";
 
     /// <summary>No correction by the date set (条例第三十条; report （六）1): by a handler, or by the deadline check the day after.</summary>
@@ -101,7 +101,7 @@ public static class ApplicationDecider
         var c = app.Consultations.FirstOrDefault(x => x.Id == consultationId)
             ?? throw Refusal.NotFound("consultationId", $"No consultation {consultationId} on this application.");
         if (!c.IsOpen) throw Refusal.Conflict("This consultation has already ended.");
-        var end = calendar.AddWorkingDays(c.SentOn, StatutoryClock.ConsultationReplyPeriod);
+        var end = StatutoryClock.ConsultationReplyEnds(c, calendar);
         if (on < end) throw Refusal.Invalid("on", $"The reply period runs until {end:yyyy-MM-dd} (15 working days, 条例第三十二条).");
         return new ConsultationLapsed(consultationId, end, SilentConsultationRule);
     }
@@ -117,34 +117,74 @@ public static class ApplicationDecider
         return new ExtensionApproved(approvedOn, approvedBy.Trim(), workingDays, reason.Trim());
     }
 
-    public static FeeNoticeSent SendFeeNotice(Application app, DateOnly sentOn, decimal amountYuan, string? basis, DateOnly today)
+    /// <summary>
+    /// 收费通知. It is sent within the answer period (国办函〔2020〕109号 as restated by 四川省财政厅、发展改革委 2021-01-18: "在答复
+    /// 期限内"; 条例第四十二条): a notice dated after the answer date is REFUSED (field <c>sentOn</c>), not recorded with a
+    /// warning — recorded, its waiting time would be excluded from the period (the setting) and move an overdue case's due
+    /// date past its lapse, making it look on time in table 三 and on the worklist. The answer date it is judged against is
+    /// the one the clock derives without the fee (<see cref="StatutoryClock.Derive"/>); while that cannot be derived
+    /// (a correction awaited, a year without a holiday notice) nothing can be said and the notice is recorded.
+    /// </summary>
+    public static FeeNoticeSent SendFeeNotice(Application app, DateOnly sentOn, decimal amountYuan, string? basis, DateOnly today,
+        Calendar.WorkingDayCalendar calendar, ClockSettings settings)
     {
         FeeBases.All.Require("basis", basis);
         if (amountYuan <= 0) throw Refusal.Invalid("amountYuan", "A fee notice states an amount above zero.");
         if (decimal.Round(amountYuan, 2) != amountYuan) throw Refusal.Invalid("amountYuan", "Amounts are in yuan with at most two decimals.");
         Step(app, "sentOn", sentOn, today);
         if (app.Fee is not null) throw Refusal.Conflict($"A fee notice was already sent on {app.Fee.SentOn:yyyy-MM-dd}.");
+        if (StatutoryClock.Derive(app, calendar, settings).DueOn is { } due && sentOn > due)
+            throw Refusal.Invalid("sentOn", $"The answer period ended on {due:yyyy-MM-dd}: a fee notice is sent within it (国办函〔2020〕109号), " +
+                $"so one dated {sentOn:yyyy-MM-dd} cannot be recorded and the answer date does not move.");
         return new FeeNoticeSent(sentOn, amountYuan, basis!);
     }
 
-    public static FeePaid PayFee(Application app, DateOnly paidOn, DateOnly today)
+    /// <summary>
+    /// 缴费. Within the 缴费期限 only (<see cref="StatutoryClock.FeePaymentWindow"/>): a payment dated after it is REFUSED
+    /// (field <c>paidOn</c>) — the application is already treated as abandoned (视为放弃申请) by the business dates, whether
+    /// or not the lapse has been recorded yet; nothing is written, so it never counts as collected (report （六）).
+    /// </summary>
+    public static FeePaid PayFee(Application app, DateOnly paidOn, DateOnly today, Calendar.WorkingDayCalendar calendar)
     {
         Step(app, "paidOn", paidOn, today);
         if (app.Fee is null) throw Refusal.Conflict("No fee notice was sent on this application.");
         if (app.Fee.PaidOn is { } p) throw Refusal.Conflict($"The fee was already paid on {p:yyyy-MM-dd}.");
         if (paidOn < app.Fee.SentOn) throw Refusal.Invalid("paidOn", $"A fee cannot be paid before the notice ({app.Fee.SentOn:yyyy-MM-dd}).");
+        PaymentWindow window;
+        try
+        {
+            window = StatutoryClock.FeePaymentWindow(app, calendar);
+        }
+        catch (Calendar.CalendarNotAvailable gap)
+        {
+            // 20 working days span at least 20 calendar days: a payment by then is in time whatever the missing notice says
+            var from = StatutoryClock.FeeNoticeReceivedOn(app) is { } r && r > app.Fee.SentOn ? r : app.Fee.SentOn;
+            if (paidOn <= from.AddDays(StatutoryClock.FeePaymentPeriod)) return new FeePaid(paidOn, app.Fee.AmountYuan);
+            throw CalendarGap(gap);
+        }
+        if (!window.Covers(paidOn))
+            throw Refusal.Invalid("paidOn", $"The payment period ended on {window.EndsOn:yyyy-MM-dd} ({window.Explain()}; 国办函〔2020〕109号): " +
+                $"a payment on {paidOn:yyyy-MM-dd} is late, the application is treated as abandoned (视为放弃申请) — record the lapse (fee-lapse), not the payment.");
         return new FeePaid(paidOn, app.Fee.AmountYuan);
     }
 
-    /// <summary>The fee was not paid within 20 working days of the notice (report （六）2).</summary>
+    /// <summary>
+    /// The fee was not paid within the 缴费期限 (国办函〔2020〕109号; report （六）2): by a handler (<c>fee-lapse</c>), or by the
+    /// deadline check the day after the window ends — both through this rule and <see cref="StatutoryClock.FeePaymentWindow"/>.
+    /// </summary>
     public static FeeLapsed LapseFee(Application app, DateOnly on, Calendar.WorkingDayCalendar calendar, DateOnly today)
     {
         Step(app, "on", on, today);
         if (app.Fee is not { PaidOn: null }) throw Refusal.Conflict("No fee is outstanding on this application.");
-        var end = calendar.AddWorkingDays(app.Fee.SentOn, StatutoryClock.FeePaymentPeriod);
-        if (on <= end) throw Refusal.Invalid("on", $"The payment period runs until {end:yyyy-MM-dd} (20 working days, 国办函〔2020〕109号).");
+        PaymentWindow window;
+        try { window = StatutoryClock.FeePaymentWindow(app, calendar); }
+        catch (Calendar.CalendarNotAvailable gap) { throw CalendarGap(gap); }
+        if (window.Covers(on)) throw Refusal.Invalid("on", $"The payment period runs until {window.EndsOn:yyyy-MM-dd} ({window.Explain()}, 国办函〔2020〕109号); it lapses only after that day.");
         return new FeeLapsed(on, FeeUnpaidRule, app.Applicant.Category);
     }
+
+    private static Refusal CalendarGap(Calendar.CalendarNotAvailable gap) =>
+        Refusal.Conflict($"The payment period runs into {gap.Year}, whose holiday notice (节假日安排通知) is not loaded: its end cannot be known until it is (PUT /api/calendar/{gap.Year}).");
 
     public static ApplicationWithdrawn Withdraw(Application app, DateOnly on, string? reason, DateOnly today)
     {

@@ -32,6 +32,31 @@ public static class StatutoryClock
     public const int FeePaymentPeriod = 20;
     public const int CorrectionNoticePeriod = 7;
 
+    /// <summary>
+    /// 缴费期限 — the ONE place its end is computed (the clock, the deadline check, the payment and the lapse all ask here):
+    /// the applicant pays "自收到本通知之日的次日起20个工作日内" (国办函〔2020〕109号 as restated by 四川省财政厅、发展改革委
+    /// 2021-01-18; the product's own 收费通知书 says so). Counted from the day the applicant received the fee notice, once its
+    /// delivery is recorded (<see cref="Notices.Delivery.ReceivedOn"/>: signing, the postal return receipt, electronic arrival);
+    /// until then provisionally from the day it was sent — the earliest the applicant can have received it.
+    /// </summary>
+    public static PaymentWindow FeePaymentWindow(Application app, WorkingDayCalendar calendar)
+    {
+        var fee = app.Fee ?? throw new InvalidOperationException($"Application {app.TrackingNumber} has no fee notice.");
+        var received = FeeNoticeReceivedOn(app);
+        var from = received is { } r && r > fee.SentOn ? r : fee.SentOn;
+        return new PaymentWindow(fee.SentOn, received, calendar.AddWorkingDays(from, FeePaymentPeriod));
+    }
+
+    /// <summary>The last day of a consulted party's 15 working days to reply (条例第三十二条): the clock, the deadline check and the lapse ask here.</summary>
+    public static DateOnly ConsultationReplyEnds(Consultation consultation, WorkingDayCalendar calendar) =>
+        calendar.AddWorkingDays(consultation.SentOn, ConsultationReplyPeriod);
+
+    /// <summary>The day the applicant received the 收费通知书 issued with the fee notice (the first delivery that reached them), or null while none is recorded.</summary>
+    public static DateOnly? FeeNoticeReceivedOn(Application app) =>
+        app.Fee is null ? null
+            : app.Notices.Where(n => n.Kind == Notices.NoticeKinds.FeeNotice && n.IssuedOn >= app.Fee.SentOn)
+                .SelectMany(n => n.Deliveries).Select(Notices.Delivery.ReceivedOn).Where(d => d is not null).Min();
+
     public static Deadline Derive(Application app, WorkingDayCalendar calendar, ClockSettings settings, bool ignoreExtension = false)
     {
         var steps = new List<DeadlineStep>();
@@ -71,7 +96,7 @@ public static class StatutoryClock
             var counted = 0;
             foreach (var c in app.Consultations.OrderBy(c => c.SentOn))
             {
-                var end = c.RepliedOn ?? c.LapsedOn ?? calendar.AddWorkingDays(c.SentOn, ConsultationReplyPeriod);
+                var end = c.RepliedOn ?? c.LapsedOn ?? ConsultationReplyEnds(c, calendar);
                 var open = c.RepliedOn is null && c.LapsedOn is null;
                 provisional |= open;
                 var days = calendar.WorkingDaysBetween(Max(c.SentOn, start), end).ToList();
@@ -86,7 +111,8 @@ public static class StatutoryClock
 
             if (app.Fee is { } fee && settings.ExcludeFeeWaiting)
             {
-                var end = fee.PaidOn ?? fee.LapsedOn ?? calendar.AddWorkingDays(fee.SentOn, FeePaymentPeriod);
+                var window = FeePaymentWindow(app, calendar);
+                var end = fee.PaidOn ?? fee.LapsedOn ?? window.EndsOn;
                 var open = fee.PaidOn is null && fee.LapsedOn is null;
                 provisional |= open;
                 var days = calendar.WorkingDaysBetween(Max(fee.SentOn, start), end).ToList();
@@ -94,7 +120,7 @@ public static class StatutoryClock
                 excluded.UnionWith(days);
                 var how = fee.PaidOn is not null ? $"{end:yyyy-MM-dd} 缴费"
                     : fee.LapsedOn is not null ? $"{end:yyyy-MM-dd} 缴费期限届满"
-                    : $"尚未缴费，暂按缴费期限届满日 {end:yyyy-MM-dd} 计算";
+                    : $"尚未缴费，暂按缴费期限届满日 {end:yyyy-MM-dd} 计算（{window.Explain()}）";
                 steps.Add(new("fee_waiting", end, days.Count,
                     $"{fee.SentOn:yyyy-MM-dd} 发出收费通知，{how}：{days.Count} 个工作日不计入答复期限（国办函〔2020〕109号）"));
             }
@@ -120,6 +146,23 @@ public static class StatutoryClock
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}
+
+/// <summary>
+/// 缴费期限 of a fee notice: sent on <see cref="SentOn"/>, received by the applicant on <see cref="ReceivedOn"/> (null while no
+/// delivery is recorded), the last day to pay <see cref="EndsOn"/>. <see cref="Provisional"/>: counted from sending until the
+/// receipt is known.
+/// </summary>
+public sealed record PaymentWindow(DateOnly SentOn, DateOnly? ReceivedOn, DateOnly EndsOn)
+{
+    public bool Provisional => ReceivedOn is null;
+
+    /// <summary>Whether a payment on <paramref name="on"/> is within the window.</summary>
+    public bool Covers(DateOnly on) => on <= EndsOn;
+
+    public string Explain() => ReceivedOn is { } r
+        ? $"{r:yyyy-MM-dd} 收到收费通知，自次日起 {StatutoryClock.FeePaymentPeriod} 个工作日"
+        : $"收费通知送达日期尚未登记，暂自 {SentOn:yyyy-MM-dd} 发出之日的次日起 {StatutoryClock.FeePaymentPeriod} 个工作日";
 }
 
 /// <summary>A statutory time limit that was broken but is recorded as it happened.</summary>

@@ -18,7 +18,7 @@ public static class SameApplicantRules
         new(NameAndPhone, "按姓名和联系电话"),
     ];
 
-    /// <remarks>An organisation's identity proof is its 统一社会信用代码, recorded in <see cref="Applicant.IdNumber"/> at intake.</remarks>
+    /// <remarks>An organisation's identity proof is its 统一社会信用代码, recorded in <see cref="Applicant.CreditCode"/> at intake.</remarks>
     public static readonly IReadOnlyList<Term> ForOrganisations =
     [
         new(CreditCode, "按统一社会信用代码"),
@@ -37,9 +37,14 @@ public static class SameApplicantRules
 /// <param name="PersonsAreSameBy">How natural persons are matched for the monthly count (<see cref="SameApplicantRules.ForPersons"/>).</param>
 /// <param name="OrganisationsAreSameBy">How organisations are matched (<see cref="SameApplicantRules.ForOrganisations"/>).</param>
 /// <param name="PaymentInstructions">缴纳方式 lines printed on the fee notice (account, 非税收入 code, counter).</param>
+/// <param name="UnidentifiedCountAlone">
+/// Under the identity rules, whether an applicant who gave no ID number (or credit code) counts alone — each such application is
+/// the first of the month. Default false: they are counted by the name with the phone, else leaving the number out would
+/// escape the count (11 applications with the same name and phone and no ID number in a month make the 11th 第11件).
+/// </param>
 public sealed record FeePolicy(
     bool Charges, string Method, IReadOnlyList<string> WaivedCategories, bool CaseWaiverAllowed,
-    string PersonsAreSameBy, string OrganisationsAreSameBy, IReadOnlyList<string> PaymentInstructions)
+    string PersonsAreSameBy, string OrganisationsAreSameBy, IReadOnlyList<string> PaymentInstructions, bool UnidentifiedCountAlone = false)
 {
     public const string PerItem = "per_item";
     public const string PerPage = "per_page";

@@ -17,12 +17,18 @@ public static class Delivery
         return new(notice.Number, delegated ? DeliveryMethods.Delegated : DeliveryMethods.Direct, signedOn, Blank(signedBy), null, null, null, null);
     }
 
-    public static NoticeDelivered ByPost(NoticeIssued notice, DateOnly postedOn, string? postalTrackingNumber, DateOnly today)
+    /// <param name="receiptSignedOn">The day on the postal return receipt (回执), when it is back: the day the applicant received the notice.</param>
+    public static NoticeDelivered ByPost(NoticeIssued notice, DateOnly postedOn, string? postalTrackingNumber, DateOnly today, DateOnly? receiptSignedOn = null)
     {
         Dated(notice, "postedOn", postedOn, today);
         if (string.IsNullOrWhiteSpace(postalTrackingNumber))
             throw Refusal.Invalid("postalTrackingNumber", "Posted notices go through a 邮政企业 (国办公开办函〔2016〕235号): record the postal tracking number.");
-        return new(notice.Number, DeliveryMethods.Post, null, null, postedOn, postalTrackingNumber.Trim(), null, null);
+        if (receiptSignedOn is { } r)
+        {
+            if (r < postedOn) throw Refusal.Invalid("receiptSignedOn", $"The return receipt cannot be signed before the notice was posted ({postedOn:yyyy-MM-dd}).");
+            if (r > today) throw Refusal.Invalid("receiptSignedOn", $"A date after today ({today:yyyy-MM-dd}) is not a fact yet.");
+        }
+        return new(notice.Number, DeliveryMethods.Post, null, null, postedOn, postalTrackingNumber.Trim(), null, null, receiptSignedOn);
     }
 
     public static NoticeDelivered Electronic(NoticeIssued notice, string? consent, DateTimeOffset arrivedAt, DateOnly today)
@@ -54,6 +60,19 @@ public static class Delivery
         DeliveryMethods.Post => d.PostedOn ?? throw new InvalidOperationException($"Posted notice {d.Number} has no posting date."),
         DeliveryMethods.Electronic => DayOf(d.ArrivedAt ?? throw new InvalidOperationException($"Electronic delivery of {d.Number} has no arrival time.")),
         _ => d.SignedOn ?? throw new InvalidOperationException($"Delivery of {d.Number} has no signing date."),
+    };
+
+    /// <summary>
+    /// The day the applicant received the notice — what starts a period the applicant keeps, such as the 缴费期限
+    /// ("自收到本通知之日的次日起", 国办函〔2020〕109号). Unlike <see cref="CountingDate"/> (the agency's side, 交邮之日 for post),
+    /// a posted notice is received on the day of its return receipt (回执), unknown (null) until that is recorded; direct or
+    /// delegated delivery on the day of signing; electronic on the day of arrival, Beijing time.
+    /// </summary>
+    public static DateOnly? ReceivedOn(NoticeDelivered d) => d.Method switch
+    {
+        DeliveryMethods.Post => d.ReceiptSignedOn,
+        DeliveryMethods.Electronic => d.ArrivedAt is { } at ? DayOf(at) : null,
+        _ => d.SignedOn,
     };
 
     /// <summary>Why that date counts, for the case's explanation.</summary>

@@ -17,11 +17,13 @@ public sealed record NoticeIssued(string Kind, string Number, DateOnly IssuedOn,
 /// direct/delegated — <see cref="SignedOn"/> (and who signed); post — <see cref="PostedOn"/> and the postal tracking number
 /// (邮政企业 only); electronic — the applicant's recorded <see cref="ElectronicConsent"/> and the <see cref="ArrivedAt"/> time.
 /// The business date is the date that counts for the agency's deadline (<see cref="Delivery.CountingDate"/>).
+/// A posted notice may carry <see cref="ReceiptSignedOn"/>, the day on the postal return receipt (回执): when the applicant
+/// received it (<see cref="Delivery.ReceivedOn"/>), which starts the applicant's own periods (the 缴费期限).
 /// </summary>
 [StoredName(EventNames.NoticeDelivered)]
 public sealed record NoticeDelivered(
     string Number, string Method, DateOnly? SignedOn, string? SignedBy, DateOnly? PostedOn, string? PostalTrackingNumber,
-    string? ElectronicConsent, DateTimeOffset? ArrivedAt) : IApplicationEvent
+    string? ElectronicConsent, DateTimeOffset? ArrivedAt, DateOnly? ReceiptSignedOn = null) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => Delivery.CountingDate(this);
 }

@@ -15,7 +15,7 @@ namespace Disclosure.Host.Applications;
 public sealed record PayFee([property: Required] DateOnly? PaidOn) : ApplicationCommand
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
-        [ApplicationDecider.PayFee(current, PaidOn!.Value, context.Today)];
+        [ApplicationDecider.PayFee(current, PaidOn!.Value, context.Today, context.Calendar)];
 }
 
 public static class PayFeeEndpoint

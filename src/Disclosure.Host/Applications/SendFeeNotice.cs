@@ -40,10 +40,10 @@ public sealed record SendFeeNotice(
         if (context.Notices.FeePolicy is null)
         {
             if (AmountYuan is null) throw Refusal.Invalid("amountYuan", "The agency has set no fee policy: give the amount (or set the policy, PUT …/settings/fees, to have it computed).");
-            return [ApplicationDecider.SendFeeNotice(current, SentOn!.Value, AmountYuan.Value, Basis, context.Today)];
+            return [ApplicationDecider.SendFeeNotice(current, SentOn!.Value, AmountYuan.Value, Basis, context.Today, context.Calendar, context.Settings)];
         }
         var fee = Assess(current, context.Notices.FeePolicy);
-        return [ApplicationDecider.SendFeeNotice(current, SentOn!.Value, fee.AmountYuan, fee.Method, context.Today)];
+        return [ApplicationDecider.SendFeeNotice(current, SentOn!.Value, fee.AmountYuan, fee.Method, context.Today, context.Calendar, context.Settings)];
     }
 
     public IEnumerable<NoticeModel> Notices(Application after, CaseContext context) => context.Notices.FeePolicy is { } policy

@@ -17,7 +17,9 @@ namespace Disclosure.Host.Notices;
 /// 送达 of a notice (国办公开办函〔2016〕235号), by method: <c>direct</c> or <c>delegated</c> with <c>signedOn</c> (and who
 /// signed), <c>post</c> with <c>postedOn</c> (交邮之日) and the <c>postalTrackingNumber</c> (邮政企业 only), <c>electronic</c>
 /// with the applicant's recorded <c>consent</c> and <c>arrivedAt</c>. The date that counts for the deadline follows the
-/// method; an answer decided in time but delivered late is flagged on the case (<c>delivered_late</c>).
+/// method; an answer decided in time but delivered late is flagged on the case (<c>delivered_late</c>). A posted notice may
+/// add <c>receiptSignedOn</c>, the day on the postal return receipt (回执): the day the applicant received it, from which
+/// the applicant's 缴费期限 runs when it is the 收费通知书 (recorded again with the receipt when that comes back).
 /// The same delivery recorded again (a retried e-mail) is not recorded twice.
 /// </summary>
 public sealed record RecordDelivery(
@@ -27,7 +29,8 @@ public sealed record RecordDelivery(
     DateOnly? PostedOn = null,
     [property: Text(40)] string? PostalTrackingNumber = null,
     [property: Text(500)] string? Consent = null,
-    DateTimeOffset? ArrivedAt = null) : ApplicationCommand
+    DateTimeOffset? ArrivedAt = null,
+    DateOnly? ReceiptSignedOn = null) : ApplicationCommand
 {
     /// <summary>The notice's 文号 (from the route).</summary>
     [JsonIgnore]
@@ -38,7 +41,7 @@ public sealed record RecordDelivery(
         var notice = CaseNotices.Find(current, Number);
         var delivered = Method switch
         {
-            DeliveryMethods.Post => Delivery.ByPost(notice, PostedOn ?? throw Missing("postedOn", "the day it was handed to the post (交邮之日)"), PostalTrackingNumber, context.Today),
+            DeliveryMethods.Post => Delivery.ByPost(notice, PostedOn ?? throw Missing("postedOn", "the day it was handed to the post (交邮之日)"), PostalTrackingNumber, context.Today, ReceiptSignedOn),
             DeliveryMethods.Electronic => Delivery.Electronic(notice, Consent, ArrivedAt ?? throw Missing("arrivedAt", "when it reached the applicant's system"), context.Today),
             _ => Delivery.Direct(notice, SignedOn ?? throw Missing("signedOn", "the day it was signed for"), SignedBy, context.Today,
                 delegated: Method == DeliveryMethods.Delegated),

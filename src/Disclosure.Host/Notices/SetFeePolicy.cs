@@ -19,6 +19,8 @@ namespace Disclosure.Host.Notices;
 /// <param name="PersonsAreSameBy">同一申请人 for natural persons: id_number or name_and_phone.</param>
 /// <param name="OrganisationsAreSameBy">同一申请人 for organisations: credit_code or name_and_phone.</param>
 /// <param name="PaymentInstructions">缴纳方式 lines printed on the fee notice (required when charging).</param>
+/// <param name="UnidentifiedCountAlone">Whether an applicant without an ID number (or credit code) counts alone under the identity
+/// rules; default false: counted by the name with the phone.</param>
 public sealed record SetFeePolicy(
     [property: Required] bool? Charges,
     [property: Codes(typeof(FeeBases))] string? Method,
@@ -26,7 +28,8 @@ public sealed record SetFeePolicy(
     bool? CaseWaiverAllowed,
     [property: Text(40)] string? PersonsAreSameBy,
     [property: Text(40)] string? OrganisationsAreSameBy,
-    [property: Text(300)] IReadOnlyList<string>? PaymentInstructions);
+    [property: Text(300)] IReadOnlyList<string>? PaymentInstructions,
+    bool? UnidentifiedCountAlone = null);
 
 /// <summary>An agency's fee policy; <c>Configured</c> false: none set, fee notices keep the amount the clerk gives.</summary>
 public sealed record FeePolicyView(bool Configured, FeePolicy Policy);
@@ -45,7 +48,8 @@ public static class SetFeePolicyEndpoint
         var none = FeePolicy.None;
         var policy = new FeePolicy(cmd.Charges!.Value, cmd.Method ?? none.Method, cmd.WaivedCategories?.Distinct().ToList() ?? [], cmd.CaseWaiverAllowed ?? false,
             cmd.PersonsAreSameBy ?? none.PersonsAreSameBy, cmd.OrganisationsAreSameBy ?? none.OrganisationsAreSameBy,
-            (cmd.PaymentInstructions ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList());
+            (cmd.PaymentInstructions ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList(),
+            cmd.UnidentifiedCountAlone ?? none.UnidentifiedCountAlone);
         try
         {
             policy.Validated();

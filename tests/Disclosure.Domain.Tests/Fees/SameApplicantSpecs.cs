@@ -60,15 +60,39 @@ public class SameApplicantSpecs
     [Fact]
     public void Organisations_are_matched_by_their_unified_social_credit_code()
     {
-        var renamed = Firm with { Name = "某某股份有限公司", IdNumber = "91110000ma01abcd2x" };
-        Assert.Equal(4, SameApplicant.PositionInMonth(renamed, new(2025, 3, 9), Times(3, Firm, new(2025, 3, 1)), ById));
+        var firm = new Applicant("commercial_enterprise", "某某有限公司", null, "010-1234", null, null, CreditCode: "91110000MA01ABCD2X");
+        var renamed = firm with { Name = "某某股份有限公司", Phone = "010-9999", CreditCode = "91110000ma01abcd2x" };
+        Assert.Equal(4, SameApplicant.PositionInMonth(renamed, new(2025, 3, 9), Times(3, firm, new(2025, 3, 1)), ById));
+        var other = firm with { CreditCode = "91110000MA01ABCD3Y" };
+        Assert.Equal(1, SameApplicant.PositionInMonth(other, new(2025, 3, 9), Times(3, firm, new(2025, 3, 1)), ById));
     }
 
     [Fact]
-    public void An_applicant_the_rule_cannot_identify_counts_alone_and_is_never_charged_on_a_guess()
+    public void An_organisation_logged_with_its_credit_code_as_identity_number_is_still_matched()
+    {
+        var typedAsId = Firm with { Name = "某某股份有限公司", IdNumber = "91110000ma01abcd2x" };
+        var withCode = Firm with { IdNumber = null, CreditCode = "91110000MA01ABCD2X" };
+        Assert.Equal(4, SameApplicant.PositionInMonth(withCode, new(2025, 3, 9), Times(3, typedAsId, new(2025, 3, 1)), ById));
+    }
+
+    [Fact]
+    public void By_default_applicants_without_an_identity_number_are_counted_by_name_and_phone()
     {
         var anonymous = Zhang with { IdNumber = null };
-        Assert.Null(SameApplicant.Key(anonymous, ById));
-        Assert.Equal(1, SameApplicant.PositionInMonth(anonymous, new(2025, 3, 9), Times(30, anonymous, new(2025, 3, 1)), ById));
+        // 11 applications with the same name and phone and no ID number in one month: the 11th is 第11件 and pays
+        var n = SameApplicant.PositionInMonth(anonymous, new(2025, 3, 9), Times(10, anonymous, new(2025, 3, 1)), ById);
+        Assert.Equal((11, 100m), (n, FeeOf(n)));
+        // and with the same person's earlier applications that gave the number
+        Assert.Equal(6, SameApplicant.PositionInMonth(anonymous, new(2025, 3, 9), Times(5, Zhang, new(2025, 3, 1)), ById));
+        // two different ID numbers are two people, whatever the name and phone
+        Assert.Equal(1, SameApplicant.PositionInMonth(Zhang with { IdNumber = "110101199003075678" }, new(2025, 3, 9), Times(5, Zhang, new(2025, 3, 1)), ById));
+    }
+
+    [Fact]
+    public void An_agency_may_count_applicants_without_an_identity_number_alone()
+    {
+        var anonymous = Zhang with { IdNumber = null };
+        var alone = ById with { UnidentifiedCountAlone = true };
+        Assert.Equal(1, SameApplicant.PositionInMonth(anonymous, new(2025, 3, 9), Times(30, anonymous, new(2025, 3, 1)), alone));
     }
 }

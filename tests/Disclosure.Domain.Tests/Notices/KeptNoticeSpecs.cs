@@ -68,7 +68,7 @@ public class KeptNoticeSpecs
     public void A_payment_carries_the_amount_of_its_notice()
     {
         var app = Case(Received(), new FeeNoticeSent(D("2025-03-05"), 610m, "per_page"));
-        Assert.Equal(610m, ApplicationDecider.PayFee(app, D("2025-03-10"), D("2025-06-30")).AmountYuan);
+        Assert.Equal(610m, ApplicationDecider.PayFee(app, D("2025-03-10"), D("2025-06-30"), Official).AmountYuan);
     }
 
     [Fact]

@@ -50,6 +50,16 @@ public class ApplicantKeySpecs
         Assert.Equal(ApplicantMatch.NameAndPhone, Person("阿依古丽·买买提", null, "13812345678").Match(Person("阿依古丽•买买提", null, "13812345678")));
 
     [Fact]
+    public void An_organisations_applicant_credit_code_is_what_the_repeat_check_and_the_fee_count_compare()
+    {
+        // entered as the form asks: 统一社会信用代码 in applicant.creditCode, no identity number
+        var a = ApplicantKey.Of(new Applicant("commercial_enterprise", "海口某某科技有限公司", null, null, null, null, CreditCode: "91460100MA5T0XXX1Q"));
+        var b = ApplicantKey.Of(new Applicant("commercial_enterprise", "海口某某科技公司", null, "0898-1234", null, null, CreditCode: "91460100ma5t0xxx1q"));
+        Assert.Equal(ApplicantMatch.CreditCode, a.Match(b));
+        Assert.True(a.SameForFees(b, byNameAndPhone: false, countUnidentified: true));
+    }
+
+    [Fact]
     public void An_organisation_is_the_same_by_its_unified_social_credit_code()
     {
         var a = ApplicantKey.Of("commercial_enterprise", "海口某某科技有限公司", null, null, "91460100MA5T0XXX1Q");

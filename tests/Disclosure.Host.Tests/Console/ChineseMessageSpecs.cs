@@ -34,4 +34,22 @@ public class ChineseMessageSpecs
         Assert.Equal("2025-07-02 晚于今天（2025-06-30），请按实际发生的日期登记。",
             ChineseMessages.Translate("2025-07-02 is in the future (today is 2025-06-30); record steps when they happen."));
     }
+
+    [Fact]
+    public void The_fee_clocks_refusals_read_in_Chinese()
+    {
+        static string Refusal(Action act) => Assert.Throws<Disclosure.Domain.Refusal>(act).Message;
+        var calendar = Disclosure.Domain.Calendar.WorkingDayCalendar.Official;
+        var today = new DateOnly(2026, 12, 31);
+        var received = new Disclosure.Domain.Applications.ApplicationReceived(Guid.NewGuid(), "a", "A-1", "online",
+            new Disclosure.Domain.Applications.Applicant("natural_person", "张三", null, "13800000000", null, null), "d", null, new DateOnly(2026, 10, 12));
+        var app = Disclosure.Domain.Applications.Application.From([received], calendar);
+        var charged = Disclosure.Domain.Applications.Application.From([received, new Disclosure.Domain.Applications.FeeNoticeSent(new DateOnly(2026, 10, 19), 10m, "per_item")], calendar);
+        Assert.Equal("答复期限已于 2026-11-09 届满，收费通知应在答复期限内发出（国办函〔2020〕109号）；不能登记，答复期限不变。", ChineseMessages.Translate(Refusal(() =>
+            Disclosure.Domain.Applications.ApplicationDecider.SendFeeNotice(app, new DateOnly(2026, 11, 16), 10m, "per_item", today, calendar, Disclosure.Domain.Applications.ClockSettings.Default))));
+        Assert.Equal("缴费期限已于 2026-11-16 届满，逾期缴费视为放弃申请（国办函〔2020〕109号），请登记逾期未缴费。", ChineseMessages.Translate(Refusal(() =>
+            Disclosure.Domain.Applications.ApplicationDecider.PayFee(charged, new DateOnly(2026, 11, 18), today, calendar))));
+        Assert.Equal("缴费期限至 2026-11-16，期满后方可登记逾期未缴费。", ChineseMessages.Translate(Refusal(() =>
+            Disclosure.Domain.Applications.ApplicationDecider.LapseFee(charged, new DateOnly(2026, 11, 16), calendar, today))));
+    }
 }

@@ -52,6 +52,7 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["POST /api/agencies/{agency}/applications/{id}/correction-request"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/correction"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/correction-lapse"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/fee-lapse"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/consultations"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/consultations/{consultationId}/reply"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/extension"] = Handling,

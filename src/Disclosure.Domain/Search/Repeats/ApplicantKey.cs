@@ -16,9 +16,11 @@ public enum ApplicantMatch
 }
 
 /// <summary>
-/// The identity of an applicant written one way whatever way the form was filled in, for finding the same applicant's
-/// earlier requests (条例第三十五条、第三十六条第（六）项). Same applicant: the same ID number, or the same unified social
-/// credit code, or the same name with the same phone. A name alone is not enough: 王伟 is many people.
+/// 同一申请人 — the ONE definition of an applicant's identity, written one way whatever way the form was filled in: a natural
+/// person by the ID number (证件号码), an organisation by its unified social credit code (统一社会信用代码,
+/// <c>applicant.creditCode</c>), anyone by the name with the phone. Both the repeat check (条例第三十五条、第三十六条第（六）项:
+/// <see cref="Match"/>, the widest: any of the three agreeing) and the fee's monthly count (国办函〔2020〕109号 art. 4:
+/// <see cref="SameForFees"/>, under the agency's rule) read it. A name alone is not enough: 王伟 is many people.
 /// The ID number is personal data: <see cref="ToString"/> masks it and no explanation names it.
 /// </summary>
 public sealed class ApplicantKey : IEquatable<ApplicantKey>
@@ -38,18 +40,41 @@ public sealed class ApplicantKey : IEquatable<ApplicantKey>
         new(category, NormaliseName(name), NormaliseCode(idNumber), NormaliseCode(creditCode), NormalisePhone(phone));
 
     /// <summary>
-    /// From an application's applicant. An organisation's identity number on the form is its unified social credit code
-    /// (intake-form: 名称; 统一社会信用代码), so for any category but 自然人 it is taken as that.
+    /// From an application's applicant. An organisation is identified by its unified social credit code (intake-form: 名称;
+    /// 统一社会信用代码), recorded in <c>applicant.creditCode</c>; an organisation logged before that field existed had it typed
+    /// as the identity number, which is read in its place only when no credit code was recorded.
     /// </summary>
     public static ApplicantKey Of(Applicant applicant) => applicant.Category == ApplicantCategories.NaturalPerson
         ? Of(applicant.Category, applicant.Name, applicant.IdNumber, applicant.Phone)
-        : Of(applicant.Category, applicant.Name, null, applicant.Phone, applicant.IdNumber);
+        : Of(applicant.Category, applicant.Name, null, applicant.Phone, applicant.CreditCode ?? applicant.IdNumber);
+
+    /// <summary>The identity document of the applicant's kind: the ID number of a person, the credit code of an organisation.</summary>
+    public string? Identity => Category == ApplicantCategories.NaturalPerson ? IdNumber : CreditCode;
+
+    /// <summary>The name with the phone, when both are known (erased applicants have neither).</summary>
+    public bool HasNameAndPhone => Name.Length > 0 && Phone is not null;
+
+    /// <summary>
+    /// The same applicant for the monthly count of 按件 (国办函〔2020〕109号 art. 4 says only "同一申请人": the agency's rule).
+    /// <paramref name="byNameAndPhone"/>: the rule is the name with the phone. Otherwise by identity (<see cref="Identity"/>):
+    /// two applicants who both gave one are the same only if it agrees; when either gave none, they are compared by name and
+    /// phone if <paramref name="countUnidentified"/> (the default: a person who leaves the ID number out is still counted),
+    /// else never (each such application counts alone).
+    /// </summary>
+    public bool SameForFees(ApplicantKey other, bool byNameAndPhone, bool countUnidentified)
+    {
+        if (Category == ApplicantCategories.NaturalPerson != (other.Category == ApplicantCategories.NaturalPerson)) return false;
+        var sameNameAndPhone = HasNameAndPhone && Name == other.Name && Phone == other.Phone;
+        if (byNameAndPhone) return sameNameAndPhone;
+        if (Identity is { } mine && other.Identity is { } theirs) return mine == theirs;
+        return countUnidentified && sameNameAndPhone;
+    }
 
     public ApplicantMatch Match(ApplicantKey other)
     {
         if (IdNumber is not null && IdNumber == other.IdNumber) return ApplicantMatch.IdNumber;
         if (CreditCode is not null && CreditCode == other.CreditCode) return ApplicantMatch.CreditCode;
-        if (Name.Length > 0 && Phone is not null && Name == other.Name && Phone == other.Phone) return ApplicantMatch.NameAndPhone;
+        if (HasNameAndPhone && Name == other.Name && Phone == other.Phone) return ApplicantMatch.NameAndPhone;
         return ApplicantMatch.None;
     }
 

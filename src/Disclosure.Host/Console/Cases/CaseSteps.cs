@@ -71,6 +71,7 @@ public static class CaseSteps
         new("extension", "延期答复", Roles.Handling, typeof(ApproveExtension), t => new ApproveExtension(t, "-", 1, "-")),
         new("fee-notice", "收费通知", Roles.Handling, typeof(SendFeeNotice), t => new SendFeeNotice(t, 1m, FeeBases.All[0].Code)),
         new("fee-payment", "缴费", Roles.Handling, typeof(PayFee), t => new PayFee(t)),
+        new("fee-lapse", "逾期未缴费，视为放弃申请", Roles.Handling, typeof(LapseFee), t => new LapseFee(t)),
         new("withdrawal", "申请人撤回", Roles.Handling, typeof(WithdrawApplication), t => new WithdrawApplication(t, null)),
         new("decision", "答复", Roles.Handling, typeof(RecordDecision), t => new RecordDecision(t, Outcomes.Disclosed, null)),
         new("relation", "关联在先申请（重复申请或同一申请人）", Roles.Handling, typeof(RelateApplication), t => new RelateApplication("-", Domain.Search.Repeats.RepeatKinds.SameRequest)),
