@@ -71,6 +71,7 @@ public static class EventNames
     public const string AgencyRegistered = "agency_registered";
     public const string ReminderSettingSet = "reminder_setting_set";
     public const string LetterTimeLimitsSet = "letter_time_limits_set";
+    public const string RetentionSettingSet = "retention_setting_set";
     public const string HolidayNoticeLoaded = "holiday_notice_loaded";
     public const string ProactiveFiguresRecorded = "proactive_figures_recorded";
     public const string NarrativeRecorded = "narrative_recorded";

@@ -14,6 +14,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -92,6 +93,13 @@ builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<Np
 builder.Services.AddSingleton<AgencyDirectory>();
 builder.Services.AddSingleton<ReportBuilder>();
 builder.Services.AddSingleton<Disclosure.Host.Cases.CaseWrites>();
+// Data Protection (idempotency records sealed at rest; the console's cookies and antiforgery tokens): one key ring in the
+// database, so every node opens what another sealed
+builder.Services.AddDataProtection().SetApplicationName("disclosure");
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
+    new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+        o.XmlRepository = new Disclosure.Host.Cases.DataProtectionKeys(sp.GetRequiredService<IDocumentStore>())));
+builder.Services.AddSingleton<Disclosure.Host.Cases.IdempotencyRecords>();
 builder.Services.AddSingleton<Disclosure.Host.YearEnd.YearEndWork>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
@@ -149,6 +157,8 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.ForwardHandledTypes(new Disclosure.Host.Cases.CaseCommandTypes());
     // the nightly sweep, just after midnight in China
     opts.Schedules.ScheduleRecurring<Disclosure.Host.Deadlines.SweepDeadlines>("5 0 * * *", BusinessClock.ChinaTimeZone);
+    // expired idempotency records (sealed intake answers) are deleted every hour, at 17 minutes past
+    opts.Schedules.ScheduleRecurring<Disclosure.Host.Cases.PurgeIdempotencyRecords>("17 * * * *", BusinessClock.ChinaTimeZone);
     // the year-end close: 1 January, 00:00 China time
     opts.Schedules.ScheduleRecurring<Disclosure.Host.YearEnd.CloseYear>("0 0 1 1 *", BusinessClock.ChinaTimeZone);
 });

@@ -20,6 +20,10 @@ public sealed record ReminderSettingSet(string AgencyId, int WorkingDaysBefore, 
 [StoredName(EventNames.LetterTimeLimitsSet)]
 public sealed record LetterTimeLimitsSet(string AgencyId, int AcceptWithin, int ReplyWithin, DateTimeOffset SetAt) : IAgencyEvent;
 
+/// <summary>The agency set how many years it keeps a closed case's personal data (its archive rules; <see cref="RetentionPolicy"/>).</summary>
+[StoredName(EventNames.RetentionSettingSet)]
+public sealed record RetentionSettingSet(string AgencyId, int Years, DateTimeOffset SetAt) : IAgencyEvent;
+
 /// <summary>An agency as the directory shows it. Agencies form a hierarchy through <see cref="ParentId"/>.</summary>
 public sealed class Agency
 {
@@ -33,6 +37,9 @@ public sealed class Agency
     public const int DefaultReminderWorkingDays = 3;
     public int? ReminderWorkingDays { get; set; }
     public Letters.LetterTimeLimits EffectiveLetterLimits => LetterLimits ?? Letters.LetterTimeLimits.Default;
+    /// <summary>Years a closed case's personal data is kept; null: <see cref="RetentionPolicy.DefaultYears"/>.</summary>
+    public int? RetentionYears { get; set; }
+    public int EffectiveRetentionYears => RetentionYears ?? RetentionPolicy.DefaultYears;
 
     public void Fold(IAgencyEvent @event)
     {
@@ -43,6 +50,7 @@ public sealed class Agency
                 break;
             case ReminderSettingSet e: ReminderWorkingDays = e.WorkingDaysBefore; break;
             case LetterTimeLimitsSet e: LetterLimits = new Letters.LetterTimeLimits(e.AcceptWithin, e.ReplyWithin); break;
+            case RetentionSettingSet e: RetentionYears = e.Years; break;
             default: throw new UnhandledEvent(typeof(Agency), @event);
         }
     }

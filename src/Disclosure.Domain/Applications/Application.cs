@@ -208,9 +208,16 @@ public sealed class Application : ITrackedCase
             case PersonalDataErased e:
                 // the case forgets what PersonalData.Masked blanks in its stored events
                 Applicant = Applicant.Erased(); Description = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
-                foreach (var answer in SupersededAnswers.Append(Answer)) if (answer?.Note is not null && answer.ClosedBy != EventNames.DecisionCorrected) answer.Note = PersonalDataErased.Placeholder;
+                foreach (var answer in SupersededAnswers.Append(Answer)) if (answer?.Note is not null) answer.Note = PersonalDataErased.Placeholder;
                 foreach (var consultation in Consultations) consultation.Party = PersonalDataErased.Placeholder;
-                foreach (var notice in Notices) notice.Deliveries = notice.Deliveries.Select(d => PersonalData.Masked(d) as Notices.NoticeDelivered ?? d).ToList();
+                if (Correction is not null) Correction.Items = Correction.Items.Select(_ => PersonalDataErased.Placeholder).ToList();
+                if (Extension is not null) Extension.Reason = PersonalDataErased.Placeholder;
+                foreach (var notice in Notices)
+                {
+                    notice.Deliveries = notice.Deliveries.Select(d => PersonalData.Masked(d) as Notices.NoticeDelivered ?? d).ToList();
+                    notice.Returns = notice.Returns.Select(r => (Notices.MailReturned)PersonalData.Masked(r)!).ToList();
+                    notice.Failures = notice.Failures.Select(f => (Notices.DeliveryFailed)PersonalData.Masked(f)!).ToList();
+                }
                 break;
             case ApplicationRelated e:
                 Relations.Add(new CaseRelation { CaseId = e.RelatedTo, TrackingNumber = e.RelatedNumber, Kind = e.Kind, MatchedBy = e.MatchedBy, ReceivedOn = e.RelatedReceivedOn, On = e.On });

@@ -112,6 +112,8 @@ public sealed class Letter : ITrackedCase
                 Writer = Writer.Erased; Subject = PersonalDataErased.Placeholder; Body = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
                 foreach (var reply in Replies) reply.Text = PersonalDataErased.Placeholder;
                 if (RejectionNote is not null) RejectionNote = PersonalDataErased.Placeholder;
+                foreach (var assignment in Assignments) if (assignment.ReturnReason is not null) assignment.ReturnReason = PersonalDataErased.Placeholder;
+                if (Extension is not null) Extension = Extension with { Reason = PersonalDataErased.Placeholder };
                 break;
             case LetterReclassified e: ApplicationId = e.ApplicationId; ApplicationNumber = e.ApplicationNumber; ClosedOn = e.On; break;
             case LetterDueDateRederived: break; // the clock is recomputed from the facts; this event only records why it moved

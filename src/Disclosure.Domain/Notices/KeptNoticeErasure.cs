@@ -20,6 +20,8 @@ public static class KeptNoticeErasure
         var a = before.Applicant;
         var texts = new[] { a.Name, a.IdNumber, a.Phone, a.Email, a.Address, before.Description, before.Description.TrimEnd('。', '；', ';', '.') }
             .Concat(before.Consultations.Select(c => c.Party))
+            .Concat(before.Correction?.Items ?? [])        // printed in the 补正告知书
+            .Append(before.Extension?.Reason)              // printed in the 延期答复告知书
             .Select(t => t?.Trim() ?? "")
             // a single character would blank the same character in every legal word of the document
             .Where(t => t.Length >= 2 && t != PersonalDataErased.Placeholder);

@@ -29,7 +29,7 @@ namespace Disclosure.Host.Cases;
 /// checks are stored with the events or not at all, and a lost race (a stale version) rolls back both.
 /// </remarks>
 public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, AgencyDirectory agencies, TrackingNumbers numbers,
-    DeadlineAlarms alarms, INotificationSender sender, NoticeIssuing notices)
+    DeadlineAlarms alarms, INotificationSender sender, NoticeIssuing notices, IdempotencyRecords idempotency)
 {
     public async Task<CaseAnswer> ExecuteAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,
         CaseCommand<TCase> command, CancellationToken ct) where TCase : class, ITrackedCase
@@ -94,6 +94,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
             if (appended.OfType<PersonalDataErased>().Any())
             {
                 MaskStoredEvents(session, history);
+                await IdempotencyRecords.EraseAsync(session, id, context.Today, ct);
                 if (current is Application before) await notices.MaskAsync(session, bus, before, context.Today, ct);
             }
         }
@@ -118,10 +119,15 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
     {
         var key = command.IdempotencyKey is { Length: > 0 } k ? k : null;
         var fingerprint = key is null ? "" : Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType())));
-        if (key is not null && await session.LoadAsync<IdempotencyRecord>(key, ct) is { } earlier)
-            return earlier.Fingerprint == fingerprint
-                ? CaseAnswer.Replayed(earlier.CaseId, JsonDocument.Parse(earlier.Response).RootElement)
+        var earlier = key is null ? null : await session.LoadAsync<IdempotencyRecord>(key, ct);
+        if (earlier is not null && !idempotency.Expired(earlier, clock.Now))
+        {
+            if (idempotency.Open(earlier) is not { } kept)
+                return CaseAnswer.Problem(409, "Idempotency-Key", "The case this Idempotency-Key created has had its personal data erased; its answer is no longer kept.");
+            return kept.Fingerprint == fingerprint
+                ? CaseAnswer.Replayed(earlier.CaseId, JsonDocument.Parse(kept.Response).RootElement)
                 : CaseAnswer.Problem(422, "Idempotency-Key", "This Idempotency-Key was already used for a different request; use a new key for a new case.");
+        }
 
         var context = await ContextAsync(session.TenantId, ct);
         var id = Guid.CreateVersion7();
@@ -145,7 +151,13 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
 
         var answer = command.Accepted(state);
         if (key is not null)
-            session.Insert(new IdempotencyRecord { Id = key, Fingerprint = fingerprint, CaseId = id, Response = JsonSerializer.Serialize(answer, answer.GetType(), Web), RecordedAt = clock.Now });
+        {
+            var record = idempotency.Record(key, id, fingerprint, JsonSerializer.Serialize(answer, answer.GetType(), Web), clock.Now);
+            // a first use: inserted, so a concurrent first use of the same key fails and is answered by the replay; an
+            // expired record (not purged yet) is replaced
+            if (earlier is null) session.Insert(record);
+            else session.Store(record);
+        }
         var today = context.Today;
         return CaseAnswer.Created(id, answer, events.Count, () => kind.View(state, today, []));
     }
@@ -231,15 +243,4 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         var found = await session.Query<TCase>().Where(c => c.TrackingNumber == idOrNumber).Select(c => c.Id).ToListAsync(ct);
         return found.Count == 1 ? found[0] : null;
     }
-}
-
-/// <summary>The first answer to an intake with an <c>Idempotency-Key</c>; a retry gets it back instead of a second case.</summary>
-public sealed class IdempotencyRecord
-{
-    public string Id { get; set; } = "";
-    public string Fingerprint { get; set; } = "";
-    public Guid CaseId { get; set; }
-    /// <summary>The answer as JSON text, so a retry gets it byte for byte (PostgreSQL would reorder a jsonb object's keys).</summary>
-    public string Response { get; set; } = "";
-    public DateTimeOffset RecordedAt { get; set; }
 }

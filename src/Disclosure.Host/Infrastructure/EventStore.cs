@@ -64,7 +64,8 @@ public static class EventStore
             i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
             i.Predicate = "data ->> 'awaitingAction' = 'true'";
         });
-        opts.Schema.For<Disclosure.Host.Cases.IdempotencyRecord>().MultiTenanted().Index(r => r.RecordedAt);
+        opts.Schema.For<Disclosure.Host.Cases.IdempotencyRecord>().MultiTenanted().Index(r => r.RecordedAt).Index(r => r.CaseId);
+        opts.Schema.For<Disclosure.Host.Cases.DataProtectionKey>().Identity(k => k.Id); // the key ring every node reads (default tenant)
         opts.Schema.For<YearTally>().MultiTenanted().Index(t => t.Agency).Index(t => t.Year);
         opts.Schema.For<ReportFile>().MultiTenanted();
         opts.Schema.For<Disclosure.Domain.Letters.Letter>().MultiTenanted()

@@ -163,7 +163,7 @@ public class WritePathSpecs(AppFixture fixture) : ApplicationScenario(fixture)
         await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var before = (await Get($"/api/agencies/{Agency}/letters/statistics/2025")).Json;
 
-        var run = (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-12" })).ShouldBe(200);
+        var run = await Security.Erasure.AfterRetentionAsync(Host, Fixture, Agency, closedBefore: "2025-06-12");
         Assert.Equal(1, run.Json.GetProperty("letters").GetInt32());
         var erased = (await Get($"{Letters}/{id}")).ShouldBe(200);
         foreach (var secret in new[] { "张三丰测试", "13900001111", "13812345678", "zhang.test@example.cn" })

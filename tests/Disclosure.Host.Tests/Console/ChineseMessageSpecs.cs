@@ -28,6 +28,17 @@ public class ChineseMessageSpecs
     }
 
     [Fact]
+    public void The_erasure_rules_refusals_are_shown_in_Chinese()
+    {
+        var refusal = Assert.Throws<Disclosure.Domain.Refusal>(() => Disclosure.Domain.PersonalData.Erase(
+            Disclosure.Domain.Applications.Application.From([new Disclosure.Domain.Applications.ApplicationReceived(Guid.NewGuid(), "sanchang-park", "SP-2025-00001", "online",
+                    new Disclosure.Domain.Applications.Applicant("natural_person", "张三", null, null, null, null), "d", null, new DateOnly(2025, 3, 3)),
+                new Disclosure.Domain.Applications.DecisionRecorded(new DateOnly(2025, 3, 20), "disclosed", null, "natural_person")]), Today, 10));
+        Assert.StartsWith("个人信息暂不删除：本机关保存期限 10 年", ChineseMessages.Translate(refusal.Message, "x"));
+        Assert.StartsWith("该次登记的案件已删除个人信息", ChineseMessages.Translate("The case this Idempotency-Key created has had its personal data erased; its answer is no longer kept.", "x"));
+    }
+
+    [Fact]
     public void A_domain_refusal_it_does_not_know_is_shown_as_it_is_with_a_Chinese_lead_in()
     {
         Assert.Equal("不能登记：Something new (条例第三十条).", ChineseMessages.Translate("Something new (条例第三十条).", "value"));

@@ -208,7 +208,7 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
         Assert.Contains("张三", (await Document(id, Answer(1))).Body);
         Assert.Contains("张三", PdfText(await Pdf(id, Answer(1))));
 
-        (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-01" })).ShouldBe(200);
+        await Security.Erasure.AfterRetentionAsync(Host, Fixture, Agency, closedBefore: "2025-06-01");
 
         var masked = (await Document(id, Answer(1))).ShouldBe(200).Body;
         Assert.DoesNotContain("张三", masked);
@@ -217,7 +217,7 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
         Assert.Contains(Answer(1), masked);
         Assert.Contains("第三十六条第（二）项", masked);
         var listed = (await Notices(id)).Json.EnumerateArray().Single();
-        Assert.Equal("2025-06-30", listed.GetProperty("maskedOn").GetString());
+        Assert.Equal("2026-07-01", listed.GetProperty("maskedOn").GetString());
         var printed = PdfText(await Pdf(id, Answer(1)));
         Assert.DoesNotContain("张三", printed);
         Assert.Contains("已删除", printed);

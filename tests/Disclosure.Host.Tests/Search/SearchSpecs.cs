@@ -147,7 +147,7 @@ public class SearchSpecs(AppFixture fixture) : SearchScenario(fixture)
         Assert.Equal(2, (await Hits("征收补偿")).Count);
         Assert.Single(await Hits("赵六"));
 
-        (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-30" })).ShouldBe(200);
+        Assert.Equal(2, (await Security.Erasure.AfterRetentionAsync(Host, Fixture, Agency, closedBefore: "2025-06-30")).Json.GetProperty("count").GetInt32());
         await Indexed();
 
         Assert.Empty(await Hits("征收补偿"));

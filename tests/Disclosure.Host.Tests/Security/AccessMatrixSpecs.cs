@@ -93,6 +93,8 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["POST /api/agencies/{agency}/reports/{year}/publication"] = Reporting,
 
         ["POST /api/agencies/{agency}/personal-data/erasure"] = AdminOnly,
+        ["PUT /api/agencies/{agency}/settings/retention"] = AdminOnly,
+        ["GET /api/agencies/{agency}/settings/retention"] = [.. Reading, Roles.Statistician],
         ["GET /api/agencies/{agency}/audit"] = [Roles.Supervisor, Roles.Admin],
 
         ["GET /api/agencies/{agency}/notifications"] = Reading,

@@ -50,9 +50,9 @@ public class PrivacySpecs(AppFixture fixture) : Applications.ApplicationScenario
         await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
         var before = (await Get($"/api/agencies/{Agency}/reports/2025")).Json.GetProperty("tables").ToString();
 
-        (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-03-20" })).ShouldBe(200)
+        (await Erasure.AfterRetentionAsync(Host, Fixture, Agency, closedBefore: "2025-03-20"))
             .Json.GetProperty("applications").GetInt32().ShouldBe(0);   // closed on the cut-off day: not yet
-        var run = (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-01" })).ShouldBe(200);
+        var run = await Erasure.ConfirmedAsync(Host, Fixture, Agency, closedBefore: "2025-06-01");
         run.Json.GetProperty("applications").GetInt32().ShouldBe(1);
 
         var erased = (await Get($"{Base}/{id}")).ShouldBe(200);

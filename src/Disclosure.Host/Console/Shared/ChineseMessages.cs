@@ -45,6 +45,8 @@ public static partial class ChineseMessages
         (new(@"^The statistics are still catching up"), "统计尚未包含最新记录，请稍后再登记公开。"),
         (new(@"^An agency with id '(.+)' already exists"), "机关标识 {1} 已存在。"),
         (new(@"^The tracking-number code '(.+)' is already used by agency '(.+)'"), "编号代码 {1} 已由机关 {2} 使用，请另定代码。"),
+        (new(@"^The personal data of this (?:application|letter) is kept: (.+)$"), "个人信息暂不删除：{1}"),
+        (new(@"^The case this Idempotency-Key created has had its personal data erased"), "该次登记的案件已删除个人信息，原登记结果不再保存。"),
     ];
 
     public static string Translate(string message, string? value = null)
