@@ -176,6 +176,7 @@ public static class NoticeTemplates
         var parts = path.Split('.');
         var target = values;
         foreach (var part in parts[..^1]) target = (Dictionary<string, object>)target[part];
-        target[parts[^1]] = target[parts[^1]] is List<string> ? new List<string> { sentinel } : sentinel;
+        // a list keeps its sample items (a template is tried on lists as long as real ones) and gains the sentinel
+        target[parts[^1]] = target[parts[^1]] is List<string> list ? new List<string>(list) { sentinel } : sentinel;
     }
 }

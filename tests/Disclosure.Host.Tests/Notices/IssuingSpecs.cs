@@ -196,6 +196,12 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
             new { source = shipped.Replace("<p class=\"remedies\">{{ answer.remedies }}</p>", "") })).ShouldBe(400);
         Assert.Contains("救济途径", refused.Body);
         (await Put($"/api/agencies/{Agency}/notice-templates/answer", new { source = "{% if %}" })).ShouldBe(400);
+        // issue #24: without the received date and the agency the next answer read "本机关于收到您…"
+        var undated = (await Put($"/api/agencies/{Agency}/notice-templates/answer",
+            new { source = shipped.Replace("{{ application.received_on }}", "").Replace("{{ agency.name }}", "") })).ShouldBe(400);
+        Assert.Contains("收到申请日期", undated.Body);
+        Assert.Contains("机关名称", undated.Body);
+        Assert.False((await Get($"/api/agencies/{Agency}/notice-templates/answer")).ShouldBe(200).Json.GetProperty("custom").GetBoolean());
         (await Put($"/api/agencies/{Agency}/notice-templates/no-such-kind", new { source = shipped })).ShouldBe(404);
     }
 
