@@ -133,6 +133,42 @@ public class NoticeTemplateSpecs
     public void A_small_literal_range_is_allowed() =>
         NoticeTemplates.Validate("answer", AnswerSource + "{% for i in (1..3) %}{{ i }}{% endfor %}");
 
+    /// <summary>Issue #24: the notices are printed by a browser on the server; a template that fetches or runs is refused, the construct named.</summary>
+    [Theory]
+    [InlineData("<img src=\"http://127.0.0.1:9/x.png\">", "<img>")]
+    [InlineData("<iframe src=\"http://127.0.0.1:9/\"></iframe>", "<iframe>")]
+    [InlineData("<link rel=\"stylesheet\" href=\"http://127.0.0.1:9/a.css\">", "<link>")]
+    [InlineData("<p style=\"background-image: url(http://127.0.0.1:9/b.png)\">x</p>", "http://127.0.0.1:9/b.png")]
+    [InlineData("<style>@import url(http://127.0.0.1:9/c.css);</style>", "<style>")]
+    [InlineData("<style>@font-face { font-family: x; src: url(http://127.0.0.1:9/f.woff); }</style>", "<style>")]
+    [InlineData("<script>fetch('http://127.0.0.1:9/')</script>", "<script>")]
+    [InlineData("<p onclick=\"fetch('/')\">x</p>", "onclick")]
+    [InlineData("<object data=\"http://127.0.0.1:9/o\"></object>", "<object>")]
+    [InlineData("<svg><image href=\"http://127.0.0.1:9/s.png\"/></svg>", "<svg>")]
+    [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:9/\">", "<meta>")]
+    public void A_template_with_markup_that_runs_or_fetches_is_refused_naming_it(string markup, string named)
+    {
+        var r = Refused("answer", AnswerSource + markup);
+        Assert.Equal("template", r.Field);
+        Assert.True(r.Message.Contains(named), r.Message);
+    }
+
+    [Fact]
+    public void Markup_behind_a_branch_the_samples_never_take_is_refused_too() =>
+        Assert.Contains("<img>", Refused("answer", AnswerSource + "{% if answer.outcome == 'never' %}<img src=\"//127.0.0.1:9/x\">{% endif %}").Message);
+
+    [Fact]
+    public void Markup_assembled_around_a_value_is_refused() =>
+        Assert.Contains("<img>", Refused("answer", AnswerSource + "<im{{ number }}g src=\"x\"><img src=\"{{ number }}\">").Message);
+
+    [Fact]
+    public void An_administrator_s_template_prints_values_as_text_only() =>
+        Assert.Contains("raw", Refused("answer", AnswerSource + "{{ application.request | raw }}").Message);
+
+    [Fact]
+    public void Layout_markup_and_inline_styles_are_allowed() =>
+        NoticeTemplates.Validate("answer", AnswerSource + "<table class=\"t\"><tr><td colspan=\"2\" style=\"text-align: center\"><strong>{{ number }}</strong></td></tr></table>");
+
     [Fact]
     public void A_template_cannot_capture_output() =>
         Assert.Contains("capture", Refused("answer", AnswerSource + "{% capture s %}x{% endcapture %}{{ s }}").Message);
