@@ -8,11 +8,15 @@ namespace Disclosure.Host.StaffConsole.Report;
 /// </summary>
 public sealed class ReportPrinter(IConfiguration config, ILogger<ReportPrinter> log)
 {
-    /// <summary>The flags of ops/render-report: headless, no sandbox (root in containers), nothing that phones home.</summary>
+    /// <summary>
+    /// The flags of ops/render-report: headless, nothing that phones home, no host resolvable (the document has no external
+    /// parts; should it ever name one, nothing is fetched). <c>--no-sandbox</c> only as root, where Chromium refuses to start
+    /// with its sandbox (<see cref="Notices.NoticePrinter.Flags"/>).
+    /// </summary>
     public static readonly string[] Flags =
     [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--no-pdf-header-footer",
+        "--headless", .. Notices.NoticePrinter.Flags(), "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--no-pdf-header-footer", "--host-resolver-rules=MAP * ~NOTFOUND",
     ];
 
     public string Chromium => config["Console:Chromium"] is { Length: > 0 } path ? path : "/usr/bin/chromium";
