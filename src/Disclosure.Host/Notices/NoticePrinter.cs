@@ -11,7 +11,7 @@ namespace Disclosure.Host.Notices;
 /// is the second wall, for whatever a template check misses. Configuration: <c>Notices:ChromiumPath</c> (default
 /// <c>/usr/bin/chromium</c>).
 /// </summary>
-public class NoticePrinter(IConfiguration config, ILogger<NoticePrinter> log) : IAsyncDisposable
+public class NoticePrinter(IConfiguration config, PrintFonts fonts, ILogger<NoticePrinter> log) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _start = new(1, 1);
     private IPlaywright? _playwright;
@@ -62,6 +62,7 @@ public class NoticePrinter(IConfiguration config, ILogger<NoticePrinter> log) : 
             _browser = await _playwright.Chromium.LaunchAsync(new()
             {
                 ExecutablePath = path, Headless = true,
+                Env = fonts.Environment(), // Noto CJK SC without the radicals in its character map (PrintFonts)
                 // no host resolves, IP literals included: a connection the interception does not see (a frame's navigation is
                 // preconnected before it is routed) has nowhere to go
                 Args = [.. Flags(), "--host-resolver-rules=MAP * ~NOTFOUND", "--disable-background-networking", "--disable-component-update",

@@ -8,7 +8,7 @@ namespace Disclosure.Host.Tests.Notices;
 /// The host's notice printer (the real Chromium), which records what it printed and can hold a print back after printing
 /// and before its caller keeps it: races between printing and erasure are then proved by order, not by timing.
 /// </summary>
-public sealed class HeldPrinter(IConfiguration config, ILogger<NoticePrinter> log) : NoticePrinter(config, log)
+public sealed class HeldPrinter(IConfiguration config, PrintFonts fonts, ILogger<NoticePrinter> log) : NoticePrinter(config, fonts, log)
 {
     /// <summary>Marks a flow of the test's own (a print the test runs), for holds that tell it from the host's queued prints.</summary>
     public static readonly AsyncLocal<string?> Flow = new();
