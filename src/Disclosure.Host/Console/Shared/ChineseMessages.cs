@@ -39,6 +39,10 @@ public static partial class ChineseMessages
         (new(@"^A (\d{4}) report is published after the year ends"), "{1} 年度报告在该年度结束后公开。"),
         (new(@"^The statistics are still catching up"), "统计尚未包含最新记录，请稍后再登记公开。"),
         (new(@"^An agency with id '(.+)' already exists"), "机关标识 {1} 已存在。"),
+        (new(@"^Name the ground of the withheld part"), "请选择不予公开部分所依据的情形（条例第三十七条及不予公开所依据的条款）。"),
+        (new(@"^The template leaves out required elements: (.+?)\.?$"), "模板缺少必备内容：{1}。"),
+        (new(@"^The template prints markup that would run or fetch when printed: (.+?)\.?$"), "模板含有打印时会运行或加载外部资源的内容：{1}。"),
+        (new(@"^The template uses what notice templates do not allow: (.+?)\.?$"), "模板使用了告知书模板不允许的内容：{1}。"),
     ];
 
     public static string Translate(string message, string? value = null)
