@@ -105,6 +105,7 @@ builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
 // written notices: issuing in the write path, PDF printing (one headless Chromium per host), e-mail delivery (SMTP)
 builder.Services.AddSingleton<Disclosure.Host.Notices.NoticeIssuing>();
+builder.Services.AddSingleton<Disclosure.Host.Notices.PrintFonts>();
 builder.Services.AddSingleton<Disclosure.Host.Notices.NoticePrinter>();
 builder.Services.AddSingleton<Disclosure.Host.Notices.KeptPdfs>();
 builder.Services.AddSingleton(Disclosure.Host.Notices.SmtpSettings.Read(config));

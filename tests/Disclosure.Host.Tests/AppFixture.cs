@@ -56,6 +56,7 @@ public sealed class AppFixture : IAsyncLifetime
             services.RunWolverineInSoloMode();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+            services.AddSingleton<Disclosure.Host.Notices.NoticePrinter, Notices.HeldPrinter>(); // the real printer, observable
         }));
     }
 

@@ -123,3 +123,15 @@ public static class AnswerCatalogue
                 e.Articles.Append("第三十七条").ToList()))
             .ToList();
 }
+
+/// <summary>
+/// Every variant code an answer notice may name (<c>notice.variant</c>), with the outcome it belongs to — a vocabulary for
+/// the OpenAPI document and the console; which variant fits which outcome is <see cref="AnswerCatalogue.VariantsOf"/>'s.
+/// For 部分公开 the codes are the grounds of the withheld part (the withheld_* outcomes).
+/// </summary>
+public static class AnswerVariants
+{
+    public static readonly IReadOnlyList<Term> All =
+        AnswerCatalogue.All.SelectMany(e => AnswerCatalogue.VariantsOf(e.Outcome).Select(v => new Term(v.Code, $"{e.Name}：{v.Label}")))
+            .DistinctBy(t => t.Code).ToList();
+}

@@ -82,7 +82,7 @@ public static class NoticeTemplates
         var key = kind == NoticeKinds.AnswerTemplate ? kind : NoticeKinds.Require("kind", kind).Code;
         if (string.IsNullOrWhiteSpace(source)) throw Refusal.Invalid("template", "The template is empty.");
         if (source.Length > 100_000) throw Refusal.Invalid("template", "A template is at most 100,000 characters.");
-        var template = Parse(key, source);
+        var template = Parse(key, source, administrator: true);
 
         var sampleKind = key == NoticeKinds.AnswerTemplate ? NoticeKinds.AnswerTo(Outcomes.Disclosed) : key;
         var required = RequiredElements.For(key);
@@ -91,6 +91,7 @@ public static class NoticeTemplates
             var values = sample.ToValues();
             foreach (var element in required) Put(values, element.Path, Sentinel(element));
             var text = RenderBody(template, values, sample.IssuedOn);
+            RefuseActiveMarkup(text);
             var missing = required.Where(e => !text.Contains(Sentinel(e), StringComparison.OrdinalIgnoreCase)).ToList();
             if (missing.Count > 0)
                 throw Refusal.Invalid("template", "The template leaves out required elements: " +
@@ -105,6 +106,7 @@ public static class NoticeTemplates
         if (!template.Serves(model.Kind))
             throw Refusal.Invalid("template", $"The template for '{template.Key}' does not serve notices of kind '{model.Kind}'.");
         var body = RenderBody(template, model.ToValues(), model.IssuedOn);
+        RefuseActiveMarkup(body); // the printer is a browser: what it is given never runs or fetches, whatever a template's branches hold
         var page = new Dictionary<string, object> { ["title"] = model.Title, ["number"] = model.Number, ["body"] = body };
         return RenderBody(Page.Value, page, model.IssuedOn);
     }
@@ -121,11 +123,17 @@ public static class NoticeTemplates
     /// <summary>SHA-256 of the UTF-8 text, lower-case hex: rendering is deterministic, so the same model gives the same hash.</summary>
     public static string ContentHash(string html) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(html)));
 
-    private static NoticeTemplate Parse(string key, string source)
+    private static void RefuseActiveMarkup(string body)
+    {
+        if (TemplateSafety.ActiveMarkup(body) is { Count: > 0 } active)
+            throw Refusal.Invalid("template", $"The template prints markup that would run or fetch when printed: {string.Join("; ", active.Distinct())}.");
+    }
+
+    private static NoticeTemplate Parse(string key, string source, bool administrator)
     {
         if (!Parser.TryParse(source, out var parsed, out var error))
             throw Refusal.Invalid("template", $"The template does not parse: {error}");
-        if (TemplateSafety.Forbidden(parsed) is { Count: > 0 } forbidden)
+        if (TemplateSafety.Forbidden(parsed, administrator) is { Count: > 0 } forbidden)
             throw Refusal.Invalid("template", $"The template uses what notice templates do not allow: {string.Join("; ", forbidden.Distinct())}.");
         return new NoticeTemplate(key, source, parsed);
     }
@@ -166,7 +174,7 @@ public static class NoticeTemplates
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The default template {name} is not embedded.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(key, reader.ReadToEnd());
+        return Parse(key, reader.ReadToEnd(), administrator: false);
     }
 
     private static string Sentinel(RequiredElement element) => $"QX7{element.Path.Replace('.', '_').ToUpperInvariant()}QX7";
@@ -176,6 +184,7 @@ public static class NoticeTemplates
         var parts = path.Split('.');
         var target = values;
         foreach (var part in parts[..^1]) target = (Dictionary<string, object>)target[part];
-        target[parts[^1]] = target[parts[^1]] is List<string> ? new List<string> { sentinel } : sentinel;
+        // a list keeps its sample items (a template is tried on lists as long as real ones) and gains the sentinel
+        target[parts[^1]] = target[parts[^1]] is List<string> list ? new List<string>(list) { sentinel } : sentinel;
     }
 }

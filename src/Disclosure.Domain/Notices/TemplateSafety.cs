@@ -2,6 +2,7 @@ using System.Text;
 using Fluid;
 using Fluid.Ast;
 using Fluid.Values;
+using Ganss.Xss;
 
 namespace Disclosure.Domain.Notices;
 
@@ -9,7 +10,11 @@ namespace Disclosure.Domain.Notices;
 /// Keeps an administrator's template from harming the host. Fluid already reads only the values handed to it and has no
 /// file access; its step limit does not bound memory, so on top of it: no number ranges but small literal ones (a range is
 /// materialised in full before the loop counts a step), no capture/include/render, every filter result and the output
-/// bounded in size (a chain of filters could otherwise grow a string exponentially).
+/// bounded in size (a chain of filters could otherwise grow a string exponentially). And the document it prints is
+/// printed by a browser on the server: a template may carry layout markup only — nothing that runs or fetches (no script,
+/// img, iframe, link, style sheet, CSS url()/@import/@font-face, no URL at all), checked with HtmlSanitizer on its literal
+/// markup, on what it renders when it is tried and on every document issued; its values are always printed as text (no
+/// <c>raw</c> filter in an administrator's template).
 /// </summary>
 internal static class TemplateSafety
 {
@@ -19,11 +24,48 @@ internal static class TemplateSafety
     public const int MaxOutput = 1_000_000;
 
     /// <summary>The constructs the template uses that notices do not allow, as refusal text; empty when none.</summary>
-    public static IReadOnlyList<string> Forbidden(IFluidTemplate template)
+    public static IReadOnlyList<string> Forbidden(IFluidTemplate template, bool administrator)
     {
-        var check = new Check();
+        var check = new Check(administrator);
         check.VisitTemplate(template);
+        if (administrator && ActiveMarkup(check.Literal.ToString()) is { Count: > 0 } markup) check.Found.AddRange(markup);
         return check.Found;
+    }
+
+    // layout only: what a 公文 needs on paper; anything else (script, img, iframe, object, link, style, form, svg, meta, base…) is refused
+    private static readonly HtmlSanitizerOptions Layout = new()
+    {
+        AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "article", "section", "header", "footer", "div", "span", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "ul", "li", "dl", "dt", "dd",
+            "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col", "br", "hr", "strong", "em", "b", "i", "u", "s",
+            "sup", "sub", "small", "blockquote",
+        },
+        AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "class", "id", "lang", "dir", "colspan", "rowspan", "start", "style" },
+        AllowedCssProperties = new HashSet<string>(HtmlSanitizerDefaults.AllowedCssProperties, StringComparer.OrdinalIgnoreCase),
+        AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        UriAttributes = new HashSet<string>(HtmlSanitizerDefaults.UriAttributes, StringComparer.OrdinalIgnoreCase),
+    };
+
+    /// <summary>What in <paramref name="html"/> could run or fetch when it is printed, as refusal text; empty when none.</summary>
+    public static List<string> ActiveMarkup(string html)
+    {
+        var found = new List<string>();
+        var sanitizer = new HtmlSanitizer(Layout);
+        sanitizer.RemovingTag += (_, e) => found.Add($"<{e.Tag.LocalName}>");
+        sanitizer.RemovingAttribute += (_, e) => found.Add($"the attribute {e.Attribute.Name} of <{e.Tag.LocalName}>");
+        sanitizer.RemovingStyle += (_, e) => found.Add($"the style {e.Style.Name}: {e.Style.Value} of <{e.Tag.LocalName}>");
+        sanitizer.RemovingAtRule += (_, e) => found.Add($"the CSS rule {e.Rule.CssText.Split('{')[0].Trim()}");
+        // a URL anywhere (a CSS url() in a style attribute) is a fetch: none is allowed, whatever its scheme
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (string.IsNullOrWhiteSpace(e.OriginalUrl)) return;
+            found.Add($"the URL {e.OriginalUrl} in <{e.Tag.LocalName}>");
+            e.SanitizedUrl = null;
+        };
+        sanitizer.Sanitize(html);
+        return found;
     }
 
     /// <summary>Every filter of <paramref name="options"/> wrapped so that an oversized result stops the rendering.</summary>
@@ -42,9 +84,31 @@ internal static class TemplateSafety
         _ => value,
     };
 
-    private sealed class Check : AstVisitor
+    private sealed class Check(bool administrator) : AstVisitor
     {
         public List<string> Found { get; } = [];
+
+        /// <summary>The template's literal text, every branch of it, joined: the markup it can print whatever the values.</summary>
+        public StringBuilder Literal { get; } = new();
+
+        protected override Statement VisitTextSpanStatement(TextSpanStatement text)
+        {
+            Literal.Append(text.Text.ToString());
+            return base.VisitTextSpanStatement(text);
+        }
+
+        protected override Statement VisitRawStatement(RawStatement raw)
+        {
+            Literal.Append(raw.Text.ToString());
+            return base.VisitRawStatement(raw);
+        }
+
+        protected override Expression VisitFilterExpression(FilterExpression filter)
+        {
+            // the page around the body prints it with raw; an administrator's template prints values as text only
+            if (administrator && filter.Name == "raw") Found.Add("the filter raw (a value is printed as text)");
+            return base.VisitFilterExpression(filter);
+        }
 
         protected override Expression VisitRangeExpression(RangeExpression range)
         {

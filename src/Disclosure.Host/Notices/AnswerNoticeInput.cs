@@ -7,11 +7,11 @@ namespace Disclosure.Host.Notices;
 
 /// <summary>
 /// What the clerk adds to the answer notice (告知书) of a decision: see <see cref="AnswerDraft"/>. Needed once the agency
-/// issues notices: 予以公开 and 部分公开 say how the information is provided, 部分公开 names the part withheld and why,
-/// 其他处理 has its own decision and basis.
+/// issues notices: 予以公开 and 部分公开 say how the information is provided, 部分公开 names the part withheld, why, and
+/// its ground (<c>variant</c>: the withheld_* code whose article it is withheld under), 其他处理 has its own decision and basis.
 /// </summary>
 public sealed record AnswerNoticeInput(
-    [property: Text(60)] string? Variant,
+    [property: Text(60), Codes(typeof(AnswerVariants))] string? Variant,
     [property: Text(500, MultiLine = true)] string? Findings,
     [property: Text(4000, MultiLine = true)] string? Decision,
     [property: Text(2000, MultiLine = true)] IReadOnlyList<string>? Reasons,

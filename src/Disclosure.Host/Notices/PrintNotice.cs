@@ -1,4 +1,5 @@
 using Marten;
+using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
@@ -20,11 +21,57 @@ public static class PrintNoticeHandler
     }
 }
 
-/// <summary>The PDF of a kept notice: the one kept, or printed from its HTML now and kept.</summary>
-public sealed class KeptPdfs(NoticePrinter printer, Infrastructure.BusinessClock clock)
+/// <summary>
+/// The PDF of a kept notice: the one kept, or printed from its HTML now and kept. Each document is printed once: a print
+/// takes a lock on the document (a PostgreSQL advisory lock, so across hosts too) and looks again under it, so the print
+/// queued at issue and a request for the PDF never both print it. And a print is kept only if the HTML it printed is still
+/// the kept one (compare-and-set on the content, the kept notice's row locked while the PDF is written): erasure masks the
+/// HTML without waiting for a print running meanwhile, and that print's unmasked PDF is then thrown away, never kept.
+/// </summary>
+public sealed class KeptPdfs(NoticePrinter printer, Npgsql.NpgsqlDataSource dataSource, Infrastructure.BusinessClock clock, ILogger<KeptPdfs> log)
 {
+    private const int Attempts = 3;
+
     /// <summary>The kept PDF of the notice (printed first if it is not kept yet, or was printed from text since masked); null for no such notice.</summary>
     public async Task<byte[]?> EnsureAsync(IDocumentSession session, string id, CancellationToken ct)
+    {
+        if (await KeptAsync(session, id, ct) is not { } first) return null;
+        if (first.Current is { } served) return served;
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtextextended($1, 0))", connection))
+        {
+            take.Parameters.AddWithValue($"kept-pdf/{session.TenantId}/{id}");
+            await take.ExecuteNonQueryAsync(ct);
+        }
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var again = session.DocumentStore.LightweightSession(session.TenantId);
+                // under the lock: a print that finished meanwhile is served, not printed a second time
+                if (await KeptAsync(again, id, ct) is not { } kept) return null;
+                if (kept.Current is { } printed) return printed;
+
+                var bytes = await printer.PrintAsync(kept.Html, ct);
+                if (await KeepIfCurrentAsync(again, id, kept.Hash, bytes, ct)) return bytes;
+                // the kept HTML changed while it was printed (erasure masked it): that print is never kept nor served
+                log.LogInformation("A print of a kept notice was discarded: the document changed while it was printed (attempt {Attempt})", attempt);
+                if (attempt == Attempts) throw new InvalidOperationException($"The kept notice {id} kept changing while it was printed.");
+            }
+        }
+        finally
+        {
+            // closing the connection would release it as well; the pool keeps connections open
+            await using var release = new NpgsqlCommand("select pg_advisory_unlock(hashtextextended($1, 0))", connection);
+            release.Parameters.AddWithValue($"kept-pdf/{session.TenantId}/{id}");
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private sealed record Kept(string Html, string Hash, byte[]? Current);
+
+    private static async Task<Kept?> KeptAsync(IQuerySession session, string id, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var notice = batch.Load<KeptNotice>(id);
@@ -32,23 +79,23 @@ public sealed class KeptPdfs(NoticePrinter printer, Infrastructure.BusinessClock
         await batch.Execute(ct);
         if (await notice is not { } kept) return null;
         var hash = Disclosure.Domain.Notices.NoticeTemplates.ContentHash(kept.Html);
-        if (await pdf is { } printed && printed.PrintedFrom == hash) return printed.Pdf;
+        return new(kept.Html, hash, await pdf is { } printed && printed.PrintedFrom == hash ? printed.Pdf : null);
+    }
 
-        var bytes = await printer.PrintAsync(kept.Html, ct);
-        var print = new KeptPdf { Id = id, Pdf = bytes, PrintedFrom = hash, PrintedAt = clock.Now };
-        // the first print kept is the one served ever after: a print racing it (the queued one, a request) gives way
-        if (await pdf is not null) session.Store(print); // printed from text since masked: replaced
-        else session.Insert(print);
-        try
+    /// <summary>Keeps the print only if the kept notice still holds the HTML it was printed from (its row locked until the commit).</summary>
+    private async Task<bool> KeepIfCurrentAsync(IDocumentSession session, string id, string printedFrom, byte[] pdf, CancellationToken ct)
+    {
+        await session.BeginTransactionAsync(ct);
+        await using (var current = new NpgsqlCommand("select data ->> 'html' from disclosure.mt_doc_keptnotice where tenant_id = $1 and id = $2 for update",
+            (NpgsqlConnection)session.Connection!))
         {
-            await session.SaveChangesAsync(ct);
-            return bytes;
+            current.Parameters.AddWithValue(session.TenantId);
+            current.Parameters.AddWithValue(id);
+            if (await current.ExecuteScalarAsync(ct) is not string html || Disclosure.Domain.Notices.NoticeTemplates.ContentHash(html) != printedFrom)
+                return false; // the session is disposed without saving: the transaction rolls back
         }
-        catch (Exception e) when (Infrastructure.StorageConflict.Is(e))
-        {
-            session.EjectAllPendingChanges();
-            await using var again = session.DocumentStore.QuerySession(session.TenantId);
-            return (await again.LoadAsync<KeptPdf>(id, ct))?.Pdf ?? bytes;
-        }
+        session.Store(new KeptPdf { Id = id, Pdf = pdf, PrintedFrom = printedFrom, PrintedAt = clock.Now });
+        await session.SaveChangesAsync(ct);
+        return true;
     }
 }

@@ -14,7 +14,8 @@ public class AnswerNoticeSpecs
     public static TheoryData<string, string> Bases => new()
     {
         { "disclosed", Regulation + "第三十六条第（二）项" },
-        { "partially_disclosed", Regulation + "第三十七条" },
+        // with the ground of the withheld part (the sample withholds a third party's personal data)
+        { "partially_disclosed", Regulation + "第十五条、第三十六条第（三）项、第三十七条" },
         { "withheld_state_secret", Regulation + "第十四条、第三十六条第（三）项" },
         { "withheld_prohibited_by_law", Regulation + "第十四条、第三十六条第（三）项" },
         { "withheld_security_stability", Regulation + "第十四条、第三十六条第（三）项" },
@@ -132,6 +133,29 @@ public class AnswerNoticeSpecs
     public void A_partial_disclosure_must_give_the_reason_for_the_withheld_part() =>
         Assert.Equal("reasons", Assert.Throws<Refusal>(() => NoticeDrafts.Answer(Decided(Outcomes.PartiallyDisclosed), Settings, "n", D("2025-03-20"),
             new(Provision: ["邮寄"]))).Field);
+
+    /// <summary>Issue #24: a 部分公开 without a ground cited only 第三十七条, not the article the withheld part is withheld under.</summary>
+    [Fact]
+    public void A_partial_disclosure_must_name_the_ground_of_the_withheld_part()
+    {
+        var r = Assert.Throws<Refusal>(() => NoticeDrafts.Answer(Decided(Outcomes.PartiallyDisclosed), Settings, "n", D("2025-03-20"),
+            DraftFor(Outcomes.PartiallyDisclosed) with { Variant = null }));
+        Assert.Equal("variant", r.Field);
+        Assert.Contains("withheld_third_party_rights", r.Message);
+        Assert.Contains("withheld_process_information", r.Message);
+    }
+
+    [Fact]
+    public void The_variant_vocabulary_lists_every_variant_of_every_outcome_and_the_grounds_of_a_partial_disclosure()
+    {
+        var codes = AnswerVariants.All.Select(t => t.Code).ToList();
+        Assert.Equal(codes.Distinct(), codes);
+        foreach (var outcome in Outcomes.All)
+            Assert.All(AnswerCatalogue.VariantsOf(outcome.Code), v => Assert.Contains(v.Code, codes));
+        Assert.Contains("not_this_agency", codes);
+        Assert.Contains("withheld_state_secret", codes);
+        Assert.Contains(AnswerVariants.All, t => t.Code == "withheld_internal_affairs" && t.Label.StartsWith("部分公开"));
+    }
 
     [Fact]
     public void Other_handling_has_no_standard_wording_so_the_clerk_writes_decision_and_basis()

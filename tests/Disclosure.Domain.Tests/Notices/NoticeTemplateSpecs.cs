@@ -27,6 +27,57 @@ public class NoticeTemplateSpecs
         Assert.DoesNotContain("救济途径", r.Message);
     }
 
+    /// <summary>Issue #24: an answer template without the received date and the agency printed "本机关于收到您…" with neither.</summary>
+    [Theory]
+    [InlineData("{{ application.received_on }}", "收到申请日期")]
+    [InlineData("{{ application.request }}", "申请获取的政府信息")]
+    [InlineData("{{ title }}", "文书标题")]
+    [InlineData("{{ answer.findings }}", "审查、检索情况")]
+    [InlineData("{{ reason }}", "处理决定的理由")]
+    [InlineData("{{ line }}", "提供政府信息的方式、途径和时间")]
+    public void An_answer_template_without_an_element_of_a_written_answer_is_refused_naming_it(string element, string name)
+    {
+        Assert.Contains(element, AnswerSource);
+        var r = Refused("answer", AnswerSource.Replace(element, ""));
+        Assert.Equal((RefusalKind.Invalid, "template"), (r.Kind, r.Field));
+        Assert.Contains(name, r.Message);
+    }
+
+    [Fact]
+    public void An_answer_template_without_the_agency_is_refused_naming_it() =>
+        Assert.Contains("机关名称", Refused("answer", AnswerSource.Replace("{{ agency.name }}", "")).Message);
+
+    public static TheoryData<string, string> EveryRequiredElement()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var key in NoticeKinds.Kinds.Where(k => !k.IsAnswer).Select(k => k.Code).Append("answer"))
+            foreach (var e in RequiredElements.For(key)) data.Add(key, e.Path);
+        return data;
+    }
+
+    /// <summary>Each kind has its own list, and every element on it is enforced: left out of the shipped template, refused by name.</summary>
+    [Theory]
+    [MemberData(nameof(EveryRequiredElement))]
+    public void Every_required_element_of_every_kind_is_enforced(string key, string path)
+    {
+        var element = RequiredElements.For(key).Single(e => e.Path == path);
+        var source = NoticeTemplates.Default(key).Source;
+        // the shipped templates print lists item by item: the element is left out by emptying its loop
+        var without = System.Text.RegularExpressions.Regex.Replace(source, @"\{\{ " + System.Text.RegularExpressions.Regex.Escape(path) + @" \}\}", "");
+        without = System.Text.RegularExpressions.Regex.Replace(without, @"\{%-? for (\w+) in " + System.Text.RegularExpressions.Regex.Escape(path) + @" %\}", "{% for $1 in agency.contact %}{% break %}");
+        Assert.NotEqual(source, without);
+        Assert.Contains(element.Name, Refused(key, without).Message);
+    }
+
+    [Fact]
+    public void Procedural_notices_have_their_own_lists()
+    {
+        Assert.Contains(RequiredElements.For("fee_notice"), e => e.Path == "fee.amount");
+        Assert.DoesNotContain(RequiredElements.For("fee_notice"), e => e.Path == "answer.remedies");
+        Assert.DoesNotContain(RequiredElements.For("consultation_letter"), e => e.Path == "application.request");
+        Assert.Contains(RequiredElements.For("extension"), e => e.Path == "extension.reason");
+    }
+
     [Fact]
     public void A_template_without_the_remedies_clause_is_refused_naming_it() =>
         Assert.Contains("救济途径", Refused(NoticeKinds.AnswerTo("withheld_state_secret"), AnswerSource.Replace("{{ answer.remedies }}", "")).Message);
@@ -82,6 +133,42 @@ public class NoticeTemplateSpecs
     public void A_small_literal_range_is_allowed() =>
         NoticeTemplates.Validate("answer", AnswerSource + "{% for i in (1..3) %}{{ i }}{% endfor %}");
 
+    /// <summary>Issue #24: the notices are printed by a browser on the server; a template that fetches or runs is refused, the construct named.</summary>
+    [Theory]
+    [InlineData("<img src=\"http://127.0.0.1:9/x.png\">", "<img>")]
+    [InlineData("<iframe src=\"http://127.0.0.1:9/\"></iframe>", "<iframe>")]
+    [InlineData("<link rel=\"stylesheet\" href=\"http://127.0.0.1:9/a.css\">", "<link>")]
+    [InlineData("<p style=\"background-image: url(http://127.0.0.1:9/b.png)\">x</p>", "http://127.0.0.1:9/b.png")]
+    [InlineData("<style>@import url(http://127.0.0.1:9/c.css);</style>", "<style>")]
+    [InlineData("<style>@font-face { font-family: x; src: url(http://127.0.0.1:9/f.woff); }</style>", "<style>")]
+    [InlineData("<script>fetch('http://127.0.0.1:9/')</script>", "<script>")]
+    [InlineData("<p onclick=\"fetch('/')\">x</p>", "onclick")]
+    [InlineData("<object data=\"http://127.0.0.1:9/o\"></object>", "<object>")]
+    [InlineData("<svg><image href=\"http://127.0.0.1:9/s.png\"/></svg>", "<svg>")]
+    [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:9/\">", "<meta>")]
+    public void A_template_with_markup_that_runs_or_fetches_is_refused_naming_it(string markup, string named)
+    {
+        var r = Refused("answer", AnswerSource + markup);
+        Assert.Equal("template", r.Field);
+        Assert.True(r.Message.Contains(named), r.Message);
+    }
+
+    [Fact]
+    public void Markup_behind_a_branch_the_samples_never_take_is_refused_too() =>
+        Assert.Contains("<img>", Refused("answer", AnswerSource + "{% if answer.outcome == 'never' %}<img src=\"//127.0.0.1:9/x\">{% endif %}").Message);
+
+    [Fact]
+    public void Markup_assembled_around_a_value_is_refused() =>
+        Assert.Contains("<img>", Refused("answer", AnswerSource + "<im{{ number }}g src=\"x\"><img src=\"{{ number }}\">").Message);
+
+    [Fact]
+    public void An_administrator_s_template_prints_values_as_text_only() =>
+        Assert.Contains("raw", Refused("answer", AnswerSource + "{{ application.request | raw }}").Message);
+
+    [Fact]
+    public void Layout_markup_and_inline_styles_are_allowed() =>
+        NoticeTemplates.Validate("answer", AnswerSource + "<table class=\"t\"><tr><td colspan=\"2\" style=\"text-align: center\"><strong>{{ number }}</strong></td></tr></table>");
+
     [Fact]
     public void A_template_cannot_capture_output() =>
         Assert.Contains("capture", Refused("answer", AnswerSource + "{% capture s %}x{% endcapture %}{{ s }}").Message);
@@ -108,7 +195,9 @@ public class NoticeTemplateSpecs
     {
         const string source = """
             <article><p>{{ agency.name }}</p><h1>{{ title }}</h1><p>{{ number }}</p><p>{{ addressee }}：</p>
-            <p>{{ answer.findings }}，{{ answer.decision }}</p><p>依据{{ answer.legal_basis }}。</p><p>{{ answer.remedies }}</p>
+            <p>本机关于{{ application.received_on }}收到您（要求获取{{ application.request }}）的申请。</p>
+            <p>{{ answer.findings }}，{{ answer.decision }}</p>{% for r in answer.reasons %}<p>{{ r }}</p>{% endfor %}
+            <p>依据{{ answer.legal_basis }}。</p>{% for p in answer.provision %}<p>{{ p }}</p>{% endfor %}<p>{{ answer.remedies }}</p>
             <p>{{ issued_on }}</p></article>
             """;
         var template = NoticeTemplates.Validate("answer", source);

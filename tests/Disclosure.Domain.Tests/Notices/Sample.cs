@@ -32,7 +32,7 @@ public static class Sample
     public static AnswerDraft DraftFor(string outcome) => outcome switch
     {
         Outcomes.Disclosed => new(Provision: ["提供方式：电子邮件发送至申请人预留邮箱", "提供时间：随本答复一并提供"]),
-        Outcomes.PartiallyDisclosed => new(Reasons: ["附件中涉及第三方个人隐私的内容不予公开。"], Provision: ["提供方式：邮寄纸质件"]),
+        Outcomes.PartiallyDisclosed => new(Variant: "withheld_third_party_rights", Reasons: ["附件中涉及第三方个人隐私的内容不予公开。"], Provision: ["提供方式：邮寄纸质件"]),
         Outcomes.OtherOther => new(Decision: "您已于2025年3月18日书面撤回申请，本机关终止处理。", Basis: "《中华人民共和国政府信息公开条例》第二十九条"),
         _ => new(),
     };

@@ -39,6 +39,17 @@ public class ChineseMessageSpecs
     }
 
     [Fact]
+    public void The_refusals_of_the_template_guard_and_of_a_partial_disclosure_without_ground_read_in_Chinese()
+    {
+        Assert.Equal("模板缺少必备内容：收到申请日期 ({{ application.received_on }})。",
+            ChineseMessages.Translate("The template leaves out required elements: 收到申请日期 ({{ application.received_on }})."));
+        Assert.Equal("模板含有打印时会运行或加载外部资源的内容：<img>。",
+            ChineseMessages.Translate("The template prints markup that would run or fetch when printed: <img>."));
+        Assert.Equal("模板使用了告知书模板不允许的内容：<script>。", ChineseMessages.Translate("The template uses what notice templates do not allow: <script>."));
+        Assert.StartsWith("请选择不予公开部分所依据的情形", ChineseMessages.Translate("Name the ground of the withheld part (条例第三十七条 and the article it is withheld under). Allowed: a."));
+    }
+
+    [Fact]
     public void A_domain_refusal_it_does_not_know_is_shown_as_it_is_with_a_Chinese_lead_in()
     {
         Assert.Equal("不能登记：Something new (条例第三十条).", ChineseMessages.Translate("Something new (条例第三十条).", "value"));

@@ -94,6 +94,8 @@ public class NoticesPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         var refused = await supervisor.SubmitAsync(page, new Dictionary<string, string> { ["source"] = "<p>{{ agency.name }}</p>" });
         Assert.Equal(400, refused.Status);
         Assert.False(string.IsNullOrEmpty(refused.ErrorOf("source")), refused.ToString());
+        Assert.StartsWith("模板缺少必备内容：", refused.ErrorOf("source"));
+        Assert.Contains("收到申请日期", refused.ErrorOf("source"));
         Assert.Equal(version, (await supervisor.GetAsync($"/console/{Agency}/settings/templates/answer")).Text("[data-version]"));
 
         var saved = await supervisor.SubmitAsync(page, new Dictionary<string, string> { ["source"] = source + "\n<p>本机关补充说明。</p>" });

@@ -41,7 +41,7 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
         var notice = outcome switch
         {
             Outcomes.Disclosed => new { provision = new[] { "电子邮件" } } as object,
-            Outcomes.PartiallyDisclosed => new { reasons = new[] { "第三方个人信息不予公开。" }, provision = new[] { "邮寄" } },
+            Outcomes.PartiallyDisclosed => new { variant = "withheld_third_party_rights", reasons = new[] { "第三方个人信息不予公开。" }, provision = new[] { "邮寄" } },
             Outcomes.OtherOther => new { decision = "您已撤回申请，本机关终止处理。", basis = "《中华人民共和国政府信息公开条例》第二十九条" },
             _ => new { },
         };
@@ -49,12 +49,44 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
         (await Step(id, "decision", new { decidedOn = "2025-03-20", outcome, notice, relatedTo = earlier?.ToString() })).ShouldBe(200);
 
         var html = (await Document(id, Answer(1))).ShouldBe(200).Body;
-        if (AnswerCatalogue.For(outcome).Articles.Count > 0) Assert.Contains(AnswerCatalogue.Basis(outcome), html);
+        var variant = outcome == Outcomes.PartiallyDisclosed ? "withheld_third_party_rights" : null;
+        if (AnswerCatalogue.For(outcome).Articles.Count > 0) Assert.Contains(AnswerCatalogue.Basis(outcome, variant), html);
+        if (variant is not null) Assert.Contains("第十五条、第三十六条第（三）项、第三十七条", html);
         Assert.Contains("申请行政复议", html);
         if (Remedies.ReconsiderationFirst(outcome))
             Assert.Contains("应当先向行政复议机关申请行政复议", html);
         else
             Assert.Contains("六个月内依法向人民法院提起行政诉讼", html);
+    }
+
+    /// <summary>Issue #24: the variant codes were listed nowhere, and a 部分公开 without a ground cited only 第三十七条.</summary>
+    [Fact]
+    public async Task The_answer_s_variant_codes_are_an_enum_of_the_API_and_a_partial_disclosure_names_its_ground()
+    {
+        var doc = (await Send(HttpMethod.Get, "/openapi/v1.json", null, null)).ShouldBe(200).Json;
+        var variant = doc.GetProperty("components").GetProperty("schemas").GetProperty("AnswerNoticeInput").GetProperty("properties").GetProperty("variant");
+        var codes = variant.GetProperty("enum").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("not_this_agency", codes);
+        Assert.Contains("already_public", codes);
+        Assert.Contains("withheld_third_party_rights", codes);
+        Assert.Contains("withheld_process_information", codes);
+
+        await SetNoticeSettings();
+        var id = await Receive();
+        var withoutGround = (await Step(id, "decision", new
+        {
+            decidedOn = "2025-03-20", outcome = "partially_disclosed",
+            notice = new { reasons = new[] { "讨论记录属于过程性信息，不予公开。" }, provision = new[] { "邮寄" } },
+        })).ShouldBe(400);
+        Assert.Contains("notice.variant", withoutGround.Body);
+        Assert.Equal(1, await StreamVersion(Agency, id));
+
+        (await Step(id, "decision", new
+        {
+            decidedOn = "2025-03-20", outcome = "partially_disclosed",
+            notice = new { variant = "withheld_process_information", reasons = new[] { "讨论记录属于过程性信息，不予公开。" }, provision = new[] { "邮寄" } },
+        })).ShouldBe(200);
+        Assert.Contains("本答复的法律依据：《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项、第三十七条。", (await Document(id, Answer(1))).Body);
     }
 
     [Fact]
@@ -196,6 +228,12 @@ public class IssuingSpecs(AppFixture fixture) : NoticeScenario(fixture)
             new { source = shipped.Replace("<p class=\"remedies\">{{ answer.remedies }}</p>", "") })).ShouldBe(400);
         Assert.Contains("救济途径", refused.Body);
         (await Put($"/api/agencies/{Agency}/notice-templates/answer", new { source = "{% if %}" })).ShouldBe(400);
+        // issue #24: without the received date and the agency the next answer read "本机关于收到您…"
+        var undated = (await Put($"/api/agencies/{Agency}/notice-templates/answer",
+            new { source = shipped.Replace("{{ application.received_on }}", "").Replace("{{ agency.name }}", "") })).ShouldBe(400);
+        Assert.Contains("收到申请日期", undated.Body);
+        Assert.Contains("机关名称", undated.Body);
+        Assert.False((await Get($"/api/agencies/{Agency}/notice-templates/answer")).ShouldBe(200).Json.GetProperty("custom").GetBoolean());
         (await Put($"/api/agencies/{Agency}/notice-templates/no-such-kind", new { source = shipped })).ShouldBe(404);
     }
 

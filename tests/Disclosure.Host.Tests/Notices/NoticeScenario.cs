@@ -49,11 +49,11 @@ public abstract class NoticeScenario(AppFixture fixture) : ApplicationScenario(f
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    /// <summary>The text layer of a PDF; the CJK font maps some shared glyphs to Kangxi radicals (⼚ for 厂): compared in compatibility form.</summary>
+    /// <summary>The text layer of a PDF as it is (the print fonts name each glyph by its ideograph, never a radical: PrintedTextSpecs).</summary>
     protected static string PdfText(byte[] pdf)
     {
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        return string.Concat(document.GetPages().Select(p => p.Text)).Normalize(System.Text.NormalizationForm.FormKC);
+        return string.Concat(document.GetPages().Select(p => p.Text));
     }
 
     protected static IEnumerable<string> Types(Reply view) =>

@@ -6,13 +6,17 @@ namespace Disclosure.Host.StaffConsole.Report;
 /// Prints the report's printable HTML to an A4 PDF with headless Chromium (Debian <c>chromium</c>, fonts-noto-cjk: the
 /// fonts are embedded). One process per document, a throwaway profile, no network (the document has no external parts).
 /// </summary>
-public sealed class ReportPrinter(IConfiguration config, ILogger<ReportPrinter> log)
+public sealed class ReportPrinter(IConfiguration config, Notices.PrintFonts fonts, ILogger<ReportPrinter> log)
 {
-    /// <summary>The flags of ops/render-report: headless, no sandbox (root in containers), nothing that phones home.</summary>
+    /// <summary>
+    /// The flags of ops/render-report: headless, nothing that phones home, no host resolvable (the document has no external
+    /// parts; should it ever name one, nothing is fetched). <c>--no-sandbox</c> only as root, where Chromium refuses to start
+    /// with its sandbox (<see cref="Notices.NoticePrinter.Flags"/>).
+    /// </summary>
     public static readonly string[] Flags =
     [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--no-pdf-header-footer",
+        "--headless", .. Notices.NoticePrinter.Flags(), "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--no-pdf-header-footer", "--host-resolver-rules=MAP * ~NOTFOUND",
     ];
 
     public string Chromium => config["Console:Chromium"] is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -29,6 +33,8 @@ public sealed class ReportPrinter(IConfiguration config, ILogger<ReportPrinter> 
             await File.WriteAllTextAsync(input, html, ct);
             var start = new ProcessStartInfo(Chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
             foreach (var flag in Flags) start.ArgumentList.Add(flag);
+            // Noto CJK SC without the radicals in its character map, so that the text layer reads 人民, not ⼈⺠ (PrintFonts)
+            if (fonts.FontconfigFile is { } fontconfig) start.Environment["FONTCONFIG_FILE"] = fontconfig;
             start.ArgumentList.Add($"--user-data-dir={Path.Combine(folder.FullName, "profile")}");
             start.ArgumentList.Add($"--print-to-pdf={output}");
             start.ArgumentList.Add(new Uri(input).AbsoluteUri);

@@ -47,6 +47,10 @@ public static partial class ChineseMessages
         (new(@"^The tracking-number code '(.+)' is already used by agency '(.+)'"), "编号代码 {1} 已由机关 {2} 使用，请另定代码。"),
         (new(@"^The personal data of this (?:application|letter) is kept: (.+)$"), "个人信息暂不删除：{1}"),
         (new(@"^The case this Idempotency-Key created has had its personal data erased"), "该次登记的案件已删除个人信息，原登记结果不再保存。"),
+        (new(@"^Name the ground of the withheld part"), "请选择不予公开部分所依据的情形（条例第三十七条及不予公开所依据的条款）。"),
+        (new(@"^The template leaves out required elements: (.+?)\.?$"), "模板缺少必备内容：{1}。"),
+        (new(@"^The template prints markup that would run or fetch when printed: (.+?)\.?$"), "模板含有打印时会运行或加载外部资源的内容：{1}。"),
+        (new(@"^The template uses what notice templates do not allow: (.+?)\.?$"), "模板使用了告知书模板不允许的内容：{1}。"),
     ];
 
     public static string Translate(string message, string? value = null)
