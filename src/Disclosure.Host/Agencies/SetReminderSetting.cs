@@ -25,12 +25,7 @@ public static class SetReminderSettingEndpoint
     [ProducesResponseType<ReminderSetting>(200)]
     public static async Task<IResult> Put(string agency, SetReminderSetting cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
-        await using var session = store.LightweightSession(); // agencies live in the default tenant
-        session.LastModifiedBy = Actor.Of(http.User);
-        session.Events.Append(RegisterAgencyEndpoint.StreamId(agency), new ReminderSettingSet(agency, cmd.WorkingDaysBefore!.Value, clock.Now));
-        Cluster.ReferenceChanges.AgencyChanged(session, agency); // every node forgets it when this commits
-        await session.SaveChangesAsync(ct);
-        directory.Forget(agency); // this node at once, not a few milliseconds later
+        await AgencySettingChange.RecordAsync(store, directory, http, agency, new ReminderSettingSet(agency, cmd.WorkingDaysBefore!.Value, clock.Now), ct);
         return Results.Ok(new ReminderSetting(cmd.WorkingDaysBefore.Value));
     }
 }

@@ -29,12 +29,7 @@ public static class SetRetentionSettingEndpoint
     [ProducesResponseType<RetentionSetting>(200)]
     public static async Task<IResult> Put(string agency, SetRetentionSetting cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
-        await using var session = store.LightweightSession(); // agencies live in the default tenant
-        session.LastModifiedBy = Actor.Of(http.User);
-        session.Events.Append(RegisterAgencyEndpoint.StreamId(agency), new RetentionSettingSet(agency, cmd.Years!.Value, clock.Now));
-        Cluster.ReferenceChanges.AgencyChanged(session, agency); // every node forgets it when this commits
-        await session.SaveChangesAsync(ct);
-        directory.Forget(agency);
+        await AgencySettingChange.RecordAsync(store, directory, http, agency, new RetentionSettingSet(agency, cmd.Years!.Value, clock.Now), ct);
         return Results.Ok(new RetentionSetting(cmd.Years.Value, false));
     }
 }

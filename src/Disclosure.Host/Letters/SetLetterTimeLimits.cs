@@ -27,14 +27,8 @@ public static class SetLetterTimeLimitsEndpoint
     [Microsoft.AspNetCore.Mvc.ProducesResponseType<Disclosure.Domain.Letters.LetterTimeLimits>(200)]
     public static async Task<IResult> Put(string agency, SetLetterTimeLimits cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
-        // agencies live in the default tenant, not in the route's
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = Actor.Of(http.User);
-        session.Events.Append(RegisterAgencyEndpoint.StreamId(agency),
-            new LetterTimeLimitsSet(agency, cmd.AcceptWithinWorkingDays!.Value, cmd.ReplyWithinWorkingDays!.Value, clock.Now));
-        Cluster.ReferenceChanges.AgencyChanged(session, agency); // every node forgets it when this commits
-        await session.SaveChangesAsync(ct);
-        directory.Forget(agency); // this node at once, not a few milliseconds later
+        await AgencySettingChange.RecordAsync(store, directory, http, agency,
+            new LetterTimeLimitsSet(agency, cmd.AcceptWithinWorkingDays!.Value, cmd.ReplyWithinWorkingDays!.Value, clock.Now), ct);
         return Results.Ok(new LetterTimeLimits(cmd.AcceptWithinWorkingDays.Value, cmd.ReplyWithinWorkingDays.Value));
     }
 

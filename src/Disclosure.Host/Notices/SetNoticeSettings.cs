@@ -65,7 +65,7 @@ public static class SetNoticeSettingsEndpoint
         {
             return Problems.ValidationResult(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] });
         }
-        await AgencySetup.AppendAsync(store, http, agency, new NoticeSettingsSet(agency, settings, clock.Now), ct);
+        await AgencySettingChange.RecordAsync(store, directory, http, agency, new NoticeSettingsSet(agency, settings, clock.Now), ct);
         return Results.Ok(View(settings));
     }
 
@@ -80,18 +80,4 @@ public static class SetNoticeSettingsEndpoint
     }
 
     private static NoticeSettingsView View(NoticeSettings s) => new(true, s.AgencyName, s.ReconsiderationBody, s.NumberPatterns, s.ContactLines);
-}
-
-/// <summary>An agency's notice setup lives on the agency's own stream, in the default tenant (like its other settings).</summary>
-public static class AgencySetup
-{
-    public static async Task AppendAsync(IDocumentStore store, HttpContext http, string agency, INoticeSetupEvent e, CancellationToken ct,
-        NoticeTemplateText? text = null)
-    {
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = Actor.Of(http.User);
-        session.Events.Append(RegisterAgencyEndpoint.StreamId(agency), e);
-        if (text is not null) session.Store(text);
-        await session.SaveChangesAsync(ct);
-    }
 }
