@@ -141,7 +141,7 @@ public class PrintingSpecs(AppFixture fixture) : NoticeScenario(fixture)
         });
         await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60)); // printed from the unmasked document, not kept yet
 
-        (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-01" })).ShouldBe(200);
+        await Security.Erasure.AfterRetentionAsync(Host, Fixture, Agency, closedBefore: "2025-06-01");
         held.Release();
         var printed = await printing;
 
