@@ -33,6 +33,7 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
         Options.DeleteDataInTableOnTeardown(tables.Cases);
         Options.DeleteDataInTableOnTeardown(tables.ApplicantKeys);
         Options.DeleteDataInTableOnTeardown(tables.ApplicantCounts);
+        Options.DeleteDataInTableOnTeardown(tables.KeyCounts);
     }
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
@@ -51,7 +52,12 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             entries.AddRange((await operations.LoadManyAsync<Letter>(cancellation, letterIds)).Where(l => l.TrackingNumber.Length > 0).Select(SearchEntry.From));
         if (entries.Count == 0) return;
 
+        // the key counts follow the rows: the keys a case had leave them, the row is re-indexed, the keys it has now come back
+        // (a batch seen again, a text corrected or erased, all leave the counts true)
+        var ids = entries.Where(e => e.Kind == SearchEntry.ApplicationKind).Select(e => e.Id).ToArray();
+        if (ids.Length > 0) QueueKeyCountsLeaving(operations, agency, ids);
         QueueUpsert(operations, agency, entries);
+        if (ids.Length > 0) QueueKeyCountsComing(operations, agency, ids);
         var keyed = entries.Where(e => !e.Erased).SelectMany(e => e.ApplicantKeys.Select(k => (e, k))).ToList();
         if (keyed.Count > 0) QueueKeys(operations, agency, keyed);
         var erased = entries.Where(e => e.Erased).Select(e => e.Id).ToArray();
@@ -83,6 +89,32 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             Col(e => e.SimilarityKeys is { } k ? "{" + string.Join(',', k) + "}" : ""));
 
         T[] Col<T>(Func<SearchEntry, T> field) => entries.Select(field).ToArray();
+    }
+
+    /// <summary>The similarity keys the cases carry in the index now, taken off the agency's key counts (a count at zero goes).</summary>
+    private void QueueKeyCountsLeaving(IDocumentOperations operations, string agency, Guid[] ids)
+    {
+        operations.QueueSqlCommand($"""
+            with leaving as (
+              select k, count(*) as n from {tables.Cases} s cross join lateral unnest(s.similarity_keys) as k
+              where s.id = any(?) group by k),
+            gone as (
+              delete from {tables.KeyCounts} c using leaving l
+              where c.tenant_id = ? and c.similarity_key = l.k and c.cases <= l.n)
+            update {tables.KeyCounts} c set cases = c.cases - l.n from leaving l
+            where c.tenant_id = ? and c.similarity_key = l.k and c.cases > l.n
+            """, ids, agency, agency);
+    }
+
+    /// <summary>The similarity keys the cases carry once re-indexed, added to the agency's key counts.</summary>
+    private void QueueKeyCountsComing(IDocumentOperations operations, string agency, Guid[] ids)
+    {
+        operations.QueueSqlCommand($"""
+            insert into {tables.KeyCounts} (tenant_id, similarity_key, cases)
+            select ?, k, count(*) from {tables.Cases} s cross join lateral unnest(s.similarity_keys) as k
+            where s.id = any(?) group by k
+            on conflict (tenant_id, similarity_key) do update set cases = {tables.KeyCounts}.cases + excluded.cases
+            """, agency, ids);
     }
 
     /// <summary>New identities counted once each (a batch seen again inserts nothing, so counts nothing).</summary>
