@@ -19,11 +19,11 @@ public sealed class SearchSettings
     public int SimilarCandidates { get; set; } = 20;
     /// <summary>
     /// A similarity key carried by this many of an agency's indexed applications or more (a campaign's model text, boilerplate)
-    /// no longer chooses candidates for the repeat check (default 32): the rows it reads are then at most
+    /// no longer chooses candidates for the repeat check (default <see cref="Disclosure.Domain.Search.Repeats.SimilarityKeys.FrequentCases"/>, 32): the rows it reads are then at most
     /// <see cref="Disclosure.Domain.Search.Repeats.SimilarityKeys.Bands"/> × this, whatever the agency's history. The same
     /// applicant's applications are found by their identity, not by these keys.
     /// </summary>
-    public int FrequentKeyCases { get; set; } = 32;
+    public int FrequentKeyCases { get; set; } = Disclosure.Domain.Search.Repeats.SimilarityKeys.FrequentCases;
     public string? ApplicantKeySecret { get; set; }
 
     /// <summary>Known only to this source tree: used in Development and Testing when nothing else is configured.</summary>
