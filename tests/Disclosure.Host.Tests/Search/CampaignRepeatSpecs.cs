@@ -85,6 +85,73 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
         Assert.True(reads.Average(x => x.FrequentKeys) >= SimilarityKeys.Bands / 2.0, "a campaign text's keys are frequent in the agency");
     }
 
+    /// <summary>
+    /// The key counts are the index's own bookkeeping: a step re-indexes a case without counting its keys twice, erasure takes
+    /// the erased request's keys off, a rebuild counts them again from the events — always the keys the rows carry.
+    /// </summary>
+    [Fact]
+    public async Task The_agencys_key_counts_follow_its_index_through_steps_erasure_and_a_rebuild()
+    {
+        const string text = "申请公开幸福路拓宽改造工程的拆迁补偿协议及补偿款发放明细";
+        var (first, _) = await Receive(text, Applicant("赵六", "110101198001011234", "13700001111"), receivedOn: "2025-01-06");
+        await Receive(text, Applicant("李四", "110105199001011234", "13900001111"), receivedOn: "2025-02-03");
+        await Receive(text, receivedOn: "2025-03-03");
+        await Receive("申请公开2024年部门预算", receivedOn: "2025-03-03");
+        await Receive(text, receivedOn: "2025-03-03", agency: Other);
+        await Indexed();
+        var keys = SimilarityKeys.Of(text, Agency);
+        var counted = await Counted(Agency);
+        Assert.All(keys, k => Assert.Equal(3, counted.GetValueOrDefault(k)));
+        Assert.Equal(await CountedFromRows(Agency), counted);
+        Assert.Equal(await CountedFromRows(Other), await Counted(Other));
+
+        // a step re-indexes the case: its keys are not counted again
+        (await Post($"/api/agencies/{Agency}/applications/{first}/decision", new { decidedOn = "2025-01-20", outcome = "disclosed" })).ShouldBe(200);
+        await Indexed();
+        counted = await Counted(Agency);
+        Assert.All(keys, k => Assert.Equal(3, counted.GetValueOrDefault(k)));
+
+        // erasure: the erased request carries no keys any more, and they are not counted
+        (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-30" })).ShouldBe(200);
+        await Indexed();
+        counted = await Counted(Agency);
+        Assert.All(keys, k => Assert.Equal(2, counted.GetValueOrDefault(k)));
+        Assert.Equal(await CountedFromRows(Agency), counted);
+
+        var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            using var daemon = await Store.BuildProjectionDaemonAsync();
+            await daemon.RebuildProjectionAsync(SearchIndexProjection.ProjectionName, CancellationToken.None);
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+        Assert.Equal(counted, await Counted(Agency));
+        Assert.Equal(await CountedFromRows(Other), await Counted(Other));
+    }
+
+    private static Task<Dictionary<int, int>> Counted(string agency) =>
+        Query($"select similarity_key, cases from disclosure.search_key_counts where tenant_id = '{agency}'");
+
+    private static Task<Dictionary<int, int>> CountedFromRows(string agency) => Query($"""
+        select k, count(*)::int from disclosure.search_cases s cross join lateral unnest(s.similarity_keys) as k
+        where s.tenant_id = '{agency}' group by k
+        """);
+
+    private static async Task<Dictionary<int, int>> Query(string sql)
+    {
+        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var counts = new Dictionary<int, int>();
+        while (await reader.ReadAsync()) counts[reader.GetInt32(0)] = reader.GetInt32(1);
+        return counts;
+    }
+
     private static double Percentile(List<double> values, int p)
     {
         var sorted = values.Order().ToList();
