@@ -53,7 +53,7 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
         if (entries.Count == 0) return;
 
         // the key counts follow the rows: the keys a case had leave them, the row is re-indexed, the keys it has now come back
-        // (a batch seen again, a text corrected or erased, all leave the counts true; SearchTables.KeyCounts)
+        // (a batch seen again, a text corrected or erased, all leave the counts true)
         var ids = entries.Where(e => e.Kind == SearchEntry.ApplicationKind).Select(e => e.Id).ToArray();
         if (ids.Length > 0) QueueKeyCountsLeaving(operations, agency, ids);
         QueueUpsert(operations, agency, entries);
@@ -91,11 +91,7 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
         T[] Col<T>(Func<SearchEntry, T> field) => entries.Select(field).ToArray();
     }
 
-    /// <summary>
-    /// The similarity keys the cases carry in the index now, taken off the agency's key counts. Only keys shared by two
-    /// applications or more are kept (most keys of a diverse agency are one request's own): a count that would fall below
-    /// two goes.
-    /// </summary>
+    /// <summary>The similarity keys the cases carry in the index now, taken off the agency's key counts (a count at zero goes).</summary>
     private void QueueKeyCountsLeaving(IDocumentOperations operations, string agency, Guid[] ids)
     {
         operations.QueueSqlCommand($"""
@@ -104,37 +100,21 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
               where s.id = any(?) group by k),
             gone as (
               delete from {tables.KeyCounts} c using leaving l
-              where c.tenant_id = ? and c.similarity_key = l.k and c.cases - l.n < 2)
+              where c.tenant_id = ? and c.similarity_key = l.k and c.cases <= l.n)
             update {tables.KeyCounts} c set cases = c.cases - l.n from leaving l
-            where c.tenant_id = ? and c.similarity_key = l.k and c.cases - l.n >= 2
+            where c.tenant_id = ? and c.similarity_key = l.k and c.cases > l.n
             """, ids, agency, agency);
     }
 
-    /// <summary>
-    /// The similarity keys the cases carry once re-indexed, added to the agency's key counts: a key already counted is
-    /// bumped; any other is counted from the rows that carry it (one look-up in the keys' GIN index for the batch) and kept
-    /// when two or more do. So the table holds the agency's shared keys only, and a batch writes few rows.
-    /// </summary>
+    /// <summary>The similarity keys the cases carry once re-indexed, added to the agency's key counts.</summary>
     private void QueueKeyCountsComing(IDocumentOperations operations, string agency, Guid[] ids)
     {
         operations.QueueSqlCommand($"""
-            with coming as (
-              select k, count(*) as n from {tables.Cases} s cross join lateral unnest(s.similarity_keys) as k
-              where s.id = any(?) group by k),
-            bumped as (
-              update {tables.KeyCounts} c set cases = c.cases + m.n from coming m
-              where c.tenant_id = ? and c.similarity_key = m.k),
-            fresh as (
-              select m.k from coming m
-              where not exists (select 1 from {tables.KeyCounts} c where c.tenant_id = ? and c.similarity_key = m.k)),
-            carried as (
-              select x.k, count(*) as cases
-              from {tables.Cases} s cross join lateral unnest(s.similarity_keys) as x(k) join fresh f on f.k = x.k
-              where s.similarity_keys && (select array_agg(k) from fresh) and (s.tenant_id || '') = ?
-              group by x.k)
             insert into {tables.KeyCounts} (tenant_id, similarity_key, cases)
-            select ?, k, cases from carried where cases >= 2
-            """, ids, agency, agency, agency, agency);
+            select ?, k, count(*) from {tables.Cases} s cross join lateral unnest(s.similarity_keys) as k
+            where s.id = any(?) group by k
+            on conflict (tenant_id, similarity_key) do update set cases = {tables.KeyCounts}.cases + excluded.cases
+            """, agency, ids);
     }
 
     /// <summary>New identities counted once each (a batch seen again inserts nothing, so counts nothing).</summary>

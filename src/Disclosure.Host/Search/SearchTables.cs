@@ -24,8 +24,7 @@ public sealed class SearchTables(string schema)
     /// <summary>Applications per applicant identity and period: a natural month (yyyy-MM) or a year (yyyy).</summary>
     public string ApplicantCounts { get; } = $"{schema}.applicant_request_counts";
     /// <summary>
-    /// Per agency, how many indexed applications carry each similarity key shared by two or more (a key of one request alone
-    /// has no row, so the table holds the agency's shared keys only): a key carried by many (a campaign's model text,
+    /// Per agency, how many indexed applications carry each similarity key: a key carried by many (a campaign's model text,
     /// boilerplate such as 申请公开……的……) says nothing about which earlier request a new one repeats, and the repeat check
     /// lets only the rarer keys choose candidates (<see cref="SearchSettings.FrequentKeyCases"/>).
     /// </summary>
