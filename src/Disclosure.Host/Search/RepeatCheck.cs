@@ -74,8 +74,9 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
             """, agency, keys, from, request.ReceivedOn, self));
         // anyone's similar requests: only the keys fewer than FrequentKeyCases of the agency's applications carry choose them
         // (a campaign's model text, boilerplate: every earlier copy would share those), so the rows read are at most
-        // Bands × FrequentKeyCases whatever the agency's history — the LIMIT holds that bound even while the counts lag the
-        // intake; they are ranked here by the distinctive keys they share, then newest. The keys already belong to the
+        // Bands × FrequentKeyCases whatever the agency's history — the LIMIT holds the rows read to that bound even while the
+        // counts lag a burst of copies (the index's bitmap then still spans them); they are ranked in SQL by the distinctive
+        // keys they share, then newest, and only the best SimilarCandidates are loaded and compared. The keys already belong to the
         // agency (SimilarityKeys' scope): its name is checked on the rows, not looked up in an index.
         var frequent = settings.FrequentKeyCases;
         batch.BatchCommands.Add(Command($"""
