@@ -52,12 +52,10 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             entries.AddRange((await operations.LoadManyAsync<Letter>(cancellation, letterIds)).Where(l => l.TrackingNumber.Length > 0).Select(SearchEntry.From));
         if (entries.Count == 0) return;
 
-        // the key counts follow the rows: the keys a case had leave them, the row is re-indexed, the keys it has now come back
-        // (a batch seen again, a text corrected or erased, all leave the counts true)
-        var ids = entries.Where(e => e.Kind == SearchEntry.ApplicationKind).Select(e => e.Id).ToArray();
-        if (ids.Length > 0) QueueKeyCountsLeaving(operations, agency, ids);
+        // the key counts follow the rows, before they are re-indexed: what the cases' keys are now against what the index holds
+        var applications = entries.Where(e => e.Kind == SearchEntry.ApplicationKind).ToList();
+        if (applications.Count > 0) QueueKeyCounts(operations, agency, applications);
         QueueUpsert(operations, agency, entries);
-        if (ids.Length > 0) QueueKeyCountsComing(operations, agency, ids);
         var keyed = entries.Where(e => !e.Erased).SelectMany(e => e.ApplicantKeys.Select(k => (e, k))).ToList();
         if (keyed.Count > 0) QueueKeys(operations, agency, keyed);
         var erased = entries.Where(e => e.Erased).Select(e => e.Id).ToArray();
@@ -91,30 +89,34 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
         T[] Col<T>(Func<SearchEntry, T> field) => entries.Select(field).ToArray();
     }
 
-    /// <summary>The similarity keys the cases carry in the index now, taken off the agency's key counts (a count at zero goes).</summary>
-    private void QueueKeyCountsLeaving(IDocumentOperations operations, string agency, Guid[] ids)
+    /// <summary>
+    /// The agency's key counts moved by the difference between the keys the cases carry now and those the index holds for
+    /// them: a new request adds its keys, a step (the same text) changes nothing, erasure or a corrected text takes keys off
+    /// (a count at zero goes), a batch seen again finds nothing to change.
+    /// </summary>
+    private void QueueKeyCounts(IDocumentOperations operations, string agency, List<SearchEntry> applications)
     {
+        var keyed = applications.SelectMany(e => (e.SimilarityKeys ?? []).Select(k => (e.Id, Key: k))).ToList();
         operations.QueueSqlCommand($"""
-            with leaving as (
+            with held as (
               select k, count(*) as n from {tables.Cases} s cross join lateral unnest(s.similarity_keys) as k
               where s.id = any(?) group by k),
+            carried as (select k, count(*) as n from unnest(?::uuid[], ?::integer[]) as t(id, k) group by k),
+            delta as (
+              select k, sum(n)::int as n from (select k, n from carried union all select k, -n from held) as x
+              group by k having sum(n) <> 0),
             gone as (
-              delete from {tables.KeyCounts} c using leaving l
-              where c.tenant_id = ? and c.similarity_key = l.k and c.cases <= l.n)
-            update {tables.KeyCounts} c set cases = c.cases - l.n from leaving l
-            where c.tenant_id = ? and c.similarity_key = l.k and c.cases > l.n
-            """, ids, agency, agency);
-    }
-
-    /// <summary>The similarity keys the cases carry once re-indexed, added to the agency's key counts.</summary>
-    private void QueueKeyCountsComing(IDocumentOperations operations, string agency, Guid[] ids)
-    {
-        operations.QueueSqlCommand($"""
+              delete from {tables.KeyCounts} c using delta d
+              where c.tenant_id = ? and c.similarity_key = d.k and c.cases + d.n <= 0),
+            moved as (
+              update {tables.KeyCounts} c set cases = c.cases + d.n from delta d
+              where c.tenant_id = ? and c.similarity_key = d.k and c.cases + d.n > 0)
             insert into {tables.KeyCounts} (tenant_id, similarity_key, cases)
-            select ?, k, count(*) from {tables.Cases} s cross join lateral unnest(s.similarity_keys) as k
-            where s.id = any(?) group by k
-            on conflict (tenant_id, similarity_key) do update set cases = {tables.KeyCounts}.cases + excluded.cases
-            """, agency, ids);
+            select ?, d.k, d.n from delta d
+            where d.n > 0 and not exists (select 1 from {tables.KeyCounts} c where c.tenant_id = ? and c.similarity_key = d.k)
+            """,
+            applications.Select(e => e.Id).ToArray(), keyed.Select(x => x.Id).ToArray(), keyed.Select(x => x.Key).ToArray(),
+            agency, agency, agency, agency);
     }
 
     /// <summary>New identities counted once each (a batch seen again inserts nothing, so counts nothing).</summary>
