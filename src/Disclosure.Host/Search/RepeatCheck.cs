@@ -11,13 +11,12 @@ namespace Disclosure.Host.Search;
 /// <summary>
 /// Finds the earlier applications a request may repeat. The index chooses whom to compare — the applicant's latest cases in
 /// the window (and how many there are in all) and the requests most like this one whoever filed them (those sharing the most
-/// <see cref="SimilarityKeys"/>) — the cases themselves are read as they stand (the agency's own, through its session), and
+/// of its distinctive <see cref="SimilarityKeys"/>: keys common in the agency are left out, so the cost is bounded however
+/// many lookalikes its history holds) — the cases themselves are read as they stand (the agency's own, through its session), and
 /// <see cref="RepeatFinder"/> decides. Reads only; the index follows the write path within moments (async daemon).
 /// </summary>
 public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings, ILogger<RepeatCheck> log)
 {
-    /// <summary>A text filed thousands of times (a campaign) is ranked among at most this many of its copies.</summary>
-    private const int MostAlike = 1000;
     /// <summary>Of a frequent filer's requests, the latest this many are compared (besides the most similar of anyone's).</summary>
     private const int LatestOfApplicant = 20;
 
@@ -31,7 +30,8 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
     {
         try
         {
-            return await TimedAsync(session, new RepeatRequest(ApplicantKey.Of(intake.ApplicantAsGiven()), intake.Description!, intake.ReceivedOn!.Value), ct);
+            var done = await TimedAsync(session, new RepeatRequest(ApplicantKey.Of(intake.ApplicantAsGiven()), intake.Description!, intake.ReceivedOn!.Value), ct);
+            return (done.Report, done.Milliseconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -42,9 +42,13 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
 
     /// <summary>For a case on file: the cases before it.</summary>
     public async Task<RepeatReport> OfAsync(IQuerySession session, Application app, CancellationToken ct) =>
-        (await TimedAsync(session, new RepeatRequest(ApplicantKey.Of(app.Applicant), app.Description, app.ReceivedOn, app.Id), ct)).Report;
+        (await MeasuredOfAsync(session, app, ct)).Report;
 
-    private async Task<(RepeatReport Report, double Milliseconds)> TimedAsync(IQuerySession session, RepeatRequest request, CancellationToken ct)
+    /// <summary>For a case on file, with what the check read (<see cref="RepeatReads"/>).</summary>
+    public Task<RepeatChecked> MeasuredOfAsync(IQuerySession session, Application app, CancellationToken ct) =>
+        TimedAsync(session, new RepeatRequest(ApplicantKey.Of(app.Applicant), app.Description, app.ReceivedOn, app.Id), ct);
+
+    private async Task<RepeatChecked> TimedAsync(IQuerySession session, RepeatRequest request, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var agency = session.TenantId;
@@ -58,6 +62,7 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
         // planner's guess for "overlaps 64 keys" is about one row in eight, and with a LIMIT it then prefers reading the whole
         // agency (measured: 2 s at 100,000 cases, against 5–20 ms through the index)
         batch.BatchCommands.Add(new NpgsqlBatchCommand("select set_config('enable_seqscan', 'off', true)"));
+        // the same applicant's applications come by identity alone, whatever their texts and however common their keys
         batch.BatchCommands.Add(Command($"""
             select count(distinct case_id) from {tables.ApplicantKeys}
             where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
@@ -67,15 +72,33 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
             where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
             order by received_on desc limit {LatestOfApplicant}
             """, agency, keys, from, request.ReceivedOn, self));
-        // the keys already belong to the agency (SimilarityKeys' scope): its name is checked on the rows, not looked up in an
-        // index; the rows are ranked here (shared keys, then newest), cheaper than counting per row in SQL
+        // anyone's similar requests: only the keys fewer than FrequentKeyCases of the agency's applications carry choose them
+        // (a campaign's model text, boilerplate: every earlier copy would share those), so the rows read are at most
+        // Bands × FrequentKeyCases whatever the agency's history — the LIMIT holds the rows read to that bound even while the
+        // counts lag a burst of copies (the index's bitmap then still spans them); they are ranked in SQL by the distinctive
+        // keys they share, then newest, and only the best SimilarCandidates are loaded and compared. The keys already belong to the
+        // agency (SimilarityKeys' scope): its name is checked on the rows, not looked up in an index.
+        var frequent = settings.FrequentKeyCases;
         batch.BatchCommands.Add(Command($"""
-            select id, received_on, similarity_keys from {tables.Cases}
-            where similarity_keys && $6 and (tenant_id || '') = $1 and kind = 'application' and received_on between $3 and $4 and id <> $5
-            limit {MostAlike}
+            with d as (
+              select coalesce(array_agg(k), array[]::integer[]) as keys from unnest($6::integer[]) as k
+              where not exists (select 1 from {tables.KeyCounts} c where c.tenant_id = $1 and c.similarity_key = k and c.cases >= {frequent})),
+            alike as (
+              select s.id, s.received_on, s.similarity_keys from {tables.Cases} s
+              where s.similarity_keys && (select keys from d) and (s.tenant_id || '') = $1 and s.kind = 'application'
+                and s.received_on between $3 and $4 and s.id <> $5
+              limit {MaxSimilarRows}),
+            ranked as (
+              select a.id, (select count(*) from unnest(a.similarity_keys) as x where x = any(d.keys)) as shared, a.received_on,
+                     count(*) over () as read
+              from alike a cross join d
+              order by shared desc, a.received_on desc, a.id
+              limit {settings.SimilarCandidates})
+            select cardinality(d.keys), r.id, r.read from d left join ranked r on true
             """, agency, keys, from, request.ReceivedOn, self, alike));
         var ids = new HashSet<Guid>();
         var sameApplicant = 0;
+        var (similarRows, distinctive, similar) = (0, 0, 0);
         if (keys.Length > 0 || alike.Length > 0)
         {
             await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -84,18 +107,25 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
             await reader.NextResultAsync(ct);
-            var wanted = alike.ToHashSet();
-            var similar = new List<(Guid Id, DateOnly ReceivedOn, int Shared)>();
             while (await reader.ReadAsync(ct))
-                similar.Add((reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<int[]>(2).Count(wanted.Contains)));
-            foreach (var c in similar.OrderByDescending(c => c.Shared).ThenByDescending(c => c.ReceivedOn).Take(settings.SimilarCandidates)) ids.Add(c.Id);
+            {
+                distinctive = reader.GetInt32(0);
+                if (reader.IsDBNull(1)) continue;
+                similar++;
+                ids.Add(reader.GetGuid(1));
+                similarRows = (int)reader.GetInt64(2);
+            }
         }
         var cases = ids.Count == 0 ? [] : await session.LoadManyAsync<Application>(ct, ids);
         var candidates = cases.Select(a => new RepeatCandidate(a.Id, a.TrackingNumber, ApplicantKey.Of(a.Applicant), a.Description, a.ReceivedOn,
             a.Status == ApplicationStatuses.Answered));
         var findings = RepeatFinder.Find(request, candidates, new RepeatSettings(WindowMonths: settings.RepeatWindowMonths), sameApplicant);
-        return (RepeatReport.From(findings, settings.RepeatWindowMonths), watch.Elapsed.TotalMilliseconds);
+        return new RepeatChecked(RepeatReport.From(findings, settings.RepeatWindowMonths), watch.Elapsed.TotalMilliseconds,
+            new RepeatReads(similarRows, similar, distinctive, alike.Length - distinctive, ids.Count));
     }
+
+    /// <summary>The most rows the similar-text query reads: every distinctive key carried by fewer than FrequentKeyCases.</summary>
+    private int MaxSimilarRows => SimilarityKeys.Bands * settings.FrequentKeyCases;
 
     private static NpgsqlBatchCommand Command(string sql, string agency, string[] keys, DateOnly from, DateOnly to, Guid self, int[]? alike = null)
     {
@@ -109,3 +139,14 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
         return command;
     }
 }
+
+/// <summary>A repeat check's answer, its time and what it read.</summary>
+public sealed record RepeatChecked(RepeatReport Report, double Milliseconds, RepeatReads Reads);
+
+/// <summary>
+/// What one repeat check read: <see cref="SimilarRows"/> the rows of the similar-text query (ranked in SQL, at most
+/// Bands × <see cref="SearchSettings.FrequentKeyCases"/>), of which the best <see cref="SimilarCandidates"/> were handed on;
+/// the request's keys that chose them (<see cref="DistinctiveKeys"/>) and those left out as too common in the agency
+/// (<see cref="FrequentKeys"/>); <see cref="Candidates"/> the cases loaded and compared (with the applicant's latest).
+/// </summary>
+public sealed record RepeatReads(int SimilarRows, int SimilarCandidates, int DistinctiveKeys, int FrequentKeys, int Candidates);

@@ -33,6 +33,7 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
         Options.DeleteDataInTableOnTeardown(tables.Cases);
         Options.DeleteDataInTableOnTeardown(tables.ApplicantKeys);
         Options.DeleteDataInTableOnTeardown(tables.ApplicantCounts);
+        Options.DeleteDataInTableOnTeardown(tables.KeyCounts);
     }
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
@@ -51,6 +52,9 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             entries.AddRange((await operations.LoadManyAsync<Letter>(cancellation, letterIds)).Where(l => l.TrackingNumber.Length > 0).Select(SearchEntry.From));
         if (entries.Count == 0) return;
 
+        // the key counts follow the rows, before they are re-indexed: what the cases' keys are now against what the index holds
+        var applications = entries.Where(e => e.Kind == SearchEntry.ApplicationKind).ToList();
+        if (applications.Count > 0) QueueKeyCounts(operations, agency, applications);
         QueueUpsert(operations, agency, entries);
         var keyed = entries.Where(e => !e.Erased).SelectMany(e => e.ApplicantKeys.Select(k => (e, k))).ToList();
         if (keyed.Count > 0) QueueKeys(operations, agency, keyed);
@@ -83,6 +87,36 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             Col(e => e.SimilarityKeys is { } k ? "{" + string.Join(',', k) + "}" : ""));
 
         T[] Col<T>(Func<SearchEntry, T> field) => entries.Select(field).ToArray();
+    }
+
+    /// <summary>
+    /// The agency's key counts moved by the difference between the keys the cases carry now and those the index holds for
+    /// them: a new request adds its keys, a step (the same text) changes nothing, erasure or a corrected text takes keys off
+    /// (a count at zero goes), a batch seen again finds nothing to change.
+    /// </summary>
+    private void QueueKeyCounts(IDocumentOperations operations, string agency, List<SearchEntry> applications)
+    {
+        var keyed = applications.SelectMany(e => (e.SimilarityKeys ?? []).Select(k => (e.Id, Key: k))).ToList();
+        operations.QueueSqlCommand($"""
+            with held as (
+              select k, count(*) as n from {tables.Cases} s cross join lateral unnest(s.similarity_keys) as k
+              where s.id = any(?) group by k),
+            carried as (select k, count(*) as n from unnest(?::uuid[], ?::integer[]) as t(id, k) group by k),
+            delta as (
+              select k, sum(n)::int as n from (select k, n from carried union all select k, -n from held) as x
+              group by k having sum(n) <> 0),
+            gone as (
+              delete from {tables.KeyCounts} c using delta d
+              where c.tenant_id = ? and c.similarity_key = d.k and c.cases + d.n <= 0),
+            moved as (
+              update {tables.KeyCounts} c set cases = c.cases + d.n from delta d
+              where c.tenant_id = ? and c.similarity_key = d.k and c.cases + d.n > 0)
+            insert into {tables.KeyCounts} (tenant_id, similarity_key, cases)
+            select ?, d.k, d.n from delta d
+            where d.n > 0 and not exists (select 1 from {tables.KeyCounts} c where c.tenant_id = ? and c.similarity_key = d.k)
+            """,
+            applications.Select(e => e.Id).ToArray(), keyed.Select(x => x.Id).ToArray(), keyed.Select(x => x.Key).ToArray(),
+            agency, agency, agency, agency);
     }
 
     /// <summary>New identities counted once each (a batch seen again inserts nothing, so counts nothing).</summary>

@@ -17,6 +17,13 @@ public sealed class SearchSettings
     public int RepeatWindowMonths { get; set; } = 24;
     /// <summary>How many of the most similar earlier requests the index hands the repeat finder (besides all of the applicant's).</summary>
     public int SimilarCandidates { get; set; } = 20;
+    /// <summary>
+    /// A similarity key carried by this many of an agency's indexed applications or more (a campaign's model text, boilerplate)
+    /// no longer chooses candidates for the repeat check (default <see cref="Disclosure.Domain.Search.Repeats.SimilarityKeys.FrequentCases"/>, 32): the rows it reads are then at most
+    /// <see cref="Disclosure.Domain.Search.Repeats.SimilarityKeys.Bands"/> × this, whatever the agency's history. The same
+    /// applicant's applications are found by their identity, not by these keys.
+    /// </summary>
+    public int FrequentKeyCases { get; set; } = Disclosure.Domain.Search.Repeats.SimilarityKeys.FrequentCases;
     public string? ApplicantKeySecret { get; set; }
 
     /// <summary>Known only to this source tree: used in Development and Testing when nothing else is configured.</summary>
@@ -28,6 +35,7 @@ public sealed class SearchSettings
         var local = env.IsDevelopment() || env.IsEnvironment("Testing");
         if (settings.RepeatWindowMonths is < 1 or > 120) throw new InvalidOperationException("Search:RepeatWindowMonths must be 1 to 120.");
         if (settings.SimilarCandidates is < 1 or > 200) throw new InvalidOperationException("Search:SimilarCandidates must be 1 to 200.");
+        if (settings.FrequentKeyCases is < 2 or > 10_000) throw new InvalidOperationException("Search:FrequentKeyCases must be 2 to 10000.");
         if (string.IsNullOrWhiteSpace(settings.ApplicantKeySecret))
         {
             if (!string.IsNullOrWhiteSpace(auth.SigningKey) && auth.SigningKey != AuthSettings.DevelopmentKey)

@@ -23,6 +23,12 @@ public sealed class SearchTables(string schema)
     public string ApplicantKeys { get; } = $"{schema}.search_applicant_keys";
     /// <summary>Applications per applicant identity and period: a natural month (yyyy-MM) or a year (yyyy).</summary>
     public string ApplicantCounts { get; } = $"{schema}.applicant_request_counts";
+    /// <summary>
+    /// Per agency, how many indexed applications carry each similarity key: a key carried by many (a campaign's model text,
+    /// boilerplate such as 申请公开……的……) says nothing about which earlier request a new one repeats, and the repeat check
+    /// lets only the rarer keys choose candidates (<see cref="SearchSettings.FrequentKeyCases"/>).
+    /// </summary>
+    public string KeyCounts { get; } = $"{schema}.search_key_counts";
 
     public void Register(StoreOptions opts)
     {
@@ -31,6 +37,7 @@ public sealed class SearchTables(string schema)
         opts.Storage.ExtendedSchemaObjects.Add(CasesTable());
         opts.Storage.ExtendedSchemaObjects.Add(KeysTable());
         opts.Storage.ExtendedSchemaObjects.Add(CountsTable());
+        opts.Storage.ExtendedSchemaObjects.Add(KeyCountsTable());
     }
 
     private Table CasesTable()
@@ -86,6 +93,15 @@ public sealed class SearchTables(string schema)
         t.AddColumn<string>("period").AsPrimaryKey();
         t.AddColumn<string>("basis").NotNull();
         t.AddColumn<int>("requests").NotNull();
+        return t;
+    }
+
+    private Table KeyCountsTable()
+    {
+        var t = new Table(new PostgresqlObjectName(Schema, "search_key_counts", SchemaUtils.IdentifierUsage.General));
+        t.AddColumn<string>("tenant_id").AsPrimaryKey();
+        t.AddColumn<int>("similarity_key").AsPrimaryKey();
+        t.AddColumn<int>("cases").NotNull();
         return t;
     }
 }

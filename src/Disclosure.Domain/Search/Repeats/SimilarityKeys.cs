@@ -13,6 +13,13 @@ public static class SimilarityKeys
 {
     public const int Bands = 64;
     public const int Rows = 4;
+    /// <summary>
+    /// A key carried by this many of an agency's applications or more (a campaign's model text, boilerplate such as
+    /// 申请公开……的……) is too common to choose whom to compare: every copy would be read. Only the rarer keys choose, so a
+    /// look-up reads at most <see cref="Bands"/> × this many rows whatever the agency's history; the same applicant's
+    /// requests are found by identity, not by keys. Chosen on the generated corpus (CandidateChoiceMeasurement).
+    /// </summary>
+    public const int FrequentCases = 32;
 
     public static int[] Of(RequestText text, string scope)
     {

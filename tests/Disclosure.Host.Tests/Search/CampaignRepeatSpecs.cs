@@ -1,0 +1,161 @@
+using Disclosure.Corpus;
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Search.Repeats;
+using Disclosure.Host.Search;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Disclosure.Host.Tests.Search;
+
+/// <summary>
+/// Given an agency that received a campaign (thousands of applicants filing one model text about one village's land, some of
+/// them twice), when a handler looks at each re-filed case, then the same applicant's earlier request is suggested as the
+/// same request, and the check reads a bounded number of rows however many copies the agency holds: the keys every copy
+/// carries no longer choose candidates.
+/// </summary>
+public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) : SearchScenario(fixture)
+{
+    /// <summary>Thousands by default; DISCLOSURE_CAMPAIGN_SIZE measures a larger agency (README: 5,000+).</summary>
+    private static int Size => int.TryParse(Environment.GetEnvironmentVariable("DISCLOSURE_CAMPAIGN_SIZE"), out var n) ? n : 2500;
+
+    [Fact]
+    public async Task Same_applicant_repeats_within_a_campaign_are_found_and_the_rows_read_stay_bounded()
+    {
+        var records = SyntheticCorpus.Campaign(31, Size, new CampaignOptions { AgencyCode = "SP" });
+        var ids = new Dictionary<int, Guid>();
+        foreach (var r in records)
+        {
+            var a = r.Applicant;
+            var reply = (await Post($"/api/agencies/{Agency}/applications", new
+            {
+                channel = r.Channel, description = r.Description, receivedOn = r.ReceivedOn.ToString("yyyy-MM-dd"),
+                applicant = new { category = a.Category, name = a.Name, idNumber = a.IdNumber ?? a.CreditCode, phone = a.Phone, email = a.Email, address = a.Address },
+            })).ShouldBe(201);
+            ids[r.Index] = Guid.Parse(reply.Str("id"));
+        }
+        await Indexed();
+
+        var check = Host.Services.GetRequiredService<RepeatCheck>();
+        var settings = Host.Services.GetRequiredService<SearchSettings>();
+        // the same check with every key choosing (as before the key counts): what the bound saves
+        var unfiltered = new RepeatCheck(Host.Services.GetRequiredService<NpgsqlDataSource>(), Host.Services.GetRequiredService<SearchTables>(),
+            Host.Services.GetRequiredService<ApplicantKeyProtector>(),
+            new SearchSettings { RepeatWindowMonths = settings.RepeatWindowMonths, SimilarCandidates = settings.SimilarCandidates, FrequentKeyCases = 1_000_000 },
+            Host.Services.GetRequiredService<ILogger<RepeatCheck>>());
+        await using var session = Store.QuerySession(Agency);
+        var bound = SimilarityKeys.Bands * settings.FrequentKeyCases;
+        int planted = 0, found = 0, sameApplicantNamed = 0;
+        var reads = new List<RepeatReads>();
+        var times = new List<double>();
+        var before = new List<(int Rows, double Ms)>();
+        foreach (var r in records.Skip(records.Count / 2))
+        {
+            var app = (await session.LoadAsync<Application>(ids[r.Index]))!;
+            var done = await check.MeasuredOfAsync(session, app, default);
+            reads.Add(done.Reads);
+            times.Add(done.Milliseconds);
+            if (r.Index % 10 == 0)
+            {
+                var old = await unfiltered.MeasuredOfAsync(session, app, default);
+                before.Add((old.Reads.SimilarRows, old.Milliseconds));
+            }
+            if (r.RepeatOf is not { } original) continue;
+            planted++;
+            var earlier = done.Report.Suggestions.FirstOrDefault(s => s.CaseId == ids[original]);
+            found += earlier?.Kind == RepeatKinds.SameRequest ? 1 : 0;
+            // the explanation names the applicant's earlier request (its identity agreed), never by a key's chance
+            sameApplicantNamed += earlier?.Explanation.Contains("为同一申请人") == true ? 1 : 0;
+        }
+        var recall = (double)found / planted;
+        output.WriteLine($"campaign of {records.Count} applications; re-filed by the same applicant (checked) {planted}, found {found} ({recall:P1}), named as the same applicant {sameApplicantNamed}");
+        output.WriteLine($"rows read by the similar-text query: max {reads.Max(x => x.SimilarRows)}, mean {reads.Average(x => x.SimilarRows):0.0} (bound {bound}); " +
+                         $"keys left out as frequent: mean {reads.Average(x => x.FrequentKeys):0.0} of {SimilarityKeys.Bands}; cases compared: max {reads.Max(x => x.Candidates)}; " +
+                         $"check p50 {Percentile(times, 50):0.0} ms, p95 {Percentile(times, 95):0.0} ms");
+        output.WriteLine($"with every key choosing (1 in 10 cases): rows read max {before.Max(x => x.Rows)}, mean {before.Average(x => x.Rows):0.0}; " +
+                         $"check p50 {Percentile(before.Select(x => x.Ms).ToList(), 50):0.0} ms, p95 {Percentile(before.Select(x => x.Ms).ToList(), 95):0.0} ms");
+
+        Assert.True(planted >= 30, $"{planted} planted");
+        Assert.True(recall >= 0.95, $"same-applicant recall {recall:P1}");
+        Assert.True(reads.All(x => x.SimilarRows <= bound), $"rows read {reads.Max(x => x.SimilarRows)} over the bound {bound}");
+        // the copies' shared keys choose nothing: what a check reads is a small part of the campaign, not all of it
+        Assert.True(reads.Average(x => x.SimilarRows) <= records.Count / 20.0, $"mean rows read {reads.Average(x => x.SimilarRows):0.0} of a campaign of {records.Count}");
+        Assert.True(reads.Average(x => x.FrequentKeys) >= SimilarityKeys.Bands / 2.0, "a campaign text's keys are frequent in the agency");
+    }
+
+    /// <summary>
+    /// The key counts are the index's own bookkeeping: a step re-indexes a case without counting its keys twice, erasure takes
+    /// the erased request's keys off, a rebuild counts them again from the events — always the keys the rows carry.
+    /// </summary>
+    [Fact]
+    public async Task The_agencys_key_counts_follow_its_index_through_steps_erasure_and_a_rebuild()
+    {
+        const string text = "申请公开幸福路拓宽改造工程的拆迁补偿协议及补偿款发放明细";
+        var (first, _) = await Receive(text, Applicant("赵六", "110101198001011234", "13700001111"), receivedOn: "2025-01-06");
+        await Receive(text, Applicant("李四", "110105199001011234", "13900001111"), receivedOn: "2025-02-03");
+        await Receive("申请公开2024年部门预算", receivedOn: "2025-03-03");
+        await Receive("申请公开2024年部门预算", Applicant("李四", "110105199001011234", "13900001111"), receivedOn: "2025-03-04");
+        await Receive(text, receivedOn: "2025-03-03", agency: Other);
+        await Indexed();
+        var keys = SimilarityKeys.Of(text, Agency);
+        var counted = await Counted(Agency);
+        Assert.All(keys, k => Assert.Equal(2, counted.GetValueOrDefault(k)));
+        Assert.Equal(await CountedFromRows(Agency), counted);
+        Assert.Equal(await CountedFromRows(Other), await Counted(Other));
+
+        // a step re-indexes the case: its keys are not counted again
+        (await Post($"/api/agencies/{Agency}/applications/{first}/decision", new { decidedOn = "2025-01-20", outcome = "disclosed" })).ShouldBe(200);
+        await Indexed();
+        counted = await Counted(Agency);
+        Assert.All(keys, k => Assert.Equal(2, counted.GetValueOrDefault(k)));
+
+        // erasure: the erased request carries no keys any more
+        (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-30" })).ShouldBe(200);
+        await Indexed();
+        counted = await Counted(Agency);
+        Assert.All(keys, k => Assert.Equal(1, counted.GetValueOrDefault(k)));
+        Assert.Equal(await CountedFromRows(Agency), counted);
+        Assert.All(SimilarityKeys.Of("申请公开2024年部门预算", Agency), k => Assert.Equal(2, counted.GetValueOrDefault(k)));
+
+        var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            using var daemon = await Store.BuildProjectionDaemonAsync();
+            await daemon.RebuildProjectionAsync(SearchIndexProjection.ProjectionName, CancellationToken.None);
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+        Assert.Equal(counted, await Counted(Agency));
+        Assert.Equal(await CountedFromRows(Other), await Counted(Other));
+    }
+
+    private static Task<Dictionary<int, int>> Counted(string agency) =>
+        Query($"select similarity_key, cases from disclosure.search_key_counts where tenant_id = '{agency}'");
+
+    private static Task<Dictionary<int, int>> CountedFromRows(string agency) => Query($"""
+        select k, count(*)::int from disclosure.search_cases s cross join lateral unnest(s.similarity_keys) as k
+        where s.tenant_id = '{agency}' group by k
+        """);
+
+    private static async Task<Dictionary<int, int>> Query(string sql)
+    {
+        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var counts = new Dictionary<int, int>();
+        while (await reader.ReadAsync()) counts[reader.GetInt32(0)] = reader.GetInt32(1);
+        return counts;
+    }
+
+    private static double Percentile(List<double> values, int p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}
