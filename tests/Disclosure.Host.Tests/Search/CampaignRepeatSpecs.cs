@@ -112,7 +112,7 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
         Assert.All(keys, k => Assert.Equal(2, counted.GetValueOrDefault(k)));
 
         // erasure: the erased request carries no keys any more
-        (await Post($"/api/agencies/{Agency}/personal-data/erasure", new { closedBefore = "2025-06-30" })).ShouldBe(200);
+        await Security.Erasure.AfterRetentionAsync(Host, Fixture, Agency, closedBefore: "2025-06-30");
         await Indexed();
         counted = await Counted(Agency);
         Assert.All(keys, k => Assert.Equal(1, counted.GetValueOrDefault(k)));
