@@ -87,19 +87,34 @@ public sealed class RecordingSender : Disclosure.Host.Deadlines.INotificationSen
 }
 
 /// <summary>
-/// A concurrent writer on demand: armed with a write, it runs it (once) just before the next commit that records a
-/// reminder, so that commit is the one that loses the race — deterministically.
+/// A concurrent writer on demand: armed with a write, it runs it (once) just before the next commit that matches — by
+/// default one that records a reminder — so that commit is the one that loses the race, deterministically.
 /// </summary>
 public sealed class ConcurrentWriter : DocumentSessionListenerBase
 {
-    private Func<Task>? _armed;
-    public void Arm(Func<Task> write) => _armed = write;
+    private (Func<Task> Write, Func<IDocumentSession, bool> When)? _armed;
+    private readonly Lock _lock = new();
+
+    public void Arm(Func<Task> write, Func<IDocumentSession, bool>? when = null)
+    {
+        lock (_lock) _armed = (write, when ?? (s => s.PendingChanges.InsertsFor<Disclosure.Host.Deadlines.Notification>().Any()));
+    }
+
+    public void Disarm()
+    {
+        lock (_lock) _armed = null;
+    }
 
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
-        if (session.PendingChanges.InsertsFor<Disclosure.Host.Deadlines.Notification>().Any()
-            && Interlocked.Exchange(ref _armed, null) is { } write)
-            await write();
+        Func<Task>? write = null;
+        lock (_lock)
+            if (_armed is { } armed && armed.When(session))
+            {
+                write = armed.Write;
+                _armed = null;
+            }
+        if (write is not null) await write();
     }
 }
 
@@ -118,6 +133,7 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Clock.Now = TestClock.Start;
+        Fixture.Race.Disarm();
         // the async projections first finish what the previous scenario left them: a reset under a batch in flight leaves
         // its progression behind (out of order), and the daemon then stops that projection for good
         try { await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(15)); }

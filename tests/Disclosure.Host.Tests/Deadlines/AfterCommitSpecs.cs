@@ -76,4 +76,27 @@ public class AfterCommitSpecs(AppFixture fixture) : Applications.ApplicationScen
         Assert.Single(await SentSettled());
         Assert.Equal(1, await RecordedReminders());
     }
+
+    [Fact]
+    public async Task The_sweep_looks_again_at_a_case_it_lost_a_race_on()
+    {
+        Clock.Now = new DateTimeOffset(2025, 1, 22, 10, 0, 0, TimeSpan.FromHours(8));
+        var earlier = await Receive("2025-01-20");
+        var id = await Receive("2025-01-20");
+        (await Step(id, "correction-request", new { sentOn = "2025-01-22", items = new[] { "写明所需信息" }, correctBy = "2025-02-14" })).ShouldBe(200);
+
+        // a handler links the application to an earlier one just as the sweep lapses its correction period
+        Clock.Now = new DateTimeOffset(2025, 2, 15, 0, 5, 0, TimeSpan.FromHours(8));
+        Reply? linked = null;
+        Fixture.Race.Arm(
+            async () => linked = await Post($"{Base}/{id}/relations", new { relatedTo = earlier.ToString(), kind = "same_applicant" }, Token(Disclosure.Host.Security.Roles.Handler, Agency)),
+            when: s => s.PendingChanges.Streams().Any(stream => stream.Id == id));
+        (await Post("/api/deadlines/sweep", new { })).ShouldBe(200);
+
+        linked!.ShouldBe(200);
+        var app = (await Get($"{Base}/{id}")).ShouldBe(200);
+        Assert.Equal(("abandoned", "other_no_correction"), (app.Str("status"), app.Str("outcome"))); // lapsed after all, on the second look
+        Assert.Equal(["application_related", "correction_lapsed"],
+            app.Json.GetProperty("history").EnumerateArray().TakeLast(2).Select(e => e.GetProperty("type").GetString()!));
+    }
 }
