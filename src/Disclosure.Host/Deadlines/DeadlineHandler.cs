@@ -1,11 +1,8 @@
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Cases;
-using Disclosure.Host.Infrastructure;
 using Marten;
 using Wolverine;
-using Wolverine.ErrorHandling;
-using Wolverine.Runtime.Handlers;
 
 namespace Disclosure.Host.Deadlines;
 
