@@ -39,6 +39,10 @@ public sealed class AppFixture : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public TestClock Clock { get; } = new();
     public LogCapture Logs { get; } = new();
+    /// <summary>What reached the outside world (the reminder sender), for tests to count.</summary>
+    public RecordingSender Sent { get; } = new();
+    /// <summary>A writer a test arms to commit first, just before the next commit that records a reminder.</summary>
+    public ConcurrentWriter Race { get; } = new();
     public AuthSettings Auth => Host.Services.GetRequiredService<AuthSettings>();
 
     public static string ConnectionString =>
@@ -57,6 +61,8 @@ public sealed class AppFixture : IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
             services.AddSingleton<Disclosure.Host.Notices.NoticePrinter, Notices.HeldPrinter>(); // the real printer, observable
+            services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender>(Sent);
+            services.ConfigureMarten(o => o.Listeners.Add(Race));
         }));
     }
 
@@ -64,6 +70,51 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await Host.StopAsync();
         await Host.DisposeAsync();
+    }
+}
+
+/// <summary>A reminder sender that keeps what it was given.</summary>
+public sealed class RecordingSender : Disclosure.Host.Deadlines.INotificationSender
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Disclosure.Host.Deadlines.Notification> _sent = new();
+    public IReadOnlyList<Disclosure.Host.Deadlines.Notification> Sent => _sent.ToList();
+    public void Clear() => _sent.Clear();
+    public Task SendAsync(Disclosure.Host.Deadlines.Notification notification, CancellationToken ct)
+    {
+        _sent.Enqueue(notification);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A concurrent writer on demand: armed with a write, it runs it (once) just before the next commit that matches — by
+/// default one that records a reminder — so that commit is the one that loses the race, deterministically.
+/// </summary>
+public sealed class ConcurrentWriter : DocumentSessionListenerBase
+{
+    private (Func<Task> Write, Func<IDocumentSession, bool> When)? _armed;
+    private readonly Lock _lock = new();
+
+    public void Arm(Func<Task> write, Func<IDocumentSession, bool>? when = null)
+    {
+        lock (_lock) _armed = (write, when ?? (s => s.PendingChanges.InsertsFor<Disclosure.Host.Deadlines.Notification>().Any()));
+    }
+
+    public void Disarm()
+    {
+        lock (_lock) _armed = null;
+    }
+
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        Func<Task>? write = null;
+        lock (_lock)
+            if (_armed is { } armed && armed.When(session))
+            {
+                write = armed.Write;
+                _armed = null;
+            }
+        if (write is not null) await write();
     }
 }
 
@@ -82,6 +133,7 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Clock.Now = TestClock.Start;
+        Fixture.Race.Disarm();
         // the async projections first finish what the previous scenario left them: a reset under a batch in flight leaves
         // its progression behind (out of order), and the daemon then stops that projection for good
         try { await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(15)); }

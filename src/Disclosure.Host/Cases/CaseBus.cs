@@ -22,6 +22,25 @@ public static class CaseBus
         }
     }
 
+    /// <summary>How long a scheduled check or the sweep waits before looking again at a case it lost a race on.</summary>
+    private static readonly TimeSpan[] CheckRetries = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1)];
+
+    /// <summary>
+    /// A deadline check (scheduled or the sweep), sent like every other command: a lost race is an answer, not an
+    /// exception, and the check looks again — the winner's step may have changed what falls due — a few times.
+    /// </summary>
+    public static async Task<CaseAnswer> CheckAsync(this IMessageBus bus, string agency, CaseCommand command, CancellationToken ct)
+    {
+        var answer = await bus.SendAsync(agency, command, ct);
+        foreach (var pause in CheckRetries)
+        {
+            if (answer.Outcome != CaseOutcome.Conflict) break;
+            await Task.Delay(pause, ct);
+            answer = await bus.SendAsync(agency, command, ct);
+        }
+        return answer;
+    }
+
     /// <summary>An intake: two requests racing with the same <c>Idempotency-Key</c> make one case, the loser answers as the winner did.</summary>
     public static async Task<CaseAnswer> ReceiveAsync(this IMessageBus bus, string agency, object intake, CancellationToken ct)
     {

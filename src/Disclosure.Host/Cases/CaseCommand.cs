@@ -7,7 +7,7 @@ namespace Disclosure.Host.Cases;
 
 /// <summary>
 /// A change to an existing case. Every front door — an endpoint, the console, a scheduled check, a batch job — builds
-/// one and sends it (<c>IMessageBus.InvokeForTenantAsync</c>, the agency on the envelope); <see cref="CaseWrites"/> is the
+/// one and sends it through <see cref="CaseBus"/> (the agency on the envelope); <see cref="CaseWrites"/> is the
 /// one path that turns it into events.
 /// </summary>
 public abstract record CaseCommand

@@ -29,7 +29,7 @@ namespace Disclosure.Host.Cases;
 /// checks are stored with the events or not at all, and a lost race (a stale version) rolls back both.
 /// </remarks>
 public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, AgencyDirectory agencies, TrackingNumbers numbers,
-    DeadlineAlarms alarms, INotificationSender sender, NoticeIssuing notices, IdempotencyRecords idempotency)
+    DeadlineAlarms alarms, NoticeIssuing notices, IdempotencyRecords idempotency)
 {
     public async Task<CaseAnswer> ExecuteAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,
         CaseCommand<TCase> command, CancellationToken ct) where TCase : class, ITrackedCase
@@ -103,7 +103,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         foreach (var open in decided.OfType<CaseOpened>())
             opened.Add(await OpenAsync(session, bus, open, context, ct));
 
-        var notified = await NotifyAsync(session, kind, state, history, decided.OfType<DeadlineNotice>(), context, ct);
+        var notified = await NotifyAsync(session, bus, kind, state, history, decided.OfType<DeadlineNotice>(), context, ct);
         if (appended.Count > 0 || command.SchedulesNextAlarm)
             await ScheduleCheckAsync(kind, bus, state, context, onlyAhead: command.SchedulesNextAlarm);
 
@@ -194,8 +194,13 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
             await bus.ScheduleAsync(kind.Check(state, next.At), next.Delay);
     }
 
-    /// <summary>Reminders (<see cref="DeadlineNotice"/>), once per case, kind and due date, addressed to whoever worked on the case.</summary>
-    private async Task<int> NotifyAsync<TCase>(IDocumentSession session, CaseKind<TCase> kind, TCase state, IReadOnlyList<IEvent> history,
+    /// <summary>
+    /// Reminders (<see cref="DeadlineNotice"/>), once per case, kind and due date, addressed to whoever worked on the case.
+    /// Inserted, not upserted: a concurrent check that recorded the same reminder first makes this commit fail (409). What
+    /// goes to the outside (<see cref="DeliverNotification"/>) is published through the outbox: stored in this transaction,
+    /// sent only after it commits — a lost race sends nothing.
+    /// </summary>
+    private async Task<int> NotifyAsync<TCase>(IDocumentSession session, IMessageContext bus, CaseKind<TCase> kind, TCase state, IReadOnlyList<IEvent> history,
         IEnumerable<DeadlineNotice> notices, CaseContext context, CancellationToken ct) where TCase : class, ITrackedCase
     {
         var recorded = 0;
@@ -209,8 +214,8 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 Kind = notice.Kind, DueOn = notice.DueOn, On = context.Today, CreatedAt = clock.Now, Text = notice.Text,
                 Recipients = history.Select(e => e.UserName).OfType<string>().Where(u => u != Actor.System).Distinct().ToList(),
             };
-            await sender.SendAsync(notification, ct);
-            session.Store(notification);
+            session.Insert(notification);
+            await bus.PublishAsync(new DeliverNotification(notification));
             recorded++;
         }
         return recorded;

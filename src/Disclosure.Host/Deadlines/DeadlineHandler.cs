@@ -1,34 +1,28 @@
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Cases;
-using Disclosure.Host.Infrastructure;
 using Marten;
 using Wolverine;
-using Wolverine.ErrorHandling;
-using Wolverine.Runtime.Handlers;
 
 namespace Disclosure.Host.Deadlines;
 
 /// <summary>
 /// The scheduled checks and the nightly sweep: each builds the deadline command of a case and sends it to the write
-/// path for the case's agency. A check that loses a race with a handler's step on the same case looks again.
+/// path for the case's agency through <see cref="CaseBus"/>, like every other front door; a check that loses a race with
+/// a step on the same case looks again (<see cref="CaseBus.CheckAsync"/>).
 /// </summary>
 public static class DeadlineHandler
 {
-    public static void Configure(HandlerChain chain) =>
-        chain.OnException(StorageConflict.Is, "a concurrent step on the same case")
-            .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
-
     public static async Task<CaseAnswer> Handle(CheckApplicationDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct)
     {
-        var answer = await bus.InvokeForTenantAsync<CaseAnswer>(check.Agency, new ApplyApplicationDeadlines { Case = check.ApplicationId.ToString() }, ct);
+        var answer = await bus.CheckAsync(check.Agency, new ApplyApplicationDeadlines { Case = check.ApplicationId.ToString() }, ct);
         Handled(logs, bus, "application", check.ApplicationId, answer);
         return answer;
     }
 
     public static async Task<CaseAnswer> Handle(CheckLetterDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct)
     {
-        var answer = await bus.InvokeForTenantAsync<CaseAnswer>(check.Agency, new ApplyLetterDeadlines { Case = check.LetterId.ToString() }, ct);
+        var answer = await bus.CheckAsync(check.Agency, new ApplyLetterDeadlines { Case = check.LetterId.ToString() }, ct);
         Handled(logs, bus, "letter", check.LetterId, answer);
         return answer;
     }
@@ -61,14 +55,7 @@ public static class DeadlineHandler
 
     private static async Task<int> CheckAsync(IMessageBus bus, string agency, CaseCommand command, CancellationToken ct)
     {
-        try
-        {
-            var answer = await bus.InvokeForTenantAsync<CaseAnswer>(agency, command, ct);
-            return answer.Recorded + answer.Notified;
-        }
-        catch (Exception e) when (StorageConflict.Is(e))
-        {
-            return 0; // a handler changed the case at this moment: its own step scheduled the next check
-        }
+        var answer = await bus.CheckAsync(agency, command, ct);
+        return answer.Recorded + answer.Notified; // still lost after the retries: the winner's step scheduled the next check
     }
 }

@@ -25,7 +25,22 @@ public sealed class Notification
     public static string IdFor(Guid caseId, DeadlineNotice notice) => $"{caseId:N}:{notice.Kind}:{notice.DueOn:yyyyMMdd}";
 }
 
-/// <summary>Where a reminder goes besides the notification list. The default delivers nowhere else.</summary>
+/// <summary>
+/// A recorded reminder to hand to <see cref="INotificationSender"/>. Published by the write path through Wolverine's outbox
+/// (durable local queue): stored in the transaction that records the reminder, handled only after it commits.
+/// </summary>
+public sealed record DeliverNotification(Notification Notification);
+
+public static class DeliverNotificationHandler
+{
+    public static Task Handle(DeliverNotification message, INotificationSender sender, CancellationToken ct) =>
+        sender.SendAsync(message.Notification, ct);
+}
+
+/// <summary>
+/// Where a reminder goes besides the notification list, called after the reminder is committed (never for a transaction
+/// that rolls back). The default delivers nowhere else.
+/// </summary>
 public interface INotificationSender
 {
     Task SendAsync(Notification notification, CancellationToken ct);
