@@ -25,18 +25,7 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
     public async Task Same_applicant_repeats_within_a_campaign_are_found_and_the_rows_read_stay_bounded()
     {
         var records = SyntheticCorpus.Campaign(31, Size, new CampaignOptions { AgencyCode = "SP" });
-        var ids = new Dictionary<int, Guid>();
-        foreach (var r in records)
-        {
-            var a = r.Applicant;
-            var reply = (await Post($"/api/agencies/{Agency}/applications", new
-            {
-                channel = r.Channel, description = r.Description, receivedOn = r.ReceivedOn.ToString("yyyy-MM-dd"),
-                applicant = new { category = a.Category, name = a.Name, idNumber = a.IdNumber ?? a.CreditCode, phone = a.Phone, email = a.Email, address = a.Address },
-            })).ShouldBe(201);
-            ids[r.Index] = Guid.Parse(reply.Str("id"));
-        }
-        await Indexed();
+        var ids = await ReceiveCorpus(records);
 
         var check = Host.Services.GetRequiredService<RepeatCheck>();
         var settings = Host.Services.GetRequiredService<SearchSettings>();

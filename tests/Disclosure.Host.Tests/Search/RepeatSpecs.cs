@@ -152,18 +152,7 @@ public class RepeatSpecs(AppFixture fixture, ITestOutputHelper output) : SearchS
     {
         var records = SyntheticCorpus.Generate(19, 700, new CorpusOptions { From = new DateOnly(2023, 7, 1), To = new DateOnly(2025, 6, 30), AgencyCode = "SP" })
             .Where(r => r.Kind == CorpusKind.Application).ToList();
-        var ids = new Dictionary<int, Guid>();
-        foreach (var r in records)
-        {
-            var a = r.Applicant;
-            var reply = (await Post($"/api/agencies/{Agency}/applications", new
-            {
-                channel = r.Channel, description = r.Description, receivedOn = r.ReceivedOn.ToString("yyyy-MM-dd"),
-                applicant = new { category = a.Category, name = a.Name, idNumber = a.IdNumber ?? a.CreditCode, phone = a.Phone, email = a.Email, address = a.Address },
-            })).ShouldBe(201);
-            ids[r.Index] = Guid.Parse(reply.Str("id"));
-        }
-        await Indexed();
+        var ids = await ReceiveCorpus(records);
 
         var byId = ids.ToDictionary(kv => kv.Value, kv => records.First(r => r.Index == kv.Key));
         int planted = 0, found = 0, suggested = 0, falseOnes = 0;

@@ -53,6 +53,24 @@ public abstract class SearchScenario(AppFixture fixture) : HostScenario(fixture)
     }
 
     /// <summary>The index is kept by the async daemon: a search sees a case once the daemon has caught up.</summary>
+    /// <summary>Every record of a generated corpus through the intake endpoint, then the index caught up: corpus index → case id.</summary>
+    protected async Task<Dictionary<int, Guid>> ReceiveCorpus(IEnumerable<Disclosure.Corpus.CorpusRecord> records)
+    {
+        var ids = new Dictionary<int, Guid>();
+        foreach (var r in records)
+        {
+            var a = r.Applicant;
+            var reply = (await Post($"/api/agencies/{Agency}/applications", new
+            {
+                channel = r.Channel, description = r.Description, receivedOn = r.ReceivedOn.ToString("yyyy-MM-dd"),
+                applicant = new { category = a.Category, name = a.Name, idNumber = a.IdNumber ?? a.CreditCode, phone = a.Phone, email = a.Email, address = a.Address },
+            })).ShouldBe(201);
+            ids[r.Index] = Guid.Parse(reply.Str("id"));
+        }
+        await Indexed();
+        return ids;
+    }
+
     protected Task Indexed() => ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(60));
 
     protected Task<Reply> Search(string query, string agency = Agency, string? token = null, string extra = "") =>
