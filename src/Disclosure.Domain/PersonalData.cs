@@ -127,7 +127,7 @@ public static class PersonalData
         string windows;
         if (answers.Count > 0)
         {
-            end = start.AddMonths(6) is var litigation && litigation > start.AddDays(60) ? litigation : start.AddDays(60);
+            end = start.AddMonths(6); // 诉讼's six months always outlast 复议's sixty days
             windows = $"申请行政复议六十日（行政复议法第二十条第一款）、提起行政诉讼六个月（行政诉讼法第四十六条第一款）";
         }
         else
