@@ -41,12 +41,19 @@ public class NoticePrinter(IConfiguration config, PrintFonts fonts, ILogger<Noti
     }
 
     /// <summary>
-    /// Chromium's own sandbox stays on when the host runs as an ordinary user. Chromium refuses to start as root with it
-    /// ("Running as root without --no-sandbox is not supported"), and containers often run the host as root: there, and only
-    /// there, it runs with <c>--no-sandbox</c>, the document being unable to run script or fetch anything (above).
+    /// The flags of every Chromium that prints (notices here, the report in ReportPrinter). No host resolves, IP literals
+    /// included: a connection the interception does not see (a frame's navigation is preconnected before it is routed) has
+    /// nowhere to go; nothing phones home. Chromium's own sandbox stays on when the host runs as an ordinary user. Chromium
+    /// refuses to start as root with it ("Running as root without --no-sandbox is not supported"), and containers often run
+    /// the host as root: there, and only there, it runs with <c>--no-sandbox</c>, the document being unable to run script or
+    /// fetch anything (above).
     /// </summary>
     public static IReadOnlyList<string> Flags() =>
-        Environment.IsPrivilegedProcess ? ["--no-sandbox", "--disable-gpu"] : ["--disable-gpu"];
+    [
+        .. Environment.IsPrivilegedProcess ? ["--no-sandbox"] : Array.Empty<string>(), "--disable-gpu",
+        "--host-resolver-rules=MAP * ~NOTFOUND", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic",
+    ];
 
     private async Task<IBrowser> BrowserAsync(CancellationToken ct)
     {
@@ -63,10 +70,7 @@ public class NoticePrinter(IConfiguration config, PrintFonts fonts, ILogger<Noti
             {
                 ExecutablePath = path, Headless = true,
                 Env = fonts.Environment(), // Noto CJK SC without the radicals in its character map (PrintFonts)
-                // no host resolves, IP literals included: a connection the interception does not see (a frame's navigation is
-                // preconnected before it is routed) has nowhere to go
-                Args = [.. Flags(), "--host-resolver-rules=MAP * ~NOTFOUND", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
+                Args = [.. Flags()],
             });
             return _browser;
         }

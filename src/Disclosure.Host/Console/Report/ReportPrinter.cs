@@ -15,8 +15,7 @@ public sealed class ReportPrinter(IConfiguration config, Notices.PrintFonts font
     /// </summary>
     public static readonly string[] Flags =
     [
-        "--headless", .. Notices.NoticePrinter.Flags(), "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--no-pdf-header-footer", "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--headless", .. Notices.NoticePrinter.Flags(), "--hide-scrollbars", "--no-pdf-header-footer",
     ];
 
     public string Chromium => config["Console:Chromium"] is { Length: > 0 } path ? path : "/usr/bin/chromium";
