@@ -158,8 +158,7 @@ public static class ApplicationDecider
         catch (Calendar.CalendarNotAvailable gap)
         {
             // 20 working days span at least 20 calendar days: a payment by then is in time whatever the missing notice says
-            var from = StatutoryClock.FeeNoticeReceivedOn(app) is { } r && r > app.Fee.SentOn ? r : app.Fee.SentOn;
-            if (paidOn <= from.AddDays(StatutoryClock.FeePaymentPeriod)) return new FeePaid(paidOn, app.Fee.AmountYuan);
+            if (paidOn <= StatutoryClock.FeePaymentCountsFrom(app).AddDays(StatutoryClock.FeePaymentPeriod)) return new FeePaid(paidOn, app.Fee.AmountYuan);
             throw CalendarGap(gap);
         }
         if (!window.Covers(paidOn))

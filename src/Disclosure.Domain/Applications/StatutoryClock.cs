@@ -43,9 +43,14 @@ public static class StatutoryClock
     {
         var fee = app.Fee ?? throw new InvalidOperationException($"Application {app.TrackingNumber} has no fee notice.");
         var received = FeeNoticeReceivedOn(app);
-        var from = received is { } r && r > fee.SentOn ? r : fee.SentOn;
-        return new PaymentWindow(fee.SentOn, received, calendar.AddWorkingDays(from, FeePaymentPeriod));
+        return new PaymentWindow(fee.SentOn, received, calendar.AddWorkingDays(CountsFrom(fee.SentOn, received), FeePaymentPeriod));
     }
+
+    /// <summary>The day after which the 缴费期限 is counted: the fee notice's receipt once recorded, until then its sending.</summary>
+    public static DateOnly FeePaymentCountsFrom(Application app) =>
+        CountsFrom((app.Fee ?? throw new InvalidOperationException($"Application {app.TrackingNumber} has no fee notice.")).SentOn, FeeNoticeReceivedOn(app));
+
+    private static DateOnly CountsFrom(DateOnly sentOn, DateOnly? received) => received is { } r && r > sentOn ? r : sentOn;
 
     /// <summary>The last day of a consulted party's 15 working days to reply (条例第三十二条): the clock, the deadline check and the lapse ask here.</summary>
     public static DateOnly ConsultationReplyEnds(Consultation consultation, WorkingDayCalendar calendar) =>
