@@ -39,9 +39,16 @@ public static class Delivery
         return new(notice.Number, DeliveryMethods.Electronic, null, null, null, null, consent.Trim(), arrivedAt);
     }
 
-    public static MailReturned Returned(NoticeDelivered posted, DateOnly returnedOn, string? reason, DateOnly today)
+    /// <summary>
+    /// 退件 of <paramref name="notice"/>: the mail that comes back is its last posting — a notice never posted cannot come
+    /// back by post, whether it was delivered otherwise or not at all.
+    /// </summary>
+    public static MailReturned Returned(Applications.IssuedNotice notice, DateOnly returnedOn, string? reason, DateOnly today)
     {
-        if (posted.Method != DeliveryMethods.Post) throw Refusal.Conflict($"Only a posted notice can come back by post; {posted.Number} was delivered {Label(posted.Method)}.");
+        if (notice.Deliveries.LastOrDefault(d => d.Method == DeliveryMethods.Post) is not { } posted)
+            throw notice.Deliveries.LastOrDefault() is { } other
+                ? Refusal.Conflict($"Only a posted notice can come back by post; {notice.Number} was delivered {Label(other.Method)}.")
+                : Refusal.Conflict($"Notice {notice.Number} was not recorded as posted; only posted mail comes back.");
         if (returnedOn < posted.PostedOn) throw Refusal.Invalid("returnedOn", $"Mail cannot come back before it was posted ({posted.PostedOn:yyyy-MM-dd}).");
         if (returnedOn > today) throw Refusal.Invalid("returnedOn", $"A date after today ({today:yyyy-MM-dd}) is not a fact yet.");
         return new(posted.Number, returnedOn, posted.PostalTrackingNumber, Blank(reason) ?? "退件");

@@ -14,10 +14,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Notices;
 
 /// <summary>
-/// A notice issued on its own, after the step it belongs to: a 登记回执 on request, or the notice of a step recorded before
-/// the agency set its notice settings. The notices the law ties to a step are issued by that step; one that was issued
-/// already is not issued twice (a corrected decision issues a new answer notice itself). A 收费通知书 is issued only by
-/// sending the fee notice, where the fee is computed.
+/// A notice issued on its own, after the step it belongs to (the rules: <see cref="NoticeDecider.Issue"/>).
 /// </summary>
 /// <param name="IssuedOn">The date of the notice (default today).</param>
 /// <param name="ConsultationId">For a 征求意见书 or 征求意见告知书: the consultation.</param>
@@ -31,26 +28,9 @@ public sealed record IssueNotice(
     bool? PartyIsPerson = null,
     AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>
 {
-    private static readonly string[] OncePerCase = [NoticeKinds.Receipt, NoticeKinds.Correction, NoticeKinds.Extension];
-
     public override IEnumerable<object> Decide(Application current, CaseContext context)
     {
-        context.Notices.RequireSettings();
-        var kind = NoticeKinds.Require("kind", Kind);
-        if (kind.Code == NoticeKinds.FeeNotice)
-            throw Refusal.Conflict("A 收费通知书 is issued by sending the fee notice (POST …/fee-notice), where the fee is computed.");
-        if (OncePerCase.Contains(kind.Code) && current.Notices.FirstOrDefault(n => n.Kind == kind.Code) is { } once)
-            throw Refusal.Conflict($"The {kind.Label} of this application was issued already: {once.Number} ({once.IssuedOn:yyyy-MM-dd}).");
-        if (kind.IsAnswer)
-        {
-            var answer = current.Answer ?? throw Refusal.Conflict("No answer has been recorded on this application.");
-            if (kind.Outcome != answer.Outcome)
-                throw Refusal.Invalid("kind", $"The answer in force is '{answer.Outcome}': its notice is {NoticeKinds.AnswerTo(answer.Outcome)}.");
-            if (current.Notices.LastOrDefault(n => n.Kind == kind.Code && n.IssuedOn >= answer.DecidedOn) is { } issued)
-                throw Refusal.Conflict($"The answer notice of this decision was issued already: {issued.Number} ({issued.IssuedOn:yyyy-MM-dd}).");
-        }
-        if (kind.Code is NoticeKinds.ConsultationLetter or NoticeKinds.ConsultationNotice && ConsultationId is null)
-            throw Refusal.Invalid("consultationId", "Name the consultation the notice is about.");
+        NoticeDecider.Issue(current, context.Notices, Kind, ConsultationId);
         return []; // the notice itself is the only fact: issued by the write path from Notices
     }
 

@@ -36,30 +36,8 @@ public sealed record RecordDelivery(
     [JsonIgnore]
     public string Number { get; init; } = "";
 
-    public override IEnumerable<object> Decide(Application current, CaseContext context)
-    {
-        var notice = CaseNotices.Find(current, Number);
-        var delivered = Method switch
-        {
-            DeliveryMethods.Post => Delivery.ByPost(notice, PostedOn ?? throw Missing("postedOn", "the day it was handed to the post (交邮之日)"), PostalTrackingNumber, context.Today, ReceiptSignedOn),
-            DeliveryMethods.Electronic => Delivery.Electronic(notice, Consent, ArrivedAt ?? throw Missing("arrivedAt", "when it reached the applicant's system"), context.Today),
-            _ => Delivery.Direct(notice, SignedOn ?? throw Missing("signedOn", "the day it was signed for"), SignedBy, context.Today,
-                delegated: Method == DeliveryMethods.Delegated),
-        };
-        var known = current.Notices.First(n => n.Number == notice.Number).Deliveries;
-        return known.Contains(delivered) ? [] : [delivered];
-    }
-
-    private static Refusal Missing(string field, string what) => Refusal.Invalid(field, $"Give {what}: it is the date that counts for this method of delivery.");
-}
-
-/// <summary>The notices of a case by their 文号.</summary>
-public static class CaseNotices
-{
-    public static NoticeIssued Find(Application app, string number) =>
-        app.Notices.FirstOrDefault(n => n.Number == number) is { } n
-            ? new NoticeIssued(n.Kind, n.Number, n.IssuedOn, n.TemplateVersion, n.ContentHash)
-            : throw Refusal.NotFound("number", $"The application has no notice '{number}'.");
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        NoticeDecider.Deliver(current, Number, Method, context.Today, SignedOn, SignedBy, PostedOn, PostalTrackingNumber, Consent, ArrivedAt, ReceiptSignedOn);
 }
 
 public static class RecordDeliveryEndpoint

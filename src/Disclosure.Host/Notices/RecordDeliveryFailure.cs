@@ -28,7 +28,7 @@ public sealed record RecordDeliveryFailure([property: Required] DateOnly? On, [p
     public override bool BySystem => ByMailer;
 
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
-        [Delivery.Failed(CaseNotices.Find(current, Number), On!.Value, Reason, context.Today)];
+        [NoticeDecider.FailDelivery(current, Number, On!.Value, Reason, context.Today)];
 }
 
 public static class RecordDeliveryFailureEndpoint

@@ -19,13 +19,8 @@ public sealed record RecordReturnedMail([property: Required] DateOnly? ReturnedO
     [JsonIgnore]
     public string Number { get; init; } = "";
 
-    public override IEnumerable<object> Decide(Application current, CaseContext context)
-    {
-        CaseNotices.Find(current, Number);
-        var posted = current.Notices.First(n => n.Number == Number).Deliveries.LastOrDefault(d => d.Method == DeliveryMethods.Post)
-            ?? throw Refusal.Conflict($"Notice {Number} was not recorded as posted; only posted mail comes back.");
-        return [Delivery.Returned(posted, ReturnedOn!.Value, Reason, context.Today)];
-    }
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [NoticeDecider.ReturnMail(current, Number, ReturnedOn!.Value, Reason, context.Today)];
 }
 
 public static class RecordReturnedMailEndpoint

@@ -15,4 +15,8 @@ public static class Given
             "园区规划许可", null, D(on));
 
     public static Application Case(params object[] events) => Application.From(events, Official);
+
+    /// <summary>The 退件 of a posted notice, by the rule (<see cref="Domain.Notices.Delivery.Returned"/>) on the notice as the case holds it.</summary>
+    public static Domain.Notices.MailReturned ReturnedMail(Domain.Notices.NoticeDelivered posted, DateOnly on, string? reason, DateOnly today) =>
+        Domain.Notices.Delivery.Returned(new IssuedNotice { Number = posted.Number, Deliveries = [posted] }, on, reason, today);
 }

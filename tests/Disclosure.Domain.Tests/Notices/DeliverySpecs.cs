@@ -62,9 +62,8 @@ public class DeliverySpecs
     public void Only_posted_mail_comes_back()
     {
         var posted = Delivery.ByPost(Answer, D("2025-03-31"), "1234567890123", Today);
-        Assert.Equal("1234567890123", Delivery.Returned(posted, D("2025-04-08"), "查无此人", Today).PostalTrackingNumber);
-        Assert.Equal(RefusalKind.Conflict, Assert.Throws<Refusal>(() => Delivery.Returned(Delivery.Direct(Answer, D("2025-03-31"), null, Today), D("2025-04-08"), "x", Today)).Kind);
-        Assert.Equal("returnedOn", Assert.Throws<Refusal>(() => Delivery.Returned(posted, D("2025-03-30"), "x", Today)).Field);
+        Assert.Equal("1234567890123", ReturnedMail(posted, D("2025-04-08"), "查无此人", Today).PostalTrackingNumber);
+        Assert.Equal("returnedOn", Assert.Throws<Refusal>(() => ReturnedMail(posted, D("2025-03-30"), "x", Today)).Field);
     }
 
     [Fact]
@@ -101,7 +100,7 @@ public class DeliverySpecs
     public void Returned_mail_still_counts_from_posting_but_asks_for_delivery_again()
     {
         var posted = Delivery.ByPost(Answer, D("2025-03-31"), "1", Today);
-        var w = Assert.Single(Check(D("2025-03-28"), posted, Delivery.Returned(posted, D("2025-04-07"), "地址不详", Today)));
+        var w = Assert.Single(Check(D("2025-03-28"), posted, ReturnedMail(posted, D("2025-04-07"), "地址不详", Today)));
         Assert.Equal(DeliveryCompliance.MailReturnedCode, w.Code);
     }
 
@@ -109,7 +108,7 @@ public class DeliverySpecs
     public void Delivering_again_after_a_return_or_a_failure_settles_it()
     {
         var posted = Delivery.ByPost(Answer, D("2025-03-31"), "1", Today);
-        Assert.Empty(Check(D("2025-03-28"), posted, Delivery.Returned(posted, D("2025-04-07"), "地址不详", Today), Delivery.Direct(Answer, D("2025-04-09"), null, Today)));
+        Assert.Empty(Check(D("2025-03-28"), posted, ReturnedMail(posted, D("2025-04-07"), "地址不详", Today), Delivery.Direct(Answer, D("2025-04-09"), null, Today)));
         var failedThenSigned = Check(D("2025-03-28"), Delivery.Failed(Answer, D("2025-03-29"), "拒绝签收", Today), Delivery.Direct(Answer, D("2025-03-31"), null, Today));
         Assert.Empty(failedThenSigned);
     }

@@ -67,7 +67,7 @@ public class ErasureRuleSpecs
         // received taken as 2025-04-20 → 2025-10-20 → +30 → 2025-11-19
         Assert.Equal(D("2025-11-19"), Check("2025-06-30", 0, Decided, AnswerNotice, posted).ErasableFrom);
         // the mail came back on 2025-05-10: not delivered; from the return plus the margin → 2025-06-09 → 2025-12-09 → 2026-01-08
-        var returned = Delivery.Returned(posted, D("2025-05-10"), "查无此人", D("2025-05-10"));
+        var returned = ReturnedMail(posted, D("2025-05-10"), "查无此人", D("2025-05-10"));
         Assert.Equal(D("2026-01-08"), Check("2025-06-30", 0, Decided, AnswerNotice, posted, returned).ErasableFrom);
     }
 
@@ -144,7 +144,7 @@ public class ErasureRuleSpecs
         object[] events =
         [
             Received(), new CorrectionRequested(D("2025-03-04"), ["张三的身份证复印件"], D("2025-03-14")), issued, posted,
-            Delivery.Returned(posted, D("2025-03-08"), "张三已搬离海门市测试路88号", D("2025-03-08")),
+            ReturnedMail(posted, D("2025-03-08"), "张三已搬离海门市测试路88号", D("2025-03-08")),
             Delivery.Failed(issued, D("2025-03-09"), "张三拒绝签收", D("2025-03-09")), new CorrectionReceived(D("2025-03-10")),
             new ExtensionApproved(D("2025-03-20"), "主任", 10, "需征求张三邻居意见"), Decided,
             new DecisionCorrected(D("2025-03-25"), Outcomes.Disclosed, D("2025-03-20"), Outcomes.PartiallyDisclosed, D("2025-03-20"), "张三来电指出", "natural_person"),

@@ -43,6 +43,22 @@ public class DeliverySpecs(AppFixture fixture) : NoticeScenario(fixture)
     }
 
     [Fact]
+    public async Task Only_posted_mail_comes_back_and_the_refusal_says_how_the_notice_was_delivered()
+    {
+        await SetNoticeSettings();
+        var id = await Receive();
+        (await Step(id, "decision", Disclosed())).ShouldBe(200);
+        var url = $"{Base}/{id}/notices/{Uri.EscapeDataString(Answer(1))}";
+
+        var undelivered = (await Post($"{url}/returned-mail", new { returnedOn = "2025-03-28" })).ShouldBe(409);
+        Assert.Equal($"Notice {Answer(1)} was not recorded as posted; only posted mail comes back.", undelivered.Json.GetProperty("detail").GetString());
+        (await Post($"{url}/delivery", new { method = "direct", signedOn = "2025-03-21", signedBy = "张三" })).ShouldBe(200);
+        // the Domain's own rule (Delivery.Returned) decides, on the notice as the case holds it
+        var signed = (await Post($"{url}/returned-mail", new { returnedOn = "2025-03-28" })).ShouldBe(409);
+        Assert.Equal($"Only a posted notice can come back by post; {Answer(1)} was delivered 直接送达.", signed.Json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task An_answer_decided_in_time_but_delivered_late_is_flagged()
     {
         await SetNoticeSettings();
