@@ -29,14 +29,16 @@ public static class Deadlines
         if (!app.IsOpen) return new([], []);
         try
         {
-            if (app.Correction is { ReceivedOn: null, LapsedOn: null } c && today > c.CorrectBy)
-                return new([ApplicationDecider.LapseCorrection(app, c.CorrectBy.AddDays(1), today)], []);
-            if (app.Fee is { PaidOn: null, LapsedOn: null } && StatutoryClock.FeePaymentWindow(app, calendar).EndsOn is var feeEnd && today > feeEnd)
-                return new([ApplicationDecider.LapseFee(app, feeEnd.AddDays(1), calendar, today)], []);
+            if (app.Correction is { ReceivedOn: null, LapsedOn: null } c && StatutoryClock.LapsesOn(StatutoryClock.CorrectionEnds(c)) is var correctionLapses
+                && today >= correctionLapses)
+                return new([ApplicationDecider.LapseCorrection(app, correctionLapses, today)], []);
+            if (app.Fee is { PaidOn: null, LapsedOn: null } && StatutoryClock.LapsesOn(StatutoryClock.FeePaymentWindow(app, calendar).EndsOn) is var feeLapses
+                && today >= feeLapses)
+                return new([ApplicationDecider.LapseFee(app, feeLapses, calendar, today)], []);
 
             var events = new List<object>();
             foreach (var consultation in app.Consultations.Where(x => x.IsOpen))
-                if (today > StatutoryClock.ConsultationReplyEnds(consultation, calendar))
+                if (today >= StatutoryClock.LapsesOn(StatutoryClock.ConsultationReplyEnds(consultation, calendar)))
                     events.Add(ApplicationDecider.LapseConsultation(app, consultation.Id, today, calendar, today));
             // a lapsed consultation ends where the clock already assumed it would (15 working days): the due date stands
             return new(events, Notices(app.DueOn, today, calendar, reminderDays, $"政府信息公开申请 {app.TrackingNumber}"));
@@ -66,11 +68,11 @@ public static class Deadlines
     {
         var days = new List<DateOnly>();
         if (!app.IsOpen) return days;
-        Try(() => { if (app.DueOn is { } due) { days.Add(calendar.SubtractWorkingDays(due, reminderDays)); days.Add(due.AddDays(1)); } });
-        Try(() => { if (app.Correction is { ReceivedOn: null, LapsedOn: null } c) days.Add(c.CorrectBy.AddDays(1)); });
-        Try(() => { if (app.Fee is { PaidOn: null, LapsedOn: null }) days.Add(StatutoryClock.FeePaymentWindow(app, calendar).EndsOn.AddDays(1)); });
+        Try(() => { if (app.DueOn is { } due) { days.Add(RemindFrom(due, calendar, reminderDays)); days.Add(StatutoryClock.LapsesOn(due)); } });
+        Try(() => { if (app.Correction is { ReceivedOn: null, LapsedOn: null } c) days.Add(StatutoryClock.LapsesOn(StatutoryClock.CorrectionEnds(c))); });
+        Try(() => { if (app.Fee is { PaidOn: null, LapsedOn: null }) days.Add(StatutoryClock.LapsesOn(StatutoryClock.FeePaymentWindow(app, calendar).EndsOn)); });
         foreach (var c in app.Consultations.Where(x => x.IsOpen))
-            Try(() => days.Add(StatutoryClock.ConsultationReplyEnds(c, calendar).AddDays(1)));
+            Try(() => days.Add(StatutoryClock.LapsesOn(StatutoryClock.ConsultationReplyEnds(c, calendar))));
         return days.Distinct().Order().ToList();
     }
 
@@ -78,17 +80,20 @@ public static class Deadlines
     {
         var days = new List<DateOnly>();
         if (letter.AwaitingAction && letter.DueOn is { } due)
-            Try(() => { days.Add(calendar.SubtractWorkingDays(due, reminderDays)); days.Add(due.AddDays(1)); });
+            Try(() => { days.Add(RemindFrom(due, calendar, reminderDays)); days.Add(StatutoryClock.LapsesOn(due)); });
         return days;
     }
 
     private static List<DeadlineNotice> Notices(DateOnly? dueOn, DateOnly today, WorkingDayCalendar calendar, int reminderDays, string what)
     {
         if (dueOn is not { } due) return [];
-        if (today > due) return [new(Overdue, due, $"{what}已于 {due:yyyy-MM-dd} 到期，尚未办结，已逾期")];
-        if (today >= calendar.SubtractWorkingDays(due, reminderDays)) return [new(DueSoon, due, $"{what}将于 {due:yyyy-MM-dd} 到期")];
+        if (today >= StatutoryClock.LapsesOn(due)) return [new(Overdue, due, $"{what}已于 {due:yyyy-MM-dd} 到期，尚未办结，已逾期")];
+        if (today >= RemindFrom(due, calendar, reminderDays)) return [new(DueSoon, due, $"{what}将于 {due:yyyy-MM-dd} 到期")];
         return [];
     }
+
+    /// <summary>The first day of the reminder (<c>due_soon</c>) before a due date: the agency's reminder days, in working days.</summary>
+    public static DateOnly RemindFrom(DateOnly due, WorkingDayCalendar calendar, int reminderDays) => calendar.SubtractWorkingDays(due, reminderDays);
 
     private static void Try(Action add)
     {

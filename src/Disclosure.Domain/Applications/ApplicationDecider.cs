@@ -72,7 +72,8 @@ public static class ApplicationDecider
     {
         Step(app, "on", on, today);
         if (app.Correction is not { ReceivedOn: null } c) throw Refusal.Conflict("No correction is outstanding on this application.");
-        if (on <= c.CorrectBy) throw Refusal.Invalid("on", $"The correction period runs until {c.CorrectBy:yyyy-MM-dd}; it lapses only after that day.");
+        if (on < StatutoryClock.LapsesOn(StatutoryClock.CorrectionEnds(c)))
+            throw Refusal.Invalid("on", $"The correction period runs until {StatutoryClock.CorrectionEnds(c):yyyy-MM-dd}; it lapses only after that day.");
         return new CorrectionLapsed(on, NoCorrectionRule, app.Applicant.Category);
     }
 
@@ -94,7 +95,7 @@ public static class ApplicationDecider
         return new ConsultationReplied(consultationId, receivedOn, consents);
     }
 
-    /// <summary>The consulted party stayed silent for 15 working days; the consultation ends on the last of them.</summary>
+    /// <summary>The consulted party stayed silent for 15 working days: from the day after the last of them (the deadline check), the consultation ends on that last day.</summary>
     public static ConsultationLapsed LapseConsultation(Application app, Guid consultationId, DateOnly on, Calendar.WorkingDayCalendar calendar, DateOnly today)
     {
         Step(app, "on", on, today);
@@ -102,7 +103,7 @@ public static class ApplicationDecider
             ?? throw Refusal.NotFound("consultationId", $"No consultation {consultationId} on this application.");
         if (!c.IsOpen) throw Refusal.Conflict("This consultation has already ended.");
         var end = StatutoryClock.ConsultationReplyEnds(c, calendar);
-        if (on < end) throw Refusal.Invalid("on", $"The reply period runs until {end:yyyy-MM-dd} (15 working days, 条例第三十二条).");
+        if (on < StatutoryClock.LapsesOn(end)) throw Refusal.Invalid("on", $"The reply period runs until {end:yyyy-MM-dd} (15 working days, 条例第三十二条).");
         return new ConsultationLapsed(consultationId, end, SilentConsultationRule);
     }
 
@@ -157,8 +158,7 @@ public static class ApplicationDecider
         }
         catch (Calendar.CalendarNotAvailable gap)
         {
-            // 20 working days span at least 20 calendar days: a payment by then is in time whatever the missing notice says
-            if (paidOn <= StatutoryClock.FeePaymentCountsFrom(app).AddDays(StatutoryClock.FeePaymentPeriod)) return new FeePaid(paidOn, app.Fee.AmountYuan);
+            if (paidOn <= StatutoryClock.FeePaymentSurelyOpenUntil(app)) return new FeePaid(paidOn, app.Fee.AmountYuan);
             throw CalendarGap(gap);
         }
         if (!window.Covers(paidOn))

@@ -32,6 +32,33 @@ public static class StatutoryClock
     public const int FeePaymentPeriod = 20;
     public const int CorrectionNoticePeriod = 7;
 
+    // 期限 — each period of an application ends in ONE method below, asked by the clock (Derive), the deadline check
+    // (Deadlines) and the rules (ApplicationDecider) alike; a period is over from LapsesOn(its end), the day after.
+
+    /// <summary>The first day after a period that ends on <paramref name="end"/>: the day it is over, a lapse is dated and the deadline check looks.</summary>
+    public static DateOnly LapsesOn(DateOnly end) => end.AddDays(1);
+
+    /// <summary>
+    /// 答复期限 without extension or excluded time: 20 working days counted from the day after <paramref name="start"/>
+    /// (the legal receipt, or the corrected application's arrival; 条例第三十三条第一款).
+    /// </summary>
+    public static DateOnly AnswerPeriodEnds(DateOnly start, WorkingDayCalendar calendar) => calendar.AddWorkingDays(start, AnswerPeriod);
+
+    /// <summary>A period ending on <paramref name="due"/> extended by <paramref name="workingDays"/> (条例第三十三条第二款; a letter's approved extension).</summary>
+    public static DateOnly Extended(DateOnly due, int workingDays, WorkingDayCalendar calendar) => calendar.AddWorkingDays(due, workingDays);
+
+    /// <summary>补正期限: the last day the applicant may correct, as the agency set it in the 补正告知书 (条例第三十条: 合理的补正期限).</summary>
+    public static DateOnly CorrectionEnds(CorrectionStep correction) => correction.CorrectBy;
+
+    /// <summary>The last day to send the 补正告知: 7 working days after receipt (条例第三十条: 一次性告知).</summary>
+    public static DateOnly CorrectionNoticeEnds(Application app, WorkingDayCalendar calendar) => calendar.AddWorkingDays(app.ReceivedOn, CorrectionNoticePeriod);
+
+    /// <summary>
+    /// A day by which the 缴费期限 has surely not ended, known without the calendar: 20 working days span at least 20
+    /// calendar days, so a payment by then is in time whatever a missing holiday notice says.
+    /// </summary>
+    public static DateOnly FeePaymentSurelyOpenUntil(Application app) => FeePaymentCountsFrom(app).AddDays(FeePaymentPeriod);
+
     /// <summary>
     /// 缴费期限 — the ONE place its end is computed (the clock, the deadline check, the payment and the lapse all ask here):
     /// the applicant pays "自收到本通知之日的次日起20个工作日内" (国办函〔2020〕109号 as restated by 四川省财政厅、发展改革委
@@ -82,17 +109,17 @@ public static class StatutoryClock
                 else if (correction.LapsedOn is null && app.IsOpen)
                 {
                     steps.Add(new("correction_pending", correction.SentOn, null,
-                        $"{correction.SentOn:yyyy-MM-dd} 发出补正告知，补正期限至 {correction.CorrectBy:yyyy-MM-dd}；答复期限自收到补正之日起重新计算，尚未确定（条例第三十条）"));
+                        $"{correction.SentOn:yyyy-MM-dd} 发出补正告知，补正期限至 {CorrectionEnds(correction):yyyy-MM-dd}；答复期限自收到补正之日起重新计算，尚未确定（条例第三十条）"));
                     return new Deadline(null, true, null, steps);
                 }
             }
 
-            var due = calendar.AddWorkingDays(start, AnswerPeriod);
+            var due = AnswerPeriodEnds(start, calendar);
             steps.Add(new("answer_period", due, AnswerPeriod, $"加 {AnswerPeriod} 个工作日（条例第三十三条第一款）→ {due:yyyy-MM-dd}"));
 
             if (app.Extension is { } ext && !ignoreExtension)
             {
-                due = calendar.AddWorkingDays(due, ext.WorkingDays);
+                due = Extended(due, ext.WorkingDays, calendar);
                 steps.Add(new("extension", due, ext.WorkingDays,
                     $"{ext.ApprovedOn:yyyy-MM-dd} 经{ext.ApprovedBy}同意延长 {ext.WorkingDays} 个工作日（条例第三十三条第二款）→ {due:yyyy-MM-dd}"));
             }
@@ -135,7 +162,7 @@ public static class StatutoryClock
                     $"上述不计入期间相互重叠，重叠部分只计一次：共 {excluded.Count} 个工作日"));
 
             if (excluded.Count > 0)
-                due = calendar.AddWorkingDays(due, excluded.Count);
+                due = Extended(due, excluded.Count, calendar);
 
             steps.Add(new("due", due, null, provisional
                 ? $"答复期限暂定为 {due:yyyy-MM-dd}（尚有未结束的不计入期间）"
@@ -183,7 +210,7 @@ public static class Compliance
         {
             if (app.Correction is { } c)
             {
-                var limit = calendar.AddWorkingDays(app.ReceivedOn, StatutoryClock.CorrectionNoticePeriod);
+                var limit = StatutoryClock.CorrectionNoticeEnds(app, calendar);
                 if (c.SentOn > limit)
                     warnings.Add(new("correction_notice_late", c.SentOn,
                         $"补正告知应在收到申请之日起 {StatutoryClock.CorrectionNoticePeriod} 个工作日内（{limit:yyyy-MM-dd} 前）一次性发出（条例第三十条），实际于 {c.SentOn:yyyy-MM-dd} 发出"));

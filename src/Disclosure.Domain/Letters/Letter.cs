@@ -145,6 +145,17 @@ public sealed class Letter : ITrackedCase
 /// <summary>The letter's time limits: accept or refuse within N working days of receipt; reply within M of acceptance (or of an unsatisfied follow-up), plus any extension.</summary>
 public static class LetterClock
 {
+    // 期限 of a letter — each ends in ONE method here, asked by the clock (Derive) and the rules (LetterDecider)
+
+    /// <summary>The last day to decide whether to accept the letter: the agency's limit when it arrived, in working days after receipt.</summary>
+    public static DateOnly AcceptanceEnds(Letter letter, WorkingDayCalendar calendar) => calendar.AddWorkingDays(letter.ReceivedOn, letter.AcceptWithin);
+
+    /// <summary>The last day to reply: <paramref name="within"/> working days after acceptance or an unsatisfied follow-up (<paramref name="start"/>).</summary>
+    public static DateOnly ReplyEnds(DateOnly start, int within, WorkingDayCalendar calendar) => calendar.AddWorkingDays(start, within);
+
+    /// <summary>The last day a department may return a letter: <see cref="LetterTimeLimits.ReturnWithin"/> working days after its assignment.</summary>
+    public static DateOnly ReturnEnds(DateOnly assignedOn, WorkingDayCalendar calendar) => calendar.AddWorkingDays(assignedOn, LetterTimeLimits.ReturnWithin);
+
     public static Deadline Derive(Letter letter, WorkingDayCalendar calendar)
     {
         var steps = new List<DeadlineStep>();
@@ -153,7 +164,7 @@ public static class LetterClock
             steps.Add(new("received", letter.ReceivedOn, null, $"{letter.ReceivedOn:yyyy-MM-dd} 收到来信"));
             if (letter.AcceptedOn is not { } accepted)
             {
-                var decide = calendar.AddWorkingDays(letter.ReceivedOn, letter.AcceptWithin);
+                var decide = AcceptanceEnds(letter, calendar);
                 steps.Add(new("accept_within", decide, letter.AcceptWithin, $"{letter.AcceptWithin} 个工作日内决定是否受理 → {decide:yyyy-MM-dd}"));
                 return new Deadline(decide, false, null, steps);
             }
@@ -162,11 +173,11 @@ public static class LetterClock
                 ? new("reopened", reopened, null, $"{reopened:yyyy-MM-dd} 回访不满意，重新办理，期限重新计算")
                 : new("accepted", accepted, null, $"{accepted:yyyy-MM-dd} 受理"));
             var within = letter.ReplyWithin ?? LetterTimeLimits.Default.ReplyWithin;
-            var due = calendar.AddWorkingDays(start, within);
+            var due = ReplyEnds(start, within, calendar);
             steps.Add(new("reply_within", due, within, $"{within} 个工作日内答复 → {due:yyyy-MM-dd}"));
             if (letter.Extension is { } ext)
             {
-                due = calendar.AddWorkingDays(due, ext.WorkingDays);
+                due = Applications.StatutoryClock.Extended(due, ext.WorkingDays, calendar);
                 steps.Add(new("extension", due, ext.WorkingDays, $"{ext.ApprovedOn:yyyy-MM-dd} 批准延期 {ext.WorkingDays} 个工作日（{ext.Reason}）→ {due:yyyy-MM-dd}"));
             }
             steps.Add(new("due", due, null, $"答复期限为 {due:yyyy-MM-dd}"));

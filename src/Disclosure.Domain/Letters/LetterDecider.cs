@@ -52,7 +52,7 @@ public static class LetterDecider
         var assigned = letter.Assignments[^1].On;
         if (on < assigned) throw Refusal.Invalid("on", "A letter cannot be returned before it was assigned.");
         DateOnly limit;
-        try { limit = calendar.AddWorkingDays(assigned, LetterTimeLimits.ReturnWithin); }
+        try { limit = LetterClock.ReturnEnds(assigned, calendar); }
         catch (CalendarNotAvailable gap) { throw Refusal.Invalid("on", gap.Message); }
         if (on > limit)
             throw Refusal.Conflict($"A department may return a letter within {LetterTimeLimits.ReturnWithin} working days of the assignment ({assigned:yyyy-MM-dd}), that is by {limit:yyyy-MM-dd}; after that it handles it.");
