@@ -45,7 +45,7 @@ public static class Delivery
     /// </summary>
     public static MailReturned Returned(Applications.IssuedNotice notice, DateOnly returnedOn, string? reason, DateOnly today)
     {
-        if (notice.Deliveries.LastOrDefault(d => d.Method == DeliveryMethods.Post) is not { } posted)
+        if (LastPosting(notice) is not { } posted)
             throw notice.Deliveries.LastOrDefault() is { } other
                 ? Refusal.Conflict($"Only a posted notice can come back by post; {notice.Number} was delivered {Label(other.Method)}.")
                 : Refusal.Conflict($"Notice {notice.Number} was not recorded as posted; only posted mail comes back.");
@@ -53,6 +53,9 @@ public static class Delivery
         if (returnedOn > today) throw Refusal.Invalid("returnedOn", $"A date after today ({today:yyyy-MM-dd}) is not a fact yet.");
         return new(posted.Number, returnedOn, posted.PostalTrackingNumber, Blank(reason) ?? "退件");
     }
+
+    /// <summary>The notice's last posting (邮寄送达): the mail that can come back, or null when it was never posted.</summary>
+    public static NoticeDelivered? LastPosting(Applications.IssuedNotice notice) => notice.Deliveries.LastOrDefault(d => d.Method == DeliveryMethods.Post);
 
     public static DeliveryFailed Failed(NoticeIssued notice, DateOnly on, string? reason, DateOnly today)
     {

@@ -58,6 +58,23 @@ public class ChineseMessageSpecs
     }
 
     [Fact]
+    public void The_returned_mail_refusals_read_in_Chinese()
+    {
+        static string Refusal(Action act) => Assert.Throws<Disclosure.Domain.Refusal>(act).Message;
+        var today = new DateOnly(2025, 6, 30);
+        var answer = new Disclosure.Domain.Notices.NoticeIssued("answer_disclosed", "复〔2025〕1号", new DateOnly(2025, 3, 20), "v", "h");
+        object[] given = [new Disclosure.Domain.Applications.ApplicationReceived(Guid.NewGuid(), "a", "A-1", "online",
+                new Disclosure.Domain.Applications.Applicant("natural_person", "张三", null, null, null, null), "d", null, new DateOnly(2025, 3, 3)),
+            new Disclosure.Domain.Applications.DecisionRecorded(new DateOnly(2025, 3, 20), "disclosed", null, "natural_person"), answer];
+        var undelivered = Disclosure.Domain.Applications.Application.From(given);
+        var signed = Disclosure.Domain.Applications.Application.From([.. given, Disclosure.Domain.Notices.Delivery.Direct(answer, new DateOnly(2025, 3, 21), null, today)]);
+        Assert.Equal("告知书 复〔2025〕1号 未登记邮寄送达，只有邮寄的邮件才会被退回。", ChineseMessages.Translate(Refusal(() =>
+            Disclosure.Domain.Notices.NoticeDecider.ReturnMail(undelivered, answer.Number, new DateOnly(2025, 3, 28), null, today))));
+        Assert.Equal("只有邮寄送达的告知书才会被退回；复〔2025〕1号 的送达方式为直接送达。", ChineseMessages.Translate(Refusal(() =>
+            Disclosure.Domain.Notices.NoticeDecider.ReturnMail(signed, answer.Number, new DateOnly(2025, 3, 28), null, today))));
+    }
+
+    [Fact]
     public void The_fee_clocks_refusals_read_in_Chinese()
     {
         static string Refusal(Action act) => Assert.Throws<Disclosure.Domain.Refusal>(act).Message;

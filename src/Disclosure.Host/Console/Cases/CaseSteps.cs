@@ -81,7 +81,7 @@ public static class CaseSteps
             a => a.Notices.Select(n => new StepTarget(n.Number, NoticeCaption(n))),
             (c, key) => ((RecordDelivery)c) with { Number = key ?? "" }),
         new("returned-mail", "邮件退回", Roles.Handling, typeof(RecordReturnedMail), t => new RecordReturnedMail(t, null),
-            a => a.Notices.Where(n => n.Deliveries.Any(d => d.Method == DeliveryMethods.Post)).Select(n => new StepTarget(n.Number, NoticeCaption(n))),
+            a => a.Notices.Where(n => Delivery.LastPosting(n) is not null).Select(n => new StepTarget(n.Number, NoticeCaption(n))),
             (c, key) => ((RecordReturnedMail)c) with { Number = key ?? "" }),
         new("review", "行政复议或诉讼", Roles.Handling, typeof(FileReview), t => new FileReview(ReviewKinds.All[0].Code, t),
             Complete: (c, _) => ((FileReview)c) with { ReviewId = Guid.CreateVersion7() }),

@@ -35,6 +35,8 @@ public static partial class ChineseMessages
         (new(@"^The payment period runs until (\S+) "), "缴费期限至 {1}，期满后方可登记逾期未缴费。"),
         (new(@"^The payment period runs into (\d{4}), whose holiday notice"), "缴费期限跨入 {1} 年，该年节假日安排通知尚未载入，载入后方可确定缴费期限。"),
         (new(@"^The return receipt cannot be signed before the notice was posted \((\S+)\)"), "回执签收日期不能早于交邮日期（{1}）。"),
+        (new(@"^Only a posted notice can come back by post; (.+) was delivered (.+?)\.$"), "只有邮寄送达的告知书才会被退回；{1} 的送达方式为{2}。"),
+        (new(@"^Notice (.+) was not recorded as posted; only posted mail comes back\.$"), "告知书 {1} 未登记邮寄送达，只有邮寄的邮件才会被退回。"),
         (new(@"^There is no recorded answer to correct"), "该申请没有可更正的答复。"),
         (new(@"^The correction changes neither"), "更正未改变办理结果或日期。"),
         (new(@"^Say why"), "请填写理由。"),
