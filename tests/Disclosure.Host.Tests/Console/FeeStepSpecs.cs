@@ -133,8 +133,11 @@ public class FeeStepSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         var consoleEvents = await EventsAfter(console[10].Id, consoleBefore, console, "李四", "110101198501011111");
 
         Assert.NotEmpty(apiEvents);
-        Assert.Equal(apiEvents, consoleEvents);
+        Assert.Equal(apiEvents.Count, consoleEvents.Count);
+        foreach (var (viaTheApi, viaTheConsole) in apiEvents.Zip(consoleEvents)) Assert.Equal(viaTheApi, viaTheConsole);
     }
+
+    private static readonly JsonSerializerOptions Readable = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The events appended after <paramref name="version"/>, as type and data, each side's ids, numbers, name and ID number put aside.</summary>
     private async Task<List<string>> EventsAfter(Guid id, long version, (Guid Id, string Number)[] side, string name, string idNumber)
@@ -143,11 +146,12 @@ public class FeeStepSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         var events = await session.Events.FetchStreamAsync(id, token: default);
         return events.Where(e => e.Version > version).Select(e =>
         {
-            var text = e.EventTypeName + " " + JsonSerializer.Serialize(e.Data, e.Data.GetType(), Tests.Json.Options);
+            var text = e.EventTypeName + " " + JsonSerializer.Serialize(e.Data, e.Data.GetType(), Readable);
             for (var i = 0; i < side.Length; i++)
                 text = text.Replace(side[i].Id.ToString(), $"{{case{i}}}").Replace(side[i].Number, $"{{number{i}}}");
             text = text.Replace(name, "{name}").Replace(idNumber, "{idNumber}");
-            return Regex.Replace(text, @"〔2025〕\d+号", "〔2025〕{n}号"); // the notice numbers run on across both sides
+            text = Regex.Replace(text, @"〔2025〕\d+号", "〔2025〕{n}号"); // the notice numbers run on across both sides
+            return Regex.Replace(text, "\"contentHash\":\"[0-9a-f]+\"", "\"contentHash\":\"{hash of the printed text, which names the applicant}\"");
         }).ToList();
     }
 }
