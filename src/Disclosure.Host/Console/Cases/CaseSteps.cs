@@ -76,7 +76,7 @@ public static class CaseSteps
         new("fee-lapse", "逾期未缴费，视为放弃申请", Roles.Handling, typeof(LapseFee), t => new LapseFee(t)),
         new("withdrawal", "申请人撤回", Roles.Handling, typeof(WithdrawApplication), t => new WithdrawApplication(t, null)),
         new("decision", "答复", Roles.Handling, typeof(RecordDecision), t => new RecordDecision(t, Outcomes.Disclosed, null)),
-        new("relation", "关联在先申请（重复申请或同一申请人）", Roles.Handling, typeof(RelateApplication), t => new RelateApplication("-", Domain.Search.Repeats.RepeatKinds.SameRequest)),
+        new("relation", "关联在先申请（重复申请或同一申请人）", Roles.Handling, typeof(RelateApplication), t => new RelateApplication("", Domain.Search.Repeats.RepeatKinds.SameRequest)),
         new("decision-correction", "更正答复", Roles.Handling, typeof(CorrectDecision), t => new CorrectDecision(t, Outcomes.OtherOther, null, "-")),
         // 送达 and 退件 of a notice already issued (the decision issues its 告知书; a notice is chosen by its 文号)
         new("delivery", "记录送达", Roles.Handling, typeof(RecordDelivery), t => new RecordDelivery(DeliveryMethods.Direct, SignedOn: t),
