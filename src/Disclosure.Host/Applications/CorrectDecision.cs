@@ -7,7 +7,6 @@ using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -20,11 +19,16 @@ namespace Disclosure.Host.Applications;
 /// issues notices, the corrected answer gets a new 告知书 (dated the day of the correction); the old one stays kept.
 /// </summary>
 public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, [property: Required, Text(2000, MultiLine = true)] string? Reason,
-    AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>
+    AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
 {
-    /// <summary>The applications the case links, as the front door found them (a correction to 不予处理（重复申请） needs one it repeats).</summary>
+    /// <summary>The applications the case links, as the write path found them (a correction to 不予处理（重复申请） needs one it repeats).</summary>
     [JsonIgnore]
     public IReadOnlyList<Application> Linked { get; init; } = [];
+
+    public CaseNeeds Needs(Application current, CaseContext context) =>
+        Outcome == Outcomes.NotProcessedDuplicate ? new(Linked: current.Relations.Select(r => r.CaseId).ToList()) : CaseNeeds.None;
+
+    public CaseCommand<Application> CompleteWith(CaseFound found) => this with { Linked = found.Linked };
 
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         [ApplicationDecider.CorrectDecision(current, CorrectedOn!.Value, Outcome, DecidedOn, Reason, context.Today, Linked)];
@@ -41,6 +45,6 @@ public static class CorrectDecisionEndpoint
 
     [WolverinePost("/api/agencies/{agency}/applications/{id}/decision-correction", OperationId = "correctDecision", Summary = "更正答复 · Correct a recorded decision")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static async Task<IResult> Post(string agency, string id, CorrectDecision cmd, IQuerySession session, IMessageBus bus, CancellationToken ct) =>
-        (await bus.SendAsync(agency, await RelatedApplications.CompleteAsync(session, cmd with { Case = id }, ct), ct)).ToResult();
+    public static async Task<IResult> Post(string agency, string id, CorrectDecision cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

@@ -7,7 +7,6 @@ using Disclosure.Domain.Notices;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -22,14 +21,22 @@ namespace Disclosure.Host.Applications;
 /// what the clerk adds to the standard wording).
 /// </summary>
 public sealed record RecordDecision([property: Required] DateOnly? DecidedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, [property: Text(4000, MultiLine = true)] string? Note,
-    AnswerNoticeInput? Notice = null, [property: Text(60)] string? RelatedTo = null) : ApplicationCommand, IIssuesNotices<Application>
+    AnswerNoticeInput? Notice = null, [property: Text(60)] string? RelatedTo = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
 {
-    /// <summary>The application <see cref="RelatedTo"/> names, and those the case links, as the front door found them.</summary>
+    /// <summary>The application <see cref="RelatedTo"/> names, and those the case links, as the write path found them.</summary>
     [JsonIgnore]
     public Application? Related { get; init; }
 
     [JsonIgnore]
     public IReadOnlyList<Application> Linked { get; init; } = [];
+
+    /// <summary>An answer 不予处理（重复申请）, or one naming <c>relatedTo</c>, is judged with the application named and those linked.</summary>
+    public CaseNeeds Needs(Application current, CaseContext context) =>
+        Outcome == Outcomes.NotProcessedDuplicate || !string.IsNullOrWhiteSpace(RelatedTo)
+            ? new(Named: RelatedTo, Linked: current.Relations.Select(r => r.CaseId).ToList())
+            : CaseNeeds.None;
+
+    public CaseCommand<Application> CompleteWith(CaseFound found) => this with { Related = found.Named, Linked = found.Linked };
 
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         ApplicationDecider.RecordDecision(current, DecidedOn!.Value, Outcome, Note, context.Today, RelatedTo, Related, Linked);
@@ -43,6 +50,6 @@ public static class RecordDecisionEndpoint
 
     [WolverinePost("/api/agencies/{agency}/applications/{id}/decision", OperationId = "recordDecision", Summary = "记录答复 · Record the decision")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static async Task<IResult> Post(string agency, string id, RecordDecision cmd, IQuerySession session, IMessageBus bus, CancellationToken ct) =>
-        (await bus.SendAsync(agency, await RelatedApplications.CompleteAsync(session, cmd with { Case = id }, ct), ct)).ToResult();
+    public static async Task<IResult> Post(string agency, string id, RecordDecision cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

@@ -6,7 +6,6 @@ using Disclosure.Domain.Search.Repeats;
 using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
@@ -19,11 +18,15 @@ namespace Disclosure.Host.Applications;
 /// </summary>
 public sealed record RelateApplication(
     [property: Required, Text(60)] string? RelatedTo,
-    [property: Required, Codes(typeof(RepeatKinds))] string? Kind) : ApplicationCommand
+    [property: Required, Codes(typeof(RepeatKinds))] string? Kind) : ApplicationCommand, ICompletedByWritePath<Application>
 {
-    /// <summary>The application <see cref="RelatedTo"/> names, as the front door found it in the agency.</summary>
+    /// <summary>The application <see cref="RelatedTo"/> names, as the write path found it in the agency.</summary>
     [JsonIgnore]
     public Application? Related { get; init; }
+
+    public CaseNeeds Needs(Application current, CaseContext context) => new(Named: RelatedTo);
+
+    public CaseCommand<Application> CompleteWith(CaseFound found) => this with { Related = found.Named };
 
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         ApplicationDecider.Relate(current, Related, RelatedTo, Kind, context.Today, context.Today) is { } related ? [related] : [];
@@ -34,6 +37,6 @@ public static class RelateApplicationEndpoint
     /// <summary>Records the link as an event of the later application. <c>relatedTo</c> is the earlier one's id or tracking number.</summary>
     [WolverinePost("/api/agencies/{agency}/applications/{id}/relations", OperationId = "relateApplication", Summary = "关联重复申请或同一申请人的申请 · Link an earlier application")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
-    public static async Task<IResult> Post(string agency, string id, RelateApplication cmd, IQuerySession session, IMessageBus bus, CancellationToken ct) =>
-        (await bus.SendAsync(agency, await RelatedApplications.CompleteAsync(session, cmd with { Case = id }, ct), ct)).ToResult();
+    public static async Task<IResult> Post(string agency, string id, RelateApplication cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult();
 }

@@ -20,7 +20,8 @@ namespace Disclosure.Host.Cases;
 /// or their streams started. Every change — a clerk's step through the API or the console, a lapse a scheduled check
 /// finds, the year-end carry-forward, a due date re-derived after a calendar change, erasure, a conversion between
 /// letter and application — arrives as a command and goes: resolve the case (id or tracking number) → one batched read
-/// (the stream for writing and its events) → fold with the calendar in force → the Domain decides → year-end records
+/// (the stream for writing and its events) → fold with the calendar in force → the command completed with what it needs
+/// of the agency's other cases (<see cref="CaseCompletion"/>, one more batched read, only for a command that needs it) → the Domain decides → year-end records
 /// reconciled → append with the version read as the expected one → alarms scheduled in the same transaction → answer.
 /// </summary>
 /// <remarks>
@@ -53,6 +54,8 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
 
         var context = await ContextAsync(session.TenantId, ct) with { Stored = stream.Aggregate, Notices = await setup ?? NoticeSetup.None };
         var current = kind.Fold(history.Select(e => e.Data), version, context);
+        // what the command needs of the agency's other cases is read here, for every front door alike
+        command = await CaseCompletion.CompleteAsync(session, command, current, context, ct);
 
         List<object> decided;
         List<object> events;

@@ -126,10 +126,57 @@ public class JourneySpecs(BrowserFixture fixture)
         await Shot(page, "case-repeats");
     });
 
-    /// <summary>Logs an application of 周某 through the intake form; returns its tracking number.</summary>
-    private async Task<string> LogApplication(IPage page, string description, DateTime receivedOn)
+    [Fact]
+    public async Task Under_a_per_item_fee_policy_a_handler_sends_the_fee_notice_of_an_applicants_eleventh_application_of_the_month_for_100_yuan() => await Journey("fee", async page =>
     {
-        await page.GotoAsync($"{fixture.BaseUrl}/console/{Agency}/applications/new");
+        // an agency of its own: its notice settings and 按件 policy change what the other journeys' steps issue
+        const string feeAgency = "fee-park";
+        var today = DateTime.UtcNow.AddHours(8);
+        using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer",
+            new Disclosure.Host.Security.AuthSettings { SigningKey = Disclosure.Host.Security.AuthSettings.DevelopmentKey }
+                .IssueToken("journey-admin", [Disclosure.Host.Security.Roles.Admin], [], TimeSpan.FromHours(1)));
+        async Task Send(HttpMethod method, string url, object body)
+        {
+            var reply = await api.SendAsync(new HttpRequestMessage(method, url) { Content = System.Net.Http.Json.JsonContent.Create(body) });
+            Assert.True(reply.IsSuccessStatusCode, $"{url}: {await reply.Content.ReadAsStringAsync()}");
+        }
+        await Send(HttpMethod.Post, "/api/agencies", new { id = feeAgency, name = "收费试点管委会" });
+        await Send(HttpMethod.Put, $"/api/agencies/{feeAgency}/settings/notices", new
+        {
+            agencyName = "收费试点管理委员会", reconsiderationBody = "三厂镇人民政府", contactLines = new[] { "联系电话：0513-00000000" },
+        });
+        await Send(HttpMethod.Put, $"/api/agencies/{feeAgency}/settings/fees", new
+        {
+            charges = true, method = "per_item", paymentInstructions = new[] { "凭本通知到政务服务窗口缴纳" },
+        });
+        // the applicant's first ten of the month (free: 国办函〔2020〕109号第四条, 1–10 件)
+        for (var i = 1; i <= 10; i++)
+            await Send(HttpMethod.Post, $"/api/agencies/{feeAgency}/applications", new
+            {
+                channel = "online", receivedOn = today.ToString("yyyy-MM-dd"), description = $"园区企业环境影响评价文件第{i}批",
+                applicant = new { category = "natural_person", name = "周敏", idNumber = "320102198807156621", phone = "13951234567" },
+            });
+
+        await SignIn(page, "clerk.qian", "intake", feeAgency);
+        var eleventh = await LogApplication(page, "园区企业环境影响评价文件第11批", today, feeAgency);
+        await SignOut(page);
+
+        await SignIn(page, "handler.qian", "handler", feeAgency);
+        await page.GotoAsync($"{fixture.BaseUrl}/console/{feeAgency}/applications/{eleventh}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"申请 {eleventh}");
+        await page.Locator("#step-fee-notice summary").ClickAsync();
+        await Shot(page, "case-fee-step");
+        await page.Locator("form[data-step=fee-notice] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-fee]")).ToContainTextAsync("100 元（按件计收");
+        await Expect(page.Locator("[data-notice]", new() { HasText = "收费通知书" })).ToBeVisibleAsync();
+        await Shot(page, "case-fee-notice");
+    });
+
+    /// <summary>Logs an application of 周某 through the intake form; returns its tracking number.</summary>
+    private async Task<string> LogApplication(IPage page, string description, DateTime receivedOn, string agency = Agency)
+    {
+        await page.GotoAsync($"{fixture.BaseUrl}/console/{agency}/applications/new");
         await page.Locator("[name=channel]").SelectOptionAsync("online");
         await page.Locator("[name=receivedOn]").FillAsync(receivedOn.ToString("yyyy-MM-dd"));
         await page.Locator("[name='applicant.category']").SelectOptionAsync("natural_person");
@@ -161,16 +208,16 @@ public class JourneySpecs(BrowserFixture fixture)
         }
     }
 
-    private async Task SignIn(IPage page, string user, string role)
+    private async Task SignIn(IPage page, string user, string role, string agency = Agency)
     {
         await page.GotoAsync($"{fixture.BaseUrl}/console/sign-in");
         await page.Locator("[name=user]").FillAsync(user);
         foreach (var box in await page.Locator("[name=role]").AllAsync()) await box.UncheckAsync();
         await page.Locator($"#role-{role}").CheckAsync();
-        await page.Locator("[name=agency]").SelectOptionAsync(Agency);
+        await page.Locator("[name=agency]").SelectOptionAsync(agency);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         // the URL is polled, not a load event awaited: a redirect that lands before the wait begins is no timeout
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/" + Agency));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/" + agency));
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 

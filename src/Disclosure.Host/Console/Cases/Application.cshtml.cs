@@ -23,9 +23,6 @@ public sealed class ApplicationModel(IDocumentStore store, CalendarStore calenda
 
     protected override long VersionOf(Application current) => current.Version;
 
-    protected override async Task<CaseCommand<Application>> CompleteAsync(CaseCommand<Application> command, IQuerySession session, CancellationToken ct) =>
-        await RelatedApplications.CompleteAsync(session, (ApplicationCommand)command, ct);
-
     protected override async Task ShowingAsync(CancellationToken ct)
     {
         await using var session = Store.QuerySession(AgencyId);

@@ -1,4 +1,5 @@
 using Disclosure.Domain;
+using Disclosure.Domain.Notices;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Calendar;
 using Disclosure.Host.Cases;
@@ -54,9 +55,8 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
             return await ShowAsync(chosen.Code, target, state, ct);
         }
         long? version = long.TryParse(Request.Form["version"], out var v) ? v : null;
-        var complete = chosen.For(command, target) with { Case = Current.Id.ToString(), Version = version };
-        await using (var session = store.QuerySession(AgencyId)) complete = await CompleteAsync(complete, session, ct);
-        var answer = await SendAsync(complete);
+        // sent as the API sends it: what the command needs of other cases the write path reads (CaseCompletion)
+        var answer = await SendAsync(chosen.For(command, target) with { Case = Current.Id.ToString(), Version = version });
         if (answer.Succeeded)
             return Redirect($"{Request.Path}?done={chosen.Code}#history");
         Show(answer, state);
@@ -74,13 +74,18 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
 
     private async Task<IActionResult> ShowAsync(string? refusedStep, string? refusedTarget, FormState? refused, CancellationToken ct)
     {
-        var context = new CaseContext(Today, calendars.Current, calendars.Settings, Agency, await agencies.ClosedYearsAsync(AgencyId, ct));
+        await using var session = store.QuerySession(AgencyId);
+        // the context the write path decides with, the agency's notice settings and fee policy included
+        var context = new CaseContext(Today, calendars.Current, calendars.Settings, Agency, await agencies.ClosedYearsAsync(AgencyId, ct))
+        {
+            Notices = await session.LoadAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None,
+        };
         var forms = new List<StepForm>();
         foreach (var step in steps.Where(s => May(s.Roles)))
             foreach (var target in step.TargetsOf(Current))
             {
                 var isRefused = step.Code == refusedStep && target.Key == refusedTarget;
-                if (!isRefused && !step.AllowedNow(Current, context, target.Key)) continue;
+                if (!isRefused && !await step.AllowedNowAsync(Current, context, target.Key, session, ct)) continue;
                 var state = isRefused ? refused! : new FormState();
                 forms.Add(new StepForm(step.Code, step.Title, target.Key, target.Caption,
                     FieldView.Of(step.Fields, state, Today, $"{step.Code}-{target.Key}-").ToList(), state, isRefused));
@@ -90,9 +95,6 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
         await ShowingAsync(ct);
         return Page();
     }
-
-    /// <summary>What the front door adds to a command before sending it, as the API's endpoint does (the cases it names).</summary>
-    protected virtual Task<CaseCommand<TCase>> CompleteAsync(CaseCommand<TCase> command, IQuerySession session, CancellationToken ct) => Task.FromResult(command);
 
     /// <summary>What else the page shows of <see cref="Current"/>, read once the case is loaded.</summary>
     protected virtual Task ShowingAsync(CancellationToken ct) => Task.CompletedTask;

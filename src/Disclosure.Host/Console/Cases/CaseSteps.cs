@@ -33,11 +33,13 @@ public sealed record CaseStep<TCase>(
     /// <summary>The command for a target: its ids set (a consultation, a review; a new one's id made here).</summary>
     public CaseCommand<TCase> For(CaseCommand<TCase> command, string? key) => Complete?.Invoke(command, key) ?? command;
 
-    public bool AllowedNow(TCase current, CaseContext context, string? key)
+    public async Task<bool> AllowedNowAsync(TCase current, CaseContext context, string? key, Marten.IQuerySession session, CancellationToken ct)
     {
         try
         {
-            _ = For(Sample(context.Today), key).Decide(current, context).ToList();
+            // the sample completed as the write path completes the command: the page asks the decision the write path makes
+            var sample = await CaseCompletion.CompleteAsync(session, For(Sample(context.Today), key), current, context, ct);
+            _ = sample.Decide(current, context).ToList();
             return true;
         }
         catch (Refusal refusal)
@@ -69,12 +71,12 @@ public static class CaseSteps
             a => a.Consultations.Where(c => c.IsOpen).Select(c => new StepTarget(c.Id.ToString(), c.Party)),
             (c, key) => ((ReceiveConsultationReply)c) with { ConsultationId = Key(key) }),
         new("extension", "延期答复", Roles.Handling, typeof(ApproveExtension), t => new ApproveExtension(t, "-", 1, "-")),
-        new("fee-notice", "收费通知", Roles.Handling, typeof(SendFeeNotice), t => new SendFeeNotice(t, 1m, FeeBases.All[0].Code)),
+        new("fee-notice", "收费通知", Roles.Handling, typeof(SendFeeNotice), t => new SendFeeNotice(t, null, null)),
         new("fee-payment", "缴费", Roles.Handling, typeof(PayFee), t => new PayFee(t)),
         new("fee-lapse", "逾期未缴费，视为放弃申请", Roles.Handling, typeof(LapseFee), t => new LapseFee(t)),
         new("withdrawal", "申请人撤回", Roles.Handling, typeof(WithdrawApplication), t => new WithdrawApplication(t, null)),
         new("decision", "答复", Roles.Handling, typeof(RecordDecision), t => new RecordDecision(t, Outcomes.Disclosed, null)),
-        new("relation", "关联在先申请（重复申请或同一申请人）", Roles.Handling, typeof(RelateApplication), t => new RelateApplication("-", Domain.Search.Repeats.RepeatKinds.SameRequest)),
+        new("relation", "关联在先申请（重复申请或同一申请人）", Roles.Handling, typeof(RelateApplication), t => new RelateApplication("", Domain.Search.Repeats.RepeatKinds.SameRequest)),
         new("decision-correction", "更正答复", Roles.Handling, typeof(CorrectDecision), t => new CorrectDecision(t, Outcomes.OtherOther, null, "-")),
         // 送达 and 退件 of a notice already issued (the decision issues its 告知书; a notice is chosen by its 文号)
         new("delivery", "记录送达", Roles.Handling, typeof(RecordDelivery), t => new RecordDelivery(DeliveryMethods.Direct, SignedOn: t),
