@@ -98,7 +98,7 @@ public static class JobRunner
 /// The job's messages, each on Wolverine's durable local queue (a row in the inbox until handled: a node that dies leaves
 /// them to the next). Pages run one after another: each page's transaction records its progress and publishes the next.
 /// </summary>
-public static class JobHandlers
+public static class JobHandler
 {
     /// <summary>Another writer moved the job first (a page delivered twice at once): look again, it will be skipped.</summary>
     public static void Configure(HandlerChain chain) =>
