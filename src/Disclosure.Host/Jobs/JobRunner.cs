@@ -100,9 +100,16 @@ public static class JobRunner
 /// </summary>
 public static class JobHandler
 {
-    /// <summary>Another writer moved the job first (a page delivered twice at once): look again, it will be skipped.</summary>
-    public static void Configure(HandlerChain chain) =>
+    /// <summary>
+    /// Another writer moved the job first (a page delivered twice at once): look again, it will be skipped. Anything else (the
+    /// database restarting, a time-out) is tried again later rather than dropped: a page handles nothing twice.
+    /// </summary>
+    public static void Configure(HandlerChain chain)
+    {
         chain.OnException(e => StorageConflict.Is(e)).RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2));
+        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15));
+    }
 
     public static async Task Handle(PlanJob message, IDocumentSession session, IMessageContext bus, JobKinds kinds, ILogger<Job> log, CancellationToken ct)
     {
