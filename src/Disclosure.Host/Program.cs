@@ -6,6 +6,7 @@ using Disclosure.Host.Calendar;
 using Disclosure.Host.StaffConsole;
 using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Jobs;
 using Disclosure.Host.Reporting;
 using Disclosure.Domain.Reporting;
 using Disclosure.Host.Security;
@@ -102,6 +103,7 @@ builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Mic
 builder.Services.AddSingleton<Disclosure.Host.Cases.IdempotencyRecords>();
 builder.Services.AddSingleton<Disclosure.Host.YearEnd.YearEndWork>();
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.DeadlineAlarms>();
+builder.Services.AddJobs(config); // jobs over many cases: pages of durable messages (Jobs/, README "Jobs")
 builder.Services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender, Disclosure.Host.Deadlines.RecordOnlySender>();
 // written notices: issuing in the write path, PDF printing (one headless Chromium per host), e-mail delivery (SMTP)
 builder.Services.AddSingleton<Disclosure.Host.Notices.NoticeIssuing>();

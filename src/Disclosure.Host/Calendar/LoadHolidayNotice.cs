@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disclosure.Host.Calendar;
 
@@ -19,9 +20,8 @@ public sealed record LoadHolidayNotice(
     IReadOnlyList<DateOnly>? MakeupWorkdays,
     [property: Text(1000, MultiLine = true)] string? Reason);
 
-public sealed record RederivedCase(string Agency, string Kind, Guid Id, string TrackingNumber, DateOnly? OldDueOn, DateOnly? NewDueOn);
-
-public sealed record HolidayNoticeResult(int Year, string Notice, int OpenCasesChecked, IReadOnlyList<RederivedCase> Rederived);
+/// <summary>The notice in force, and the job re-deriving the open cases (<c>GET /api/jobs/{id}</c>: each moved case with its old and new due date).</summary>
+public sealed record HolidayNoticeResult(int Year, string Notice, Jobs.Job Job);
 
 public static class LoadHolidayNoticeEndpoint
 {
@@ -31,13 +31,15 @@ public static class LoadHolidayNoticeEndpoint
         .Result();
 
     /// <summary>
-    /// Records the notice, puts it in force, and sends every open application and letter whose due date changes a
-    /// re-derivation, which records on each the old date, the new one and why, and schedules its alarms anew.
+    /// Records the notice, puts it in force, and starts the re-derivation of every open application and letter as a job
+    /// (202 with its location): each case whose due date changes gets a re-derivation, which records on it the old date,
+    /// the new one and why, and schedules its alarms anew.
     /// </summary>
     [WolverinePut("/api/calendar/{year}", OperationId = "loadHolidayNotice", Summary = "载入或更正节假日安排 · Load or correct a holiday notice")]
     [Authorize(Roles = Roles.Administering), Tags("Calendar")]
-    public static async Task<HolidayNoticeResult> Put(int year, LoadHolidayNotice cmd, IDocumentStore store, CalendarStore calendars,
-        BusinessClock clock, HttpContext http, IMessageBus bus, ILogger<CalendarStore> log, CancellationToken ct)
+    [ProducesResponseType<HolidayNoticeResult>(202)]
+    public static async Task<IResult> Put(int year, LoadHolidayNotice cmd, IDocumentStore store, CalendarStore calendars,
+        BusinessClock clock, HttpContext http, IMartenOutbox outbox, Jobs.JobSettings settings, ILogger<CalendarStore> log, CancellationToken ct)
     {
         var loaded = new HolidayNoticeLoaded(year, cmd.Notice!.Trim(), cmd.Off!.Distinct().Order().ToList(),
             (cmd.MakeupWorkdays ?? []).Distinct().Order().ToList(), cmd.Reason!.Trim(), clock.Now);
@@ -49,34 +51,10 @@ public static class LoadHolidayNoticeEndpoint
             await session.SaveChangesAsync(ct);
         }
         await calendars.LoadAsync(store, ct);
-        var reason = $"{year} 年节假日安排（{loaded.Notice}）载入或更正：{loaded.Reason}";
-        var (open, moved) = await RederiveAsync(store, calendars, bus, reason, ct);
-        log.LogInformation("Holiday notice for {Year} loaded; {Moved} of {Open} open case(s) got a new due date", year, moved.Count, open);
-        return new HolidayNoticeResult(year, loaded.Notice, open, moved);
-    }
-
-    /// <summary>
-    /// Which open cases the calendar in force moves is seen on their stored documents (the clock is a pure function of the
-    /// facts and the calendar); each moved case then gets its re-derivation through the write path.
-    /// </summary>
-    public static async Task<(int Open, List<RederivedCase> Moved)> RederiveAsync(IDocumentStore store, CalendarStore calendars, IMessageBus bus,
-        string reason, CancellationToken ct)
-    {
-        List<Application> applications;
-        List<Letter> letters;
-        await using (var query = store.QuerySession())
-        {
-            applications = (await query.Query<Application>().Where(a => a.AnyTenant() && a.IsOpen).ToListAsync(ct)).ToList();
-            letters = (await query.Query<Letter>().Where(l => l.AnyTenant() && l.AwaitingAction).ToListAsync(ct)).ToList();
-        }
-        var calendar = calendars.Current;
-        var moved = new List<RederivedCase>();
-        foreach (var app in applications.Where(a => StatutoryClock.Derive(a, calendar, calendars.Settings).DueOn != a.DueOn))
-            if (await bus.SendAsync(app.Agency, new RederiveApplicationDueDate(reason) { Case = app.Id.ToString() }, ct) is { Outcome: CaseOutcome.Changed } answer)
-                moved.Add(new RederivedCase(app.Agency, "application", app.Id, app.TrackingNumber, app.DueOn, ((Applications.ApplicationView)answer.View()).DueOn));
-        foreach (var letter in letters.Where(l => LetterClock.Derive(l, calendar).DueOn != l.DueOn))
-            if (await bus.SendAsync(letter.Agency, new RederiveLetterDueDate(reason) { Case = letter.Id.ToString() }, ct) is { Outcome: CaseOutcome.Changed } answer)
-                moved.Add(new RederivedCase(letter.Agency, "letter", letter.Id, letter.TrackingNumber, letter.DueOn, ((Letters.LetterView)answer.View()).DueOn));
-        return (applications.Count + letters.Count, moved);
+        var job = Jobs.Job.New(RederiveJob.KindName, null, Actor.Of(http.User), clock.Now, settings);
+        job.Reason = $"{year} 年节假日安排（{loaded.Notice}）载入或更正：{loaded.Reason}";
+        await Jobs.JobRunner.StartAsync(store, outbox, job, ct);
+        log.LogInformation("Holiday notice for {Year} loaded; re-derivation of the open cases started as job {JobId}", year, job.Id);
+        return Results.Accepted(job.Location, new HolidayNoticeResult(year, loaded.Notice, job));
     }
 }

@@ -23,6 +23,10 @@ public abstract record CaseCommand
     [JsonIgnore]
     public virtual bool BySystem => false;
 
+    /// <summary>The job (<see cref="Jobs.Job"/>) that sent the command: the write path marks the case handled in its transaction.</summary>
+    [JsonIgnore]
+    public Guid? Job { get; init; }
+
     /// <summary>A scheduled check consumed its alarm: the next one must be scheduled even when nothing changed.</summary>
     [JsonIgnore]
     public virtual bool SchedulesNextAlarm => false;

@@ -24,11 +24,12 @@ namespace Disclosure.Host.Cases;
 /// </remarks>
 public static class CaseCommandHandler
 {
-    public static Task<CaseAnswer> Handle(ApplicationCommand command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
-        writes.ExecuteAsync(ApplicationKind.Instance, session, bus, command, ct);
+    // a command a job sent leaves the job's mark on the case in the same transaction (handled once, whatever redeliveries)
+    public static async Task<CaseAnswer> Handle(ApplicationCommand command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+        Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(ApplicationKind.Instance, session, bus, command, ct));
 
-    public static Task<CaseAnswer> Handle(LetterCommand command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
-        writes.ExecuteAsync(LetterKind.Instance, session, bus, command, ct);
+    public static async Task<CaseAnswer> Handle(LetterCommand command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+        Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(LetterKind.Instance, session, bus, command, ct));
 
     public static Task<CaseAnswer> Handle(ReceiveApplication command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         writes.ReceiveAsync(ApplicationKind.Instance, session, bus, command, ct);

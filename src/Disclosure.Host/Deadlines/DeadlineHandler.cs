@@ -1,6 +1,8 @@
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Jobs;
 using Marten;
 using Wolverine;
 
@@ -36,26 +38,47 @@ public static class DeadlineHandler
             "Deadline check {CheckId} of {CaseKind} {CaseId} handled: {Recorded} event(s), {Notified} reminder(s)",
             bus.Envelope?.Id, kind, id, answer.Recorded, answer.Notified);
 
-    /// <summary>Every open case of every agency, checked now.</summary>
-    public static async Task<SweepResult> Handle(SweepDeadlines _, IDocumentStore store, IMessageBus bus, CancellationToken ct)
+    /// <summary>
+    /// The nightly sweep (recurring, 00:05 China time): starts the sweep job of the night, once however often the recurring
+    /// message is delivered (its id is the night's).
+    /// </summary>
+    public static Task Handle(SweepDeadlines _, IDocumentSession session, IMessageContext bus, BusinessClock clock, JobSettings settings, CancellationToken ct) =>
+        JobRunner.StartOnceAsync(session, bus, Job.New(DeadlineSweepJob.KindName, null, Actor.System, clock.Now, settings,
+            Job.OnceFor($"{DeadlineSweepJob.KindName}:{clock.Today:yyyy-MM-dd}")), ct);
+}
+
+/// <summary>
+/// The sweep as a job: every open application and every letter awaiting action, in pages; each case gets its deadline
+/// command through the write path like a scheduled check (a lost race is looked at again, <see cref="CaseBus.CheckAsync"/>).
+/// </summary>
+public sealed class DeadlineSweepJob(IDocumentStore store) : JobKind
+{
+    public const string KindName = "deadline_sweep";
+    public override string Name => KindName;
+
+    public override async Task<List<JobKey>> PlanAsync(Job job, CancellationToken ct)
     {
-        List<(string Agency, Guid Id)> applications, letters;
-        await using (var query = store.QuerySession())
-        {
-            applications = (await query.Query<Application>().Where(a => a.AnyTenant() && a.IsOpen).Select(a => new { a.Agency, a.Id }).ToListAsync(ct))
-                .Select(x => (x.Agency, x.Id)).ToList();
-            letters = (await query.Query<Letter>().Where(l => l.AnyTenant() && l.AwaitingAction).Select(l => new { l.Agency, l.Id }).ToListAsync(ct))
-                .Select(x => (x.Agency, x.Id)).ToList();
-        }
-        var actions = 0;
-        foreach (var (agency, id) in applications) actions += await CheckAsync(bus, agency, new ApplyApplicationDeadlines { Case = id.ToString() }, ct);
-        foreach (var (agency, id) in letters) actions += await CheckAsync(bus, agency, new ApplyLetterDeadlines { Case = id.ToString() }, ct);
-        return new SweepResult(applications.Count + letters.Count, actions);
+        await using var query = store.QuerySession();
+        var applications = await query.Query<Application>().Where(a => a.AnyTenant() && a.IsOpen).OrderBy(a => a.Id)
+            .Select(a => new { a.Agency, a.Id, a.TrackingNumber }).ToListAsync(ct);
+        var letters = await query.Query<Letter>().Where(l => l.AnyTenant() && l.AwaitingAction).OrderBy(l => l.Id)
+            .Select(l => new { l.Agency, l.Id, l.TrackingNumber }).ToListAsync(ct);
+        return [.. applications.Select(a => new JobKey(a.Agency, "application", a.Id, a.TrackingNumber)),
+            .. letters.Select(l => new JobKey(l.Agency, "letter", l.Id, l.TrackingNumber))];
     }
 
-    private static async Task<int> CheckAsync(IMessageBus bus, string agency, CaseCommand command, CancellationToken ct)
+    public override async Task<Dictionary<Guid, JobCaseResult>> HandleAsync(Job job, IReadOnlyList<JobKey> keys, IMessageBus bus, CancellationToken ct)
     {
-        var answer = await bus.CheckAsync(agency, command, ct);
-        return answer.Recorded + answer.Notified; // still lost after the retries: the winner's step scheduled the next check
+        var results = new Dictionary<Guid, JobCaseResult>();
+        foreach (var key in keys)
+        {
+            CaseCommand command = key.Kind == "letter"
+                ? new ApplyLetterDeadlines { Case = key.Id.ToString(), Job = job.Id }
+                : new ApplyApplicationDeadlines { Case = key.Id.ToString(), Job = job.Id };
+            // still lost after the retries: the winner's step scheduled the next check; the job lists the case
+            var (_, failure) = await TryAsync(() => bus.CheckAsync(key.Agency, command, ct));
+            results[key.Id] = new JobCaseResult(Failure: failure);
+        }
+        return results;
     }
 }

@@ -11,5 +11,3 @@ public sealed record CheckLetterDeadlines(string Agency, Guid LetterId, DateTime
 
 /// <summary>The nightly sweep over every open case: catches anything a schedule missed (a lost alarm, a corrected calendar).</summary>
 public sealed record SweepDeadlines;
-
-public sealed record SweepResult(int Cases, int Actions);

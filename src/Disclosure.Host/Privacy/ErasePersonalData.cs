@@ -9,6 +9,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disclosure.Host.Privacy;
 
@@ -23,11 +24,12 @@ public sealed record ErasePersonalData(DateOnly? ClosedBefore, bool? DryRun = nu
 public sealed record ErasureCase(string Kind, Guid Id, string TrackingNumber, DateOnly? ClosedOn, DateOnly? ErasableFrom, IReadOnlyList<KeptBecause> Kept);
 
 /// <summary>
-/// What the rule found (a dry run) or did: <c>applications</c> and <c>letters</c> count what was (or, in a dry run, would be)
+/// What the rule found (a dry run) or will do: <c>applications</c> and <c>letters</c> count what was (or, in a dry run, would be)
 /// erased; <c>erasable</c> lists those cases, <c>kept</c> every other closed case with its reasons.
 /// </summary>
+/// <remarks>An erasure answers 202 with what it found and the <c>job</c> erasing those cases (<c>GET /api/agencies/{agency}/jobs/{id}</c>).</remarks>
 public sealed record ErasureResult(DateOnly? ClosedBefore, int RetentionYears, bool DryRun, int Count, int Applications, int Letters,
-    IReadOnlyList<ErasureCase> Erasable, IReadOnlyList<ErasureCase> Kept);
+    IReadOnlyList<ErasureCase> Erasable, IReadOnlyList<ErasureCase> Kept, Jobs.Job? Job = null);
 
 /// <summary>One application's erasure (<see cref="PersonalData"/>): the write path masks its stored events in the same transaction.</summary>
 public sealed record EraseApplicationPersonalData(DateOnly? ClosedBefore) : ApplicationCommand
@@ -45,16 +47,18 @@ public sealed record EraseLetterPersonalData(DateOnly? ClosedBefore) : LetterCom
 public static class ErasePersonalDataEndpoint
 {
     /// <summary>
-    /// Erases the personal fields of every case of the agency the retention rule allows on today's date: each erasable case
-    /// gets its erasure through the write path, which decides again (a review filed meanwhile keeps the case). The
+    /// Erases the personal fields of every case of the agency the retention rule allows on today's date, as a job (202 with
+    /// its location): each erasable case gets its erasure through the write path, a page of cases per message, and the
+    /// write path decides again (a review filed meanwhile keeps the case: the job lists it among its failures). The
     /// statistics do not change: categories, dates and outcomes are kept. A dry run lists what would be erased and why
     /// every other closed case is kept.
     /// </summary>
     [WolverinePost("/api/agencies/{agency}/personal-data/erasure", OperationId = "erasePersonalData", Summary = "删除保存期满的个人信息 · Erase personal data after retention")]
     [Authorize(Roles = Roles.Administering), Tags("Privacy")]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType<ErasureResult>(200)]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<ErasureResult>(202)]
     public static async Task<IResult> Post(string agency, ErasePersonalData? cmd, IDocumentStore store, BusinessClock clock, AgencyDirectory agencies,
-        IMessageBus bus, ILogger<ErasureResult> log, CancellationToken ct)
+        IMartenOutbox outbox, Jobs.JobSettings settings, HttpContext http, ILogger<ErasureResult> log, CancellationToken ct)
     {
         var today = clock.Today;
         var dryRun = cmd?.DryRun == true;
@@ -71,26 +75,19 @@ public static class ErasePersonalDataEndpoint
         if (cmd!.ExpectedCount != erasable.Count)
             return Problems.Conflict($"{erasable.Count} case(s) can be erased today, not {cmd.ExpectedCount}: run the dry run again and confirm its count. Nothing was erased.");
 
-        var erased = new List<ErasureCase>();
-        foreach (var c in erasable)
-        {
-            CaseCommand command = c.Kind == "application"
-                ? new EraseApplicationPersonalData(cmd.ClosedBefore) { Case = c.Id.ToString() }
-                : new EraseLetterPersonalData(cmd.ClosedBefore) { Case = c.Id.ToString() };
-            var answer = await bus.SendAsync(agency, command, ct);
-            if (answer.Outcome == CaseOutcome.Changed) erased.Add(c);
-            else kept.Add(c with { Kept = [new KeptBecause("changed", answer.Message ?? "案件在核对后发生变化，未删除", null)] });
-        }
-        log.LogInformation("Personal data erased for {Applications} application(s) and {Letters} letter(s) of {Agency}; {Kept} closed case(s) kept",
-            erased.Count(c => c.Kind == "application"), erased.Count(c => c.Kind == "letter"), agency, kept.Count);
-        return Results.Ok(Result(cmd.ClosedBefore, retention, false, erased, kept));
+        var job = Jobs.Job.New(ErasureJob.KindName, agency, Actor.Of(http.User), clock.Now, settings);
+        job.ClosedBefore = cmd.ClosedBefore;
+        await Jobs.JobRunner.StartAsync(store, outbox, job, ct);
+        log.LogInformation("Erasure of {Applications} application(s) and {Letters} letter(s) of {Agency} started as job {JobId}; {Kept} closed case(s) kept",
+            erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"), agency, job.Id, kept.Count);
+        return Results.Accepted(job.Location, Result(cmd.ClosedBefore, retention, false, erasable, kept) with { Job = job });
     }
 
     private static ErasureResult Result(DateOnly? closedBefore, int retention, bool dryRun, List<ErasureCase> erasable, List<ErasureCase> kept) =>
         new(closedBefore, retention, dryRun, erasable.Count, erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"), erasable, kept);
 
     /// <summary>Every closed case of the agency not yet erased, judged by the Domain's rule on <paramref name="today"/>.</summary>
-    private static async Task<(List<ErasureCase> Erasable, List<ErasureCase> Kept)> SurveyAsync(IDocumentStore store, string agency, DateOnly today,
+    internal static async Task<(List<ErasureCase> Erasable, List<ErasureCase> Kept)> SurveyAsync(IDocumentStore store, string agency, DateOnly today,
         int retention, DateOnly? closedBefore, CancellationToken ct)
     {
         var checks = new List<ErasureCase>();
@@ -111,5 +108,37 @@ public static class ErasePersonalDataEndpoint
         }
         var ordered = checks.OrderBy(c => c.ClosedOn).ThenBy(c => c.TrackingNumber, StringComparer.Ordinal).ToList();
         return (ordered.Where(c => c.Kept.Count == 0).ToList(), ordered.Where(c => c.Kept.Count > 0).ToList());
+    }
+}
+
+/// <summary>
+/// The erasure as a job: the cases the retention rule allows on the day each page runs (listed when the job is planned),
+/// each erased through the write path, which decides again; a case it refuses (a review filed meanwhile) is listed among
+/// the job's failures with the reason, and keeps its data.
+/// </summary>
+public sealed class ErasureJob(IDocumentStore store, BusinessClock clock, AgencyDirectory agencies) : Jobs.JobKind
+{
+    public const string KindName = "personal_data_erasure";
+    public override string Name => KindName;
+
+    public override async Task<List<Jobs.JobKey>> PlanAsync(Jobs.Job job, CancellationToken ct)
+    {
+        var retention = (await agencies.FindAsync(job.Agency!, ct))!.EffectiveRetentionYears;
+        var (erasable, _) = await ErasePersonalDataEndpoint.SurveyAsync(store, job.Agency!, clock.Today, retention, job.ClosedBefore, ct);
+        return [.. erasable.Select(c => new Jobs.JobKey(job.Agency!, c.Kind, c.Id, c.TrackingNumber))];
+    }
+
+    public override async Task<Dictionary<Guid, Jobs.JobCaseResult>> HandleAsync(Jobs.Job job, IReadOnlyList<Jobs.JobKey> keys, IMessageBus bus, CancellationToken ct)
+    {
+        var results = new Dictionary<Guid, Jobs.JobCaseResult>();
+        foreach (var key in keys)
+        {
+            CaseCommand command = key.Kind == "application"
+                ? new EraseApplicationPersonalData(job.ClosedBefore) { Case = key.Id.ToString(), Job = job.Id }
+                : new EraseLetterPersonalData(job.ClosedBefore) { Case = key.Id.ToString(), Job = job.Id };
+            var (_, failure) = await TryAsync(() => bus.SendAsync(key.Agency, command, ct));
+            results[key.Id] = new Jobs.JobCaseResult(Failure: failure);
+        }
+        return results;
     }
 }

@@ -5,19 +5,19 @@ using Disclosure.Domain.Reporting;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Jobs;
 using Disclosure.Host.Reporting;
 using Disclosure.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Disclosure.Host.YearEnd;
 
 /// <summary>The year-end close of the year that just ended, for every agency (recurring: 1 January 00:00 China time).</summary>
 public sealed record CloseYear;
-
-public sealed record YearCloseResult(string Agency, int Year, int Carried, int AlreadyCarried, DateTimeOffset ClosedAt);
 
 /// <summary>结转下年度继续办理: one case's carry-forward out of <paramref name="Year"/>, by the rule in <see cref="Domain.Applications.YearEnd"/>.</summary>
 public sealed record CarryForward(int Year) : ApplicationCommand
@@ -29,71 +29,94 @@ public sealed record CarryForward(int Year) : ApplicationCommand
 }
 
 /// <summary>
-/// The close as a fact on each case: every application open on 31 December gets a <c>carried_forward</c> event through the
-/// write path; then the year is marked closed for the agency (<c>year_closed</c>), from which on the write path keeps the
-/// carry-forward records true whatever is recorded later. Running it twice, or after a restart, adds nothing.
+/// The close as a fact on each case, as a job (<see cref="Job"/>) per agency: every application open on 31 December gets a
+/// <c>carried_forward</c> event through the write path, a page of cases per message; when every page is done the year is
+/// marked closed for the agency (<c>year_closed</c>, with the count carried), in the transaction that marks the job
+/// finished, from which on the write path keeps the carry-forward records true whatever is recorded later. Running it
+/// twice, or after a restart, adds nothing.
 /// </summary>
-public sealed class YearEndWork(IDocumentStore store, AgencyDirectory agencies, BusinessClock clock, ILogger<YearEndWork> log)
+public sealed class YearEndWork(IDocumentStore store, AgencyDirectory agencies, BusinessClock clock, JobSettings settings, ILogger<YearEndWork> log) : JobKind
 {
-    public async Task<YearCloseResult> CloseAsync(string agency, int year, IMessageBus bus, CancellationToken ct)
+    public const string KindName = "year_close";
+    public override string Name => KindName;
+
+    public Job NewJob(string agency, int year, string startedBy, Guid? id = null)
     {
-        var end = new DateOnly(year, 12, 31);
-        List<Guid> candidates;
-        ReportFile? file;
-        await using (var query = store.QuerySession(agency))
+        var job = Job.New(KindName, agency, startedBy, clock.Now, settings, id);
+        job.Year = year;
+        return job;
+    }
+
+    public override async Task<List<JobKey>> PlanAsync(Job job, CancellationToken ct)
+    {
+        var end = new DateOnly(job.Year!.Value, 12, 31);
+        await using var query = store.QuerySession(job.Agency!);
+        // candidates only (received by 31 December, no answer by then): the rule itself decides on each case
+        var candidates = await query.Query<Application>().Where(a => a.ReceivedOn <= end && (a.Answer == null || a.Answer.DecidedOn > end))
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.TrackingNumber }).ToListAsync(ct);
+        return [.. candidates.Select(c => new JobKey(job.Agency!, "application", c.Id, c.TrackingNumber))];
+    }
+
+    public override async Task<Dictionary<Guid, JobCaseResult>> HandleAsync(Job job, IReadOnlyList<JobKey> keys, IMessageBus bus, CancellationToken ct)
+    {
+        var results = new Dictionary<Guid, JobCaseResult>();
+        foreach (var key in keys)
         {
-            // candidates only (received by 31 December, no answer by then): the rule itself decides on each case
-            candidates = (await query.Query<Application>().Where(a => a.ReceivedOn <= end && (a.Answer == null || a.Answer.DecidedOn > end))
-                .Select(a => a.Id).ToListAsync(ct)).ToList();
-            file = await query.LoadAsync<ReportFile>(ReportBuilder.FileId(agency, year), ct);
+            var (_, failure) = await TryAsync(() => bus.SendAsync(key.Agency, new CarryForward(job.Year!.Value) { Case = key.Id.ToString(), Job = job.Id }, ct));
+            results[key.Id] = new JobCaseResult(Failure: failure);
         }
-        int carried = 0, already = 0;
-        foreach (var id in candidates)
-        {
-            var answer = await bus.SendAsync(agency, new CarryForward(year) { Case = id.ToString() }, ct);
-            if (answer.Outcome == CaseOutcome.Changed) carried++;
-            else already++;
-        }
-        var closedAt = file?.ClosedAt ?? clock.Now;
+        return results;
+    }
+
+    public override IDocumentSession SessionFor(Job job, IDocumentStore documents) => documents.LightweightSession(job.Agency!);
+
+    /// <summary>The year marked closed with the count the pages carried (a job closing a closed year again with nothing carried adds nothing).</summary>
+    public override async Task FinishAsync(Job job, IDocumentSession session, CancellationToken ct)
+    {
+        var (agency, year, carried) = (job.Agency!, job.Year!.Value, job.Changed);
+        var file = await session.LoadAsync<ReportFile>(ReportBuilder.FileId(agency, year), ct);
         if (file?.ClosedAt is null || carried > 0)
         {
-            await using var session = store.LightweightSession(agency);
             session.LastModifiedBy = Actor.System;
             session.Events.Append(ReportBuilder.FileId(agency, year), new YearClosed(year, carried, clock.Now));
             Cluster.ReferenceChanges.ClosedYearsChanged(session, agency); // every node forgets them when this commits
-            await session.SaveChangesAsync(ct);
-            agencies.ForgetClosedYears(agency);
         }
-        log.LogInformation("Year {Year} closed for {Agency}: {Carried} application(s) carried forward, {Already} already were", year, agency, carried, already);
-        return new YearCloseResult(agency, year, carried, already, closedAt);
+        log.LogInformation("Year {Year} closed for {Agency}: {Carried} application(s) carried forward, {Already} already were", year, agency, carried, job.Handled - carried);
     }
 
-    public async Task CloseEveryAgencyAsync(int year, IMessageBus bus, CancellationToken ct)
+    public override void Finished(Job job) => agencies.ForgetClosedYears(job.Agency!);
+
+    /// <summary>One close job per agency, each started once however often the recurring message is delivered.</summary>
+    public async Task CloseEveryAgencyAsync(int year, IDocumentSession session, IMessageContext bus, CancellationToken ct)
     {
-        List<string> ids;
-        await using (var query = store.QuerySession())
-            ids = (await query.Query<Agency>().Select(a => a.Id).ToListAsync(ct)).ToList();
-        foreach (var agency in ids) await CloseAsync(agency, year, bus, ct);
+        var ids = await session.Query<Agency>().Select(a => a.Id).ToListAsync(ct);
+        foreach (var agency in ids)
+            await JobRunner.StartOnceAsync(session, bus, NewJob(agency, year, Actor.System, Job.OnceFor($"{KindName}:{agency}:{year}")), ct);
     }
 }
 
 public static class CloseYearHandler
 {
     /// <summary>Runs at 00:00 on 1 January in China: the year to close is the one that just ended.</summary>
-    public static Task Handle(CloseYear _, YearEndWork work, BusinessClock clock, IMessageBus bus, CancellationToken ct) =>
-        work.CloseEveryAgencyAsync(clock.Today.Year - 1, bus, ct);
+    public static Task Handle(CloseYear _, YearEndWork work, BusinessClock clock, IDocumentSession session, IMessageContext bus, CancellationToken ct) =>
+        work.CloseEveryAgencyAsync(clock.Today.Year - 1, session, bus, ct);
 }
 
 public static class CloseYearEndpoint
 {
-    /// <summary>Runs the year-end close on demand for a past year (agencies starting mid-stream or importing history).</summary>
+    /// <summary>
+    /// Runs the year-end close on demand for a past year (agencies starting mid-stream or importing history) as a job: 202
+    /// with the job's location (<c>GET /api/agencies/{agency}/jobs/{id}</c>); <c>changed</c> counts the cases carried
+    /// forward, the others were already.
+    /// </summary>
     [WolverinePost("/api/agencies/{agency}/years/{year}/close", OperationId = "closeYear", Summary = "年末结转 · Close a year")]
     [Authorize(Roles = Roles.Administering), Tags("Reports")]
-    [Microsoft.AspNetCore.Mvc.ProducesResponseType<YearCloseResult>(200)]
-    public static async Task<IResult> Post(string agency, int year, YearEndWork work, BusinessClock clock, IMessageBus bus, CancellationToken ct)
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<Job>(202)]
+    public static async Task<IResult> Post(string agency, int year, YearEndWork work, BusinessClock clock, IDocumentStore store, IMartenOutbox outbox,
+        HttpContext http, CancellationToken ct)
     {
         if (year < ReportRequest.FirstYear) return Problems.ValidationResult(new Dictionary<string, string[]> { ["year"] = [$"From {ReportRequest.FirstYear}."] });
         if (year >= clock.Today.Year) return Problems.Conflict($"{year} has not ended yet (today is {clock.Today:yyyy-MM-dd}); it is closed on 1 January {year + 1}.");
-        return Results.Ok(await work.CloseAsync(agency, year, bus, ct));
+        return JobRunner.Accepted(await JobRunner.StartAsync(store, outbox, work.NewJob(agency, year, Actor.Of(http.User)), ct));
     }
 }

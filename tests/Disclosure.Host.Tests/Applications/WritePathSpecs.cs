@@ -25,7 +25,7 @@ public class WritePathSpecs(AppFixture fixture) : ApplicationScenario(fixture)
     private async Task On(string day)
     {
         Clock.Now = new DateTimeOffset(DateOnly.Parse(day).ToDateTime(new TimeOnly(0, 5)), China);
-        (await Post("/api/deadlines/sweep", new { })).ShouldBe(200);
+        await Jobs.JobWait.FinishedAsync(Host, Admin, await Post("/api/deadlines/sweep", new { }));
     }
 
     private async Task<List<(string Kind, string DueOn, string Number)>> Notifications() =>
@@ -45,9 +45,10 @@ public class WritePathSpecs(AppFixture fixture) : ApplicationScenario(fixture)
         var notice = (await Get("/api/calendar")).Json.EnumerateArray().Single(n => n.GetProperty("year").GetInt32() == 2026);
         var off = notice.GetProperty("off").EnumerateArray().Select(d => d.GetString()!).Append("2026-06-10").ToArray();
         var makeup = notice.GetProperty("makeupWorkdays").EnumerateArray().Select(d => d.GetString()!).ToArray();
-        var loaded = (await Put("/api/calendar/2026", new { notice = "补充通知（测试）", off, makeupWorkdays = makeup, reason = "地方补充放假一天" })).ShouldBe(200);
-        var moved = loaded.Json.GetProperty("rederived").EnumerateArray()
-            .ToDictionary(m => m.GetProperty("kind").GetString()!, m => (m.GetProperty("oldDueOn").GetString(), m.GetProperty("newDueOn").GetString()));
+        var loaded = await Jobs.JobWait.FinishedAsync(Host, Admin, await Put("/api/calendar/2026", new { notice = "补充通知（测试）", off, makeupWorkdays = makeup, reason = "地方补充放假一天" }));
+        Assert.Equal((2, 2, 0), (loaded.GetProperty("handled").GetInt32(), loaded.GetProperty("changed").GetInt32(), loaded.GetProperty("failed").GetInt32()));
+        var moved = loaded.GetProperty("details").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("kind").GetString()!, m => (m.GetProperty("old").GetString(), m.GetProperty("new").GetString()));
         Assert.Equal(("2026-06-30", "2026-07-01"), moved["application"]);
         Assert.Equal(("2026-06-23", "2026-06-24"), moved["letter"]);
 

@@ -37,4 +37,28 @@ public class SettingsSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         var calendar = (await Get("/api/calendar")).ShouldBe(200);
         Assert.Contains("2027", calendar.Body);
     }
+
+    [Fact]
+    public async Task The_settings_page_shows_the_jobs_and_their_progress_those_over_every_agency_to_administrators_only()
+    {
+        var admin = Browser(Roles.Admin);
+        var page = await admin.GetAsync($"/console/{Agency}/settings");
+        Assert.Contains("暂无后台作业", page.Document.QuerySelector("[data-jobs]")!.TextContent);
+        var saved = await admin.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["year"] = "2027", ["notice"] = "国办发明电〔2026〕1号", ["off"] = "2027-01-01", ["reason"] = "国务院办公厅公布2027年节假日安排",
+        }, "form[action='?handler=Holidays']");
+        Assert.True(saved.Status == 302, saved.ToString());
+
+        // the re-derivation of the open cases runs as a job: the page shows it, and that it finished
+        var row = "";
+        for (var i = 0; i < 400 && !row.Contains("已完成"); i++)
+        {
+            row = (await admin.GetAsync($"/console/{Agency}/settings")).Document.QuerySelector("[data-jobs] tr[data-job]")?.TextContent ?? "";
+            if (!row.Contains("已完成")) await Task.Delay(25);
+        }
+        Assert.Contains("节假日安排变更后重算期限", row);
+        Assert.Contains("已完成", row);
+        Assert.Null((await Browser(Roles.Supervisor).GetAsync($"/console/{Agency}/settings")).Document.QuerySelector("[data-jobs] tr[data-job]"));
+    }
 }

@@ -91,7 +91,7 @@ public class AfterCommitSpecs(AppFixture fixture) : Applications.ApplicationScen
         Fixture.Race.Arm(
             async () => linked = await Post($"{Base}/{id}/relations", new { relatedTo = earlier.ToString(), kind = "same_applicant" }, Token(Disclosure.Host.Security.Roles.Handler, Agency)),
             when: s => s.PendingChanges.Streams().Any(stream => stream.Id == id));
-        (await Post("/api/deadlines/sweep", new { })).ShouldBe(200);
+        await Jobs.JobWait.FinishedAsync(Host, Admin, await Post("/api/deadlines/sweep", new { }));
 
         linked!.ShouldBe(200);
         var app = (await Get($"{Base}/{id}")).ShouldBe(200);

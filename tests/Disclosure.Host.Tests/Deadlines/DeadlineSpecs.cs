@@ -13,7 +13,7 @@ public class DeadlineSpecs(AppFixture fixture) : Applications.ApplicationScenari
     private async Task On(string day)
     {
         Clock.Now = new DateTimeOffset(DateOnly.Parse(day).ToDateTime(new TimeOnly(0, 5)), TimeSpan.FromHours(8));
-        (await Post("/api/deadlines/sweep", new { })).ShouldBe(200);
+        await Jobs.JobWait.FinishedAsync(Host, Admin, await Post("/api/deadlines/sweep", new { }));
     }
 
     private async Task<List<(string Kind, string DueOn, string Number)>> Notifications(string? user = null)

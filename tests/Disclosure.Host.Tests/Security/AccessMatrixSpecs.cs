@@ -101,6 +101,9 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["PUT /api/agencies/{agency}/settings/reminders"] = [Roles.Supervisor, Roles.Admin],
         ["POST /api/deadlines/sweep"] = AdminOnly,
         ["POST /api/agencies/{agency}/years/{year}/close"] = AdminOnly,
+        ["GET /api/agencies/{agency}/jobs"] = [.. Reading, Roles.Statistician],
+        ["GET /api/agencies/{agency}/jobs/{id}"] = [.. Reading, Roles.Statistician],
+        ["GET /api/jobs/{id}"] = AdminOnly,
 
         ["GET /api/agencies/{agency}/settings/notices"] = [.. Reading, Roles.Statistician],
         ["PUT /api/agencies/{agency}/settings/notices"] = [Roles.Supervisor, Roles.Admin],

@@ -26,6 +26,10 @@ public static class Erasure
         var admin = fixture.Auth.IssueToken("user-admin", [Roles.Admin], [], TimeSpan.FromHours(1));
         var url = $"/api/agencies/{agency}/personal-data/erasure";
         var dry = (await Http.SendAsync(host, HttpMethod.Post, url, new { closedBefore, dryRun = true }, admin)).ShouldBe(200);
-        return (await Http.SendAsync(host, HttpMethod.Post, url, new { closedBefore, expectedCount = dry.Json.GetProperty("count").GetInt32() }, admin)).ShouldBe(200);
+        var started = (await Http.SendAsync(host, HttpMethod.Post, url, new { closedBefore, expectedCount = dry.Json.GetProperty("count").GetInt32() }, admin)).ShouldBe(202);
+        // the job erases what the survey listed, each case once
+        var job = await Jobs.JobWait.FinishedAsync(host, admin, started);
+        Assert.Equal(dry.Json.GetProperty("count").GetInt32(), job.GetProperty("handled").GetInt32());
+        return started;
     }
 }

@@ -61,7 +61,9 @@ public class ErasureSpecs(AppFixture fixture) : Notices.NoticeScenario(fixture)
         (await Post(Url, new { closedBefore = "2026-07-01", expectedCount = 4 })).ShouldBe(409);
         Assert.Equal(events, await EventCount());
 
-        var run = (await Post(Url, new { closedBefore = "2026-07-01", expectedCount = 1 })).ShouldBe(200);
+        var run = (await Post(Url, new { closedBefore = "2026-07-01", expectedCount = 1 })).ShouldBe(202);
+        var job = await Jobs.JobWait.FinishedAsync(Host, Admin, run);
+        Assert.Equal((1, 1, 0), (job.GetProperty("handled").GetInt32(), job.GetProperty("changed").GetInt32(), job.GetProperty("failed").GetInt32()));
         Assert.Equal(1, run.Json.GetProperty("applications").GetInt32());
         Assert.Equal(0, run.Json.GetProperty("letters").GetInt32());
         Assert.Equal(3, Kept(run).Count());

@@ -18,7 +18,8 @@ namespace Disclosure.Host.StaffConsole.Settings;
 /// own code, as the signed-in user.
 /// </summary>
 [Authorize(Roles = Roles.Supervising)]
-public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, CalendarStore calendars, IMessageBus bus, ILogger<CalendarStore> log) : ConsolePage
+public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, CalendarStore calendars, IMessageBus bus, Wolverine.Marten.IMartenOutbox outbox,
+    Jobs.JobSettings jobSettings, ILogger<CalendarStore> log) : ConsolePage
 {
     public FormState Limits { get; } = new();
     public FormState Reminders { get; } = new();
@@ -26,6 +27,8 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, 
     public FormState Holidays { get; } = new();
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
     public IReadOnlyList<HolidayNotice> Notices => calendars.Current.Notices;
+    /// <summary>后台作业: the agency's latest jobs and, for administrators, those over every agency (the sweep, re-derivations).</summary>
+    public IReadOnlyList<Jobs.Job> Jobs { get; private set; } = [];
     [FromQuery(Name = "done")] public string? Done { get; set; }
 
     public IReadOnlyList<FormField> LimitFields { get; } = CommandForm.Fields(typeof(SetLetterTimeLimits));
@@ -68,7 +71,7 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, 
         if (cmd is null || !Holidays.Ok) return await ShowAsync(ct, 400);
         if (EndpointAnswer.Failed(LoadHolidayNoticeEndpoint.Validate(year!.Value, cmd), Holidays, out var invalid)) return await ShowAsync(ct, invalid);
         if (bus is IMessageContext context) context.UserName = User.Identity?.Name;
-        await LoadHolidayNoticeEndpoint.Put(year.Value, cmd, store, calendars, Clock, HttpContext, bus, log, ct);
+        await LoadHolidayNoticeEndpoint.Put(year.Value, cmd, store, calendars, Clock, HttpContext, outbox, jobSettings, log, ct);
         return Redirect($"{Request.Path}?done=holidays");
     }
 
@@ -79,6 +82,9 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, 
     {
         await using var session = store.QuerySession();
         Agencies = May(Roles.Administering) ? await session.Query<Agency>().OrderBy(a => a.Id).ToListAsync(ct) : [];
+        var jobs = await Disclosure.Host.Jobs.GetJobEndpoint.LatestAsync(store, AgencyId, ct);
+        if (May(Roles.Administering)) jobs = [.. jobs, .. await Disclosure.Host.Jobs.GetJobEndpoint.LatestAsync(store, null, ct)];
+        Jobs = [.. jobs.OrderByDescending(j => j.StartedAt)];
         Response.StatusCode = status;
         return Page();
     }
