@@ -18,7 +18,7 @@ public class AnnualReportProperties
     private sealed record CaseSpec(int ReceivedDay, int Category, int? AnswerAfter, int Outcome, int Kind, int? CorrectAfter, int CorrectedOutcome);
 
     private static readonly Gen<CaseSpec> OneCase =
-        Gen.Select(Gen.Int[0, 365 * 4], Gen.Int[0, 5], Gen.Int[-30, 120].Select(x => x < 0 ? (int?)null : x), Gen.Int[0, 20], Gen.Int[0, 3], Gen.Int[-240, 60].Select(x => x < 0 ? (int?)null : x), Gen.Int[0, 20])
+        Gen.Select(Gen.Int[0, 365 * 4], Gen.Int[0, Category.Length - 1], Gen.Int[-30, 120].Select(x => x < 0 ? (int?)null : x), Gen.Int[0, 20], Gen.Int[0, 3], Gen.Int[-240, 60].Select(x => x < 0 ? (int?)null : x), Gen.Int[0, 20])
             .Select((r, c, a, o, k, x, co) => new CaseSpec(r, c, a, o, k, x, co));
 
     private static List<object> Events(CaseSpec spec, int n)
