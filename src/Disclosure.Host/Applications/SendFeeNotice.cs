@@ -24,6 +24,7 @@ namespace Disclosure.Host.Applications;
 /// notice is sent for nothing. The 收费通知书 shows the computation line by line. An agency that has set no fee policy yet
 /// keeps the earlier contract: the amount and basis the clerk gives are recorded as given (both required).
 /// </summary>
+[Step("fee-notice", "收费通知", 70)]
 public sealed record SendFeeNotice(
     [property: Required] DateOnly? SentOn,
     [property: Range(typeof(decimal), "0.01", "100000000")] decimal? AmountYuan,
