@@ -148,7 +148,7 @@ public static class PersonalData
     private static PersonalDataErased Erased(ErasureCheck check, string noun, DateOnly today, DateOnly? closedBefore, int retentionYears)
     {
         if (!check.Erasable)
-            throw Refusal.Conflict($"The personal data of this {noun} is kept: " + string.Join("；", check.Kept.Select(k => k.Text)));
+            throw Refusal.Conflict($"The personal data of this {noun} is kept: {string.Join("；", check.Kept.Select(k => k.Text))}");
         return new PersonalDataErased(today, Rule(retentionYears, closedBefore));
     }
 

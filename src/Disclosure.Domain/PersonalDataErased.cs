@@ -5,6 +5,7 @@ namespace Disclosure.Domain;
 /// Event data is masked in place; this event makes the case's own view forget it too. Counts never change:
 /// the applicant category, dates and outcome are not personal data.
 /// </summary>
+[Label("个人信息已删除")]
 [StoredName(EventNames.PersonalDataErased)]
 public sealed record PersonalDataErased(DateOnly On, string Rule) : Applications.IApplicationEvent, Letters.ILetterEvent
 {

@@ -10,15 +10,29 @@ public enum RefusalKind
     NotFound,
 }
 
-/// <summary>A command the domain will not turn into events, with the field and the reason a clerk can act on.</summary>
-public sealed class Refusal(RefusalKind kind, string field, string message) : Exception(message)
+/// <summary>
+/// A command the domain will not turn into events, with the field and the reason a clerk can act on. The reason is a
+/// <see cref="KeyedMessage"/>: written as an interpolated string at the call site, kept as its template and values, so
+/// the console translates it by its key (<see cref="Text"/>); <see cref="Exception.Message"/> is the English text.
+/// </summary>
+public sealed class Refusal(RefusalKind kind, string field, KeyedMessage text) : Exception(text.ToString())
 {
+    public Refusal(RefusalKind kind, string field, string message) : this(kind, field, KeyedMessage.Literal(message)) { }
+
     public RefusalKind Kind { get; } = kind;
     public string Field { get; } = field;
+    /// <summary>The reason as its template (the key of its translations) and values.</summary>
+    public KeyedMessage Text { get; } = text;
 
     public static Refusal Invalid(string field, string message) => new(RefusalKind.Invalid, field, message);
+    public static Refusal Invalid(string field, KeyedMessageHandler message) => new(RefusalKind.Invalid, field, message.ToMessage());
+    public static Refusal Invalid(string field, KeyedMessage message) => new(RefusalKind.Invalid, field, message);
     public static Refusal Conflict(string message) => new(RefusalKind.Conflict, "", message);
+    public static Refusal Conflict(KeyedMessageHandler message) => new(RefusalKind.Conflict, "", message.ToMessage());
+    public static Refusal Conflict(KeyedMessage message) => new(RefusalKind.Conflict, "", message);
     public static Refusal NotFound(string field, string message) => new(RefusalKind.NotFound, field, message);
+    public static Refusal NotFound(string field, KeyedMessageHandler message) => new(RefusalKind.NotFound, field, message.ToMessage());
+    public static Refusal NotFound(string field, KeyedMessage message) => new(RefusalKind.NotFound, field, message);
 }
 
 /// <summary>A coded value of the product's vocabulary with its official Chinese label.</summary>

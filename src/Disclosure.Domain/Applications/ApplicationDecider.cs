@@ -220,9 +220,9 @@ public static class ApplicationDecider
         }
         else if (outcome == Outcomes.NotProcessedDuplicate && !linked.Any(l => Repeats(app, l, decidedOn) is null))
         {
-            throw Refusal.Invalid("relatedTo", "不予处理（重复申请）（条例第三十六条第（六）项）needs the earlier application it repeats: name it in 'relatedTo' " +
-                "(an application of the same applicant that was answered), or link it first." +
-                (linked.Count > 0 ? " None of the linked applications qualifies: " + string.Join(" ", linked.Select(l => Repeats(app, l, decidedOn))) : ""));
+            throw Refusal.Invalid("relatedTo", $"不予处理（重复申请）（条例第三十六条第（六）项）needs the earlier application it repeats: name it in 'relatedTo' " +
+                $"(an application of the same applicant that was answered), or link it first.{
+                (linked.Count > 0 ? " None of the linked applications qualifies: " + string.Join(" ", linked.Select(l => Repeats(app, l, decidedOn))) : "")}");
         }
         events.Add(new DecisionRecorded(decidedOn, outcome!, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), app.Applicant.Category));
         return events;

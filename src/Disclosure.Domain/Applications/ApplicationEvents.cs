@@ -46,6 +46,7 @@ public sealed record Applicant([property: Codes(typeof(ApplicantCategories))] st
 /// the document number (文号/索引号), the form (<see cref="InformationForms"/>) and way (<see cref="ObtainWays"/>) wanted,
 /// whether another way is acceptable, and the applicant's consent to electronic delivery.
 /// </remarks>
+[Label("收到申请")]
 [StoredName(EventNames.ApplicationReceived)]
 public sealed record ApplicationReceived(
     Guid ApplicationId, string Agency, string TrackingNumber, string Channel, Applicant Applicant,
@@ -57,6 +58,7 @@ public sealed record ApplicationReceived(
 }
 
 /// <summary>补正告知 (条例第三十条): one notice listing what to correct, with a reasonable period.</summary>
+[Label("补正告知")]
 [StoredName(EventNames.CorrectionRequested)]
 public sealed record CorrectionRequested(DateOnly SentOn, IReadOnlyList<string> Items, DateOnly CorrectBy) : IApplicationEvent
 {
@@ -64,6 +66,7 @@ public sealed record CorrectionRequested(DateOnly SentOn, IReadOnlyList<string> 
 }
 
 /// <summary>The corrected application arrived: the 20-working-day clock restarts from this day.</summary>
+[Label("收到补正")]
 [StoredName(EventNames.CorrectionReceived)]
 public sealed record CorrectionReceived(DateOnly ReceivedOn) : IApplicationEvent
 {
@@ -71,6 +74,7 @@ public sealed record CorrectionReceived(DateOnly ReceivedOn) : IApplicationEvent
 }
 
 /// <summary>No correction by the date set: the application is treated as abandoned (report row （六）1).</summary>
+[Label("逾期未补正，不再处理")]
 [StoredName(EventNames.CorrectionLapsed)]
 public sealed record CorrectionLapsed(DateOnly On, string Rule, string ApplicantCategory) : IApplicationEvent, IAnswerEvent
 {
@@ -80,12 +84,14 @@ public sealed record CorrectionLapsed(DateOnly On, string Rule, string Applicant
 }
 
 /// <summary>征求意见 of a third party or another agency (条例第三十二条、第三十四条); its time is not counted.</summary>
+[Label("征求意见")]
 [StoredName(EventNames.ConsultationSent)]
 public sealed record ConsultationSent(Guid ConsultationId, DateOnly SentOn, string Party) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => SentOn;
 }
 
+[Label("收到意见")]
 [StoredName(EventNames.ConsultationReplied)]
 public sealed record ConsultationReplied(Guid ConsultationId, DateOnly ReceivedOn, bool? Consents) : IApplicationEvent
 {
@@ -93,6 +99,7 @@ public sealed record ConsultationReplied(Guid ConsultationId, DateOnly ReceivedO
 }
 
 /// <summary>No reply within 15 working days: the agency decides on its own (条例第三十二条).</summary>
+[Label("征求意见期满")]
 [StoredName(EventNames.ConsultationLapsed)]
 public sealed record ConsultationLapsed(Guid ConsultationId, DateOnly On, string Rule) : IApplicationEvent
 {
@@ -100,6 +107,7 @@ public sealed record ConsultationLapsed(Guid ConsultationId, DateOnly On, string
 }
 
 /// <summary>延期答复 (条例第三十三条): once, at most 20 working days, approved by the head of the disclosure office.</summary>
+[Label("延期答复")]
 [StoredName(EventNames.ExtensionApproved)]
 public sealed record ExtensionApproved(DateOnly ApprovedOn, string ApprovedBy, int WorkingDays, string Reason) : IApplicationEvent
 {
@@ -107,6 +115,7 @@ public sealed record ExtensionApproved(DateOnly ApprovedOn, string ApprovedBy, i
 }
 
 /// <summary>收费通知 (条例第四十二条; 国办函〔2020〕109号). Counted in the report's section 六 of the year it was sent.</summary>
+[Label("收费通知")]
 [StoredName(EventNames.FeeNoticeSent)]
 public sealed record FeeNoticeSent(DateOnly SentOn, decimal AmountYuan, string Basis) : IApplicationEvent, ICountedInReport
 {
@@ -114,6 +123,7 @@ public sealed record FeeNoticeSent(DateOnly SentOn, decimal AmountYuan, string B
 }
 
 /// <summary>The fee was paid; <c>AmountYuan</c> is the amount of the notice (absent on payments recorded before it was kept).</summary>
+[Label("缴费")]
 [StoredName(EventNames.FeePaid)]
 public sealed record FeePaid(DateOnly PaidOn, decimal? AmountYuan = null) : IApplicationEvent, ICountedInReport
 {
@@ -121,6 +131,7 @@ public sealed record FeePaid(DateOnly PaidOn, decimal? AmountYuan = null) : IApp
 }
 
 /// <summary>Not paid within 20 working days of the notice: treated as abandoned (report row （六）2).</summary>
+[Label("逾期未缴费，不再处理")]
 [StoredName(EventNames.FeeLapsed)]
 public sealed record FeeLapsed(DateOnly On, string Rule, string ApplicantCategory) : IApplicationEvent, IAnswerEvent
 {
@@ -130,6 +141,7 @@ public sealed record FeeLapsed(DateOnly On, string Rule, string ApplicantCategor
 }
 
 /// <summary>The applicant withdrew the application (report row （六）3 其他).</summary>
+[Label("申请人撤回")]
 [StoredName(EventNames.ApplicationWithdrawn)]
 public sealed record ApplicationWithdrawn(DateOnly On, string? Reason, string ApplicantCategory) : IApplicationEvent, IAnswerEvent
 {
@@ -139,6 +151,7 @@ public sealed record ApplicationWithdrawn(DateOnly On, string? Reason, string Ap
 }
 
 /// <summary>The answer (办理结果), one of the 21 outcome codes of report table 三.</summary>
+[Label("答复")]
 [StoredName(EventNames.DecisionRecorded)]
 public sealed record DecisionRecorded(DateOnly DecidedOn, string Outcome, string? Note, string ApplicantCategory) : IApplicationEvent, IAnswerEvent
 {
@@ -147,6 +160,7 @@ public sealed record DecisionRecorded(DateOnly DecidedOn, string Outcome, string
 }
 
 /// <summary>A recorded answer was wrong: the new one replaces it, the old one stays in the history and its count moves.</summary>
+[Label("更正答复")]
 [StoredName(EventNames.DecisionCorrected)]
 public sealed record DecisionCorrected(
     DateOnly CorrectedOn, string PreviousOutcome, DateOnly PreviousDecidedOn, string Outcome, DateOnly DecidedOn, string Reason,
@@ -156,6 +170,7 @@ public sealed record DecisionCorrected(
 }
 
 /// <summary>行政复议 or 行政诉讼 against the agency's handling (条例第五十一条).</summary>
+[Label("行政复议或诉讼")]
 [StoredName(EventNames.ReviewFiled)]
 public sealed record ReviewFiled(Guid ReviewId, string Kind, DateOnly FiledOn) : IApplicationEvent, ICountedInReport
 {
@@ -163,6 +178,7 @@ public sealed record ReviewFiled(Guid ReviewId, string Kind, DateOnly FiledOn) :
 }
 
 /// <remarks>Carries the kind and filing date of the review: table 四 counts a review in the year it was filed.</remarks>
+[Label("复议或诉讼结果")]
 [StoredName(EventNames.ReviewConcluded)]
 public sealed record ReviewConcluded(Guid ReviewId, DateOnly ConcludedOn, string Result, string Kind, DateOnly FiledOn) : IApplicationEvent, ICountedInReport
 {
@@ -170,6 +186,7 @@ public sealed record ReviewConcluded(Guid ReviewId, DateOnly ConcludedOn, string
 }
 
 /// <summary>An application answered 信访举报投诉类申请 (条例第三十九条) was passed to the mailbox as a letter.</summary>
+[Label("转为市长信箱来信")]
 [StoredName(EventNames.ApplicationTurnedIntoLetter)]
 public sealed record ApplicationTurnedIntoLetter(DateOnly On, Guid LetterId, string LetterNumber) : IApplicationEvent
 {
@@ -180,6 +197,7 @@ public sealed record ApplicationTurnedIntoLetter(DateOnly On, Guid LetterId, str
 /// 结转下年度继续办理: the application was still open on 31 December of <c>FromYear</c> and moves into <c>ToYear</c>.
 /// Recorded by the year-end close (system actor) for every open case.
 /// </summary>
+[Label("结转下年度继续办理")]
 [StoredName(EventNames.CarriedForward)]
 public sealed record CarriedForward(int FromYear, int ToYear, string ApplicantCategory, string Rule) : IApplicationEvent, ICountedInReport
 {
@@ -187,6 +205,7 @@ public sealed record CarriedForward(int FromYear, int ToYear, string ApplicantCa
 }
 
 /// <summary>An answer dated on or before 31 December was recorded after the close: the carry-forward did not happen.</summary>
+[Label("撤销结转（答复在上年度内）")]
 [StoredName(EventNames.CarryForwardReversed)]
 public sealed record CarryForwardReversed(int FromYear, int ToYear, string ApplicantCategory, DateOnly AnsweredOn, string Reason) : IApplicationEvent, ICountedInReport
 {
@@ -194,6 +213,7 @@ public sealed record CarryForwardReversed(int FromYear, int ToYear, string Appli
 }
 
 /// <summary>The holiday calendar changed and with it the answer date of an open case.</summary>
+[Label("节假日调整，期限重算")]
 [StoredName(EventNames.DueDateRederived)]
 public sealed record DueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly? NewDueOn, string Reason) : IApplicationEvent
 {
@@ -205,6 +225,7 @@ public sealed record DueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly?
 /// (<c>same_applicant</c>, 条例第三十五条). Carries how the applicants' identities compared when it was recorded
 /// (<c>MatchedBy</c>: id_number, credit_code, name_and_phone, or null) — never the identity itself.
 /// </summary>
+[Label("关联申请")]
 [StoredName(EventNames.ApplicationRelated)]
 public sealed record ApplicationRelated(DateOnly On, Guid RelatedTo, string RelatedNumber, string Kind, string? MatchedBy, DateOnly RelatedReceivedOn) : IApplicationEvent
 {

@@ -29,6 +29,12 @@ public static class ApplicantCategories
         new("legal_service_institution", "法律服务机构"),
         new("other_organization", "其他"),
     ];
+
+    /// <summary>The heading report table 三 puts over every category but 自然人 (国办公开办函〔2021〕30号).</summary>
+    public const string Organisations = "法人或其他组织";
+
+    /// <summary>The heading a category stands under in table 三, or null when it stands alone (自然人).</summary>
+    public static string? GroupOf(string code) => code == NaturalPerson ? null : Organisations;
 }
 
 /// <summary>证件名称: the identity document a natural person applies with (条例第二十九条第一项).</summary>

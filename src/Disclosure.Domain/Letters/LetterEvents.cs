@@ -16,6 +16,7 @@ public sealed record Writer(string Name, string? Phone, string? Email)
 }
 
 /// <summary>A letter arrived. <c>AcceptWithin</c> is the agency's limit at that moment; the query code is kept only as a hash.</summary>
+[Label("收到来信")]
 [StoredName(EventNames.LetterReceived)]
 public sealed record LetterReceived(
     Guid LetterId, string Agency, string TrackingNumber, string QueryCodeHash, string Channel, string Category,
@@ -26,6 +27,7 @@ public sealed record LetterReceived(
 }
 
 /// <summary>受理. <c>ReplyWithin</c> is the agency's reply limit at that moment.</summary>
+[Label("受理")]
 [StoredName(EventNames.LetterAccepted)]
 public sealed record LetterAccepted(DateOnly On, int ReplyWithin) : ICountedInMailboxStatistics
 {
@@ -33,6 +35,7 @@ public sealed record LetterAccepted(DateOnly On, int ReplyWithin) : ICountedInMa
 }
 
 /// <summary>不予受理, with a reason code.</summary>
+[Label("不予受理")]
 [StoredName(EventNames.LetterRejected)]
 public sealed record LetterRejected(DateOnly On, string Reason, string? Note) : ICountedInMailboxStatistics
 {
@@ -40,6 +43,7 @@ public sealed record LetterRejected(DateOnly On, string Reason, string? Note) : 
 }
 
 /// <summary>转办/派单 to the responsible department.</summary>
+[Label("转办")]
 [StoredName(EventNames.LetterAssigned)]
 public sealed record LetterAssigned(string Department, DateOnly On) : ICountedInMailboxStatistics
 {
@@ -47,12 +51,14 @@ public sealed record LetterAssigned(string Department, DateOnly On) : ICountedIn
 }
 
 /// <summary>The department objected and returned it (within 5 working days, by custom); it must be reassigned.</summary>
+[Label("部门退回")]
 [StoredName(EventNames.LetterReturned)]
 public sealed record LetterReturned(string Department, DateOnly On, string Reason) : ICountedInMailboxStatistics
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
+[Label("延期")]
 [StoredName(EventNames.LetterExtensionApproved)]
 public sealed record LetterExtensionApproved(DateOnly ApprovedOn, int WorkingDays, string Reason) : ILetterEvent
 {
@@ -63,6 +69,7 @@ public sealed record LetterExtensionApproved(DateOnly ApprovedOn, int WorkingDay
 /// 答复. Carries what the statistics need as it stood that day: the due date, the working days taken since
 /// receipt, the category and department, and the round (2+ when re-handled after an unsatisfied follow-up).
 /// </summary>
+[Label("答复")]
 [StoredName(EventNames.LetterReplied)]
 public sealed record LetterReplied(DateOnly On, string Text, bool Publish, DateOnly? DueOn, int WorkingDaysTaken, string Category, string? Department, int Round) : ICountedInMailboxStatistics
 {
@@ -71,12 +78,14 @@ public sealed record LetterReplied(DateOnly On, string Text, bool Publish, DateO
 }
 
 /// <summary>回访: the writer's satisfaction; unsatisfied reopens the letter for re-handling.</summary>
+[Label("回访")]
 [StoredName(EventNames.FeedbackRecorded)]
 public sealed record FeedbackRecorded(DateOnly On, string Satisfaction) : ICountedInMailboxStatistics
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
+[Label("办结")]
 [StoredName(EventNames.LetterClosed)]
 public sealed record LetterClosed(DateOnly On) : ILetterEvent
 {
@@ -84,12 +93,14 @@ public sealed record LetterClosed(DateOnly On) : ILetterEvent
 }
 
 /// <summary>The letter is really a disclosure application: it became one, with the letter's receipt date as legal receipt date.</summary>
+[Label("转为政府信息公开申请")]
 [StoredName(EventNames.LetterReclassified)]
 public sealed record LetterReclassified(DateOnly On, Guid ApplicationId, string ApplicationNumber) : ICountedInMailboxStatistics
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
+[Label("节假日调整，期限重算")]
 [StoredName(EventNames.LetterDueDateRederived)]
 public sealed record LetterDueDateRederived(DateOnly On, DateOnly? OldDueOn, DateOnly? NewDueOn, string Reason) : ILetterEvent
 {

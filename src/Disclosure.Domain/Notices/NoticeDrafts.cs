@@ -130,8 +130,8 @@ public static class NoticeDrafts
             throw Refusal.Invalid("reasons", "Name the part withheld and the reason (条例第三十七条: 对不予公开的内容说明理由).");
         // 第三十七条 only says that a part may be withheld; the article it is withheld under is the basis of the withheld part
         if (outcome == Outcomes.PartiallyDisclosed && variant is null)
-            throw Refusal.Invalid("variant", "Name the ground of the withheld part (条例第三十七条 and the article it is withheld under). Allowed: "
-                + string.Join(", ", AnswerCatalogue.VariantsOf(outcome).Select(v => v.Code)) + ".");
+            throw Refusal.Invalid("variant", $"Name the ground of the withheld part (条例第三十七条 and the article it is withheld under). Allowed: {
+                string.Join(", ", AnswerCatalogue.VariantsOf(outcome).Select(v => v.Code))}.");
 
         var basis = string.Join("、", new[] { AnswerCatalogue.Basis(outcome, draft.Variant), Blank(draft.Basis) ?? "" }.Where(b => b.Length > 0));
         return ToApplicant(app, settings, NoticeKinds.AnswerTo(outcome), number, issuedOn) with

@@ -6,6 +6,7 @@ namespace Disclosure.Domain.Notices;
 // with its number; its delivery is a separate fact, because the date that counts depends on how it was delivered.
 
 /// <summary>A notice was issued: its kind, 文号, date, the template version and the SHA-256 of the exact text issued.</summary>
+[Label("制发告知书")]
 [StoredName(EventNames.NoticeIssued)]
 public sealed record NoticeIssued(string Kind, string Number, DateOnly IssuedOn, string TemplateVersion, string ContentHash) : IApplicationEvent
 {
@@ -20,6 +21,7 @@ public sealed record NoticeIssued(string Kind, string Number, DateOnly IssuedOn,
 /// A posted notice may carry <see cref="ReceiptSignedOn"/>, the day on the postal return receipt (回执): when the applicant
 /// received it (<see cref="Delivery.ReceivedOn"/>), which starts the applicant's own periods (the 缴费期限).
 /// </summary>
+[Label("送达")]
 [StoredName(EventNames.NoticeDelivered)]
 public sealed record NoticeDelivered(
     string Number, string Method, DateOnly? SignedOn, string? SignedBy, DateOnly? PostedOn, string? PostalTrackingNumber,
@@ -29,6 +31,7 @@ public sealed record NoticeDelivered(
 }
 
 /// <summary>A posted notice came back undelivered (退件).</summary>
+[Label("邮件退回")]
 [StoredName(EventNames.MailReturned)]
 public sealed record MailReturned(string Number, DateOnly ReturnedOn, string? PostalTrackingNumber, string Reason) : IApplicationEvent
 {
@@ -36,6 +39,7 @@ public sealed record MailReturned(string Number, DateOnly ReturnedOn, string? Po
 }
 
 /// <summary>An attempt to deliver a notice failed (e.g. the applicant refused to sign, the address does not exist).</summary>
+[Label("送达未成功")]
 [StoredName(EventNames.DeliveryFailed)]
 public sealed record DeliveryFailed(string Number, DateOnly On, string Reason) : IApplicationEvent
 {

@@ -94,8 +94,8 @@ public static class NoticeTemplates
             RefuseActiveMarkup(text);
             var missing = required.Where(e => !text.Contains(Sentinel(e), StringComparison.OrdinalIgnoreCase)).ToList();
             if (missing.Count > 0)
-                throw Refusal.Invalid("template", "The template leaves out required elements: " +
-                    string.Join("; ", missing.Select(e => $"{e.Name} ({{{{ {e.Path} }}}})")) + ".");
+                throw Refusal.Invalid("template", $"The template leaves out required elements: {
+                    string.Join("; ", missing.Select(e => $"{e.Name} ({{{{ {e.Path} }}}})"))}.");
         }
         return template;
     }

@@ -48,7 +48,7 @@ public static class AnnualReport
         }
         return new ApplicationsTable(ReportLayout.Columns, rows);
 
-        static int[] Cols(Func<int, int> f) => Enumerable.Range(0, 6).Select(f).ToArray();
+        static int[] Cols(Func<int, int> f) => Enumerable.Range(0, ReportLayout.CategoryCount).Select(f).ToArray();
     }
 
     public static ReviewsTable Reviews(int year, IEnumerable<YearTally> tallies)
@@ -72,7 +72,7 @@ public static class AnnualReport
     public static ReportCheck CarryForwardCheck(ApplicationsTable table, int year, bool closed, IEnumerable<YearTally> tallies)
     {
         if (!closed) return new("carried_forward_recorded", true, $"{year} 年尚未执行年末结转（年度未结束或尚未结转），结转数为计算值");
-        var recorded = Enumerable.Range(0, 6).Select(c => tallies.Where(t => t.Year == year).Sum(t => t.CarriedForwardRecorded[c])).ToList();
+        var recorded = Enumerable.Range(0, ReportLayout.CategoryCount).Select(c => tallies.Where(t => t.Year == year).Sum(t => t.CarriedForwardRecorded[c])).ToList();
         recorded.Add(recorded.Sum());
         var computed = table.Row(ReportLayout.CarriedForward).Values;
         var same = computed.SequenceEqual(recorded);
@@ -100,8 +100,9 @@ public static class AnnualReport
         }
         foreach (var row in table.Rows)
         {
-            var six = row.Values.Take(6).Sum();
-            checks.Add(new("column_sum", six == row.Values[6], $"{Short(row.Label)}：总计 {row.Values[6]}，各类申请人之和 {six}"));
+            var categories = row.Values.Take(ReportLayout.CategoryCount).Sum();
+            var total = row.Values[ReportLayout.TotalColumn];
+            checks.Add(new("column_sum", categories == total, $"{Short(row.Label)}：总计 {total}，各类申请人之和 {categories}"));
         }
         if (previous is not null)
         {

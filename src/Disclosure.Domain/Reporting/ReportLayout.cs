@@ -24,8 +24,27 @@ public sealed class ReportLayout
 
     public const string CornerLabel = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
+    // The applicant columns of table 三 come from one definition, the applicant categories (their order is the report's):
+    // a category added there is a column of the tallies, the table, its checks, the renderers, the workbook and the console.
+    /// <summary>How many applicant categories table 三 counts; 总计 follows them.</summary>
+    public static int CategoryCount => ApplicantCategories.All.Count;
+    /// <summary>The index of the 总计 column.</summary>
+    public static int TotalColumn => CategoryCount;
     public static readonly IReadOnlyList<string> Columns = [.. ApplicantCategories.All.Select(c => c.Code), "total"];
-    public static readonly IReadOnlyList<string> ColumnLabels = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+    public static readonly IReadOnlyList<string> ColumnLabels = [.. ApplicantCategories.All.Select(c => c.Label), "总计"];
+
+    /// <summary>
+    /// The header of table 三 over the category columns: a category standing alone (自然人, spanning both header rows) or
+    /// a heading (法人或其他组织) over the categories under it, in column order.
+    /// </summary>
+    public static readonly IReadOnlyList<(string? Heading, IReadOnlyList<Term> Categories)> ColumnGroups =
+        ApplicantCategories.All.Aggregate(new List<(string? Heading, IReadOnlyList<Term> Categories)>(), (groups, c) =>
+        {
+            var heading = ApplicantCategories.GroupOf(c.Code);
+            if (heading is not null && groups.Count > 0 && groups[^1].Heading == heading) groups[^1] = (heading, [.. groups[^1].Categories, c]);
+            else groups.Add((heading, [c]));
+            return groups;
+        });
 
     public static readonly IReadOnlyList<string> ReviewColumnLabels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
     public static readonly IReadOnlyList<(string Kind, string Label, string? Parent)> ReviewGroups =

@@ -13,13 +13,13 @@ public sealed class YearTally
     public string Agency { get; set; } = "";
     public int Year { get; set; }
     /// <summary>By applicant category, in column order.</summary>
-    public int[] Received { get; set; } = new int[6];
+    public int[] Received { get; set; } = new int[ApplicantCategories.All.Count];
     /// <summary>Outcome code → counts by applicant category.</summary>
     public Dictionary<string, int[]> Answered { get; set; } = new();
     /// <summary>Review kind → [upheld, corrected, other, pending] for reviews filed this year.</summary>
     public Dictionary<string, int[]> Reviews { get; set; } = new();
     /// <summary>Net CarriedForward events out of this year, by column — checked against the computed row 四.</summary>
-    public int[] CarriedForwardRecorded { get; set; } = new int[6];
+    public int[] CarriedForwardRecorded { get; set; } = new int[ApplicantCategories.All.Count];
     /// <summary>Section 六 (2021 layout): fee notices sent this year and their amount, fees paid this year and their amount.</summary>
     public FeeFigures Fees { get; set; } = new();
 
@@ -93,7 +93,7 @@ public sealed class YearTally
     public int AnsweredCount(string outcome, int column) => Answered.TryGetValue(outcome, out var c) ? c[column] : 0;
     public int TotalAnswered(int column) => Answered.Values.Sum(c => c[column]);
 
-    private int[] Cell(string outcome) => Answered.TryGetValue(outcome, out var c) ? c : Answered[outcome] = new int[6];
+    private int[] Cell(string outcome) => Answered.TryGetValue(outcome, out var c) ? c : Answered[outcome] = new int[ApplicantCategories.All.Count];
     private int[] Review(string kind) => Reviews.TryGetValue(kind, out var c) ? c : Reviews[kind] = new int[4];
 }
 

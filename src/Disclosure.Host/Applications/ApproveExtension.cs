@@ -14,6 +14,7 @@ namespace Disclosure.Host.Applications;
 
 /// <summary>延期答复 (条例第三十三条第二款): once, at most 20 working days, approved by the head of the disclosure office.</summary>
 /// <remarks>Once the agency issues notices, the 延期答复告知书 is issued with it, stating the new answer date.</remarks>
+[Step("extension", "延期答复", 60)]
 public sealed record ApproveExtension([property: Required] DateOnly? ApprovedOn, [property: Required, Text(100)] string? ApprovedBy, [property: Required, Range(1, 20)] int? WorkingDays, [property: Required, Text(2000, MultiLine = true)] string? Reason) : ApplicationCommand, IIssuesNotices<Application>
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>

@@ -12,8 +12,12 @@ using Wolverine.Http;
 namespace Disclosure.Host.Applications;
 
 /// <summary>The review body or court concluded: upheld (维持), corrected (纠正) or other (其他).</summary>
+[Step("review-conclusion", "复议或诉讼结果", 170)]
 public sealed record ConcludeReview([property: Required] DateOnly? ConcludedOn, [property: Required, Codes(typeof(ReviewResults))] string? Result) : ApplicationCommand
 {
+    public static IEnumerable<StepTarget> Targets(Application current) =>
+        current.Reviews.Where(r => r.ConcludedOn is null).Select(r => new StepTarget(r.Id.ToString(), $"{ReviewKinds.All.Find(r.Kind)?.Label} {r.FiledOn:yyyy-MM-dd}"));
+    public ConcludeReview ForTarget(string? key) => this with { ReviewId = Guid.TryParse(key, out var id) ? id : Guid.Empty };
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ReviewId { get; init; }
 

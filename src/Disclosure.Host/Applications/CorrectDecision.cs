@@ -18,9 +18,11 @@ namespace Disclosure.Host.Applications;
 /// A recorded answer was wrong: record the right one with a reason; the old one stays in the history. Once the agency
 /// issues notices, the corrected answer gets a new 告知书 (dated the day of the correction); the old one stays kept.
 /// </summary>
+[Step("decision-correction", "更正答复", 130)]
 public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, [property: Required, Text(2000, MultiLine = true)] string? Reason,
     AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
 {
+    public static CorrectDecision Sample(DateOnly today) => new(today, Outcomes.OtherOther, null, "-"); // the console's sample (Step)
     /// <summary>The applications the case links, as the write path found them (a correction to 不予处理（重复申请） needs one it repeats).</summary>
     [JsonIgnore]
     public IReadOnlyList<Application> Linked { get; init; } = [];

@@ -12,8 +12,10 @@ using Wolverine.Http;
 namespace Disclosure.Host.Applications;
 
 /// <summary>行政复议 or 行政诉讼 filed against the handling of this application (条例第五十一条).</summary>
+[Step("review", "行政复议或诉讼", 160)]
 public sealed record FileReview([property: Required, Codes(typeof(ReviewKinds))] string? Kind, [property: Required] DateOnly? FiledOn) : ApplicationCommand
 {
+    public FileReview ForTarget(string? key) => this with { ReviewId = Guid.CreateVersion7() }; // the console's step (Step): a new review
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ReviewId { get; init; }
 

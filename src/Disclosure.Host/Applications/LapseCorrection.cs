@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Applications;
 
 /// <summary>No correction by the date set: the application is not processed further (条例第三十条; report （六）1).</summary>
+[Step("correction-lapse", "逾期未补正，不再处理", 30)]
 public sealed record LapseCorrection([property: Required] DateOnly? On) : ApplicationCommand
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>

@@ -16,6 +16,7 @@ namespace Disclosure.Host.Applications;
 /// this one case, by the same rule the deadline check applies the day after the window (<see cref="ApplicationDecider.LapseFee"/>);
 /// refused while the window runs.
 /// </summary>
+[Step("fee-lapse", "逾期未缴费，视为放弃申请", 90)]
 public sealed record LapseFee([property: Required] DateOnly? On) : ApplicationCommand
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>

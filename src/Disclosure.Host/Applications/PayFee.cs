@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Applications;
 
 /// <summary>The applicant paid: the fee waiting period ends on this day.</summary>
+[Step("fee-payment", "缴费", 80)]
 public sealed record PayFee([property: Required] DateOnly? PaidOn) : ApplicationCommand
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>

@@ -12,8 +12,11 @@ using Wolverine.Http;
 namespace Disclosure.Host.Applications;
 
 /// <summary>The consulted party answered; the excluded period ends on this day (条例第三十二条、第三十三条).</summary>
+[Step("consultation-reply", "收到征求意见答复", 50)]
 public sealed record ReceiveConsultationReply([property: Required] DateOnly? ReceivedOn, bool? Consents) : ApplicationCommand
 {
+    public static IEnumerable<StepTarget> Targets(Application current) => current.Consultations.Where(c => c.IsOpen).Select(c => new StepTarget(c.Id.ToString(), c.Party));
+    public ReceiveConsultationReply ForTarget(string? key) => this with { ConsultationId = Guid.TryParse(key, out var id) ? id : Guid.Empty };
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ConsultationId { get; init; }
 

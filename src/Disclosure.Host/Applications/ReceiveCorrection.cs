@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Applications;
 
 /// <summary>The corrected application arrived: the 20-working-day period restarts (条例第三十条).</summary>
+[Step("correction", "收到补正", 20)]
 public sealed record ReceiveCorrection([property: Required] DateOnly? ReceivedOn) : ApplicationCommand
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>

@@ -20,6 +20,7 @@ namespace Disclosure.Host.Applications;
 /// it repeats, unless the case already links one. Once the agency issues notices, its 告知书 is issued with it (<c>notice</c>:
 /// what the clerk adds to the standard wording).
 /// </summary>
+[Step("decision", "答复", 110)]
 public sealed record RecordDecision([property: Required] DateOnly? DecidedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, [property: Text(4000, MultiLine = true)] string? Note,
     AnswerNoticeInput? Notice = null, [property: Text(60)] string? RelatedTo = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
 {

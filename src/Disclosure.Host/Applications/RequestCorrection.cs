@@ -16,9 +16,11 @@ namespace Disclosure.Host.Applications;
 /// 补正告知 (条例第三十条): once, within 7 working days of receipt — later notices are recorded and flagged. Once the agency
 /// issues notices, the 补正告知书 is issued with it (<c>guidance</c>: how to correct, printed under the items).
 /// </summary>
+[Step("correction-request", "补正告知", 10)]
 public sealed record RequestCorrection([property: Required] DateOnly? SentOn, [property: Required(ErrorMessage = "List what the applicant must correct."), Text(500, MultiLine = true)] IReadOnlyList<string>? Items, [property: Required] DateOnly? CorrectBy,
     [property: Text(2000, MultiLine = true)] string? Guidance = null) : ApplicationCommand, IIssuesNotices<Application>
 {
+    public static RequestCorrection Sample(DateOnly today) => new(today, ["-"], today.AddDays(1)); // the console's sample (Step): a period that ends after the notice
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         [ApplicationDecider.RequestCorrection(current, SentOn!.Value, Items, CorrectBy!.Value, context.Today)];
 

@@ -18,9 +18,11 @@ namespace Disclosure.Host.Applications;
 /// information the party is asked about (default: the request); <c>partyIsAgency</c>: an agency that made it jointly
 /// (第三十四条, silence = consent); <c>partyIsPerson</c>: a natural person (addressed 您).
 /// </summary>
+[Step("consultation", "征求意见", 40)]
 public sealed record SendConsultation([property: Required] DateOnly? SentOn, [property: Required, Text(200)] string? Party,
     [property: Text(2000, MultiLine = true)] string? Information = null, bool? PartyIsAgency = null, bool? PartyIsPerson = null) : ApplicationCommand, IIssuesNotices<Application>
 {
+    public SendConsultation ForTarget(string? key) => this with { ConsultationId = Guid.CreateVersion7() }; // the console's step (Step): a new consultation
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ConsultationId { get; init; }
 

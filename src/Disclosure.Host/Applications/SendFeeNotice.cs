@@ -24,6 +24,7 @@ namespace Disclosure.Host.Applications;
 /// notice is sent for nothing. The 收费通知书 shows the computation line by line. An agency that has set no fee policy yet
 /// keeps the earlier contract: the amount and basis the clerk gives are recorded as given (both required).
 /// </summary>
+[Step("fee-notice", "收费通知", 70)]
 public sealed record SendFeeNotice(
     [property: Required] DateOnly? SentOn,
     [property: Range(typeof(decimal), "0.01", "100000000")] decimal? AmountYuan,
@@ -31,6 +32,8 @@ public sealed record SendFeeNotice(
     [property: Range(0, 1_000_000)] int? Pages = null,
     [property: Text(500)] string? WaiverReason = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
 {
+    // the console's sample (Step): the amount left to the Domain's computation, so only the case and the policy decide
+    public static SendFeeNotice Sample(DateOnly today) => new(today, null, null);
     /// <summary>The applicant's earlier applications of the natural month (按件), read by the write path (<see cref="Needs"/>).</summary>
     [JsonIgnore]
     public IReadOnlyList<EarlierApplication> EarlierThisMonth { get; init; } = [];

@@ -13,8 +13,10 @@ using Wolverine.Http;
 namespace Disclosure.Host.Applications;
 
 /// <summary>An application answered 信访举报投诉类申请 (条例第三十九条) goes on as a mailbox letter, linked both ways.</summary>
+[Step("letter", "转为市长信箱来信（信访举报投诉类）", 180)]
 public sealed record TurnApplicationIntoLetter([property: Required] DateOnly? On, [property: Codes(typeof(LetterCategories))] string? Category) : ApplicationCommand
 {
+    public TurnApplicationIntoLetter ForTarget(string? key) => this with { LetterId = Guid.CreateVersion7(), QueryCode = Domain.QueryCode.New() }; // the console's step (Step): a new letter
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid LetterId { get; init; }
 

@@ -11,6 +11,7 @@ namespace Disclosure.Host.Calendar;
 /// The holiday calendar changed: the case, folded with the calendar now in force, gets its new due date recorded with
 /// the reason (<c>due_date_rederived</c>); the write path schedules its alarms anew.
 /// </summary>
+[NoStep("a holiday notice loaded re-derives the due date")]
 public sealed record RederiveApplicationDueDate(string Reason) : ApplicationCommand
 {
     public override bool BySystem => true;
@@ -19,6 +20,7 @@ public sealed record RederiveApplicationDueDate(string Reason) : ApplicationComm
         ApplicationDecider.Rederive(current, ((Application)context.Stored!).DueOn, Reason, context.Today) is { } moved ? [moved] : [];
 }
 
+[NoStep("a holiday notice loaded re-derives the due date")]
 public sealed record RederiveLetterDueDate(string Reason) : LetterCommand
 {
     public override bool BySystem => true;

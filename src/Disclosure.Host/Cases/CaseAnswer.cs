@@ -38,6 +38,8 @@ public sealed class CaseAnswer
     /// <summary>For a problem: the HTTP status, the message for the clerk, and the field it concerns (if any).</summary>
     public int Status { get; private init; } = 200;
     public string? Message { get; private init; }
+    /// <summary>The message as its template and values (<see cref="KeyedMessage"/>): what the console translates by key.</summary>
+    public KeyedMessage? Text { get; private init; }
     public string? Field { get; private init; }
     /// <summary>Events appended to the case (and to the cases it opened).</summary>
     public int Recorded { get; private init; }
@@ -65,12 +67,13 @@ public sealed class CaseAnswer
 
     public static CaseAnswer Conflict(string message) => new(CaseOutcome.Conflict) { Status = 409, Message = message };
 
-    public static CaseAnswer Problem(int status, string field, string message) => new(CaseOutcome.Refused) { Status = status, Field = field, Message = message };
+    public static CaseAnswer Problem(int status, string field, string message) =>
+        new(CaseOutcome.Refused) { Status = status, Field = field, Message = message, Text = KeyedMessage.Literal(message) };
 
     public static CaseAnswer Refused(Refusal refusal) => new(CaseOutcome.Refused)
     {
         Status = refusal.Kind switch { RefusalKind.Invalid => 400, RefusalKind.NotFound => 404, _ => 409 },
-        Field = refusal.Field, Message = refusal.Message,
+        Field = refusal.Field, Message = refusal.Message, Text = refusal.Text,
     };
 
     public static CaseAnswer LostRace(string noun) =>

@@ -9,6 +9,7 @@ namespace Disclosure.Host.Deadlines;
 /// What a check sends: the lapses the law defines and the reminders due today (<see cref="Domain.Deadlines"/>), recorded by
 /// the system. A case that moved on yields nothing, so a check never needs cancelling and running it twice adds nothing.
 /// </summary>
+[NoStep("the deadline checks apply the statutory clock")]
 public sealed record ApplyApplicationDeadlines : ApplicationCommand
 {
     public override bool BySystem => true;
@@ -21,6 +22,7 @@ public sealed record ApplyApplicationDeadlines : ApplicationCommand
     }
 }
 
+[NoStep("the deadline checks apply the letter time limits")]
 public sealed record ApplyLetterDeadlines : LetterCommand
 {
     public override bool BySystem => true;

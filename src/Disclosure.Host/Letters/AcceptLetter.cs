@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Letters;
 
 /// <summary>受理: the letter is accepted for handling; the reply limit starts (the agency's limit as it stands on acceptance).</summary>
+[Step("acceptance", "受理", 10)]
 public sealed record AcceptLetter([property: Required] DateOnly? On) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>

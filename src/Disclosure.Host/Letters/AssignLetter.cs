@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Letters;
 
 /// <summary>转办: the letter goes to the responsible department.</summary>
+[Step("assignment", "转办", 30)]
 public sealed record AssignLetter([property: Required, Text(100)] string? Department, [property: Required] DateOnly? On) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>

@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Letters;
 
 /// <summary>办结.</summary>
+[Step("closure", "办结", 80)]
 public sealed record CloseLetter([property: Required] DateOnly? On) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>

@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Letters;
 
 /// <summary>More time to reply, approved once.</summary>
+[Step("extension", "延期", 50)]
 public sealed record ExtendLetter([property: Required] DateOnly? ApprovedOn, [property: Required, Range(1, 30)] int? WorkingDays, [property: Required, Text(2000, MultiLine = true)] string? Reason) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>

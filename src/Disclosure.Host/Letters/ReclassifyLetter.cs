@@ -12,8 +12,10 @@ using Wolverine.Http;
 namespace Disclosure.Host.Letters;
 
 /// <summary>The letter is really a disclosure application: it becomes one whose legal receipt date is the letter's.</summary>
+[Step("reclassification", "转为政府信息公开申请", 90)]
 public sealed record ReclassifyLetter([property: Required] DateOnly? On) : LetterCommand
 {
+    public ReclassifyLetter ForTarget(string? key) => this with { ApplicationId = Guid.CreateVersion7() }; // the console's step (Step): a new application
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ApplicationId { get; init; }
 

@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Letters;
 
 /// <summary>回访: the writer's satisfaction; unsatisfied reopens the letter.</summary>
+[Step("feedback", "回访", 70)]
 public sealed record RecordFeedback([property: Required] DateOnly? On, [property: Required, Codes(typeof(Satisfactions))] string? Satisfaction) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>

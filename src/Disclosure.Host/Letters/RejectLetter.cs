@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Letters;
 
 /// <summary>不予受理, with a reason code.</summary>
+[Step("rejection", "不予受理", 20)]
 public sealed record RejectLetter([property: Required] DateOnly? On, [property: Required, Codes(typeof(RejectionReasons))] string? Reason, [property: Text(2000, MultiLine = true)] string? Note) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>

@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Letters;
 
 /// <summary>答复: published only when asked and the writer consented.</summary>
+[Step("reply", "答复", 60)]
 public sealed record ReplyToLetter([property: Required] DateOnly? On, [property: Required, Text(20_000, MultiLine = true)] string? Text, bool? Publish) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>

@@ -12,6 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Letters;
 
 /// <summary>The department objects and returns the letter within 5 working days of the assignment; it must be reassigned.</summary>
+[Step("return", "部门退回", 40)]
 public sealed record ReturnLetter([property: Required] DateOnly? On, [property: Required, Text(2000, MultiLine = true)] string? Reason) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>

@@ -33,7 +33,7 @@ public sealed record AnswerNoticeInput(
         }
         catch (Refusal refusal) when (refusal.Kind == RefusalKind.Invalid && DraftFields.Contains(refusal.Field))
         {
-            throw Refusal.Invalid(prefix + refusal.Field, refusal.Message);
+            throw Refusal.Invalid(prefix + refusal.Field, refusal.Text);
         }
     }
 }

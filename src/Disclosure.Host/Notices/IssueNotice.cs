@@ -18,6 +18,7 @@ namespace Disclosure.Host.Notices;
 /// </summary>
 /// <param name="IssuedOn">The date of the notice (default today).</param>
 /// <param name="ConsultationId">For a 征求意见书 or 征求意见告知书: the consultation.</param>
+[NoStep("notices are issued by the steps that need them (IIssuesNotices); the API issues one on its own")]
 public sealed record IssueNotice(
     [property: Required, Codes(typeof(NoticeKinds))] string? Kind,
     DateOnly? IssuedOn = null,

@@ -22,6 +22,7 @@ namespace Disclosure.Host.Notices;
 /// the applicant's 缴费期限 runs when it is the 收费通知书 (recorded again with the receipt when that comes back).
 /// The same delivery recorded again (a retried e-mail) is not recorded twice.
 /// </summary>
+[Step("delivery", "记录送达", 140)]
 public sealed record RecordDelivery(
     [property: Required, Codes(typeof(DeliveryMethods))] string? Method,
     DateOnly? SignedOn = null,
@@ -32,6 +33,10 @@ public sealed record RecordDelivery(
     DateTimeOffset? ArrivedAt = null,
     DateOnly? ReceiptSignedOn = null) : ApplicationCommand
 {
+    // the console's step (Step): 送达 of a notice already issued, chosen by its 文号
+    public static RecordDelivery Sample(DateOnly today) => new(DeliveryMethods.Direct, SignedOn: today);
+    public static IEnumerable<StepTarget> Targets(Application current) => current.Notices.Select(StepTarget.Of);
+    public RecordDelivery ForTarget(string? key) => this with { Number = key ?? "" };
     /// <summary>The notice's 文号 (from the route).</summary>
     [JsonIgnore]
     public string Number { get; init; } = "";

@@ -17,6 +17,7 @@ namespace Disclosure.Host.Notices;
 /// A delivery failed (the applicant refused to sign, no such address, the e-mail could not be sent after every retry):
 /// the case is flagged until the notice is delivered again. Recorded by a handler, or by the e-mail delivery itself.
 /// </summary>
+[NoStep("the mailer reports a failed electronic delivery")]
 public sealed record RecordDeliveryFailure([property: Required] DateOnly? On, [property: Required, Text(500)] string? Reason) : ApplicationCommand
 {
     [JsonIgnore]

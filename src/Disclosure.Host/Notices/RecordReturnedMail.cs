@@ -14,8 +14,12 @@ using Wolverine.Http;
 namespace Disclosure.Host.Notices;
 
 /// <summary>A posted notice came back (退件): the case is flagged until it is delivered again.</summary>
+[Step("returned-mail", "邮件退回", 150)]
 public sealed record RecordReturnedMail([property: Required] DateOnly? ReturnedOn, [property: Text(500)] string? Reason) : ApplicationCommand
 {
+    // the console's step (Step): a notice that was posted, chosen by its 文号
+    public static IEnumerable<StepTarget> Targets(Application current) => current.Notices.Where(n => Delivery.LastPosting(n) is not null).Select(StepTarget.Of);
+    public RecordReturnedMail ForTarget(string? key) => this with { Number = key ?? "" };
     [JsonIgnore]
     public string Number { get; init; } = "";
 

@@ -32,12 +32,14 @@ public sealed record ErasureResult(DateOnly? ClosedBefore, int RetentionYears, b
     IReadOnlyList<ErasureCase> Erasable, IReadOnlyList<ErasureCase> Kept, Jobs.Job? Job = null);
 
 /// <summary>One application's erasure (<see cref="PersonalData"/>): the write path masks its stored events in the same transaction.</summary>
+[NoStep("erasure has its own page and rule (retention)")]
 public sealed record EraseApplicationPersonalData(DateOnly? ClosedBefore) : ApplicationCommand
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         [PersonalData.Erase(current, context.Today, context.Agency.EffectiveRetentionYears, ClosedBefore)];
 }
 
+[NoStep("erasure has its own page and rule (retention)")]
 public sealed record EraseLetterPersonalData(DateOnly? ClosedBefore) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>

@@ -135,11 +135,15 @@ public static class ReportRenderer
         }
 
         sb.Append("<h2>三、收到和处理政府信息公开申请情况</h2><table class=\"t3\"><colgroup><col style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:26%\">");
-        for (var c = 0; c < 7; c++) sb.Append("<col style=\"width:7.7%\">");
+        var columnWidth = (54m / ReportLayout.Columns.Count).ToString("0.#", CultureInfo.InvariantCulture); // the labels take 46 %
+        for (var c = 0; c < ReportLayout.Columns.Count; c++) sb.Append($"<col style=\"width:{columnWidth}%\">");
         sb.Append("</colgroup>");
-        sb.Append($"<tr><th colspan=\"3\" rowspan=\"3\">{E(ReportLayout.CornerLabel)}</th><th colspan=\"7\">申请人情况</th></tr>");
-        sb.Append("<tr><th rowspan=\"2\">自然人</th><th colspan=\"5\">法人或其他组织</th><th rowspan=\"2\">总计</th></tr><tr>");
-        foreach (var label in ReportLayout.ColumnLabels.Skip(1).Take(5)) sb.Append($"<th>{E(label)}</th>");
+        sb.Append($"<tr><th colspan=\"3\" rowspan=\"3\">{E(ReportLayout.CornerLabel)}</th><th colspan=\"{ReportLayout.Columns.Count}\">申请人情况</th></tr><tr>");
+        foreach (var (heading, categories) in ReportLayout.ColumnGroups)
+            sb.Append(heading is null ? $"<th rowspan=\"2\">{E(categories[0].Label)}</th>" : $"<th colspan=\"{categories.Count}\">{E(heading)}</th>");
+        sb.Append($"<th rowspan=\"2\">{E(ReportLayout.ColumnLabels[ReportLayout.TotalColumn])}</th></tr><tr>");
+        foreach (var (_, categories) in ReportLayout.ColumnGroups.Where(g => g.Heading is not null))
+            foreach (var category in categories) sb.Append($"<th>{E(category.Label)}</th>");
         sb.Append("</tr>");
         var rows = r.Tables.Applications.Rows;
         var groupSize = layout.Rows.Count(x => x.Group is not null);

@@ -20,6 +20,7 @@ namespace Disclosure.Host.YearEnd;
 public sealed record CloseYear;
 
 /// <summary>结转下年度继续办理: one case's carry-forward out of <paramref name="Year"/>, by the rule in <see cref="Domain.Applications.YearEnd"/>.</summary>
+[NoStep("the year-end close (结转) applies it to every open case")]
 public sealed record CarryForward(int Year) : ApplicationCommand
 {
     public override bool BySystem => true;

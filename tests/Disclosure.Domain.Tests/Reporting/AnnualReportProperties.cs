@@ -18,7 +18,7 @@ public class AnnualReportProperties
     private sealed record CaseSpec(int ReceivedDay, int Category, int? AnswerAfter, int Outcome, int Kind, int? CorrectAfter, int CorrectedOutcome);
 
     private static readonly Gen<CaseSpec> OneCase =
-        Gen.Select(Gen.Int[0, 365 * 4], Gen.Int[0, 5], Gen.Int[-30, 120].Select(x => x < 0 ? (int?)null : x), Gen.Int[0, 20], Gen.Int[0, 3], Gen.Int[-240, 60].Select(x => x < 0 ? (int?)null : x), Gen.Int[0, 20])
+        Gen.Select(Gen.Int[0, 365 * 4], Gen.Int[0, Category.Length - 1], Gen.Int[-30, 120].Select(x => x < 0 ? (int?)null : x), Gen.Int[0, 20], Gen.Int[0, 3], Gen.Int[-240, 60].Select(x => x < 0 ? (int?)null : x), Gen.Int[0, 20])
             .Select((r, c, a, o, k, x, co) => new CaseSpec(r, c, a, o, k, x, co));
 
     private static List<object> Events(CaseSpec spec, int n)
@@ -64,7 +64,7 @@ public class AnnualReportProperties
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var inColumn = cases.Where(c => column == 6 || c.Applicant.Category == Category[column]);
+        var inColumn = cases.Where(c => column == ReportLayout.TotalColumn || c.Applicant.Category == Category[column]);
         return row switch
         {
             ReportLayout.Received => inColumn.Count(c => c.ReceivedOn >= start && c.ReceivedOn <= end),
@@ -90,11 +90,11 @@ public class AnnualReportProperties
                 var checks = AnnualReport.Check(ReportLayout.Layout2021, table, previous, AnnualReport.Reviews(year, tallies));
                 Assert.All(checks, c => Assert.True(c.Ok, $"{year}: {c.Detail}"));
                 foreach (var row in table.Rows)
-                    for (var col = 0; col < 7; col++)
+                    for (var col = 0; col < ReportLayout.Columns.Count; col++)
                         Assert.True(Recount(cases, year, row.Code, col) == row.Values[col],
                             $"{year} {row.Code} col {col}: tally {row.Values[col]}, recount {Recount(cases, year, row.Code, col)}");
                 var merged = AnnualReport.Applications(ReportLayout.Layout2019, year, tallies);
-                Assert.Equal(table.Rows.Where(r => r.Code.StartsWith("other_")).Sum(r => r.Values[6]), merged.Row(ReportLayout.Other2019).Values[6]);
+                Assert.Equal(table.Rows.Where(r => r.Code.StartsWith("other_")).Sum(r => r.Values[ReportLayout.TotalColumn]), merged.Row(ReportLayout.Other2019).Values[ReportLayout.TotalColumn]);
                 previous = table;
             }
         }, iter: 300);
@@ -175,7 +175,7 @@ public class AnnualReportProperties
                 Assert.All(checks, c => Assert.True(c.Ok, $"{year}: {c.Rule} {c.Detail}"));
                 var perCase = histories.Where(h => h.Count > 0).Select(h => CaseContribution.Of(h, ReportLayout.Layout2021, year)).ToList();
                 foreach (var row in table.Rows)
-                    for (var col = 0; col < 7; col++)
+                    for (var col = 0; col < ReportLayout.Columns.Count; col++)
                     {
                         var contributions = perCase.Select(c => c.Row(row.Code).Values[col]).ToList();
                         Assert.All(contributions, c => Assert.InRange(c, 0, 1));

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
@@ -8,17 +11,16 @@ using Disclosure.Host.Letters;
 using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
 using Disclosure.Host.StaffConsole.Shared;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Disclosure.Host.StaffConsole.Cases;
-
-/// <summary>A step on a case that one of its forms records; a consultation or review it concerns, when there can be several.</summary>
-public sealed record StepTarget(string? Key, string? Caption);
 
 /// <summary>
 /// A step the case page offers: its command (the API's, whose fields make the form), who may record it (a named role set),
 /// and how to tell whether the case allows it now. That is asked of the command itself: a sample of it, dated today, is
 /// decided on the case as it stands (pure, nothing stored) — a refusal for the case's state means the step is not offered.
-/// The rules stay in the Domain; the page only asks them.
+/// The rules stay in the Domain; the page only asks them. <see cref="Of"/> reads a step from its command type
+/// (<see cref="StepAttribute"/>).
 /// </summary>
 public sealed record CaseStep<TCase>(
     string Code, string Title, string Roles, Type Command,
@@ -32,6 +34,55 @@ public sealed record CaseStep<TCase>(
 
     /// <summary>The command for a target: its ids set (a consultation, a review; a new one's id made here).</summary>
     public CaseCommand<TCase> For(CaseCommand<TCase> command, string? key) => Complete?.Invoke(command, key) ?? command;
+
+    /// <summary>The step a command type is: its <see cref="StepAttribute"/>, its endpoint's roles, its sample and targets.</summary>
+    public static CaseStep<TCase> Of(Type command)
+    {
+        var step = command.GetCustomAttribute<StepAttribute>()
+            ?? throw new InvalidOperationException($"{command.Name} has no [Step]: the console cannot offer it.");
+        var sample = command.GetMethod("Sample", BindingFlags.Public | BindingFlags.Static, [typeof(DateOnly)]);
+        var targets = command.GetMethod("Targets", BindingFlags.Public | BindingFlags.Static, [typeof(TCase)]);
+        var forTarget = command.GetMethod("ForTarget", BindingFlags.Public | BindingFlags.Instance, [typeof(string)]);
+        return new CaseStep<TCase>(step.Code, step.Title, RolesOf(command), command,
+            sample is null ? t => (CaseCommand<TCase>)GenericSample(command, t) : t => (CaseCommand<TCase>)sample.Invoke(null, [t])!,
+            targets is null ? null : c => (IEnumerable<StepTarget>)targets.Invoke(null, [c])!,
+            forTarget is null ? null : (c, key) => (CaseCommand<TCase>)forTarget.Invoke(c, [key])!);
+    }
+
+    /// <summary>Who may record the step: the roles of the endpoint that takes the command (the console grants no more than the API).</summary>
+    public static string RolesOf(Type command)
+    {
+        var roles = command.Assembly.GetTypes().Where(t => t is { IsAbstract: true, IsSealed: true })
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Where(m => m.GetParameters().Any(p => p.ParameterType == command))
+            .Select(m => m.GetCustomAttribute<AuthorizeAttribute>()?.Roles).Where(r => r is not null).Distinct().ToList();
+        return roles.Count == 1 ? roles[0]!
+            : throw new InvalidOperationException($"{command.Name}: the console step needs exactly one endpoint with [Authorize(Roles)] taking it; found {roles.Count}.");
+    }
+
+    /// <summary>
+    /// A sample of the command to decide: today for a date, a vocabulary's first code, a range's minimum, "-" for text and
+    /// one line for a list; a field with a default keeps it. Only the case's state must decide whether the step is offered.
+    /// </summary>
+    private static object GenericSample(Type command, DateOnly today)
+    {
+        var constructor = command.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var values = constructor.GetParameters().Select(p =>
+        {
+            if (p.HasDefaultValue) return p.DefaultValue;
+            var property = command.GetProperty(p.Name!);
+            var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
+            if (type == typeof(DateOnly)) return today;
+            if (type == typeof(string))
+                return property?.GetCustomAttribute<CodesAttribute>() is { } codes ? codes.Terms[0].Code : "-";
+            if (type == typeof(IReadOnlyList<string>)) return new[] { "-" };
+            if (type == typeof(bool)) return false;
+            if (type == typeof(int) || type == typeof(decimal))
+                return Convert.ChangeType(property?.GetCustomAttribute<RangeAttribute>()?.Minimum ?? 1, type, CultureInfo.InvariantCulture);
+            return p.ParameterType.IsValueType && Nullable.GetUnderlyingType(p.ParameterType) is null ? Activator.CreateInstance(p.ParameterType) : null;
+        }).ToArray();
+        return constructor.Invoke(values);
+    }
 
     public async Task<bool> AllowedNowAsync(TCase current, CaseContext context, string? key, Marten.IQuerySession session, CancellationToken ct)
     {
@@ -53,58 +104,21 @@ public sealed record CaseStep<TCase>(
     }
 }
 
-/// <summary>The steps of an application and of a letter, in the order a case goes through them.</summary>
+/// <summary>
+/// The steps of an application and of a letter, in the order a case goes through them: every command of the case type
+/// marked <see cref="StepAttribute"/>, read from the command types (a new step is its command file, nothing here).
+/// </summary>
 public static class CaseSteps
 {
-    private static Guid Key(string? key) => Guid.TryParse(key, out var id) ? id : Guid.Empty;
+    public static readonly IReadOnlyList<CaseStep<Application>> Application = Of<Application>();
 
-    private static string NoticeCaption(Domain.Applications.IssuedNotice n) => $"{NoticeKinds.All.Find(n.Kind)?.Label ?? n.Kind} {n.Number}";
+    public static readonly IReadOnlyList<CaseStep<Letter>> Letter = Of<Letter>();
 
-    public static readonly IReadOnlyList<CaseStep<Application>> Application =
-    [
-        new("correction-request", "补正告知", Roles.Handling, typeof(RequestCorrection), t => new RequestCorrection(t, ["-"], t.AddDays(1))),
-        new("correction", "收到补正", Roles.Handling, typeof(ReceiveCorrection), t => new ReceiveCorrection(t)),
-        new("correction-lapse", "逾期未补正，不再处理", Roles.Handling, typeof(LapseCorrection), t => new LapseCorrection(t)),
-        new("consultation", "征求意见", Roles.Handling, typeof(SendConsultation), t => new SendConsultation(t, "-"),
-            Complete: (c, _) => ((SendConsultation)c) with { ConsultationId = Guid.CreateVersion7() }),
-        new("consultation-reply", "收到征求意见答复", Roles.Handling, typeof(ReceiveConsultationReply), t => new ReceiveConsultationReply(t, null),
-            a => a.Consultations.Where(c => c.IsOpen).Select(c => new StepTarget(c.Id.ToString(), c.Party)),
-            (c, key) => ((ReceiveConsultationReply)c) with { ConsultationId = Key(key) }),
-        new("extension", "延期答复", Roles.Handling, typeof(ApproveExtension), t => new ApproveExtension(t, "-", 1, "-")),
-        new("fee-notice", "收费通知", Roles.Handling, typeof(SendFeeNotice), t => new SendFeeNotice(t, null, null)),
-        new("fee-payment", "缴费", Roles.Handling, typeof(PayFee), t => new PayFee(t)),
-        new("fee-lapse", "逾期未缴费，视为放弃申请", Roles.Handling, typeof(LapseFee), t => new LapseFee(t)),
-        new("withdrawal", "申请人撤回", Roles.Handling, typeof(WithdrawApplication), t => new WithdrawApplication(t, null)),
-        new("decision", "答复", Roles.Handling, typeof(RecordDecision), t => new RecordDecision(t, Outcomes.Disclosed, null)),
-        new("relation", "关联在先申请（重复申请或同一申请人）", Roles.Handling, typeof(RelateApplication), t => new RelateApplication("", Domain.Search.Repeats.RepeatKinds.SameRequest)),
-        new("decision-correction", "更正答复", Roles.Handling, typeof(CorrectDecision), t => new CorrectDecision(t, Outcomes.OtherOther, null, "-")),
-        // 送达 and 退件 of a notice already issued (the decision issues its 告知书; a notice is chosen by its 文号)
-        new("delivery", "记录送达", Roles.Handling, typeof(RecordDelivery), t => new RecordDelivery(DeliveryMethods.Direct, SignedOn: t),
-            a => a.Notices.Select(n => new StepTarget(n.Number, NoticeCaption(n))),
-            (c, key) => ((RecordDelivery)c) with { Number = key ?? "" }),
-        new("returned-mail", "邮件退回", Roles.Handling, typeof(RecordReturnedMail), t => new RecordReturnedMail(t, null),
-            a => a.Notices.Where(n => Delivery.LastPosting(n) is not null).Select(n => new StepTarget(n.Number, NoticeCaption(n))),
-            (c, key) => ((RecordReturnedMail)c) with { Number = key ?? "" }),
-        new("review", "行政复议或诉讼", Roles.Handling, typeof(FileReview), t => new FileReview(ReviewKinds.All[0].Code, t),
-            Complete: (c, _) => ((FileReview)c) with { ReviewId = Guid.CreateVersion7() }),
-        new("review-conclusion", "复议或诉讼结果", Roles.Handling, typeof(ConcludeReview), t => new ConcludeReview(t, ReviewResults.All[0].Code),
-            a => a.Reviews.Where(r => r.ConcludedOn is null).Select(r => new StepTarget(r.Id.ToString(), $"{ReviewKinds.All.Find(r.Kind)?.Label} {r.FiledOn:yyyy-MM-dd}")),
-            (c, key) => ((ConcludeReview)c) with { ReviewId = Key(key) }),
-        new("letter", "转为市长信箱来信（信访举报投诉类）", Roles.Handling, typeof(TurnApplicationIntoLetter), t => new TurnApplicationIntoLetter(t, null),
-            Complete: (c, _) => ((TurnApplicationIntoLetter)c) with { LetterId = Guid.CreateVersion7(), QueryCode = QueryCode.New() }),
-    ];
+    /// <summary>The concrete commands of a case type (the console's steps and the system's rules).</summary>
+    public static IEnumerable<Type> Commands<TCase>() => typeof(CaseSteps).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(CaseCommand<TCase>).IsAssignableFrom(t));
 
-    public static readonly IReadOnlyList<CaseStep<Letter>> Letter =
-    [
-        new("acceptance", "受理", Roles.LetterDesk, typeof(AcceptLetter), t => new AcceptLetter(t)),
-        new("rejection", "不予受理", Roles.LetterDesk, typeof(RejectLetter), t => new RejectLetter(t, RejectionReasons.All[0].Code, null)),
-        new("assignment", "转办", Roles.Handling, typeof(AssignLetter), t => new AssignLetter("-", t)),
-        new("return", "部门退回", Roles.Handling, typeof(ReturnLetter), t => new ReturnLetter(t, "-")),
-        new("extension", "延期", Roles.Handling, typeof(ExtendLetter), t => new ExtendLetter(t, 1, "-")),
-        new("reply", "答复", Roles.Handling, typeof(ReplyToLetter), t => new ReplyToLetter(t, "-", false)),
-        new("feedback", "回访", Roles.Handling, typeof(RecordFeedback), t => new RecordFeedback(t, Satisfactions.All[0].Code)),
-        new("closure", "办结", Roles.Handling, typeof(CloseLetter), t => new CloseLetter(t)),
-        new("reclassification", "转为政府信息公开申请", Roles.Handling, typeof(ReclassifyLetter), t => new ReclassifyLetter(t),
-            Complete: (c, _) => ((ReclassifyLetter)c) with { ApplicationId = Guid.CreateVersion7() }),
-    ];
+    private static List<CaseStep<TCase>> Of<TCase>() =>
+        [.. Commands<TCase>().Where(t => t.GetCustomAttribute<StepAttribute>() is not null)
+            .OrderBy(t => t.GetCustomAttribute<StepAttribute>()!.Order).Select(CaseStep<TCase>.Of)];
 }

@@ -68,7 +68,7 @@ public static class CommandForm
                 : t == typeof(int) || t == typeof(long) || t == typeof(decimal) ? FieldKind.Number
                 : t != typeof(string) && typeof(IEnumerable).IsAssignableFrom(t) ? FieldKind.Lines
                 : text?.MultiLine == true ? FieldKind.TextArea : FieldKind.Text;
-            yield return new FormField(name, FieldLabels.Of(name), kind, required, text?.MaximumLength ?? (kind == FieldKind.Text ? RequestRules.DefaultTextLength : null),
+            yield return new FormField(name, p.GetCustomAttribute<LabelAttribute>()?.Text ?? FieldLabels.Of(name), kind, required, text?.MaximumLength ?? (kind == FieldKind.Text ? RequestRules.DefaultTextLength : null),
                 codes, range?.Minimum?.ToString(), range?.Maximum?.ToString(), t == typeof(int) || t == typeof(long));
         }
     }

@@ -1,3 +1,4 @@
+using Disclosure.Domain;
 using Disclosure.Domain.Agencies;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Cases;
@@ -50,12 +51,14 @@ public abstract class ConsolePage : PageModel
         return bus.ReceiveAsync(AgencyId, intake, HttpContext.RequestAborted);
     }
 
+    private static KeyedMessage Text(CaseAnswer answer) => answer.Text ?? KeyedMessage.Literal(answer.Message ?? "");
+
     /// <summary>Puts a refused answer into the form: next to its field, or above the form; the status tells a script what happened.</summary>
     protected void Show(CaseAnswer answer, FormState state)
     {
         Response.StatusCode = answer.Status is >= 400 ? answer.Status : StatusCodes.Status400BadRequest;
         if (answer.Outcome == CaseOutcome.Conflict) state.Problem = ChineseMessages.ChangedByOthers;
-        else if (answer.Field is { Length: > 0 } field && state.Values.ContainsKey(field)) state.Errors[field] = ChineseMessages.Translate(answer.Message ?? "", state.Value(field));
-        else state.Problem = ChineseMessages.Translate(answer.Message ?? "", "-");
+        else if (answer.Field is { Length: > 0 } field && state.Values.ContainsKey(field)) state.Errors[field] = ChineseMessages.Translate(Text(answer), state.Value(field));
+        else state.Problem = ChineseMessages.Translate(Text(answer), "-");
     }
 }
