@@ -4,6 +4,7 @@ using Disclosure.Domain.Applications;
 using Disclosure.Domain.Reporting;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Reporting;
 using Disclosure.Host.Security;
@@ -33,7 +34,7 @@ public sealed record CarryForward(int Year) : ApplicationCommand
 /// write path; then the year is marked closed for the agency (<c>year_closed</c>), from which on the write path keeps the
 /// carry-forward records true whatever is recorded later. Running it twice, or after a restart, adds nothing.
 /// </summary>
-public sealed class YearEndWork(IDocumentStore store, AgencyDirectory agencies, BusinessClock clock, ILogger<YearEndWork> log)
+public sealed class YearEndWork(IDocumentStore store, ReferenceWrites writes, BusinessClock clock, ILogger<YearEndWork> log)
 {
     public async Task<YearCloseResult> CloseAsync(string agency, int year, IMessageBus bus, CancellationToken ct)
     {
@@ -55,15 +56,8 @@ public sealed class YearEndWork(IDocumentStore store, AgencyDirectory agencies, 
             else already++;
         }
         var closedAt = file?.ClosedAt ?? clock.Now;
-        if (file?.ClosedAt is null || carried > 0)
-        {
-            await using var session = store.LightweightSession(agency);
-            session.LastModifiedBy = Actor.System;
-            session.Events.Append(ReportBuilder.FileId(agency, year), new YearClosed(year, carried, clock.Now));
-            Cluster.ReferenceChanges.ClosedYearsChanged(session, agency); // every node forgets them when this commits
-            await session.SaveChangesAsync(ct);
-            agencies.ForgetClosedYears(agency);
-        }
+        if (file?.ClosedAt is null || carried > 0) // every node forgets the agency's closed years when this commits
+            await writes.RecordAsync(ReferenceStream.OfReportFile(agency, year), Actor.System, [new YearClosed(year, carried, clock.Now)], ct);
         log.LogInformation("Year {Year} closed for {Agency}: {Carried} application(s) carried forward, {Already} already were", year, agency, carried, already);
         return new YearCloseResult(agency, year, carried, already, closedAt);
     }
