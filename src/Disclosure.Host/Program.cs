@@ -92,6 +92,7 @@ builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton(new CalendarStore(clockSettings));
 builder.Services.AddSingleton(sp => new TrackingNumbers(sp.GetRequiredService<NpgsqlDataSource>(), schema));
 builder.Services.AddSingleton<AgencyDirectory>();
+builder.Services.AddSingleton<Disclosure.Host.Cluster.ReferenceWrites>(); // the one write path of reference data (#26)
 builder.Services.AddSingleton<ReportBuilder>();
 builder.Services.AddSingleton<Disclosure.Host.Cases.CaseWrites>();
 // Data Protection (idempotency records sealed at rest; the console's cookies and antiforgery tokens): one key ring in the

@@ -63,4 +63,21 @@ public sealed record FeePolicy(
             throw Refusal.Invalid("paymentInstructions", "A fee notice must say how to pay (缴纳方式); give at least one line.");
         return this;
     }
+
+    /// <summary>
+    /// What an agency's fee-policy command puts in force: whatever it leaves out is as under <see cref="None"/> (no waived
+    /// category, no case waiver, 同一申请人 by ID number and credit code); blank payment lines are dropped; a duplicate
+    /// waived category counts once. A policy that charges names its method itself (按件 or 按量, 国办函〔2020〕109号第三条):
+    /// none is assumed. A policy that cannot serve is refused naming the setting (<see cref="Validated"/>).
+    /// </summary>
+    public static FeePolicy Decide(bool charges, string? method, IReadOnlyList<string>? waivedCategories, bool? caseWaiverAllowed,
+        string? personsAreSameBy, string? organisationsAreSameBy, IReadOnlyList<string>? paymentInstructions, bool? unidentifiedCountAlone)
+    {
+        var policy = new FeePolicy(charges, method ?? None.Method, waivedCategories?.Distinct().ToList() ?? [], caseWaiverAllowed ?? false,
+            personsAreSameBy ?? None.PersonsAreSameBy, organisationsAreSameBy ?? None.OrganisationsAreSameBy,
+            (paymentInstructions ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList(),
+            unidentifiedCountAlone ?? None.UnidentifiedCountAlone).Validated();
+        if (charges && method is null) throw Refusal.Invalid("method", "Choose the method the agency charges by: per_item (按件) or per_page (按量).");
+        return policy;
+    }
 }

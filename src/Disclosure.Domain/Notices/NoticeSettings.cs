@@ -13,6 +13,36 @@ namespace Disclosure.Domain.Notices;
 public sealed record NoticeSettings(
     string AgencyName, string ReconsiderationBody, IReadOnlyDictionary<string, string> NumberPatterns, IReadOnlyList<string> ContactLines)
 {
+    /// <summary>
+    /// The 文号 patterns of an agency that set none: one series per kind, all answers in one, each headed by the agency's
+    /// tracking-number code (e.g. <c>SP公开答〔{year}〕{n}号</c>).
+    /// </summary>
+    public static Dictionary<string, string> DefaultPatterns(string code) => new()
+    {
+        [NoticeKinds.AnswerTemplate] = code + "公开答〔{year}〕{n}号",
+        [NoticeKinds.Receipt] = code + "公开收〔{year}〕{n}号",
+        [NoticeKinds.Correction] = code + "公开补〔{year}〕{n}号",
+        [NoticeKinds.Extension] = code + "公开延〔{year}〕{n}号",
+        [NoticeKinds.ConsultationLetter] = code + "公开征〔{year}〕{n}号",
+        [NoticeKinds.ConsultationNotice] = code + "公开征告〔{year}〕{n}号",
+        [NoticeKinds.FeeNotice] = code + "公开费〔{year}〕{n}号",
+    };
+
+    /// <summary>
+    /// What a setting command of the agency registered as <paramref name="registeredName"/> with tracking-number code
+    /// <paramref name="code"/> puts in force: the name printed defaults to the registered one; every kind the agency
+    /// gives no pattern keeps its default series (<see cref="DefaultPatterns"/>), a kind it gives one is numbered by it;
+    /// blank contact lines are dropped. A setting that cannot serve is refused naming it (<see cref="Validated"/>).
+    /// </summary>
+    public static NoticeSettings Decide(string registeredName, string code, string? agencyName, string? reconsiderationBody,
+        IReadOnlyDictionary<string, string>? numberPatterns, IReadOnlyList<string>? contactLines)
+    {
+        var patterns = DefaultPatterns(code);
+        foreach (var (kind, pattern) in numberPatterns ?? new Dictionary<string, string>()) patterns[kind] = pattern.Trim();
+        return new NoticeSettings(string.IsNullOrWhiteSpace(agencyName) ? registeredName : agencyName.Trim(), reconsiderationBody?.Trim() ?? "",
+            patterns, (contactLines ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList()).Validated();
+    }
+
     /// <summary>The settings themselves, or a refusal naming the one that is wrong.</summary>
     public NoticeSettings Validated()
     {

@@ -78,3 +78,30 @@ public static class ProactiveFigures
         return errors;
     }
 }
+
+/// <summary>
+/// Filing the annual report (条例第五十条: 每年1月31日前 published): the figures are kept as filed, and later events for
+/// the year show as amendments against them (<see cref="ReportFile"/>).
+/// </summary>
+public static class ReportPublication
+{
+    /// <summary>What is wrong with the day a <paramref name="year"/> report is said to be published on; null when it can be.</summary>
+    public static string? DateProblem(int year, DateOnly publishedOn, DateOnly today) =>
+        publishedOn.Year <= year ? $"A {year} report is published after the year ends."
+        : publishedOn > today ? "A report cannot be published in the future."
+        : null;
+
+    /// <summary>
+    /// The report as filed on <paramref name="publishedOn"/>, with the figures counted; refused when the day cannot be
+    /// (<see cref="DateProblem"/>), or when the counted tables are <paramref name="stale"/> (behind the latest records:
+    /// filed so, figures already recorded would be missing from the report as published).
+    /// </summary>
+    public static ReportPublished Publish(int year, DateOnly publishedOn, DateOnly today, string layout, ReportTables tables, int? mailboxHandled,
+        bool stale, DateTimeOffset recordedAt)
+    {
+        if (DateProblem(year, publishedOn, today) is { } problem) throw Refusal.Invalid("publishedOn", problem);
+        if (stale)
+            throw Refusal.Conflict("The statistics are still catching up with the latest records; publish again in a moment so the filed figures are complete.");
+        return new ReportPublished(year, layout, publishedOn, tables, mailboxHandled, recordedAt);
+    }
+}

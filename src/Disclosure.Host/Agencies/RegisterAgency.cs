@@ -1,12 +1,11 @@
 using Disclosure.Host.Cases;
 using Disclosure.Domain.Agencies;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Attributes;
 using Wolverine.Http;
 
 namespace Disclosure.Host.Agencies;
@@ -25,13 +24,14 @@ public static class RegisterAgencyEndpoint
     public static ProblemDetails Validate(RegisterAgency command) =>
         new Problems.Required().Add(AgencyRules.Validate(command.Id, command.Name, command.Code)).Result();
 
-    // Not a case: an agency lives in the default tenant, outside the one write path of cases. It commits itself to tell a
-    // duplicate id (two registrations racing) as 409 and leave nothing behind.
-    [NonTransactional]
+    // Not a case: an agency lives in the default tenant, on the reference-data path (ReferenceWrites), which starts its
+    // stream and tells every node in one transaction. A duplicate id (two registrations racing) is told as 409 and leaves
+    // nothing behind.
     [WolverinePost("/api/agencies", OperationId = "registerAgency", Summary = "登记机关 · Register an agency")]
     [Authorize(Roles = Roles.Administering), Tags("Agencies")]
     [ProducesResponseType<AgencyCreated>(201)]
-    public static async Task<IResult> Post(RegisterAgency command, IDocumentSession session, BusinessClock clock, CancellationToken ct)
+    public static async Task<IResult> Post(RegisterAgency command, IQuerySession session, ReferenceWrites writes, BusinessClock clock, HttpContext http,
+        CancellationToken ct)
     {
         var id = command.Id!;
         if (await session.LoadAsync<Agency>(id, ct) is not null)
@@ -49,21 +49,18 @@ public static class RegisterAgencyEndpoint
             var code = command.Code ?? AgencyRules.FirstFreeCode(id, taken);
             if (command.Code is not null && taken.Contains(code)) return CodeTaken(code, await HolderOf(session, code, ct));
             var registered = new AgencyRegistered(id, name, command.ParentId, code, clock.Now);
-            session.Events.StartStream<Agency>(StreamId(id), registered);
             try
             {
-                await session.SaveChangesAsync(ct);
+                await writes.RecordAsync(ReferenceStream.OfAgency(id), Actor.Of(http.User), [registered], ct, startsStream: true);
                 return Results.Created($"/api/agencies/{id}", new AgencyCreated(id, registered.Name, registered.ParentId, registered.Code));
             }
             catch (Exception e) when (IsCodeTaken(e))
             {
-                session.EjectAllPendingChanges(); // nothing of this attempt may be saved by a later flush
                 if (await session.LoadAsync<Agency>(id, ct) is not null) return Problems.Conflict($"An agency with id '{id}' already exists.");
                 if (command.Code is not null || attempt == MaxAttempts) return CodeTaken(code, await HolderOf(session, code, ct));
             }
             catch (Exception e) when (StorageConflict.Is(e))
             {
-                session.EjectAllPendingChanges();
                 return Problems.Conflict($"An agency with id '{id}' already exists.");
             }
         }
@@ -82,7 +79,7 @@ public static class RegisterAgencyEndpoint
         return false;
     }
 
-    private static Task<string?> HolderOf(IDocumentSession session, string code, CancellationToken ct) =>
+    private static Task<string?> HolderOf(IQuerySession session, string code, CancellationToken ct) =>
         session.Query<Agency>().Where(a => a.Code == code).Select(a => a.Id).FirstOrDefaultAsync(ct);
 
     private static IResult CodeTaken(string code, string? holder) => Problems.ValidationResult(new Dictionary<string, string[]>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Disclosure.Domain.Agencies;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
@@ -23,9 +24,9 @@ public static class SetReminderSettingEndpoint
     [WolverinePut("/api/agencies/{agency}/settings/reminders", OperationId = "setReminderSetting", Summary = "提醒设置 · Set the reminder days")]
     [Authorize(Roles = Roles.Supervising), Tags("Agencies")]
     [ProducesResponseType<ReminderSetting>(200)]
-    public static async Task<IResult> Put(string agency, SetReminderSetting cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Put(string agency, SetReminderSetting cmd, ReferenceWrites writes, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
-        await AgencySettingChange.RecordAsync(store, directory, http, agency, new ReminderSettingSet(agency, cmd.WorkingDaysBefore!.Value, clock.Now), ct);
+        await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [new ReminderSettingSet(agency, cmd.WorkingDaysBefore!.Value, clock.Now)], ct);
         return Results.Ok(new ReminderSetting(cmd.WorkingDaysBefore.Value));
     }
 }

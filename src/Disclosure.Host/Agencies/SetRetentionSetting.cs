@@ -1,6 +1,7 @@
 using Disclosure.Domain;
 using Disclosure.Domain.Agencies;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
@@ -27,9 +28,9 @@ public static class SetRetentionSettingEndpoint
     [WolverinePut("/api/agencies/{agency}/settings/retention", OperationId = "setRetentionSetting", Summary = "个人信息保存期限 · Set the retention period")]
     [Authorize(Roles = Roles.Administering), Tags("Privacy")]
     [ProducesResponseType<RetentionSetting>(200)]
-    public static async Task<IResult> Put(string agency, SetRetentionSetting cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Put(string agency, SetRetentionSetting cmd, ReferenceWrites writes, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
-        await AgencySettingChange.RecordAsync(store, directory, http, agency, new RetentionSettingSet(agency, cmd.Years!.Value, clock.Now), ct);
+        await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [new RetentionSettingSet(agency, cmd.Years!.Value, clock.Now)], ct);
         return Results.Ok(new RetentionSetting(cmd.Years.Value, false));
     }
 }

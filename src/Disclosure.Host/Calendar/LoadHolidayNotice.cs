@@ -2,6 +2,7 @@ using Disclosure.Domain.Applications;
 using Disclosure.Domain.Calendar;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
@@ -38,19 +39,13 @@ public static class LoadHolidayNoticeEndpoint
     [WolverinePut("/api/calendar/{year}", OperationId = "loadHolidayNotice", Summary = "载入或更正节假日安排 · Load or correct a holiday notice")]
     [Authorize(Roles = Roles.Administering), Tags("Calendar")]
     [ProducesResponseType<HolidayNoticeResult>(202)]
-    public static async Task<IResult> Put(int year, LoadHolidayNotice cmd, IDocumentStore store, CalendarStore calendars,
+    public static async Task<IResult> Put(int year, LoadHolidayNotice cmd, IDocumentStore store, ReferenceWrites writes,
         BusinessClock clock, HttpContext http, IMartenOutbox outbox, Jobs.JobSettings settings, ILogger<CalendarStore> log, CancellationToken ct)
     {
         var loaded = new HolidayNoticeLoaded(year, cmd.Notice!.Trim(), cmd.Off!.Distinct().Order().ToList(),
             (cmd.MakeupWorkdays ?? []).Distinct().Order().ToList(), cmd.Reason!.Trim(), clock.Now);
-        await using (var session = store.LightweightSession())
-        {
-            session.LastModifiedBy = Actor.Of(http.User);
-            session.Events.Append(CalendarStore.StreamId, loaded);
-            Cluster.ReferenceChanges.CalendarChanged(session); // every other node reloads it; only this one re-derives below
-            await session.SaveChangesAsync(ct);
-        }
-        await calendars.LoadAsync(store, ct);
+        // in force on this node once it returns, on every other node when it hears of it; only this one re-derives (the job)
+        await writes.RecordAsync(ReferenceStream.OfCalendar(), Actor.Of(http.User), [loaded], ct);
         var job = Jobs.Job.New(RederiveJob.KindName, null, Actor.Of(http.User), clock.Now, settings);
         job.Reason = $"{year} 年节假日安排（{loaded.Notice}）载入或更正：{loaded.Reason}";
         await Jobs.JobRunner.StartAsync(store, outbox, job, ct);

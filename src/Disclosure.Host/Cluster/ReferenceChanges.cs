@@ -24,14 +24,19 @@ public static class ReferenceChanges
     private const string AgencyPrefix = "agency:";
     private const string ClosedYearsPrefix = "closed-years:";
 
-    /// <summary>A holiday notice was loaded or corrected: every node reloads the calendar.</summary>
-    public static void CalendarChanged(IDocumentSession session) => Announce(session, CalendarChange);
-
-    /// <summary>An agency's settings changed (letter time limits, reminder days): every node reads it again.</summary>
-    public static void AgencyChanged(IDocumentSession session, string agency) => Announce(session, AgencyPrefix + agency);
-
-    /// <summary>An agency closed a year: every node reads its closed years again.</summary>
-    public static void ClosedYearsChanged(IDocumentSession session, string agency) => Announce(session, ClosedYearsPrefix + agency);
+    /// <summary>
+    /// Queues the notice of a change to <paramref name="stream"/> in the session that records it (only
+    /// <see cref="ReferenceWrites"/> calls this): a holiday notice → every node reloads the calendar; an agency's
+    /// registration or settings → every node reads it again; a report file (year close, chapters, table 二, publication)
+    /// → every node reads the agency's closed years again.
+    /// </summary>
+    internal static void Announce(IDocumentSession session, ReferenceStream stream) => Announce(session, stream.Cache switch
+    {
+        ReferenceCache.Calendar => CalendarChange,
+        ReferenceCache.Agency => AgencyPrefix + stream.Agency,
+        ReferenceCache.ReportFile => ClosedYearsPrefix + stream.Agency,
+        _ => throw new ArgumentOutOfRangeException(nameof(stream), stream.Cache, "a reference stream every node must hear of"),
+    });
 
     // NOTIFY, not "select pg_notify(…)": a statement in Marten's batch must not return rows (they would be read as the
     // answer of the next operation). Its payload is a literal; agency ids are slugs, quotes are doubled all the same.

@@ -4,6 +4,7 @@ using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
@@ -25,10 +26,9 @@ public static class SetLetterTimeLimitsEndpoint
     [WolverinePut("/api/agencies/{agency}/settings/letters", OperationId = "setLetterTimeLimits", Summary = "来信办理时限 · Set the mailbox time limits")]
     [Authorize(Roles = Roles.Supervising), Tags("Letters")]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType<Disclosure.Domain.Letters.LetterTimeLimits>(200)]
-    public static async Task<IResult> Put(string agency, SetLetterTimeLimits cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Put(string agency, SetLetterTimeLimits cmd, ReferenceWrites writes, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
-        await AgencySettingChange.RecordAsync(store, directory, http, agency,
-            new LetterTimeLimitsSet(agency, cmd.AcceptWithinWorkingDays!.Value, cmd.ReplyWithinWorkingDays!.Value, clock.Now), ct);
+        await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [new LetterTimeLimitsSet(agency, cmd.AcceptWithinWorkingDays!.Value, cmd.ReplyWithinWorkingDays!.Value, clock.Now)], ct);
         return Results.Ok(new LetterTimeLimits(cmd.AcceptWithinWorkingDays.Value, cmd.ReplyWithinWorkingDays.Value));
     }
 

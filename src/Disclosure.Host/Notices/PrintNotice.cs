@@ -1,4 +1,5 @@
 using Marten;
+using Disclosure.Host.Infrastructure;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -86,11 +87,9 @@ public sealed class KeptPdfs(NoticePrinter printer, Npgsql.NpgsqlDataSource data
     private async Task<bool> KeepIfCurrentAsync(IDocumentSession session, string id, string printedFrom, byte[] pdf, CancellationToken ct)
     {
         await session.BeginTransactionAsync(ct);
-        await using (var current = new NpgsqlCommand("select data ->> 'html' from disclosure.mt_doc_keptnotice where tenant_id = $1 and id = $2 for update",
-            (NpgsqlConnection)session.Connection!))
+        await using (var current = TenantSql.Command((NpgsqlConnection)session.Connection!, session.TenantId,
+            "select data ->> 'html' from disclosure.mt_doc_keptnotice where tenant_id = $1 and id = $2 for update", id))
         {
-            current.Parameters.AddWithValue(session.TenantId);
-            current.Parameters.AddWithValue(id);
             if (await current.ExecuteScalarAsync(ct) is not string html || Disclosure.Domain.Notices.NoticeTemplates.ContentHash(html) != printedFrom)
                 return false; // the session is disposed without saving: the transaction rolls back
         }

@@ -4,6 +4,8 @@ using Disclosure.Domain.Applications;
 using Disclosure.Domain.Fees;
 using Disclosure.Domain.Notices;
 using Disclosure.Host.Agencies;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
@@ -44,23 +46,19 @@ public static class SetFeePolicyEndpoint
     [WolverinePut("/api/agencies/{agency}/settings/fees", OperationId = "setFeePolicy", Summary = "信息处理费设置 · Set the fee policy")]
     [Authorize(Roles = Roles.Supervising), Tags("Notices")]
     [ProducesResponseType<FeePolicyView>(200)]
-    public static async Task<IResult> Put(string agency, SetFeePolicy cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Put(string agency, SetFeePolicy cmd, ReferenceWrites writes, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
-        var none = FeePolicy.None;
-        var policy = new FeePolicy(cmd.Charges!.Value, cmd.Method ?? none.Method, cmd.WaivedCategories?.Distinct().ToList() ?? [], cmd.CaseWaiverAllowed ?? false,
-            cmd.PersonsAreSameBy ?? none.PersonsAreSameBy, cmd.OrganisationsAreSameBy ?? none.OrganisationsAreSameBy,
-            (cmd.PaymentInstructions ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList(),
-            cmd.UnidentifiedCountAlone ?? none.UnidentifiedCountAlone);
+        FeePolicy policy;
         try
         {
-            policy.Validated();
-            if (policy.Charges && cmd.Method is null) throw Refusal.Invalid("method", "Choose the method the agency charges by: per_item (按件) or per_page (按量).");
+            policy = FeePolicy.Decide(cmd.Charges!.Value, cmd.Method, cmd.WaivedCategories, cmd.CaseWaiverAllowed, cmd.PersonsAreSameBy,
+                cmd.OrganisationsAreSameBy, cmd.PaymentInstructions, cmd.UnidentifiedCountAlone);
         }
         catch (Refusal refusal)
         {
-            return Problems.ValidationResult(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] });
+            return Problems.From(refusal);
         }
-        await AgencySettingChange.RecordAsync(store, directory, http, agency, new FeePolicySet(agency, policy, clock.Now), ct);
+        await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [new FeePolicySet(agency, policy, clock.Now)], ct);
         return Results.Ok(new FeePolicyView(true, policy));
     }
 

@@ -4,6 +4,7 @@ using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Notices;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
@@ -28,18 +29,6 @@ public sealed record NoticeSettingsView(bool Configured, string AgencyName, stri
 
 public static class SetNoticeSettingsEndpoint
 {
-    /// <summary>The 文号 patterns of an agency that set none: one series per kind, all answers in one.</summary>
-    public static Dictionary<string, string> DefaultPatterns(string code) => new()
-    {
-        [NoticeKinds.AnswerTemplate] = code + "公开答〔{year}〕{n}号",
-        [NoticeKinds.Receipt] = code + "公开收〔{year}〕{n}号",
-        [NoticeKinds.Correction] = code + "公开补〔{year}〕{n}号",
-        [NoticeKinds.Extension] = code + "公开延〔{year}〕{n}号",
-        [NoticeKinds.ConsultationLetter] = code + "公开征〔{year}〕{n}号",
-        [NoticeKinds.ConsultationNotice] = code + "公开征告〔{year}〕{n}号",
-        [NoticeKinds.FeeNotice] = code + "公开费〔{year}〕{n}号",
-    };
-
     /// <summary>
     /// What the agency prints on its notices. From the moment they are set, the steps the law ties to a notice issue it
     /// (a decision its 告知书, a correction request its 补正告知书, …); a setting that cannot serve is refused with its field.
@@ -47,25 +36,22 @@ public static class SetNoticeSettingsEndpoint
     [WolverinePut("/api/agencies/{agency}/settings/notices", OperationId = "setNoticeSettings", Summary = "告知书设置 · Set the notice settings")]
     [Authorize(Roles = Roles.Supervising), Tags("Notices")]
     [ProducesResponseType<NoticeSettingsView>(200)]
-    public static async Task<IResult> Put(string agency, SetNoticeSettings cmd, IDocumentStore store, AgencyDirectory directory, BusinessClock clock, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Put(string agency, SetNoticeSettings cmd, AgencyDirectory directory, ReferenceWrites writes, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
         var registered = (await directory.FindAsync(agency, ct))!;
         foreach (var (kind, pattern) in cmd.NumberPatterns ?? new Dictionary<string, string>())
             if ((TextRules.Check(kind, 40, false) ?? TextRules.Check(pattern, 100, false)) is { } problem)
                 return Problems.ValidationResult(new Dictionary<string, string[]> { ["numberPatterns"] = [problem] });
-        var patterns = DefaultPatterns(registered.Code);
-        foreach (var (kind, pattern) in cmd.NumberPatterns ?? new Dictionary<string, string>()) patterns[kind] = pattern.Trim();
-        var settings = new NoticeSettings(string.IsNullOrWhiteSpace(cmd.AgencyName) ? registered.Name : cmd.AgencyName.Trim(), cmd.ReconsiderationBody!.Trim(),
-            patterns, (cmd.ContactLines ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList());
+        NoticeSettings settings;
         try
         {
-            settings.Validated();
+            settings = NoticeSettings.Decide(registered.Name, registered.Code, cmd.AgencyName, cmd.ReconsiderationBody, cmd.NumberPatterns, cmd.ContactLines);
         }
         catch (Refusal refusal)
         {
-            return Problems.ValidationResult(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] });
+            return Problems.From(refusal);
         }
-        await AgencySettingChange.RecordAsync(store, directory, http, agency, new NoticeSettingsSet(agency, settings, clock.Now), ct);
+        await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [new NoticeSettingsSet(agency, settings, clock.Now)], ct);
         return Results.Ok(View(settings));
     }
 
@@ -76,7 +62,7 @@ public static class SetNoticeSettingsEndpoint
     {
         if ((await session.LoadAsync<NoticeSetup>(agency, ct))?.Settings is { } settings) return Results.Ok(View(settings));
         var registered = (await directory.FindAsync(agency, ct))!;
-        return Results.Ok(new NoticeSettingsView(false, registered.Name, null, DefaultPatterns(registered.Code), []));
+        return Results.Ok(new NoticeSettingsView(false, registered.Name, null, NoticeSettings.DefaultPatterns(registered.Code), []));
     }
 
     private static NoticeSettingsView View(NoticeSettings s) => new(true, s.AgencyName, s.ReconsiderationBody, s.NumberPatterns, s.ContactLines);

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Disclosure.Domain;
 using Disclosure.Domain.Notices;
 using Disclosure.Host.Agencies;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
@@ -64,7 +66,7 @@ public static class NoticeTemplateEndpoints
     [WolverinePut("/api/agencies/{agency}/notice-templates/{key}", OperationId = "setNoticeTemplate", Summary = "修改告知书模板 · Set a notice template")]
     [Authorize(Roles = Roles.Supervising), Tags("Notices")]
     [ProducesResponseType<NoticeTemplateView>(200)]
-    public static async Task<IResult> Put(string agency, string key, SetNoticeTemplate cmd, IDocumentStore store, AgencyDirectory directory, NoticeIssuing issuing,
+    public static async Task<IResult> Put(string agency, string key, SetNoticeTemplate cmd, IDocumentStore store, ReferenceWrites writes, NoticeIssuing issuing,
         BusinessClock clock, HttpContext http, CancellationToken ct)
     {
         if (!Known(key)) return UnknownKey(key);
@@ -77,7 +79,7 @@ public static class NoticeTemplateEndpoints
         {
             return Problems.ValidationResult(new Dictionary<string, string[]> { ["source"] = [refusal.Message] });
         }
-        await AgencySettingChange.RecordAsync(store, directory, http, agency, new NoticeTemplateSet(agency, key, template.Version, template.Source, clock.Now), ct,
+        await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [new NoticeTemplateSet(agency, key, template.Version, template.Source, clock.Now)], ct,
             new NoticeTemplateText { Id = NoticeTemplateText.IdOf(agency, template.Version), Agency = agency, Key = key, Version = template.Version, Source = template.Source });
         await using var session = store.QuerySession();
         return Results.Ok(await ViewAsync(agency, key, session, issuing, ct));
@@ -86,12 +88,12 @@ public static class NoticeTemplateEndpoints
     [WolverineDelete("/api/agencies/{agency}/notice-templates/{key}", OperationId = "resetNoticeTemplate", Summary = "恢复默认模板 · Go back to the shipped template")]
     [Authorize(Roles = Roles.Supervising), Tags("Notices")]
     [ProducesResponseType<NoticeTemplateView>(200)]
-    public static async Task<IResult> Delete(string agency, string key, IDocumentStore store, AgencyDirectory directory, NoticeIssuing issuing, BusinessClock clock, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Delete(string agency, string key, IDocumentStore store, ReferenceWrites writes, NoticeIssuing issuing, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
         if (!Known(key)) return UnknownKey(key);
         await using var session = store.QuerySession();
         if ((await session.LoadAsync<NoticeSetup>(agency, ct))?.Templates.ContainsKey(key) == true)
-            await AgencySettingChange.RecordAsync(store, directory, http, agency, new NoticeTemplateReset(agency, key, clock.Now), ct);
+            await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [new NoticeTemplateReset(agency, key, clock.Now)], ct);
         await using var after = store.QuerySession();
         return Results.Ok(await ViewAsync(agency, key, after, issuing, ct));
     }

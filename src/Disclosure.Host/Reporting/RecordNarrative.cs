@@ -1,9 +1,9 @@
 using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Domain.Reporting;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -26,12 +26,12 @@ public static class RecordNarrativeEndpoint
     [WolverinePut("/api/agencies/{agency}/reports/{year}/narrative", OperationId = "recordNarrative", Summary = "年度报告正文 · Record the report's text chapters")]
     [Authorize(Roles = Roles.ReportEditing), Tags("Reports")]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType<NarrativeView>(200)]
-    public static IResult Put(string agency, int year, RecordNarrative cmd, HttpContext http, IDocumentSession session, BusinessClock clock)
+    public static async Task<IResult> Put(string agency, int year, RecordNarrative cmd, HttpContext http, ReferenceWrites writes, BusinessClock clock, CancellationToken ct)
     {
         var errors = ReportRequest.Check(year, null, clock);
         if (errors.Count > 0) return Problems.ValidationResult(errors);
-        session.LastModifiedBy = Actor.Of(http.User);
-        session.Events.Append(ReportBuilder.FileId(agency, year), new NarrativeRecorded(year, cmd.Overview, cmd.Problems, cmd.Other, clock.Now));
+        await writes.RecordAsync(ReferenceStream.OfReportFile(agency, year), Actor.Of(http.User),
+            [new NarrativeRecorded(year, cmd.Overview, cmd.Problems, cmd.Other, clock.Now)], ct);
         return Results.Ok(new NarrativeView(cmd.Overview, cmd.Problems, cmd.Other));
     }
 }

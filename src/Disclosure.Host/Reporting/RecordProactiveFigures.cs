@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Disclosure.Domain.Reporting;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -28,7 +28,8 @@ public static class RecordProactiveFiguresEndpoint
     [WolverinePut("/api/agencies/{agency}/reports/{year}/proactive", OperationId = "recordProactiveFigures", Summary = "主动公开情况（表二） · Enter table 二")]
     [Authorize(Roles = Roles.ReportEditing), Tags("Reports")]
     [Microsoft.AspNetCore.Mvc.ProducesResponseType<ProactiveFiguresView>(200)]
-    public static IResult Put(string agency, int year, RecordProactiveFigures cmd, HttpContext http, IDocumentSession session, BusinessClock clock, string? layout = null)
+    public static async Task<IResult> Put(string agency, int year, RecordProactiveFigures cmd, HttpContext http, ReferenceWrites writes, BusinessClock clock,
+        CancellationToken ct, string? layout = null)
     {
         layout ??= cmd.Layout;
         var errors = ReportRequest.Check(year, layout, clock);
@@ -38,8 +39,7 @@ public static class RecordProactiveFiguresEndpoint
         foreach (var (k, v) in ProactiveFigures.Validate(chosen, rows)) errors[k] = v;
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
-        session.LastModifiedBy = Actor.Of(http.User);
-        session.Events.Append(ReportBuilder.FileId(agency, year), new ProactiveFiguresRecorded(year, chosen.Name, rows, clock.Now));
+        await writes.RecordAsync(ReferenceStream.OfReportFile(agency, year), Actor.Of(http.User), [new ProactiveFiguresRecorded(year, chosen.Name, rows, clock.Now)], ct);
         return Results.Ok(new ProactiveFiguresView(year, chosen.Name, rows));
     }
 }

@@ -1,3 +1,4 @@
+using Disclosure.Host.Infrastructure;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Search.Repeats;
@@ -20,10 +21,9 @@ public sealed class ApplicantRequestCounts(NpgsqlDataSource db, SearchTables tab
         if (keys.Count == 0 || app.PersonalDataErasedOn is not null) return [];
         var month = app.ReceivedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var year = app.ReceivedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var cmd = db.CreateCommand($"select applicant_key, period, requests from {tables.ApplicantCounts} where tenant_id = $1 and applicant_key = any($2) and period = any($3)");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = agency });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Hash).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = new[] { month, year } });
+        await using var cmd = TenantSql.Command(db, agency,
+            $"select applicant_key, period, requests from {tables.ApplicantCounts} where tenant_id = $1 and applicant_key = any($2) and period = any($3)",
+            keys.Select(k => k.Hash).ToArray(), new[] { month, year });
         var found = new Dictionary<(string, string), int>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) found[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Search.Repeats;
 using Disclosure.Host.Applications;
+using Disclosure.Host.Infrastructure;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -133,12 +134,7 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
 
     private static NpgsqlBatchCommand Command(string sql, string agency, string[] keys, DateOnly from, DateOnly to, Guid self, int[]? alike = null)
     {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = agency, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = from });
-        command.Parameters.Add(new NpgsqlParameter { Value = to });
-        command.Parameters.Add(new NpgsqlParameter { Value = self });
+        var command = TenantSql.BatchCommand(agency, sql, new NpgsqlParameter { Value = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }, from, to, self);
         if (alike is not null) command.Parameters.Add(new NpgsqlParameter { Value = alike, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         return command;
     }

@@ -75,8 +75,7 @@ public static class SearchCasesEndpoint
     {
         var (sql, count, parameters) = Sql(tables, agency, query, request.Kind, request.Status, request.Year, request.Channel, request.ApplicantCategory,
             request.Outcome, request.Page, request.PageSize);
-        await using var cmd = db.CreateCommand(sql);
-        foreach (var p in parameters) cmd.Parameters.Add(p);
+        await using var cmd = TenantSql.Command(db, agency, sql, [.. parameters]);
         var hits = new List<SearchHit>();
         long total = 0;
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
@@ -87,7 +86,7 @@ public static class SearchCasesEndpoint
                 hits.Add(Hit(agency, reader, query));
             }
         }
-        if (hits.Count == 0 && request.Page > 1) total = await CountAsync(db, count, parameters, ct);
+        if (hits.Count == 0 && request.Page > 1) total = await CountAsync(db, agency, count, parameters, ct);
         return new Paged<SearchHit>(hits, request.Page, request.PageSize, total);
     }
 
@@ -105,10 +104,10 @@ public static class SearchCasesEndpoint
         {
             var p = type is { } t ? new NpgsqlParameter { Value = value, NpgsqlDbType = t } : new NpgsqlParameter { Value = value };
             parameters.Add(p);
-            return "$" + parameters.Count;
+            return "$" + (parameters.Count + 1); // $1 is the agency (TenantSql)
         }
         var patterns = query.Phrases.Select(Pattern).ToArray();
-        var where = new StringBuilder($"tenant_id = {P(agency, NpgsqlDbType.Text)}");
+        var where = new StringBuilder("tenant_id = $1");
         if (query.Phrases.Any(IsShort))
             where.Append($" and terms @@ {P(TsQuery(query.Terms), NpgsqlDbType.TsQuery)}");
         // one LIKE each: the trigram index serves "like $n", not "like all($n)"
@@ -166,10 +165,9 @@ public static class SearchCasesEndpoint
         terms.Select(t => (NpgsqlTsQuery)new NpgsqlTsQueryLexeme(t)).Aggregate((a, b) => new NpgsqlTsQueryAnd(a, b));
 
     /// <summary>A page past the last match carries no count: the matches are counted alone (the ranking's patterns, the last parameter, left out).</summary>
-    private static async Task<long> CountAsync(NpgsqlDataSource db, string count, List<NpgsqlParameter> parameters, CancellationToken ct)
+    private static async Task<long> CountAsync(NpgsqlDataSource db, string agency, string count, List<NpgsqlParameter> parameters, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand(count);
-        foreach (var p in parameters.Take(parameters.Count - 1)) cmd.Parameters.Add(p.Clone());
+        await using var cmd = TenantSql.Command(db, agency, count, [.. parameters.Take(parameters.Count - 1).Select(p => p.Clone())]);
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 

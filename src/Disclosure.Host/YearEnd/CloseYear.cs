@@ -4,6 +4,7 @@ using Disclosure.Domain.Applications;
 using Disclosure.Domain.Reporting;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Jobs;
 using Disclosure.Host.Reporting;
@@ -78,9 +79,8 @@ public sealed class YearEndWork(IDocumentStore store, AgencyDirectory agencies, 
         var file = await session.LoadAsync<ReportFile>(ReportBuilder.FileId(agency, year), ct);
         if (file?.ClosedAt is null || carried > 0)
         {
-            session.LastModifiedBy = Actor.System;
-            session.Events.Append(ReportBuilder.FileId(agency, year), new YearClosed(year, carried, clock.Now));
-            Cluster.ReferenceChanges.ClosedYearsChanged(session, agency); // every node forgets them when this commits
+            // the reference write path, enlisted in the job's last transaction: every node forgets the closed years when it commits
+            ReferenceWrites.Enlist(session, ReferenceStream.OfReportFile(agency, year), Actor.System, [new YearClosed(year, carried, clock.Now)]);
         }
         log.LogInformation("Year {Year} closed for {Agency}: {Carried} application(s) carried forward, {Already} already were", year, agency, carried, job.Handled - carried);
     }

@@ -67,4 +67,48 @@ public class NoticeSettingsSpecs
     [Fact]
     public void An_unknown_kind_is_refused_listing_the_known_ones() =>
         Assert.Contains("fee_notice", Assert.Throws<Refusal>(() => NoticeKinds.Require("kind", "memo")).Message);
+
+    [Fact]
+    public void An_agency_that_sets_no_patterns_numbers_each_kind_in_its_own_series_headed_by_its_code()
+    {
+        var settings = NoticeSettings.Decide("三厂工业园区管理委员会", "SCP", null, "三厂镇人民政府", null, null);
+        Assert.Equal("SCP公开答〔2025〕3号", settings.Number("answer_disclosed", 2025, 3));
+        Assert.Equal("SCP公开答〔2025〕3号", settings.Number("answer_withheld_state_secret", 2025, 3)); // all answers in one series
+        Assert.Equal("SCP公开收〔2025〕1号", settings.Number("receipt", 2025, 1));
+        Assert.Equal("SCP公开补〔2025〕1号", settings.Number("correction", 2025, 1));
+        Assert.Equal("SCP公开延〔2025〕1号", settings.Number("extension", 2025, 1));
+        Assert.Equal("SCP公开征〔2025〕1号", settings.Number("consultation_letter", 2025, 1));
+        Assert.Equal("SCP公开征告〔2025〕1号", settings.Number("consultation_notice", 2025, 1));
+        Assert.Equal("SCP公开费〔2025〕1号", settings.Number("fee_notice", 2025, 1));
+        // every procedural kind has a default: no kind of notice is left without a 文号
+        foreach (var kind in NoticeKinds.All) Assert.StartsWith("SCP公开", settings.Number(kind.Code, 2025, 1));
+        Assert.Equal(NoticeSettings.DefaultPatterns("SCP"), settings.NumberPatterns);
+    }
+
+    [Fact]
+    public void A_pattern_the_agency_gives_replaces_that_kind_s_default_only()
+    {
+        var settings = NoticeSettings.Decide("三厂工业园区管理委员会", "SCP", null, "三厂镇人民政府",
+            new Dictionary<string, string> { ["answer"] = " 三园公开答〔{year}〕{n}号 ", ["fee_notice"] = "三园费〔{year}〕{n}号" }, null);
+        Assert.Equal("三园公开答〔2025〕4号", settings.Number("answer_disclosed", 2025, 4)); // trimmed
+        Assert.Equal("三园费〔2025〕1号", settings.Number("fee_notice", 2025, 1));
+        Assert.Equal("SCP公开收〔2025〕1号", settings.Number("receipt", 2025, 1));
+    }
+
+    [Fact]
+    public void The_registered_name_is_printed_unless_another_is_given_and_blank_contact_lines_are_dropped()
+    {
+        var registered = NoticeSettings.Decide("三厂工业园区管理委员会", "SCP", "  ", " 三厂镇人民政府 ", null, ["", " 联系电话：0513-00000000 ", "  "]);
+        Assert.Equal(("三厂工业园区管理委员会", "三厂镇人民政府"), (registered.AgencyName, registered.ReconsiderationBody));
+        Assert.Equal(["联系电话：0513-00000000"], registered.ContactLines);
+        Assert.Equal("三园管委会", NoticeSettings.Decide("三厂工业园区管理委员会", "SCP", " 三园管委会 ", "三厂镇人民政府", null, null).AgencyName);
+    }
+
+    [Fact]
+    public void A_setting_that_cannot_serve_is_refused_naming_it()
+    {
+        Assert.Equal("reconsiderationBody", Assert.Throws<Refusal>(() => NoticeSettings.Decide("机关", "SCP", null, null, null, null)).Field);
+        Assert.Equal("numberPatterns.fee_notice", Assert.Throws<Refusal>(() =>
+            NoticeSettings.Decide("机关", "SCP", null, "三厂镇人民政府", new Dictionary<string, string> { ["fee_notice"] = "费〔{year}〕号" }, null)).Field);
+    }
 }

@@ -25,24 +25,11 @@ public class WritePathArchitectureSpecs
         ["Disclosure.Host/Cases/CaseWrites.cs"] = (5,
             "THE write path of applications and letters: every case command (any door, through CaseBus) appends here, starts the " +
             "streams of intakes and conversions, and on erasure masks the case's stored events in mt_events in the same transaction."),
-        ["Disclosure.Host/Agencies/AgencySettingChange.cs"] = (1,
-            "the one path for agency settings (reminders, letter limits, retention, notice settings, fee policy, templates): event on " +
-            "the agency's stream and the cross-node change notice in one transaction."),
-        ["Disclosure.Host/Agencies/RegisterAgency.cs"] = (1,
-            "agency registration starts the agency's stream (the one AgencySettingChange appends to), guarded by the unique index on " +
-            "the tracking-number code; a single command with its own retry on that index, until the reference-data path of #26."),
-        ["Disclosure.Host/Calendar/LoadHolidayNotice.cs"] = (1,
-            "the working-day calendar: a holiday notice (国务院办公厅节假日安排通知) appended to the calendar stream; the due dates it moves " +
-            "are re-derived on each case through CaseBus, not here."),
-        ["Disclosure.Host/YearEnd/CloseYear.cs"] = (1,
-            "year close: year_closed on the agency's report-file stream (ReportBuilder.FileId), after each case's carry-forward went " +
-            "through CaseBus; the report file is reference data, not a case."),
-        ["Disclosure.Host/Reporting/RecordNarrative.cs"] = (1,
-            "annual report (条例第五十条) chapters 一、五、六: narrative_recorded on the agency's report-file stream."),
-        ["Disclosure.Host/Reporting/RecordProactiveFigures.cs"] = (1,
-            "annual report table 二 (figures from other systems): proactive_figures_recorded on the agency's report-file stream."),
-        ["Disclosure.Host/Reporting/PublishReport.cs"] = (1,
-            "annual report publication: report_published (figures as filed) on the agency's report-file stream."),
+        ["Disclosure.Host/Cluster/ReferenceWrites.cs"] = (2,
+            "THE write path of reference data (#26): an agency's registration (starts its stream; the unique index on the code " +
+            "decides a race) and every later change of it — reminders, letter limits, retention, notice settings, fee policy, " +
+            "templates —, the holiday notices of the calendar, and an agency-year's report file (narrative, table 二, publication, " +
+            "year close). Each append queues the cross-node change notice in its transaction and forgets this node's cached copy."),
         ["Disclosure.Host/Reporting/ReportBuilder.cs"] = (2,
             "reads only: the report's freshness (newest event per agency, and the time of the last one the tallies include) from mt_events."),
         ["Disclosure.Host/Infrastructure/StorageTuning.cs"] = (1,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Disclosure.Domain.Reporting;
 using Disclosure.Host.Agencies;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Reporting;
 using Disclosure.Host.Security;
 using Disclosure.Host.StaffConsole.Shared;
@@ -16,7 +17,7 @@ namespace Disclosure.Host.StaffConsole.Report;
 /// API's endpoints' own code with the signed-in user.
 /// </summary>
 [Authorize(Roles = Roles.Reporting)]
-public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory) : ReportPage
+public sealed class IndexModel(ReferenceWrites writes, AgencyDirectory directory) : ReportPage
 {
     public ReportView Report { get; private set; } = null!;
     public ReportLayout Layout => ReportLayout.Named(Report.Layout)!;
@@ -32,8 +33,7 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory) 
         if (!May(Roles.ReportEditing)) return await ForbidAsync();
         if (CommandForm.Bind<RecordNarrative>(Request.Form, Today, Narrative) is not { } cmd) return await ShowAsync(ct, 400);
         if (EndpointAnswer.Failed(RecordNarrativeEndpoint.Validate(cmd), Narrative, out var invalid)) return await ShowAsync(ct, invalid);
-        await using var session = store.LightweightSession(AgencyId);
-        return await SaveAsync(RecordNarrativeEndpoint.Put(AgencyId, Year, cmd, HttpContext, session, Clock), session, Narrative, "narrative", ct);
+        return await SaveAsync(await RecordNarrativeEndpoint.Put(AgencyId, Year, cmd, HttpContext, writes, Clock, ct), Narrative, "narrative", ct);
     }
 
     public async Task<IActionResult> OnPostProactiveAsync(CancellationToken ct)
@@ -56,9 +56,8 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory) 
             rows.Add(new ProactiveRowInput(layout.Proactive[i].Code, values, null));
         }
         if (!Proactive.Ok) return await ShowAsync(ct, 400);
-        await using var session = store.LightweightSession(AgencyId);
-        return await SaveAsync(RecordProactiveFiguresEndpoint.Put(AgencyId, Year, new RecordProactiveFigures(layout.Name, rows), HttpContext, session, Clock),
-            session, Proactive, "proactive", ct);
+        return await SaveAsync(await RecordProactiveFiguresEndpoint.Put(AgencyId, Year, new RecordProactiveFigures(layout.Name, rows), HttpContext, writes, Clock, ct),
+            Proactive, "proactive", ct);
     }
 
     public async Task<IActionResult> OnPostPublicationAsync(CancellationToken ct)
@@ -66,17 +65,15 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory) 
         if (!May(Roles.Reporting)) return await ForbidAsync();
         var cmd = CommandForm.Bind<PublishReport>(Request.Form, Today, Publication);
         if (cmd is null) return await ShowAsync(ct, 400);
-        await using var session = store.LightweightSession(AgencyId);
         var builder = HttpContext.RequestServices.GetRequiredService<ReportBuilder>();
-        var result = await PublishReportEndpoint.Post(AgencyId, Year, cmd, HttpContext, session, builder, directory, Clock, ct);
-        return await SaveAsync(result, session, Publication, "publication", ct);
+        var result = await PublishReportEndpoint.Post(AgencyId, Year, cmd, HttpContext, writes, builder, directory, Clock, ct);
+        return await SaveAsync(result, Publication, "publication", ct);
     }
 
-    /// <summary>The endpoint's answer: stored and back to the report, or its problems shown on the form.</summary>
-    private async Task<IActionResult> SaveAsync(IResult result, IDocumentSession session, FormState form, string done, CancellationToken ct)
+    /// <summary>The endpoint's answer (stored by it, on the reference-data path): back to the report, or its problems shown on the form.</summary>
+    private async Task<IActionResult> SaveAsync(IResult result, FormState form, string done, CancellationToken ct)
     {
         if (EndpointAnswer.Failed(result, form, out var status)) return await ShowAsync(ct, status);
-        await session.SaveChangesAsync(ct);
         return Redirect($"{Request.Path}?done={done}");
     }
 

@@ -2,6 +2,7 @@ using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Calendar;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Calendar;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Letters;
 using Disclosure.Host.Security;
 using Disclosure.Host.StaffConsole.Shared;
@@ -18,7 +19,7 @@ namespace Disclosure.Host.StaffConsole.Settings;
 /// own code, as the signed-in user.
 /// </summary>
 [Authorize(Roles = Roles.Supervising)]
-public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, CalendarStore calendars, IMessageBus bus, Wolverine.Marten.IMartenOutbox outbox,
+public sealed class IndexModel(IDocumentStore store, ReferenceWrites writes, CalendarStore calendars, IMessageBus bus, Wolverine.Marten.IMartenOutbox outbox,
     Jobs.JobSettings jobSettings, ILogger<CalendarStore> log) : ConsolePage
 {
     public FormState Limits { get; } = new();
@@ -42,14 +43,14 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, 
     {
         if (CommandForm.Bind<SetLetterTimeLimits>(Request.Form, Today, Limits) is not { } cmd) return await ShowAsync(ct, 400);
         if (EndpointAnswer.Failed(SetLetterTimeLimitsEndpoint.Validate(cmd), Limits, out var invalid)) return await ShowAsync(ct, invalid);
-        return Saved(await SetLetterTimeLimitsEndpoint.Put(AgencyId, cmd, store, directory, Clock, HttpContext, ct), Limits, "limits") ?? await ShowAsync(ct, 400);
+        return Saved(await SetLetterTimeLimitsEndpoint.Put(AgencyId, cmd, writes, Clock, HttpContext, ct), Limits, "limits") ?? await ShowAsync(ct, 400);
     }
 
     public async Task<IActionResult> OnPostRemindersAsync(CancellationToken ct)
     {
         if (CommandForm.Bind<SetReminderSetting>(Request.Form, Today, Reminders) is not { } cmd) return await ShowAsync(ct, 400);
         if (EndpointAnswer.Failed(SetReminderSettingEndpoint.Validate(cmd), Reminders, out var invalid)) return await ShowAsync(ct, invalid);
-        return Saved(await SetReminderSettingEndpoint.Put(AgencyId, cmd, store, directory, Clock, HttpContext, ct), Reminders, "reminders") ?? await ShowAsync(ct, 400);
+        return Saved(await SetReminderSettingEndpoint.Put(AgencyId, cmd, writes, Clock, HttpContext, ct), Reminders, "reminders") ?? await ShowAsync(ct, 400);
     }
 
     public async Task<IActionResult> OnPostAgencyAsync(CancellationToken ct)
@@ -57,9 +58,8 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, 
         if (!May(Roles.Administering)) return await RefuseAsync();
         if (CommandForm.Bind<RegisterAgency>(Request.Form, Today, NewAgency) is not { } cmd) return await ShowAsync(ct, 400);
         if (EndpointAnswer.Failed(RegisterAgencyEndpoint.Validate(cmd), NewAgency, out var invalid)) return await ShowAsync(ct, invalid);
-        await using var session = store.LightweightSession();
-        session.LastModifiedBy = User.Identity?.Name;
-        return Saved(await RegisterAgencyEndpoint.Post(cmd, session, Clock, ct), NewAgency, "agency") ?? await ShowAsync(ct, 409);
+        await using var session = store.QuerySession();
+        return Saved(await RegisterAgencyEndpoint.Post(cmd, session, writes, Clock, HttpContext, ct), NewAgency, "agency") ?? await ShowAsync(ct, 409);
     }
 
     public async Task<IActionResult> OnPostHolidaysAsync([FromForm(Name = "year")] int? year, CancellationToken ct)
@@ -71,7 +71,7 @@ public sealed class IndexModel(IDocumentStore store, AgencyDirectory directory, 
         if (cmd is null || !Holidays.Ok) return await ShowAsync(ct, 400);
         if (EndpointAnswer.Failed(LoadHolidayNoticeEndpoint.Validate(year!.Value, cmd), Holidays, out var invalid)) return await ShowAsync(ct, invalid);
         if (bus is IMessageContext context) context.UserName = User.Identity?.Name;
-        await LoadHolidayNoticeEndpoint.Put(year.Value, cmd, store, calendars, Clock, HttpContext, outbox, jobSettings, log, ct);
+        await LoadHolidayNoticeEndpoint.Put(year.Value, cmd, store, writes, Clock, HttpContext, outbox, jobSettings, log, ct);
         return Redirect($"{Request.Path}?done=holidays");
     }
 

@@ -1,4 +1,4 @@
-using Disclosure.Host.Agencies;
+using Disclosure.Host.Cluster;
 using Disclosure.Host.Notices;
 using Disclosure.Host.Security;
 using Disclosure.Host.StaffConsole.Shared;
@@ -14,7 +14,7 @@ namespace Disclosure.Host.StaffConsole.Settings;
 /// leaves out a required element is refused with the element named, and documents already issued never change.
 /// </summary>
 [Authorize(Roles = Roles.Supervising)]
-public sealed class TemplatesModel(IDocumentStore store, AgencyDirectory directory, NoticeIssuing issuing) : ConsolePage
+public sealed class TemplatesModel(IDocumentStore store, ReferenceWrites writes, NoticeIssuing issuing) : ConsolePage
 {
     [FromRoute(Name = "key")] public string? Key { get; set; }
     [FromQuery(Name = "done")] public string? Done { get; set; }
@@ -30,7 +30,7 @@ public sealed class TemplatesModel(IDocumentStore store, AgencyDirectory directo
     {
         if (Key is null) return await ShowAsync(ct, 404);
         if (CommandForm.Bind<SetNoticeTemplate>(Request.Form, Today, Form) is not { } cmd) return await ShowAsync(ct, 400);
-        var answer = await NoticeTemplateEndpoints.Put(AgencyId, Key, cmd, store, directory, issuing, Clock, HttpContext, ct);
+        var answer = await NoticeTemplateEndpoints.Put(AgencyId, Key, cmd, store, writes, issuing, Clock, HttpContext, ct);
         return EndpointAnswer.Failed(answer, Form, out var status) ? await ShowAsync(ct, status) : Redirect($"{Request.Path}?done=1");
     }
 

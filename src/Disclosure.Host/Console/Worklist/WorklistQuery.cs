@@ -4,6 +4,7 @@ using Disclosure.Domain.Applications;
 using Disclosure.Domain.Calendar;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Applications;
+using Disclosure.Host.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -94,15 +95,13 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
 
     private static NpgsqlBatchCommand Command(string sql, string agency, WorklistFilter filter, DateOnly today, DateOnly until)
     {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = agency, NpgsqlDbType = NpgsqlDbType.Varchar });
-        command.Parameters.Add(new NpgsqlParameter { Value = PageSize + 1 });
-        command.Parameters.Add(new NpgsqlParameter { Value = (Math.Max(filter.Page, 1) - 1) * PageSize });
-        command.Parameters.Add(new NpgsqlParameter { Value = filter.Status ?? "", NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = filter.Department ?? "", NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = today.ToDateTime(TimeOnly.MinValue), NpgsqlDbType = NpgsqlDbType.Date });
-        command.Parameters.Add(new NpgsqlParameter { Value = until.ToDateTime(TimeOnly.MinValue), NpgsqlDbType = NpgsqlDbType.Date });
-        return command;
+        return TenantSql.BatchCommand(agency, sql,
+            PageSize + 1,
+            (Math.Max(filter.Page, 1) - 1) * PageSize,
+            new NpgsqlParameter { Value = filter.Status ?? "", NpgsqlDbType = NpgsqlDbType.Text },
+            new NpgsqlParameter { Value = filter.Department ?? "", NpgsqlDbType = NpgsqlDbType.Text },
+            new NpgsqlParameter { Value = today.ToDateTime(TimeOnly.MinValue), NpgsqlDbType = NpgsqlDbType.Date },
+            new NpgsqlParameter { Value = until.ToDateTime(TimeOnly.MinValue), NpgsqlDbType = NpgsqlDbType.Date });
     }
 
     /// <summary>Working days from today to the due date; negative when overdue; null where the calendar has no notice yet.</summary>
