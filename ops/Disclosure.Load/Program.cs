@@ -29,12 +29,13 @@ return command switch
     "index-lag" => await SearchBench.IndexLag(options),
     "search" => await SearchBench.Search(options),
     "repeats" => await SearchBench.Repeats(options),
+    "campaign-bodies" => SearchBench.CampaignBodies(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats|campaign-bodies --key value …");
     return 2;
 }
 
