@@ -1,6 +1,8 @@
 -- wrk script for ops/bench, part 2: every connection is a client doing an intake, then a decision on it.
 -- A C load generator costs the 2-core machine far less than a .NET one, so the host and PostgreSQL get the CPU.
--- Environment: BENCH_TOKEN (bearer token), BENCH_AGENCY, BENCH_YEAR.
+-- Environment: BENCH_TOKEN (bearer token), BENCH_AGENCY, BENCH_YEAR; BENCH_BODIES: a file of campaign intakes
+-- (Disclosure.Load campaign-bodies: "applicant JSON<TAB>description JSON<TAB>receipt date" a line), taken in order, for the campaign load —
+-- without it, the templated load below. BENCH_THREADS: wrk's -t (2).
 local token = os.getenv("BENCH_TOKEN")
 local agency = os.getenv("BENCH_AGENCY") or "bench-load"
 local year = tonumber(os.getenv("BENCH_YEAR") or "2025")
@@ -26,8 +28,20 @@ local pending = {}   -- intakes answered, their decision not yet sent: { id, rec
 intakes, decisions, failures = 0, 0, 0 -- globals: done() reads them from each thread
 local headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
 
+local bodies, nextBody = nil, 1
+local stride = tonumber(os.getenv("BENCH_THREADS") or "2") -- wrk's -t: each thread's init runs before the next is set up
 function init(args)
   math.randomseed(os.time() + (id or 0) * 7919)
+  local path = os.getenv("BENCH_BODIES")
+  if path and path ~= "" then
+    bodies = {}
+    for line in io.lines(path) do
+      local applicant, description, on = line:match("^([^\t]+)\t([^\t]+)\t(%d%d%d%d%-%d%d%-%d%d)$")
+      if applicant then table.insert(bodies, { applicant, description, on }) end
+    end
+    assert(#bodies > 0, "no intakes in " .. path)
+    nextBody = id or 1 -- the threads take turns through the file, in its order (a re-filing comes after its original)
+  end
 end
 
 local subjects = { "园区道路改造工程", "集体土地征收补偿", "老旧小区加装电梯", "中小学校舍建设", "河道整治项目", "公共租赁住房分配",
@@ -46,6 +60,12 @@ function request()
     return wrk.format("POST", "/api/agencies/" .. agency .. "/applications/" .. next[1] .. "/decision", headers, body)
   end
   local received = os.time({ year = year, month = 1, day = 2, hour = 12 }) + math.random(0, 299) * 86400
+  if bodies then
+    local b = bodies[(nextBody - 1) % #bodies + 1]
+    nextBody = nextBody + stride
+    local body = string.format('{"channel":"online","applicant":%s,"description":%s,"receivedOn":"%s"}', b[1], b[2], b[3])
+    return wrk.format("POST", "/api/agencies/" .. agency .. "/applications", headers, body)
+  end
   -- as in service: applicants differ (a few file again), requests differ in their subject — one applicant filing the same
   -- text tens of thousands of times would make every repeat check compare against all of them
   local who = math.random(1, 200000)

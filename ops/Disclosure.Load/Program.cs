@@ -29,12 +29,13 @@ return command switch
     "index-lag" => await SearchBench.IndexLag(options),
     "search" => await SearchBench.Search(options),
     "repeats" => await SearchBench.Repeats(options),
+    "campaign-bodies" => SearchBench.CampaignBodies(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats|campaign-bodies --key value …");
     return 2;
 }
 
@@ -278,7 +279,9 @@ namespace Disclosure.Load
 
         public static async Task<int> Rebuild(Options o)
         {
-            using var store = new DocumentStore(EventStore.Options(o["connection"], "disclosure", new CalendarStore(ClockSettings.Default)));
+            // --batch-size: events per page the rebuild reads (EventStore__DaemonBatchSize of a host; 500 by default)
+            var tuning = new EventStoreTuning { DaemonBatchSize = o.Int("batch-size", new EventStoreTuning().DaemonBatchSize) };
+            using var store = new DocumentStore(EventStore.Options(o["connection"], "disclosure", new CalendarStore(ClockSettings.Default), tuning));
             var stats = await store.Advanced.FetchEventStoreStatistics();
             using var daemon = await store.BuildProjectionDaemonAsync();
             var watch = Stopwatch.StartNew();

@@ -140,6 +140,30 @@ public static class SearchBench
         return 0;
     }
 
+    /// <summary>
+    /// The campaign load of ops/bench (bench-intake.lua with BENCH_BODIES): one line per intake of a generated campaign
+    /// (<see cref="SyntheticCorpus.Campaign"/>: thousands of applicants filing one model text about one village's land, each
+    /// touched up a little, some filing it again), as <c>applicant JSON TAB description JSON TAB receipt date</c> (the campaign's
+    /// days in order: a re-filing comes after its original).
+    /// </summary>
+    public static int CampaignBodies(Options o)
+    {
+        var json = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false));
+        foreach (var r in SyntheticCorpus.Campaign(o.Int("seed", 7), o.Int("count", 20_000)))
+        {
+            var a = BenchCorpus.ApplicantOf(r.Applicant);
+            var applicant = JsonSerializer.Serialize(new { category = a.Category, name = a.Name, idNumber = a.IdNumber, phone = a.Phone }, json);
+            output.Write(applicant);
+            output.Write('\t');
+            output.Write(JsonSerializer.Serialize(r.Description, json));
+            output.Write('\t');
+            output.Write(r.ReceivedOn.ToString("yyyy-MM-dd"));
+            output.Write('\n');
+        }
+        return 0;
+    }
+
     /// <summary><c>{name}_p50_ms</c> and <c>{name}_p95_ms</c> lines.</summary>
     private static void Percentiles(string name, List<double> times)
     {
