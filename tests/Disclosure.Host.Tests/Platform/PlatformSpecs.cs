@@ -42,6 +42,22 @@ public class PlatformSpecs(AppFixture fixture) : HostScenario(fixture)
     }
 
     /// <summary>
+    /// What a deadline check retries (DeadlineHandler.Configure): the database unreachable or gone — also wrapped, as
+    /// Marten and Wolverine hand it on — and never a refusal by PostgreSQL, which another attempt would only repeat.
+    /// </summary>
+    [Fact]
+    public void A_lost_database_is_told_from_a_refusal()
+    {
+        var lost = new Npgsql.NpgsqlException("Exception while connecting", new System.Net.Sockets.SocketException(111));
+        Assert.True(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(lost));
+        Assert.True(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(new InvalidOperationException("wrapped", lost)));
+        Assert.True(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(new AggregateException(new TimeoutException(), lost)));
+        var refused = new Npgsql.PostgresException("duplicate key value", "ERROR", "ERROR", "23505");
+        Assert.False(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(refused));
+        Assert.False(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(new InvalidOperationException("wrapped", refused)));
+    }
+
+    /// <summary>
     /// A connection string naming a primary and its standby (ops/ha: README, "A primary that can die") with the
     /// attribute that picks the node taking writes. Npgsql's own data source refuses the attribute with several hosts,
     /// so a host given such a string did not start ("TargetSessionAttributes cannot be specified"); a node that is
