@@ -1,6 +1,7 @@
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
 using Marten;
 using Wolverine;
 using Wolverine.ErrorHandling;
