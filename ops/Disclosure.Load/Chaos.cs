@@ -134,7 +134,7 @@ public static class Chaos
     {
         var agency = o["agency"];
         var acked = (await File.ReadAllLinesAsync(o["journal"])).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Acknowledged>(l)!).ToList();
-        await using var db = NpgsqlDataSource.Create(o["connection"]);
+        await using var db = Disclosure.Host.Infrastructure.PostgresDataSource.Create(o["connection"]); // also a primary and its standby (ops/chaos --ha)
         using var http = Api.Client(o, 4);
 
         int found = 0, lost = 0, wrong = 0;

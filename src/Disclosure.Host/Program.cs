@@ -85,7 +85,7 @@ if (!System.Text.RegularExpressions.Regex.IsMatch(config.GetConnectionString("Ma
 connectionString = tuned.ConnectionString;
 
 var clockSettings = new ClockSettings(config.GetValue("Clock:ExcludeFeeWaiting", true));
-var dataSource = NpgsqlDataSource.Create(connectionString);
+var dataSource = PostgresDataSource.Create(connectionString); // several hosts: the one that takes writes (README, "A primary that can die")
 builder.Services.AddSingleton(dataSource);
 builder.Services.AddSingleton(DrillClock.From(config, env)); // the wall clock, except in a drill
 builder.Services.AddSingleton<BusinessClock>();

@@ -86,9 +86,9 @@ public static class ProactiveFigures
 public static class ReportPublication
 {
     /// <summary>What is wrong with the day a <paramref name="year"/> report is said to be published on; null when it can be.</summary>
-    public static string? DateProblem(int year, DateOnly publishedOn, DateOnly today) =>
-        publishedOn.Year <= year ? $"A {year} report is published after the year ends."
-        : publishedOn > today ? "A report cannot be published in the future."
+    public static Refusal? DateProblem(int year, DateOnly publishedOn, DateOnly today) =>
+        publishedOn.Year <= year ? Refusal.Invalid("publishedOn", $"A {year} report is published after the year ends.")
+        : publishedOn > today ? Refusal.Invalid("publishedOn", "A report cannot be published in the future.")
         : null;
 
     /// <summary>
@@ -99,7 +99,7 @@ public static class ReportPublication
     public static ReportPublished Publish(int year, DateOnly publishedOn, DateOnly today, string layout, ReportTables tables, int? mailboxHandled,
         bool stale, DateTimeOffset recordedAt)
     {
-        if (DateProblem(year, publishedOn, today) is { } problem) throw Refusal.Invalid("publishedOn", problem);
+        if (DateProblem(year, publishedOn, today) is { } problem) throw problem;
         if (stale)
             throw Refusal.Conflict("The statistics are still catching up with the latest records; publish again in a moment so the filed figures are complete.");
         return new ReportPublished(year, layout, publishedOn, tables, mailboxHandled, recordedAt);

@@ -5,6 +5,8 @@ using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Jobs;
 using Marten;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Disclosure.Host.Deadlines;
 
@@ -15,6 +17,18 @@ namespace Disclosure.Host.Deadlines;
 /// </summary>
 public static class DeadlineHandler
 {
+    /// <summary>
+    /// A check that met the database going away (a restart, or the primary lost and its standby being promoted: README,
+    /// "A primary that can die") is tried again — after 1, 2 and 5 s in place, then scheduled after 10 s, 30 s, 1 and
+    /// 5 minutes — instead of going to the error queue, where its reminder would wait for a person. A check is safe to
+    /// run again even when the failed attempt did commit: it looks at the case as it is, and a reminder already
+    /// recorded is not recorded twice.
+    /// </summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException(DatabaseUnavailable.Is, "the database is unavailable")
+            .RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
+
     public static async Task<CaseAnswer> Handle(CheckApplicationDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct)
     {
         var answer = await bus.CheckAsync(check.Agency, new ApplyApplicationDeadlines { Case = check.ApplicationId.ToString() }, ct);

@@ -18,7 +18,7 @@ public static class EventStore
         Disclosure.Domain.StoredNameAttribute.All.Values.Where(t => typeof(TMarker).IsAssignableFrom(t)).OrderBy(t => t.Name);
 
     public static StoreOptions Options(string connectionString, string schema, CalendarStore calendars, EventStoreTuning? tuning = null) =>
-        Options(Npgsql.NpgsqlDataSource.Create(connectionString), schema, calendars, tuning);
+        Options(PostgresDataSource.Create(connectionString), schema, calendars, tuning);
 
     /// <param name="dataSource">Shared with the host's own SQL, so <see cref="PreparedStatementGuard"/> clears the one pool.</param>
     /// <param name="search">The search index (its tables and its projection); the tools that only seed or rebuild statistics go without.</param>

@@ -27,7 +27,7 @@ public static class PublishReportEndpoint
     {
         var errors = ReportRequest.Check(year, cmd?.Layout, clock);
         var on = cmd?.PublishedOn ?? clock.Today;
-        if (ReportPublication.DateProblem(year, on, clock.Today) is { } problem) errors["publishedOn"] = [problem];
+        if (ReportPublication.DateProblem(year, on, clock.Today) is { } problem) errors[problem.Field] = [problem.Message];
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var name = (await directory.FindAsync(agency, ct))!.Name;

@@ -42,6 +42,45 @@ public class PlatformSpecs(AppFixture fixture) : HostScenario(fixture)
     }
 
     /// <summary>
+    /// What a deadline check retries (DeadlineHandler.Configure): the database unreachable or gone — also wrapped, as
+    /// Marten and Wolverine hand it on — and never a refusal by PostgreSQL, which another attempt would only repeat.
+    /// </summary>
+    [Fact]
+    public void A_lost_database_is_told_from_a_refusal()
+    {
+        var lost = new Npgsql.NpgsqlException("Exception while connecting", new System.Net.Sockets.SocketException(111));
+        Assert.True(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(lost));
+        Assert.True(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(new InvalidOperationException("wrapped", lost)));
+        Assert.True(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(new AggregateException(new TimeoutException(), lost)));
+        var refused = new Npgsql.PostgresException("duplicate key value", "ERROR", "ERROR", "23505");
+        Assert.False(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(refused));
+        Assert.False(Disclosure.Host.Infrastructure.DatabaseUnavailable.Is(new InvalidOperationException("wrapped", refused)));
+    }
+
+    /// <summary>
+    /// A connection string naming a primary and its standby (ops/ha: README, "A primary that can die") with the
+    /// attribute that picks the node taking writes. Npgsql's own data source refuses the attribute with several hosts,
+    /// so a host given such a string did not start ("TargetSessionAttributes cannot be specified"); a node that is
+    /// down (port 1 refuses) is passed over for the one that answers, and a write goes through.
+    /// </summary>
+    [Fact]
+    public async Task A_connection_string_naming_two_hosts_connects_to_the_one_that_takes_writes()
+    {
+        var live = new Npgsql.NpgsqlConnectionStringBuilder(AppFixture.ConnectionString);
+        var both = new Npgsql.NpgsqlConnectionStringBuilder(AppFixture.ConnectionString)
+        {
+            Host = $"127.0.0.1:1,{live.Host}:{live.Port}",
+            TargetSessionAttributes = "read-write",
+            HostRecheckSeconds = 1,
+        };
+        await using var dataSource = Disclosure.Host.Infrastructure.PostgresDataSource.Create(both.ConnectionString);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        Assert.Equal(live.Port, connection.Port);
+        await using var write = new Npgsql.NpgsqlCommand("create temporary table written (x int); insert into written values (1); select count(*) from written", connection);
+        Assert.Equal(1L, await write.ExecuteScalarAsync());
+    }
+
+    /// <summary>
     /// The cause of the "Received unexpected backend message DataRow" failures that followed refused input: an Npgsql
     /// bug in the book-keeping of automatically prepared statements (see PreparedStatementGuard). A statement is
     /// prepared on its second use; when PostgreSQL refuses a parameter while binding it in that very round trip, the

@@ -57,6 +57,7 @@ public static partial class ChineseMessages
         ["A reply cannot arrive before the request was sent ({0})."] = "收到意见的日期不能早于征求意见发出日期（{0}）。",
         ["A reply has a text."] = "请填写答复内容。",
         ["A report cannot be published in the future."] = "公开日期不能晚于今天。",
+        ["The statistics are still catching up with the latest records; publish again in a moment so the filed figures are complete."] = "统计尚未包含最新记录，请稍后再登记公开，以免公开的数字不完整。",
         ["A review cannot conclude before it was filed ({0})."] = "审结日期不能早于提起日期（{0}）。",
         ["A template is at most 100,000 characters."] = "模板最多 100,000 个字。",
         ["A unified social credit code (统一社会信用代码) has 18 characters: digits and capital letters other than I, O, Z, S, V."] = "统一社会信用代码为 18 位数字或大写字母（不含 I、O、Z、S、V）。",
