@@ -69,7 +69,7 @@ public sealed class ReferenceWrites(IDocumentStore store, AgencyDirectory agenci
     /// <summary>
     /// The same change inside a transaction the caller commits — a job's last step, which marks the job finished in the
     /// same commit (#25): appended and announced in <paramref name="session"/>; after its commit the caller has this node
-    /// forget its copy (<see cref="ForgetAsync"/>).
+    /// forget its copy (the year close: <see cref="AgencyDirectory.ForgetClosedYears"/> in <c>YearEndWork.Finished</c>).
     /// </summary>
     public static void Enlist(IDocumentSession session, ReferenceStream stream, string user, IReadOnlyList<object> events)
     {
@@ -79,7 +79,7 @@ public sealed class ReferenceWrites(IDocumentStore store, AgencyDirectory agenci
         ReferenceChanges.Announce(session, stream);
     }
 
-    public async Task ForgetAsync(ReferenceStream stream, CancellationToken ct)
+    private async Task ForgetAsync(ReferenceStream stream, CancellationToken ct)
     {
         switch (stream.Cache)
         {

@@ -19,6 +19,21 @@ namespace Disclosure.Host.Tests.Cluster;
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>How soon a reference change made through one node must be in force on the other.</summary>
+    public static readonly TimeSpan InForceWithin = TimeSpan.FromSeconds(2);
+
+    /// <summary>Asks until the answer is the expected one or the time is up; true when it came in time.</summary>
+    public static async Task<bool> Within(TimeSpan limit, Func<Task<bool>> holds)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            if (await holds()) return true;
+            await Task.Delay(50);
+        } while (watch.Elapsed < limit);
+        return await holds();
+    }
+
     public IAlbaHost A { get; private set; } = null!;
     public IAlbaHost B { get; private set; } = null!;
     public LogCapture LogsOfA { get; } = new();

@@ -12,7 +12,6 @@ namespace Disclosure.Host.Tests.Cluster;
 public class ClusterSpecs(ClusterFixture cluster)
 {
     /// <summary>How soon a change made through one node must be in force on every node (issue: "within 2 seconds").</summary>
-    private static readonly TimeSpan InForceWithin = TimeSpan.FromSeconds(2);
 
     private Task<Reply> Send(IAlbaHost node, HttpMethod method, string url, object? body = null) => Http.SendAsync(node, method, url, body, cluster.Admin);
 
@@ -27,18 +26,6 @@ public class ClusterSpecs(ClusterFixture cluster)
     {
         channel = "online", applicant = new { category = "natural_person", name = "张三" }, description = "园区规划许可", receivedOn,
     };
-
-    /// <summary>Asks until the answer is the expected one or the time is up; true when it came in time.</summary>
-    private static async Task<bool> Within(TimeSpan limit, Func<Task<bool>> holds)
-    {
-        var watch = Stopwatch.StartNew();
-        do
-        {
-            if (await holds()) return true;
-            await Task.Delay(50);
-        } while (watch.Elapsed < limit);
-        return await holds();
-    }
 
     [Fact]
     public async Task A_holiday_notice_loaded_through_one_node_is_used_by_the_other_for_an_intake_and_open_cases_are_rederived_once()
@@ -56,7 +43,7 @@ public class ClusterSpecs(ClusterFixture cluster)
             new { notice = "国办发明电〔2026〕测试", off = new[] { "2027-01-01" }, makeupWorkdays = Array.Empty<string>(), reason = "2027年通知发布" })).ShouldBe(202);
 
         // then B counts with it within two seconds, and an intake on B gets its due date from it
-        Assert.True(await Within(InForceWithin, async () => (await Send(cluster.B, HttpMethod.Get, "/api/calendar/working-days?from=2026-12-31&days=1")).Status == 200),
+        Assert.True(await ClusterFixture.Within(ClusterFixture.InForceWithin, async () => (await Send(cluster.B, HttpMethod.Get, "/api/calendar/working-days?from=2026-12-31&days=1")).Status == 200),
             "B still has no 2027 notice two seconds after A loaded it");
         Assert.Equal("2027-01-08", (await Send(cluster.B, HttpMethod.Post, applications, Application("2026-12-10"))).ShouldBe(201).Str("dueOn"));
 
@@ -80,7 +67,7 @@ public class ClusterSpecs(ClusterFixture cluster)
         (await Send(cluster.A, HttpMethod.Put, settings, new { acceptWithinWorkingDays = 5, replyWithinWorkingDays = 10 })).ShouldBe(200);
 
         // then B answers with them within two seconds, and a letter received on B is due by them
-        Assert.True(await Within(InForceWithin, async () =>
+        Assert.True(await ClusterFixture.Within(ClusterFixture.InForceWithin, async () =>
                 (await Send(cluster.B, HttpMethod.Get, settings)).Json.GetProperty("acceptWithin").GetInt32() == 5),
             "B still uses the old limits two seconds after they were changed through A");
         var letter = (await Send(cluster.B, HttpMethod.Post, $"/api/agencies/{agency}/letters", new
@@ -107,7 +94,7 @@ public class ClusterSpecs(ClusterFixture cluster)
 
         // then every case gets its reminder
         var notifications = $"/api/agencies/{agency}/notifications";
-        Assert.True(await Within(TimeSpan.FromSeconds(60), async () => (await Send(cluster.B, HttpMethod.Get, notifications)).Json.GetProperty("total").GetInt32() == cases.Count),
+        Assert.True(await ClusterFixture.Within(TimeSpan.FromSeconds(60), async () => (await Send(cluster.B, HttpMethod.Get, notifications)).Json.GetProperty("total").GetInt32() == cases.Count),
             "the scheduled checks did not all run within a minute");
         // … and after one more polling period of the scheduler (5 s; a node that took a check a second time would have run it
         // by then), each check was handled exactly once, on one node or the other
@@ -133,7 +120,7 @@ public class ClusterSpecs(ClusterFixture cluster)
         foreach (var job in new[] { "SweepDeadlines", "CloseYear" })
         {
             // the leader hands the schedules to one node's recurring agent once the two nodes have met
-            Assert.True(await Within(TimeSpan.FromSeconds(60), async () => await Count(recorded, job) == 1), $"no occurrence of {job} was scheduled");
+            Assert.True(await ClusterFixture.Within(TimeSpan.FromSeconds(60), async () => await Count(recorded, job) == 1), $"no occurrence of {job} was scheduled");
             Assert.Equal(1L, await Count(scheduled, job));
         }
     }

@@ -13,20 +13,8 @@ namespace Disclosure.Host.Tests.Cluster;
 [Collection("cluster")]
 public class ReferenceChangeSpecs(ClusterFixture cluster)
 {
-    private static readonly TimeSpan InForceWithin = TimeSpan.FromSeconds(2);
 
     private Task<Reply> Send(IAlbaHost node, HttpMethod method, string url, object? body = null) => Http.SendAsync(node, method, url, body, cluster.Admin);
-
-    private static async Task<bool> Within(TimeSpan limit, Func<Task<bool>> holds)
-    {
-        var watch = Stopwatch.StartNew();
-        do
-        {
-            if (await holds()) return true;
-            await Task.Delay(50);
-        } while (watch.Elapsed < limit);
-        return await holds();
-    }
 
     [Fact]
     public async Task Notice_settings_and_a_fee_policy_set_through_one_node_are_in_force_on_the_other()
@@ -51,7 +39,7 @@ public class ReferenceChangeSpecs(ClusterFixture cluster)
         })).ShouldBe(200);
 
         // then B shows them within two seconds …
-        Assert.True(await Within(InForceWithin, async () =>
+        Assert.True(await ClusterFixture.Within(ClusterFixture.InForceWithin, async () =>
                 (await Send(cluster.B, HttpMethod.Get, $"/api/agencies/{agency}/settings/fees")).Json.GetProperty("policy").GetProperty("method").GetString() == "per_page"),
             "B still shows no fee policy two seconds after it was set through A");
         var settings = (await Send(cluster.B, HttpMethod.Get, $"/api/agencies/{agency}/settings/notices")).ShouldBe(200).Json;
@@ -87,7 +75,7 @@ public class ReferenceChangeSpecs(ClusterFixture cluster)
             heard.Clear();
             await make();
             var watch = Stopwatch.StartNew();
-            while (!heard.Contains(payload) && watch.Elapsed < InForceWithin) await listener.WaitAsync(TimeSpan.FromMilliseconds(100));
+            while (!heard.Contains(payload) && watch.Elapsed < ClusterFixture.InForceWithin) await listener.WaitAsync(TimeSpan.FromMilliseconds(100));
             Assert.True(heard.Contains(payload), $"{change}: the other nodes did not hear '{payload}' (heard: {string.Join(", ", heard)})");
         }
 
@@ -118,7 +106,7 @@ public class ReferenceChangeSpecs(ClusterFixture cluster)
         await Announced("year close", "closed-years:" + agency, async () =>
             (await Send(cluster.A, HttpMethod.Post, $"{url}/years/2024/close")).ShouldBe(202)); // a job: announced when its last page commits
         await Announced("publication", "closed-years:" + agency, async () =>
-            Assert.True(await Within(TimeSpan.FromSeconds(20), async () =>
+            Assert.True(await ClusterFixture.Within(TimeSpan.FromSeconds(20), async () =>
                 (await Send(cluster.A, HttpMethod.Post, $"{url}/reports/2024/publication", new { publishedOn = "2025-01-20" })).Status == 201),
                 "the report was not published (statistics never caught up)"));
         await Announced("holiday notice", "calendar", async () =>
