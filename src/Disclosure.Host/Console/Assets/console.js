@@ -17,3 +17,28 @@ function applyCategory() {
 }
 document.addEventListener("change", function (event) { if (event.target.name === "applicant.category") applyCategory(); });
 document.addEventListener("DOMContentLoaded", applyCategory);
+// After a refused submit the error summary (role=alert, at the top) takes the focus; its links move the focus to their
+// field, opening the step it sits in and showing the field's label above it.
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary && document.activeElement !== summary) summary.focus();
+});
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
+  if (!link) return;
+  var field = document.getElementById(link.getAttribute("href").slice(1));
+  if (!field) return;
+  event.preventDefault();
+  for (var d = field.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) d.open = true;
+  if (field.tagName === "DETAILS") field = field.querySelector("summary") || field;
+  var label = document.querySelector("label[for='" + field.id + "']") || field;
+  label.scrollIntoView();
+  field.focus({ preventScroll: true });
+});
+// An error page's "返回上一页": the browser's history (the host sends no Referer), shown only when there is one.
+document.addEventListener("DOMContentLoaded", function () {
+  var back = document.querySelector("[data-history-back]");
+  if (!back || window.history.length < 2) return;
+  back.hidden = false;
+  back.querySelector("a").addEventListener("click", function (event) { event.preventDefault(); window.history.back(); });
+});
