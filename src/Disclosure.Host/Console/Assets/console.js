@@ -42,3 +42,22 @@ document.addEventListener("DOMContentLoaded", function () {
   back.hidden = false;
   back.querySelector("a").addEventListener("click", function (event) { event.preventDefault(); window.history.back(); });
 });
+// A table wider than the screen scrolls sideways inside its .table-wrap: the keyboard must reach it to scroll it
+// (axe: scrollable-region-focusable), so a wrap that overflows is focusable, named after its table.
+function focusableWraps() {
+  document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      var table = wrap.querySelector("table");
+      var name = table && (table.getAttribute("aria-label") || (table.caption && table.caption.textContent));
+      var section = wrap.closest("section");
+      var heading = section && section.querySelector("h2");
+      wrap.setAttribute("aria-label", ((name || (heading && heading.textContent) || "表格") + "（可左右滚动）").trim());
+    } else if (wrap.getAttribute("role") === "region") {
+      wrap.removeAttribute("tabindex"); wrap.removeAttribute("role"); wrap.removeAttribute("aria-label");
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", focusableWraps);
+window.addEventListener("resize", focusableWraps);
