@@ -5,4 +5,8 @@ public interface ITrackedCase
 {
     Guid Id { get; }
     string TrackingNumber { get; }
+    /// <summary>The agency whose case it is (its tenant).</summary>
+    string Agency { get; }
+    /// <summary>When the case is due, as stored (with the calendar in force when it was last folded).</summary>
+    DateOnly? DueOn { get; }
 }
