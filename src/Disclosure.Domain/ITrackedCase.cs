@@ -9,4 +9,6 @@ public interface ITrackedCase
     string Agency { get; }
     /// <summary>When the case is due, as stored (with the calendar in force when it was last folded).</summary>
     DateOnly? DueOn { get; }
+    /// <summary>When its personal data was erased (<see cref="PersonalData"/>), if it was.</summary>
+    DateOnly? PersonalDataErasedOn { get; }
 }

@@ -7,6 +7,7 @@ using Disclosure.Host.Calendar;
 using Disclosure.Host.Deadlines;
 using Disclosure.Host.Letters;
 using Disclosure.Host.Privacy;
+using System.Linq.Expressions;
 using JasperFx.Events;
 using Marten;
 
@@ -73,8 +74,32 @@ public abstract class CaseKind<TCase> : CaseKind where TCase : class, ITrackedCa
     /// <summary>One stored event folded into the case as its inline projection keeps it: the fact, the version, the clock with the calendar in force.</summary>
     public abstract TCase Evolve(TCase? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings);
 
-    /// <summary>Still running: an application open, a letter awaiting action (what <see cref="CaseKind.RunningAsync"/> lists).</summary>
-    public abstract bool IsRunning(TCase state);
+    /// <summary>Still running: an application open, a letter awaiting action.</summary>
+    public abstract Expression<Func<TCase, bool>> Running { get; }
+
+    /// <summary>Closed: its personal data may be erased once the retention rule allows.</summary>
+    public abstract Expression<Func<TCase, bool>> Closed { get; }
+
+    public bool IsRunning(TCase state) => running.Value(state);
+
+    private readonly Lazy<Func<TCase, bool>> running;
+
+    protected CaseKind() => running = new(() => Running.Compile());
+
+    /// <summary>The retention rule on the case (<see cref="PersonalData"/>).</summary>
+    public abstract ErasureCheck ErasureCheck(TCase state, DateOnly today, int retention, DateOnly? closedBefore);
+
+    public override async Task<List<Jobs.JobKey>> RunningAsync(IQuerySession anyTenant, CancellationToken ct) =>
+        [.. (await anyTenant.Query<TCase>().Where(c => c.AnyTenant()).Where(Running).OrderBy(c => c.Id)
+            .Select(c => new { c.Agency, c.Id, c.TrackingNumber }).ToListAsync(ct)).Select(c => new Jobs.JobKey(c.Agency, Noun, c.Id, c.TrackingNumber))];
+
+    /// <summary>The agency's cases of the ids, read in any tenant (a job's page).</summary>
+    public async Task<IReadOnlyList<TCase>> LoadAsync(IQuerySession anyTenant, Guid[] ids, CancellationToken ct) =>
+        ids.Length == 0 ? [] : await anyTenant.Query<TCase>().Where(c => c.AnyTenant() && c.Id.IsOneOf(ids)).ToListAsync(ct);
+
+    public override async Task<List<ErasureCase>> ErasureChecksAsync(IQuerySession agency, DateOnly today, int retention, DateOnly? closedBefore, CancellationToken ct) =>
+        [.. (await agency.Query<TCase>().Where(Closed).Where(c => c.PersonalDataErasedOn == null).ToListAsync(ct))
+            .Select(c => ErasureCase.Of(Noun, c, ErasureCheck(c, today, retention, closedBefore), today))];
 
     /// <summary>The case's clock with the calendar in force: its due date, whatever is stored.</summary>
     public abstract DateOnly? Derive(TCase state, WorkingDayCalendar calendar, ClockSettings settings);
@@ -87,9 +112,6 @@ public abstract class CaseKind<TCase> : CaseKind where TCase : class, ITrackedCa
 
     /// <summary>The erasure of the case's personal data (<see cref="PersonalData"/>); refuses a case the rule keeps.</summary>
     public abstract object Erase(TCase state, CaseContext context, DateOnly? closedBefore);
-
-    /// <summary>The agency's cases of the ids, read in any tenant (a job's page).</summary>
-    public abstract Task<IReadOnlyList<TCase>> LoadAsync(IQuerySession anyTenant, Guid[] ids, CancellationToken ct);
 
     public override CaseCommand ApplyDeadlines() => new ApplyDeadlines<TCase>();
 
@@ -134,7 +156,12 @@ public sealed class ApplicationKind : CaseKind<Application>
         return snapshot;
     }
 
-    public override bool IsRunning(Application state) => state.IsOpen;
+    public override Expression<Func<Application, bool>> Running => a => a.IsOpen;
+
+    public override Expression<Func<Application, bool>> Closed => a => !a.IsOpen;
+
+    public override ErasureCheck ErasureCheck(Application state, DateOnly today, int retention, DateOnly? closedBefore) =>
+        PersonalData.Check(state, today, retention, closedBefore);
 
     public override DateOnly? Derive(Application state, WorkingDayCalendar calendar, ClockSettings settings) => StatutoryClock.Derive(state, calendar, settings).DueOn;
 
@@ -147,16 +174,6 @@ public sealed class ApplicationKind : CaseKind<Application>
     public override object Erase(Application state, CaseContext context, DateOnly? closedBefore) =>
         PersonalData.Erase(state, context.Today, context.Agency.EffectiveRetentionYears, closedBefore);
 
-    public override async Task<List<Jobs.JobKey>> RunningAsync(IQuerySession anyTenant, CancellationToken ct) =>
-        [.. (await anyTenant.Query<Application>().Where(a => a.AnyTenant() && a.IsOpen).OrderBy(a => a.Id)
-            .Select(a => new { a.Agency, a.Id, a.TrackingNumber }).ToListAsync(ct)).Select(a => new Jobs.JobKey(a.Agency, Noun, a.Id, a.TrackingNumber))];
-
-    public override async Task<IReadOnlyList<Application>> LoadAsync(IQuerySession anyTenant, Guid[] ids, CancellationToken ct) =>
-        ids.Length == 0 ? [] : await anyTenant.Query<Application>().Where(a => a.AnyTenant() && a.Id.IsOneOf(ids)).ToListAsync(ct);
-
-    public override async Task<List<ErasureCase>> ErasureChecksAsync(IQuerySession agency, DateOnly today, int retention, DateOnly? closedBefore, CancellationToken ct) =>
-        [.. (await agency.Query<Application>().Where(a => !a.IsOpen && a.PersonalDataErasedOn == null).ToListAsync(ct))
-            .Select(a => ErasureCase.Of(Noun, a, PersonalData.Check(a, today, retention, closedBefore), today))];
 }
 
 public sealed class LetterKind : CaseKind<Letter>
@@ -191,7 +208,12 @@ public sealed class LetterKind : CaseKind<Letter>
         return snapshot;
     }
 
-    public override bool IsRunning(Letter state) => state.AwaitingAction;
+    public override Expression<Func<Letter, bool>> Running => l => l.AwaitingAction;
+
+    public override Expression<Func<Letter, bool>> Closed => l => !l.AwaitingAction;
+
+    public override ErasureCheck ErasureCheck(Letter state, DateOnly today, int retention, DateOnly? closedBefore) =>
+        PersonalData.Check(state, today, retention, closedBefore);
 
     public override DateOnly? Derive(Letter state, WorkingDayCalendar calendar, ClockSettings settings) => LetterClock.Derive(state, calendar).DueOn;
 
@@ -204,14 +226,4 @@ public sealed class LetterKind : CaseKind<Letter>
     public override object Erase(Letter state, CaseContext context, DateOnly? closedBefore) =>
         PersonalData.Erase(state, context.Today, context.Agency.EffectiveRetentionYears, closedBefore);
 
-    public override async Task<List<Jobs.JobKey>> RunningAsync(IQuerySession anyTenant, CancellationToken ct) =>
-        [.. (await anyTenant.Query<Letter>().Where(l => l.AnyTenant() && l.AwaitingAction).OrderBy(l => l.Id)
-            .Select(l => new { l.Agency, l.Id, l.TrackingNumber }).ToListAsync(ct)).Select(l => new Jobs.JobKey(l.Agency, Noun, l.Id, l.TrackingNumber))];
-
-    public override async Task<IReadOnlyList<Letter>> LoadAsync(IQuerySession anyTenant, Guid[] ids, CancellationToken ct) =>
-        ids.Length == 0 ? [] : await anyTenant.Query<Letter>().Where(l => l.AnyTenant() && l.Id.IsOneOf(ids)).ToListAsync(ct);
-
-    public override async Task<List<ErasureCase>> ErasureChecksAsync(IQuerySession agency, DateOnly today, int retention, DateOnly? closedBefore, CancellationToken ct) =>
-        [.. (await agency.Query<Letter>().Where(l => l.PersonalDataErasedOn == null && !l.AwaitingAction).ToListAsync(ct))
-            .Select(l => ErasureCase.Of(Noun, l, PersonalData.Check(l, today, retention, closedBefore), today))];
 }

@@ -1,0 +1,45 @@
+using Disclosure.Domain;
+using Disclosure.Domain.Calendar;
+using Disclosure.Host.Infrastructure;
+using Marten;
+using Marten.Linq;
+
+namespace Disclosure.Host.Cases;
+
+/// <summary>
+/// The lists of a kind of case, read alike for applications and letters: a page of summaries soonest due first, and the
+/// worklist of the running cases overdue or due soon. The filters and the order are the kind's (its endpoint's); the
+/// rules of a page, the horizon of a worklist and the split are these.
+/// </summary>
+public static class CaseLists
+{
+    /// <summary>The paging rules, a known status and a plausible year of receipt (<c>receivedYear</c>).</summary>
+    public static Dictionary<string, string[]> Check(int page, int pageSize, string? status, IReadOnlyList<Term> statuses, int? receivedYear)
+    {
+        var errors = Paging.Check(page, pageSize, status, statuses);
+        if (receivedYear is < 2008 or > 2100) errors["receivedYear"] = ["2008 to 2100."];
+        return errors;
+    }
+
+    /// <summary>The page of <paramref name="ordered"/> (filtered and ordered by the kind) as summaries, with the count of all.</summary>
+    public static async Task<IResult> PageAsync<TCase, TSummary>(IQueryable<TCase> filtered, Func<IQueryable<TCase>, IQueryable<TCase>> order,
+        int page, int pageSize, Func<TCase, TSummary> summary, CancellationToken ct) where TCase : notnull
+    {
+        var items = await order(((IMartenQueryable<TCase>)filtered).Stats(out var stats)).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return Results.Ok(new Paged<TSummary>(items.Select(summary).ToList(), page, pageSize, stats.TotalResults));
+    }
+
+    /// <summary>
+    /// The running cases due by the horizon (<see cref="WorklistHorizon"/>, the reminder rule): <paramref name="dueBy"/> reads
+    /// them in the kind's order, and they are told apart as overdue (due before today) and due soon.
+    /// </summary>
+    public static async Task<IResult> WorklistAsync<TCase, TSummary>(WorkingDayCalendar calendar, DateOnly today, int days,
+        Func<DateOnly, IQueryable<TCase>> dueBy, Func<TCase, TSummary> summary,
+        Func<DateOnly, List<TSummary>, List<TSummary>, object> worklist, CancellationToken ct) where TCase : ITrackedCase
+    {
+        var (until, problem) = WorklistHorizon.From(calendar, today, days);
+        if (problem is not null) return problem;
+        var open = await dueBy(until).ToListAsync(ct);
+        return Results.Ok(worklist(until, open.Where(c => c.DueOn < today).Select(summary).ToList(), open.Where(c => c.DueOn >= today).Select(summary).ToList()));
+    }
+}
