@@ -27,12 +27,8 @@ public static class ListApplicationsEndpoint
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var today = clock.Today;
-        IQueryable<Application> query = session.Query<Application>();
-        if (status is not null) query = query.Where(a => a.Status == status);
-        if (overdue == true) query = query.Where(a => a.IsOpen && a.DueOn != null && a.DueOn < today);
-        if (overdue == false) query = query.Where(a => !(a.IsOpen && a.DueOn != null && a.DueOn < today));
+        var query = CaseLists.Filter(ApplicationKind.Instance, session.Query<Application>(), today, status, overdue, receivedYear);
         if (dueBefore is { } before) query = query.Where(a => a.IsOpen && a.DueOn != null && a.DueOn < before);
-        if (receivedYear is { } year) query = query.Where(a => a.ReceivedYear == year);
         return await CaseLists.PageAsync(query, q => q.OrderBy(a => a.DueOn).ThenBy(a => a.ReceivedOn).ThenBy(a => a.TrackingNumber),
             page, pageSize, a => ApplicationSummary.From(a, today), ct);
     }
@@ -44,8 +40,7 @@ public static class ListApplicationsEndpoint
     public static async Task<IResult> Worklist(IQuerySession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct, int days = 3)
     {
         var today = clock.Today;
-        return await CaseLists.WorklistAsync(calendars.Current, today, days,
-            until => session.Query<Application>().Where(a => a.IsOpen && a.DueOn != null && a.DueOn <= until).OrderBy(a => a.DueOn).Take(1000),
-            a => ApplicationSummary.From(a, today), (until, overdue, soon) => new Worklist(today, until, overdue, soon), ct);
+        return await CaseLists.WorklistAsync(calendars.Current, today, days, ApplicationKind.Instance, session.Query<Application>(),
+            q => q.OrderBy(a => a.DueOn).Take(1000), a => ApplicationSummary.From(a, today), (until, overdue, soon) => new Worklist(today, until, overdue, soon), ct);
     }
 }

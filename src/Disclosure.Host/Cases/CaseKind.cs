@@ -82,6 +82,20 @@ public abstract class CaseKind<TCase> : CaseKind where TCase : class, ITrackedCa
 
     public bool IsRunning(TCase state) => running.Value(state);
 
+    /// <summary>Overdue on <paramref name="today"/> (running, and due before it), or with <paramref name="overdue"/> false not: what a list filters on.</summary>
+    public Expression<Func<TCase, bool>> OverdueOn(DateOnly today, bool overdue = true)
+    {
+        Expression<Func<TCase, bool>> late = c => c.DueOn != null && c.DueOn < today;
+        var both = Expression.AndAlso(Running.Body, new Rebind(late.Parameters[0], Running.Parameters[0]).Visit(late.Body));
+        return Expression.Lambda<Func<TCase, bool>>(overdue ? both : Expression.Not(both), Running.Parameters);
+    }
+
+    /// <summary>One lambda's parameter read as another's, so two conditions on the case make one.</summary>
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
     private readonly Lazy<Func<TCase, bool>> running;
 
     protected CaseKind() => running = new(() => Running.Compile());

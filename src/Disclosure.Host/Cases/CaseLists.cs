@@ -21,6 +21,16 @@ public static class CaseLists
         return errors;
     }
 
+    /// <summary>The filters every list of cases has: a status, overdue today (or not), the year of receipt.</summary>
+    public static IQueryable<TCase> Filter<TCase>(CaseKind<TCase> kind, IQueryable<TCase> query, DateOnly today, string? status, bool? overdue, int? receivedYear)
+        where TCase : class, ITrackedCase
+    {
+        if (status is not null) query = query.Where(c => c.Status == status);
+        if (overdue is { } late) query = query.Where(kind.OverdueOn(today, late));
+        if (receivedYear is { } year) query = query.Where(c => c.ReceivedYear == year);
+        return query;
+    }
+
     /// <summary>The page of <paramref name="ordered"/> (filtered and ordered by the kind) as summaries, with the count of all.</summary>
     public static async Task<IResult> PageAsync<TCase, TSummary>(IQueryable<TCase> filtered, Func<IQueryable<TCase>, IQueryable<TCase>> order,
         int page, int pageSize, Func<TCase, TSummary> summary, CancellationToken ct) where TCase : notnull
@@ -30,16 +40,16 @@ public static class CaseLists
     }
 
     /// <summary>
-    /// The running cases due by the horizon (<see cref="WorklistHorizon"/>, the reminder rule): <paramref name="dueBy"/> reads
-    /// them in the kind's order, and they are told apart as overdue (due before today) and due soon.
+    /// The running cases of <paramref name="cases"/> due by the horizon (<see cref="WorklistHorizon"/>, the reminder rule), read in
+    /// the kind's <paramref name="order"/>, told apart as overdue (due before today) and due soon.
     /// </summary>
     public static async Task<IResult> WorklistAsync<TCase, TSummary>(WorkingDayCalendar calendar, DateOnly today, int days,
-        Func<DateOnly, IQueryable<TCase>> dueBy, Func<TCase, TSummary> summary,
-        Func<DateOnly, List<TSummary>, List<TSummary>, object> worklist, CancellationToken ct) where TCase : ITrackedCase
+        CaseKind<TCase> kind, IQueryable<TCase> cases, Func<IQueryable<TCase>, IQueryable<TCase>> order, Func<TCase, TSummary> summary,
+        Func<DateOnly, List<TSummary>, List<TSummary>, object> worklist, CancellationToken ct) where TCase : class, ITrackedCase
     {
         var (until, problem) = WorklistHorizon.From(calendar, today, days);
         if (problem is not null) return problem;
-        var open = await dueBy(until).ToListAsync(ct);
+        var open = await order(cases.Where(kind.Running).Where(c => c.DueOn != null && c.DueOn <= until)).ToListAsync(ct);
         return Results.Ok(worklist(until, open.Where(c => c.DueOn < today).Select(summary).ToList(), open.Where(c => c.DueOn >= today).Select(summary).ToList()));
     }
 }

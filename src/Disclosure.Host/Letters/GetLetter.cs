@@ -34,11 +34,7 @@ public static class GetLetterEndpoints
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var today = clock.Today;
-        IQueryable<Letter> q = session.Query<Letter>();
-        if (status is not null) q = q.Where(l => l.Status == status);
-        if (overdue == true) q = q.Where(l => l.AwaitingAction && l.DueOn != null && l.DueOn < today);
-        if (overdue == false) q = q.Where(l => !(l.AwaitingAction && l.DueOn != null && l.DueOn < today));
-        if (receivedYear is { } year) q = q.Where(l => l.ReceivedYear == year);
+        var q = CaseLists.Filter(LetterKind.Instance, session.Query<Letter>(), today, status, overdue, receivedYear);
         if (department is not null) q = q.Where(l => l.Department == department);
         return await CaseLists.PageAsync(q, o => o.OrderBy(l => l.DueOn).ThenBy(l => l.TrackingNumber), page, pageSize, l => LetterSummary.From(l, today), ct);
     }
@@ -51,12 +47,8 @@ public static class GetLetterEndpoints
         string? department = null, int days = 3)
     {
         var today = clock.Today;
-        return await CaseLists.WorklistAsync(calendars.Current, today, days, until =>
-            {
-                var q = session.Query<Letter>().Where(l => l.AwaitingAction && l.DueOn != null && l.DueOn <= until);
-                if (department is not null) q = q.Where(l => l.Department == department);
-                return q.OrderBy(l => l.DueOn).Take(2000);
-            },
-            l => LetterSummary.From(l, today), (until, overdue, soon) => new LetterWorklist(today, until, overdue, soon), ct);
+        var letters = department is null ? session.Query<Letter>() : session.Query<Letter>().Where(l => l.Department == department);
+        return await CaseLists.WorklistAsync(calendars.Current, today, days, LetterKind.Instance, letters,
+            q => q.OrderBy(l => l.DueOn).Take(2000), l => LetterSummary.From(l, today), (until, overdue, soon) => new LetterWorklist(today, until, overdue, soon), ct);
     }
 }
