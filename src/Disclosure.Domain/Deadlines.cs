@@ -95,6 +95,16 @@ public static class Deadlines
     /// <summary>The first day of the reminder (<c>due_soon</c>) before a due date: the agency's reminder days, in working days.</summary>
     public static DateOnly RemindFrom(DateOnly due, WorkingDayCalendar calendar, int reminderDays) => calendar.SubtractWorkingDays(due, reminderDays);
 
+    /// <summary>
+    /// The last due date whose reminder (<see cref="RemindFrom"/>) has begun by <paramref name="today"/>: a case due on or
+    /// before it is due soon, one due after it is not yet — the worklists' horizon, the same rule as the reminders.
+    /// </summary>
+    public static DateOnly DueSoonUntil(DateOnly today, WorkingDayCalendar calendar, int reminderDays) =>
+        // RemindFrom counts back over working days only: the last due date it brings to today or before is the working
+        // day reminderDays working days ahead; any day after it (a non-working one too) counts it among its days back
+        // and begins its reminder after today (PeriodSpecs checks this inverse over whole years)
+        calendar.AddWorkingDays(today, reminderDays);
+
     private static void Try(Action add)
     {
         try { add(); } catch (CalendarNotAvailable) { /* the sweep after the notice is loaded catches it */ }

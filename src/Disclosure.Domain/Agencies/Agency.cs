@@ -58,6 +58,43 @@ public sealed class Agency
 
 public static partial class AgencyRules
 {
+    /// <summary>The most working days ahead a reminder may come: a month of work.</summary>
+    public const int MaxReminderWorkingDays = 20;
+
+    /// <summary>
+    /// An agency's registration, decided against the directory as read: its id free, its parent registered, its
+    /// tracking-number code its own — a code the caller chose is refused when another agency holds it (tracking numbers
+    /// carry the code: two agencies with one code would hand out the same numbers), a defaulted one is the first free
+    /// (<see cref="FirstFreeCode"/>). Refuses by throwing <see cref="Refusal"/>; <see cref="Validate"/> has checked the fields.
+    /// </summary>
+    /// <param name="codes">The codes taken, each with the agency that holds it.</param>
+    public static AgencyRegistered Register(string id, string name, string? parentId, string? code, bool idTaken, bool parentRegistered,
+        IReadOnlyDictionary<string, string> codes, DateTimeOffset at)
+    {
+        if (idTaken) throw IdTaken(id);
+        if (parentId is not null && !parentRegistered) throw Refusal.Invalid("parentId", $"There is no agency '{parentId}' to be the parent.");
+        var chosen = code ?? FirstFreeCode(id, codes.Keys.ToHashSet(StringComparer.Ordinal));
+        if (codes.TryGetValue(chosen, out var holder)) throw CodeTaken(chosen, holder);
+        return new AgencyRegistered(id, name.Trim(), parentId, chosen, at);
+    }
+
+    /// <summary>The refusal of an id another agency has (also when its stream is found at commit: two registrations racing).</summary>
+    public static Refusal IdTaken(string id) => Refusal.Conflict($"An agency with id '{id}' already exists.");
+
+    /// <summary>The refusal of a code another agency holds (also when the unique index finds it at commit).</summary>
+    public static Refusal CodeTaken(string code, string? holder) =>
+        Refusal.Invalid("code", $"The tracking-number code '{code}' is already used by agency '{holder ?? "another agency"}'; give this agency its own code.");
+
+    /// <summary>How many working days before a due date the agency's handlers are reminded: 0 (on the day) to <see cref="MaxReminderWorkingDays"/>.</summary>
+    public static ReminderSettingSet SetReminder(string agency, int? workingDaysBefore, DateTimeOffset at) =>
+        workingDaysBefore is >= 0 and <= MaxReminderWorkingDays ? new(agency, workingDaysBefore.Value, at)
+        : throw Refusal.Invalid("workingDaysBefore", "0 to 20 working days.");
+
+    /// <summary>How many years a closed case's personal data is kept: <see cref="RetentionPolicy.MinYears"/> to <see cref="RetentionPolicy.MaxYears"/>.</summary>
+    public static RetentionSettingSet SetRetention(string agency, int? years, DateTimeOffset at) =>
+        years is >= RetentionPolicy.MinYears and <= RetentionPolicy.MaxYears ? new(agency, years.Value, at)
+        : throw Refusal.Invalid("years", $"From {RetentionPolicy.MinYears} to {RetentionPolicy.MaxYears}.");
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 

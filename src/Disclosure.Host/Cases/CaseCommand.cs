@@ -81,13 +81,17 @@ public abstract record IntakeCommand<TCase>
     public sealed override string ToString() => GetType().Name;
 }
 
-/// <summary>Sends every concrete command of a case type to the one handler of that case type (<see cref="CaseCommandHandler"/>).</summary>
+/// <summary>
+/// Sends every concrete command of a case type — a clerk's step (<see cref="ApplicationCommand"/>, <see cref="LetterCommand"/>)
+/// or a system command over either kind (<see cref="Deadlines.ApplyDeadlines{TCase}"/>…) — to the one handler of that
+/// case type (<see cref="CaseCommandHandler"/>).
+/// </summary>
 public sealed class CaseCommandTypes : Wolverine.IHandledTypeRule
 {
     public bool TryFindHandledType(Type concreteType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? handlerType)
     {
-        handlerType = typeof(ApplicationCommand).IsAssignableFrom(concreteType) ? typeof(ApplicationCommand)
-            : typeof(LetterCommand).IsAssignableFrom(concreteType) ? typeof(LetterCommand)
+        handlerType = typeof(CaseCommand<Application>).IsAssignableFrom(concreteType) ? typeof(CaseCommand<Application>)
+            : typeof(CaseCommand<Letter>).IsAssignableFrom(concreteType) ? typeof(CaseCommand<Letter>)
             : null;
         return handlerType is not null;
     }

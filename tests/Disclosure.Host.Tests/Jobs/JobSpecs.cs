@@ -119,9 +119,9 @@ public class JobSpecs(AppFixture fixture) : Applications.ApplicationScenario(fix
         var id = (await OpenCases(1))[0];
         var bus = Host.Services.GetRequiredService<IMessageBus>();
         var job = Guid.NewGuid();
-        var first = await Disclosure.Host.Cases.CaseBus.SendAsync(bus, Agency, new Disclosure.Host.Deadlines.ApplyApplicationDeadlines { Case = id.ToString(), Job = job }, default);
+        var first = await Disclosure.Host.Cases.CaseBus.SendAsync(bus, Agency, new Disclosure.Host.Deadlines.ApplyDeadlines<Disclosure.Domain.Applications.Application> { Case = id.ToString(), Job = job }, default);
         Assert.True(first.Succeeded);
-        var second = await Disclosure.Host.Cases.CaseBus.SendAsync(bus, Agency, new Disclosure.Host.Deadlines.ApplyApplicationDeadlines { Case = id.ToString(), Job = job }, default);
+        var second = await Disclosure.Host.Cases.CaseBus.SendAsync(bus, Agency, new Disclosure.Host.Deadlines.ApplyDeadlines<Disclosure.Domain.Applications.Application> { Case = id.ToString(), Job = job }, default);
         Assert.Equal(Disclosure.Host.Cases.CaseOutcome.Conflict, second.Outcome);
     }
 

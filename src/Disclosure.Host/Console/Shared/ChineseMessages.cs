@@ -63,6 +63,7 @@ public static partial class ChineseMessages
         ["A unified social credit code (统一社会信用代码) has 18 characters: digits and capital letters other than I, O, Z, S, V."] = "统一社会信用代码为 18 位数字或大写字母（不含 I、O、Z、S、V）。",
         ["A {0} report is published after the year ends."] = "{0} 年度报告在该年度结束后公开。",
         ["A 收费通知书 is issued by sending the fee notice (POST …/fee-notice), where the fee is computed."] = "收费通知书由登记收费通知时制发，费用在该步骤计算。",
+        ["An agency with id '{0}' already exists."] = "机关标识 {0} 已存在。",
         ["A 文号 pattern contains {0} (the number) exactly once; '{1}' has it {2} times."] = "文号格式应含有且只含有一个 {0}（序号）；“{1}”含有 {2} 个。",
         ["A 文号 pattern is at most 100 characters."] = "文号格式最多 100 个字。",
         ["A 文号 pattern is required, e.g. ××公开〔{{year}}〕{{n}}号."] = "请填写文号格式，如 ××公开〔{{year}}〕{{n}}号。",
