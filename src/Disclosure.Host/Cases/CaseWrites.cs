@@ -76,6 +76,8 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 if (issuing.Notices(after, context).ToList() is { Count: > 0 } drafts)
                     events.AddRange(await notices.IssueAsync(session, bus, context, after, drafts, ct));
             }
+            else if (command is IIssuesNotices<TCase>) // text typed for a notice that is not issued is refused, never dropped
+                NoticeDecider.NoNoticeTextLost(context.Notices, NoticeTextAttribute.Given(command));
         }
         catch (Refusal refusal)
         {
