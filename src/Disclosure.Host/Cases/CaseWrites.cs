@@ -195,7 +195,10 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
     private async Task ScheduleCheckAsync<TCase>(CaseKind<TCase> kind, IMessageContext bus, TCase state, CaseContext context, bool onlyAhead)
         where TCase : class, ITrackedCase
     {
-        if (alarms.Next(kind.AlarmDays(state, context.Calendar, context.ReminderDays), onlyAhead) is { } next)
+        var days = kind.AlarmDays(state, context.Calendar, context.ReminderDays);
+        if (state is Application app) // the reminder of an answer notice left undelivered (the agency's setting)
+            days = [.. days, .. Domain.Deadlines.UndeliveredNoticeAlarms(app, context.Calendar, context.UndeliveredNoticeDays)];
+        if (alarms.Next(days, onlyAhead) is { } next)
             await bus.ScheduleAsync(kind.Check(state, next.At), next.Delay);
     }
 

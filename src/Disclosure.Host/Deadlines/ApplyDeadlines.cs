@@ -18,7 +18,9 @@ public sealed record ApplyApplicationDeadlines : ApplicationCommand
     public override IEnumerable<object> Decide(Application current, CaseContext context)
     {
         var outcome = Domain.Deadlines.ForApplication(current, context.Today, context.Calendar, context.ReminderDays);
-        return [.. outcome.Events, .. outcome.Notices];
+        // an answer notice left undelivered reminds too, after the agency's working days (also on an answered case)
+        return [.. outcome.Events, .. outcome.Notices,
+            .. Domain.Deadlines.UndeliveredNotices(current, context.Today, context.Calendar, context.UndeliveredNoticeDays)];
     }
 }
 
