@@ -31,7 +31,7 @@ public sealed class NoticeTextAttribute : Attribute
             case string s:
                 if (!string.IsNullOrWhiteSpace(s)) given.Add(name);
                 return;
-            case bool or ValueType:
+            case ValueType: // a yes/no chosen, a number given
                 given.Add(name);
                 return;
             case IEnumerable list:
