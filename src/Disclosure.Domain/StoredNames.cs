@@ -70,6 +70,7 @@ public static class EventNames
     // agencies, calendar, the report file
     public const string AgencyRegistered = "agency_registered";
     public const string ReminderSettingSet = "reminder_setting_set";
+    public const string UndeliveredNoticeReminderSet = "undelivered_notice_reminder_set";
     public const string LetterTimeLimitsSet = "letter_time_limits_set";
     public const string RetentionSettingSet = "retention_setting_set";
     public const string HolidayNoticeLoaded = "holiday_notice_loaded";

@@ -16,6 +16,13 @@ public sealed record AgencyRegistered(string AgencyId, string Name, string? Pare
 [StoredName(EventNames.ReminderSettingSet)]
 public sealed record ReminderSettingSet(string AgencyId, int WorkingDaysBefore, DateTimeOffset SetAt) : IAgencyEvent;
 
+/// <summary>
+/// The agency chose after how many working days an answer notice (答复书) not yet delivered (送达) reminds its handlers;
+/// 0 turns the reminder off (the default).
+/// </summary>
+[StoredName(EventNames.UndeliveredNoticeReminderSet)]
+public sealed record UndeliveredNoticeReminderSet(string AgencyId, int WorkingDays, DateTimeOffset SetAt) : IAgencyEvent;
+
 /// <summary>The agency set its own mailbox time limits (working days); letters received or accepted afterwards use them.</summary>
 [StoredName(EventNames.LetterTimeLimitsSet)]
 public sealed record LetterTimeLimitsSet(string AgencyId, int AcceptWithin, int ReplyWithin, DateTimeOffset SetAt) : IAgencyEvent;
@@ -36,6 +43,8 @@ public sealed class Agency
     public Letters.LetterTimeLimits? LetterLimits { get; set; }
     public const int DefaultReminderWorkingDays = 3;
     public int? ReminderWorkingDays { get; set; }
+    /// <summary>Working days after which an answer notice not yet delivered reminds the handlers; null or 0: no such reminder.</summary>
+    public int? UndeliveredNoticeWorkingDays { get; set; }
     public Letters.LetterTimeLimits EffectiveLetterLimits => LetterLimits ?? Letters.LetterTimeLimits.Default;
     /// <summary>Years a closed case's personal data is kept; null: <see cref="RetentionPolicy.DefaultYears"/>.</summary>
     public int? RetentionYears { get; set; }
@@ -49,6 +58,7 @@ public sealed class Agency
                 Id = e.AgencyId; Name = e.Name; ParentId = e.ParentId; Code = e.Code; RegisteredAt = e.RegisteredAt;
                 break;
             case ReminderSettingSet e: ReminderWorkingDays = e.WorkingDaysBefore; break;
+            case UndeliveredNoticeReminderSet e: UndeliveredNoticeWorkingDays = e.WorkingDays; break;
             case LetterTimeLimitsSet e: LetterLimits = new Letters.LetterTimeLimits(e.AcceptWithin, e.ReplyWithin); break;
             case RetentionSettingSet e: RetentionYears = e.Years; break;
             default: throw new UnhandledEvent(typeof(Agency), @event);
@@ -89,6 +99,13 @@ public static partial class AgencyRules
     public static ReminderSettingSet SetReminder(string agency, int? workingDaysBefore, DateTimeOffset at) =>
         workingDaysBefore is >= 0 and <= MaxReminderWorkingDays ? new(agency, workingDaysBefore.Value, at)
         : throw Refusal.Invalid("workingDaysBefore", "0 to 20 working days.");
+
+    public const int MaxUndeliveredNoticeWorkingDays = 60;
+
+    /// <summary>After how many working days an answer notice not yet delivered reminds the handlers: 0 (never) to <see cref="MaxUndeliveredNoticeWorkingDays"/>.</summary>
+    public static UndeliveredNoticeReminderSet SetUndeliveredNoticeReminder(string agency, int? workingDays, DateTimeOffset at) =>
+        workingDays is >= 0 and <= MaxUndeliveredNoticeWorkingDays ? new(agency, workingDays.Value, at)
+        : throw Refusal.Invalid("undeliveredNoticeWorkingDays", "0 to 60 working days.");
 
     /// <summary>How many years a closed case's personal data is kept: <see cref="RetentionPolicy.MinYears"/> to <see cref="RetentionPolicy.MaxYears"/>.</summary>
     public static RetentionSettingSet SetRetention(string agency, int? years, DateTimeOffset at) =>

@@ -3,6 +3,7 @@ using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
 using Disclosure.Domain.Notices;
+using Disclosure.Host.Notices;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -20,8 +21,8 @@ namespace Disclosure.Host.Applications;
 /// </summary>
 [Step("consultation", "征求意见", 40)]
 public sealed record SendConsultation([property: Required] DateOnly? SentOn, [property: Required, Text(200)] string? Party,
-    [property: Text(2000, MultiLine = true)] string? Information = null, bool? PartyIsAgency = null, bool? PartyIsPerson = null) : ApplicationCommand, IIssuesNotices<Application>,
-    IMintsIds<Application>
+    [property: NoticeText, Text(2000, MultiLine = true)] string? Information = null, [property: NoticeText] bool? PartyIsAgency = null,
+    [property: NoticeText] bool? PartyIsPerson = null) : ApplicationCommand, IIssuesNotices<Application>, IMintsIds<Application>
 {
     /// <summary>The new consultation's id, minted by the write path.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -63,7 +63,7 @@ public abstract class CaseKind<TCase> : CaseKind where TCase : class, ITrackedCa
     public virtual IReadOnlyList<object> Reconcile(Func<TCase> after, IReadOnlyList<object> events, CaseContext context) => events;
 
     /// <summary>The days on which something about the case may fall due (<see cref="Domain.Deadlines"/>).</summary>
-    public abstract IReadOnlyList<DateOnly> AlarmDays(TCase state, WorkingDayCalendar calendar, int reminderDays);
+    public abstract IReadOnlyList<DateOnly> AlarmDays(TCase state, CaseContext context);
 
     /// <summary>The durable message that checks the case on an alarm day.</summary>
     public abstract object Check(TCase state, DateTimeOffset due);
@@ -154,8 +154,10 @@ public sealed class ApplicationKind : CaseKind<Application>
     public override IReadOnlyList<object> Reconcile(Func<Application> after, IReadOnlyList<object> events, CaseContext context) =>
         context.ClosedYears.Count == 0 ? events : Domain.Applications.YearEnd.Reconcile(after(), events, context.ClosedYears);
 
-    public override IReadOnlyList<DateOnly> AlarmDays(Application state, WorkingDayCalendar calendar, int reminderDays) =>
-        Domain.Deadlines.AlarmsFor(state, calendar, reminderDays);
+    // an answer notice left undelivered reminds too, after the agency's working days (also on an answered case)
+    public override IReadOnlyList<DateOnly> AlarmDays(Application state, CaseContext context) =>
+        [.. Domain.Deadlines.AlarmsFor(state, context.Calendar, context.ReminderDays),
+            .. Domain.Deadlines.UndeliveredNoticeAlarms(state, context.Calendar, context.UndeliveredNoticeDays)];
 
     public override object Check(Application state, DateTimeOffset due) => new CheckApplicationDeadlines(state.Agency, state.Id, due);
 
@@ -179,8 +181,12 @@ public sealed class ApplicationKind : CaseKind<Application>
 
     public override DateOnly? Derive(Application state, WorkingDayCalendar calendar, ClockSettings settings) => StatutoryClock.Derive(state, calendar, settings).DueOn;
 
-    public override Domain.DeadlineOutcome Deadlines(Application state, CaseContext context) =>
-        Domain.Deadlines.ForApplication(state, context.Today, context.Calendar, context.ReminderDays);
+    public override Domain.DeadlineOutcome Deadlines(Application state, CaseContext context)
+    {
+        var outcome = Domain.Deadlines.ForApplication(state, context.Today, context.Calendar, context.ReminderDays);
+        // an answer notice left undelivered reminds too, after the agency's working days (also on an answered case)
+        return outcome with { Notices = [.. outcome.Notices, .. Domain.Deadlines.UndeliveredNotices(state, context.Today, context.Calendar, context.UndeliveredNoticeDays)] };
+    }
 
     public override object? Rederive(Application state, DateOnly? storedDueOn, string reason, DateOnly today) =>
         ApplicationDecider.Rederive(state, storedDueOn, reason, today);
@@ -206,8 +212,8 @@ public sealed class LetterKind : CaseKind<Letter>
 
     public override Letter FoldFacts(IEnumerable<object> events) => Letter.From(events);
 
-    public override IReadOnlyList<DateOnly> AlarmDays(Letter state, WorkingDayCalendar calendar, int reminderDays) =>
-        Domain.Deadlines.AlarmsFor(state, calendar, reminderDays);
+    public override IReadOnlyList<DateOnly> AlarmDays(Letter state, CaseContext context) =>
+        Domain.Deadlines.AlarmsFor(state, context.Calendar, context.ReminderDays);
 
     public override object Check(Letter state, DateTimeOffset due) => new CheckLetterDeadlines(state.Agency, state.Id, due);
 

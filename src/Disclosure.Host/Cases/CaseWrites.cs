@@ -76,6 +76,8 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 if (issuing.Notices(after, context).ToList() is { Count: > 0 } drafts)
                     events.AddRange(await notices.IssueAsync(session, bus, context, after, drafts, ct));
             }
+            else if (command is IIssuesNotices<TCase>) // text typed for a notice that is not issued is refused, never dropped
+                NoticeDecider.NoNoticeTextLost(context.Notices, NoticeTextAttribute.Given(command));
         }
         catch (Refusal refusal)
         {
@@ -193,7 +195,8 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
     private async Task ScheduleCheckAsync<TCase>(CaseKind<TCase> kind, IMessageContext bus, TCase state, CaseContext context, bool onlyAhead)
         where TCase : class, ITrackedCase
     {
-        if (alarms.Next(kind.AlarmDays(state, context.Calendar, context.ReminderDays), onlyAhead) is { } next)
+        var days = kind.AlarmDays(state, context);
+        if (alarms.Next(days, onlyAhead) is { } next)
             await bus.ScheduleAsync(kind.Check(state, next.At), next.Delay);
     }
 

@@ -60,7 +60,9 @@ public class IntakeFormSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         Assert.Equal(201, again.Status);
         var number = first.Text("[data-tracking-number]");
         Assert.Equal(number, again.Text("[data-tracking-number]"));
-        Assert.Equal(first.Text("[data-query-code]"), again.Text("[data-query-code]"));
+        // the 查询码 is shown with the first answer only: the replayed one withholds it (console.js keeps a browser from sending twice)
+        Assert.Equal(8, first.Text("[data-query-code]").Length);
+        Assert.Null(again.Document.QuerySelector("[data-query-code]"));
         Assert.Equal("2025-07-25", first.Text("[data-due-on]"));
         var list = (await Get($"/api/agencies/{Agency}/applications")).ShouldBe(200);
         Assert.Equal(1, list.Json.GetProperty("total").GetInt32());

@@ -204,6 +204,7 @@ public static partial class ChineseMessages
         ["There is no application with that id or tracking number in this agency."] = "本机关没有该编号或标识的申请。",
         ["There is no recorded answer to correct on this application."] = "该申请没有可更正的答复。",
         ["This Idempotency-Key was already used for a different request; use a new key for a new case."] = "该幂等键已用于另一次登记，新案件请使用新的键。",
+        ["This agency has not set its notice settings, so no written notice is issued and what is given for it ({0}) would be lost: leave it out, or set the notice settings (PUT …/settings/notices) first."] = "本机关尚未完成告知书设置，不出具告知书，为告知书填写的内容将无处保存：请清空这些内容，或先在“设置”中完成告知书设置。",
         ["This agency has not set its notice settings (agency name, 复议机关, 文号 patterns): PUT …/settings/notices first."] = "本机关尚未设定告知书设置（机关名称、复议机关、文号格式），请先完成设置。",
         ["This application already became letter {0}."] = "该申请已转为来信 {0}。",
         ["This consultation has already ended."] = "该征求意见已结束。",
