@@ -32,7 +32,9 @@ public abstract record CaseCommand
     public virtual bool SchedulesNextAlarm => false;
 
     /// <summary>Commands are logged by type only (Wolverine logs a failed invocation with the message): their fields are personal data.</summary>
-    public sealed override string ToString() => GetType().Name;
+    public sealed override string ToString() => GetType() is { IsGenericType: true } generic
+        ? $"{generic.Name[..generic.Name.IndexOf('`')]}<{string.Join(",", generic.GetGenericArguments().Select(a => a.Name))}>" // ApplyDeadlines<Letter>
+        : GetType().Name;
 }
 
 /// <summary>A change to an existing case of type <typeparamref name="TCase"/>: a pure decision on the case as it stands.</summary>
@@ -78,7 +80,9 @@ public abstract record IntakeCommand<TCase>
     /// <summary>The intake's answer (the <c>201</c> body), which a retry with the same key gets again.</summary>
     public abstract object Accepted(TCase state);
 
-    public sealed override string ToString() => GetType().Name;
+    public sealed override string ToString() => GetType() is { IsGenericType: true } generic
+        ? $"{generic.Name[..generic.Name.IndexOf('`')]}<{string.Join(",", generic.GetGenericArguments().Select(a => a.Name))}>" // ApplyDeadlines<Letter>
+        : GetType().Name;
 }
 
 /// <summary>

@@ -85,9 +85,10 @@ public abstract class CaseKind<TCase> : CaseKind where TCase : class, ITrackedCa
     /// <summary>Overdue on <paramref name="today"/> (running, and due before it), or with <paramref name="overdue"/> false not: what a list filters on.</summary>
     public Expression<Func<TCase, bool>> OverdueOn(DateOnly today, bool overdue = true)
     {
+        var running = Running; // read once: each read of the property is a new lambda with a parameter of its own
         Expression<Func<TCase, bool>> late = c => c.DueOn != null && c.DueOn < today;
-        var both = Expression.AndAlso(Running.Body, new Rebind(late.Parameters[0], Running.Parameters[0]).Visit(late.Body));
-        return Expression.Lambda<Func<TCase, bool>>(overdue ? both : Expression.Not(both), Running.Parameters);
+        var both = Expression.AndAlso(running.Body, new Rebind(late.Parameters[0], running.Parameters[0]).Visit(late.Body));
+        return Expression.Lambda<Func<TCase, bool>>(overdue ? both : Expression.Not(both), running.Parameters);
     }
 
     /// <summary>One lambda's parameter read as another's, so two conditions on the case make one.</summary>
