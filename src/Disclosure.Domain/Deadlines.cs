@@ -95,6 +95,20 @@ public static class Deadlines
     /// <summary>The first day of the reminder (<c>due_soon</c>) before a due date: the agency's reminder days, in working days.</summary>
     public static DateOnly RemindFrom(DateOnly due, WorkingDayCalendar calendar, int reminderDays) => calendar.SubtractWorkingDays(due, reminderDays);
 
+    /// <summary>
+    /// The last due date that is due soon on <paramref name="today"/>: a case not yet overdue is due soon exactly when its due
+    /// date is on or before it — the day the reminder above starts (<see cref="RemindFrom"/>) has come. The worklist's
+    /// 到期 window is this, so it counts what the reminders remind of. Throws <see cref="CalendarNotAvailable"/> where the
+    /// window runs into a year with no holiday notice.
+    /// </summary>
+    public static DateOnly DueSoonUntil(DateOnly today, WorkingDayCalendar calendar, int reminderDays)
+    {
+        // RemindFrom never decreases as the due date moves on: walk forward while the next day's reminder has started
+        var until = today;
+        while (RemindFrom(until.AddDays(1), calendar, reminderDays) <= today) until = until.AddDays(1);
+        return until;
+    }
+
     private static void Try(Action add)
     {
         try { add(); } catch (CalendarNotAvailable) { /* the sweep after the notice is loaded catches it */ }
