@@ -15,12 +15,13 @@ public sealed record Worklist(DateOnly Today, DateOnly DueSoonUntil, IReadOnlyLi
 
 public static class ListApplicationsEndpoint
 {
-    /// <summary>A page of summaries, soonest due first. Identity and phone numbers are masked.</summary>
+    /// <summary>A page of summaries, soonest due first, optionally of one handler or department. Identity and phone numbers are masked.</summary>
     [WolverineGet("/api/agencies/{agency}/applications", OperationId = "listApplications", Summary = "申请列表 · List applications")]
     [Authorize(Roles = Roles.Reading), Tags("Applications")]
     [ProducesResponseType<Paged<ApplicationSummary>>(200)]
     public static async Task<IResult> Get(IQuerySession session, BusinessClock clock, CancellationToken ct,
-        string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50)
+        string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50,
+        string? handler = null, string? department = null)
     {
         var errors = Paging.Check(page, pageSize, status, ApplicationStatuses.All);
         foreach (var (k, v) in RequestRules.CheckDates(("dueBefore", dueBefore))) errors[k] = v;
@@ -34,6 +35,9 @@ public static class ListApplicationsEndpoint
         if (overdue == false) query = query.Where(a => !(a.IsOpen && a.DueOn != null && a.DueOn < today));
         if (dueBefore is { } before) query = query.Where(a => a.IsOpen && a.DueOn != null && a.DueOn < before);
         if (receivedYear is { } year) query = query.Where(a => a.ReceivedYear == year);
+        // 转办/分办: the applications assigned to a handler (承办人) or a department (承办部门)
+        if (!string.IsNullOrWhiteSpace(handler)) { var h = handler.Trim(); query = query.Where(a => a.Handler == h); }
+        if (!string.IsNullOrWhiteSpace(department)) { var d = department.Trim(); query = query.Where(a => a.Department == d); }
 
         var items = await ((IMartenQueryable<Application>)query).Stats(out var stats)
             .OrderBy(a => a.DueOn).ThenBy(a => a.ReceivedOn).ThenBy(a => a.TrackingNumber)

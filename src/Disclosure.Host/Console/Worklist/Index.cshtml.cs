@@ -11,7 +11,7 @@ namespace Disclosure.Host.StaffConsole.Worklist;
 /// <summary>
 /// 工作台: the agency's cases, overdue and due soon first, with filters and paging, and the user's reminders. Whose cases:
 /// 我的 (the applications assigned to the user), 本部门 (the applications and letters of the user's department, from the
-/// sign-in's <c>department</c> claim) or 全部 — a handler who holds no other role starts on 我的, everyone else on 全部.
+/// sign-in's <c>department</c> claim) or 全部 — 全部 until the user chooses, then what they chose last.
 /// </summary>
 [Authorize(Roles = Roles.Reading)]
 public sealed class IndexModel(WorklistQuery worklist, CalendarStore calendars, IDocumentStore store) : ConsolePage
@@ -19,6 +19,7 @@ public sealed class IndexModel(WorklistQuery worklist, CalendarStore calendars, 
     public const string Mine = "mine";
     public const string OwnDepartment = "department";
     public const string Everyone = "all";
+    public const string ScopeCookie = "disclosure.worklist";
 
     [FromQuery(Name = "scope")] public string? Scope { get; set; }
     [FromQuery(Name = "kind")] public string? Kind { get; set; }
@@ -36,12 +37,10 @@ public sealed class IndexModel(WorklistQuery worklist, CalendarStore calendars, 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Scope = Scope switch
-        {
-            Mine or Everyone => Scope,
-            OwnDepartment when MyDepartment is not null => Scope,
-            _ => User.IsInRole(Roles.Handler) && !May(Roles.Intake + "," + Roles.Supervisor + "," + Roles.Admin) ? Mine : Everyone,
-        };
+        // the scope chosen last is kept (a cookie of the console, no personal data): a handler who works from 我的 stays there
+        Scope ??= Request.Cookies[ScopeCookie];
+        Scope = Scope is Mine or Everyone || (Scope == OwnDepartment && MyDepartment is not null) ? Scope : Everyone;
+        Response.Cookies.Append(ScopeCookie, Scope, new CookieOptions { Path = ConsoleSetup.Prefix, HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         Kind = Kind is "application" or "letter" ? Kind : null;
         Status = string.IsNullOrWhiteSpace(Status) ? null : Status;
         Department = string.IsNullOrWhiteSpace(Department) ? null : Department.Trim();

@@ -139,12 +139,12 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The reminder window: due dates up to the last one whose reminder has started (<see cref="Deadlines.DueSoonUntil"/>, the
+    /// The reminder window: due dates up to the last one whose reminder has started (<see cref="Disclosure.Domain.Deadlines.DueSoonUntil"/>, the
     /// rule the reminders follow). Where it runs into a year without a holiday notice, calendar days stand in, and the page says so.
     /// </summary>
     private static (DateOnly Until, string? Note) Window(DateOnly today, WorkingDayCalendar calendar, int reminderDays)
     {
-        try { return (Deadlines.DueSoonUntil(today, calendar, reminderDays), null); }
+        try { return (Disclosure.Domain.Deadlines.DueSoonUntil(today, calendar, reminderDays), null); }
         catch (CalendarNotAvailable gap)
         {
             return (today.AddDays(reminderDays), $"尚未载入 {gap.Year} 年节假日安排通知，“即将到期”暂按 {reminderDays} 个自然日计算");
