@@ -19,8 +19,6 @@ public static class Roles
     public const string Administering = Admin;
     /// <summary>Accept or refuse a mailbox letter: the intake desk does, as do handlers.</summary>
     public const string LetterDesk = Intake + "," + Handler + "," + Supervisor + "," + Admin;
-    /// <summary>转办/分办 of an application: the desk shares new applications out (分办), handlers and supervisors pass them on (转办).</summary>
-    public const string Assigning = Intake + "," + Handler + "," + Supervisor + "," + Admin;
     /// <summary>An agency's settings (letter time limits, reminders): supervisors and administrators.</summary>
     public const string Supervising = Supervisor + "," + Admin;
     /// <summary>Read an agency's settings: everyone who works there.</summary>
