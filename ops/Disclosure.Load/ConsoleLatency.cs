@@ -13,8 +13,9 @@ namespace Disclosure.Load;
 /// <summary>
 /// <c>console-latency --url U --key K --connection CS --agency A [--count 100000] [--repeat 200]</c>: makes sure the agency
 /// has at least N open applications (seeds the missing ones, received over the last 60 days so some are overdue and some
-/// due soon), signs in to the console (the demo sign-in: the host must run in Development), and measures the worklist and
-/// a case page over real HTTP, one client, after a warm-up. Prints key=value lines.
+/// due soon; nine in ten assigned to one of 40 handlers in 8 departments), signs in to the console as a handler and a
+/// supervisor (the demo sign-in: the host must run in Development), and measures each page over real HTTP, one client, after
+/// a warm-up: the worklist's 全部, 我的 and 本部门, the supervisor's load per handler, a case page. Prints key=value lines.
 /// </summary>
 public static partial class ConsoleLatency
 {
@@ -35,26 +36,46 @@ public static partial class ConsoleLatency
         if (open < count) seeded = await Seed(o["connection"], agency, open, count - open);
         var number = await AnyOpenCase(o["connection"], agency);
 
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(o["url"]), Timeout = TimeSpan.FromSeconds(60) };
+        // a handler of one department (the worklist's 我的 and 本部门) and a supervisor (全部 and the load per handler)
+        using var handler = await SignIn(o["url"], agency, "latency.handler", "handler", Department(0));
+        using var supervisor = await SignIn(o["url"], agency, "latency.supervisor", "supervisor", Department(0));
+        var pages = new (string Name, HttpClient Client, string Url)[]
+        {
+            ("worklist", handler, $"/console/{agency}?scope=all"),
+            ("worklist_mine", handler, $"/console/{agency}?scope=mine"),
+            ("worklist_department", handler, $"/console/{agency}?scope=department"),
+            ("workload", supervisor, $"/console/{agency}/workload"),
+            ("case", handler, $"/console/{agency}/applications/{number}"),
+        };
+        Console.WriteLine($"open_cases={open + seeded}");
+        Console.WriteLine($"seeded={seeded}");
+        foreach (var (name, client, url) in pages)
+        {
+            // the load per handler reads every open application: fewer rounds of it
+            var measured = await Measure(client, url, name == "workload" ? Math.Min(repeat, 20) : repeat);
+            Console.WriteLine($"{name}_p50_ms={measured.P50:0.0}");
+            Console.WriteLine($"{name}_p95_ms={measured.P95:0.0}");
+        }
+        return 0;
+    }
+
+    /// <summary>A seeded case's handler and department: 40 handlers over 8 departments; <c>latency.handler</c> is handler 0.</summary>
+    private static string Handler(int i) => i % 40 == 0 ? "latency.handler" : $"handler-{i % 40:D2}";
+
+    private static string Department(int i) => $"科室{i % 8}";
+
+    private static async Task<HttpClient> SignIn(string url, string agency, string user, string role, string department)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
         var signIn = await http.GetStringAsync("/console/sign-in");
         var token = Token().Match(signIn).Groups[1].Value;
         var signedIn = await http.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["user"] = "latency.handler", ["role"] = "handler", ["agency"] = agency,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["user"] = user, ["role"] = role, ["agency"] = agency, ["department"] = department,
         }));
         if (signedIn.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"The console's demo sign-in answered {signedIn.StatusCode}: run the host in Development.");
-
-        var worklist = await Measure(http, $"/console/{agency}", repeat);
-        var casePage = await Measure(http, $"/console/{agency}/applications/{number}", repeat);
-        Console.WriteLine($"open_cases={open + seeded}");
-        Console.WriteLine($"seeded={seeded}");
-        Console.WriteLine($"worklist_p50_ms={worklist.P50:0.0}");
-        Console.WriteLine($"worklist_p95_ms={worklist.P95:0.0}");
-        Console.WriteLine($"case_p50_ms={casePage.P50:0.0}");
-        Console.WriteLine($"case_p95_ms={casePage.P95:0.0}");
-        return 0;
+        return http;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
@@ -92,6 +113,9 @@ public static partial class ConsoleLatency
         return (string)(await cmd.ExecuteScalarAsync() ?? throw new InvalidOperationException("No open case to measure."));
     }
 
+    private static ApplicationReceived Received(Guid id, string agency, DateOnly today, int i, string category, DateOnly received) =>
+        new(id, agency, $"CL-{today.Year}-{i:D7}", "online", new Applicant(category, "压测申请人", null, "13800000000", null, null), "控制台压测", null, received);
+
     /// <summary>Open applications received over the last 60 days (China time), written through Marten so the inline projection keeps the case documents.</summary>
     private static async Task<int> Seed(string connection, string agency, int from, int missing)
     {
@@ -106,8 +130,12 @@ public static partial class ConsoleLatency
             {
                 var id = Guid.CreateVersion7();
                 var category = Api.Categories[random.Next(Api.Categories.Length)];
-                session.Events.StartStream<Application>(id, new ApplicationReceived(id, agency, $"CL-{today.Year}-{i:D7}", "online",
-                    new Applicant(category, "压测申请人", null, "13800000000", null, null), "控制台压测", null, today.AddDays(-random.Next(0, 60))));
+                var received = today.AddDays(-random.Next(0, 60));
+                // nine in ten shared out (分办) to one of 40 handlers in 8 departments, the rest waiting for it
+                object[] events = i % 10 == 9
+                    ? [Received(id, agency, today, i, category, received)]
+                    : [Received(id, agency, today, i, category, received), new ApplicationAssigned(received, Handler(i), Department(i % 40), null)];
+                session.Events.StartStream<Application>(id, events);
             }
             // a batch is one transaction: one lost to a database restart is written again
             for (var attempt = 1; ; attempt++)

@@ -163,6 +163,7 @@ public static class PersonalData
         DecisionCorrected e => e with { Reason = PersonalDataErased.Placeholder },
         ApplicationWithdrawn { Reason: not null } e => e with { Reason = PersonalDataErased.Placeholder },
         ConsultationSent e => e with { Party = PersonalDataErased.Placeholder },
+        ApplicationAssigned { Note: not null } e => e with { Note = PersonalDataErased.Placeholder },
         NoticeDelivered e when e.SignedBy is not null || e.ElectronicConsent is not null =>
             e with { SignedBy = Blanked(e.SignedBy), ElectronicConsent = Blanked(e.ElectronicConsent) },
         MailReturned e => e with { Reason = PersonalDataErased.Placeholder },

@@ -53,6 +53,7 @@ public static class EventNames
     public const string MailReturned = "mail_returned";
     public const string DeliveryFailed = "delivery_failed";
     public const string ApplicationRelated = "application_related";
+    public const string ApplicationAssigned = "application_assigned";
 
     // mayor's mailbox letters
     public const string LetterReceived = "letter_received";

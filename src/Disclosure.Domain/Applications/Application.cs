@@ -125,6 +125,10 @@ public sealed class Application : ITrackedCase
     public string? LetterNumber { get; set; }
     public string Status { get; set; } = ApplicationStatuses.Received;
     public bool IsOpen { get; set; } = true;
+    /// <summary>承办人: the user (the <c>sub</c> of their sign-in) the case is assigned to (<see cref="ApplicationAssigned"/>); none until assigned.</summary>
+    public string? Handler { get; set; }
+    /// <summary>承办部门: the department of the agency the case is assigned to; none until assigned.</summary>
+    public string? Department { get; set; }
 
     // cached view of the statutory clock
     public DateOnly? DueOn { get; set; }
@@ -153,6 +157,9 @@ public sealed class Application : ITrackedCase
                 FromLetterId = e.FromLetterId; FromLetterNumber = e.FromLetterNumber;
                 QueryCodeHash = e.QueryCodeHash; DocumentNumber = e.DocumentNumber; InformationForm = e.InformationForm; ObtainBy = e.ObtainBy;
                 OtherWayAcceptable = e.OtherWayAcceptable; ElectronicConsent = e.ElectronicConsent;
+                break;
+            case ApplicationAssigned e:
+                Handler = e.Handler; Department = e.Department;
                 break;
             case ApplicationTurnedIntoLetter e:
                 LetterId = e.LetterId; LetterNumber = e.LetterNumber;

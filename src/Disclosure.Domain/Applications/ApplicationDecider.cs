@@ -185,6 +185,25 @@ public static class ApplicationDecider
     private static Refusal CalendarGap(Calendar.CalendarNotAvailable gap) =>
         Refusal.Conflict($"The payment period runs into {gap.Year}, whose holiday notice (节假日安排通知) is not loaded: its end cannot be known until it is (PUT /api/calendar/{gap.Year}).");
 
+    /// <summary>
+    /// 转办/分办: the application goes to a handler and/or a department, or from one to another. A department named without a
+    /// handler passes the case to that department to share out (its previous handler keeps it only if the department stays
+    /// the same); a handler named without a department keeps the department. The event carries the assignment as it then
+    /// stands. Assigning it to whom it is already assigned is refused: nothing would change.
+    /// </summary>
+    public static ApplicationAssigned Assign(Application app, DateOnly on, string? handler, string? department, string? note, DateOnly today)
+    {
+        handler = string.IsNullOrWhiteSpace(handler) ? null : handler.Trim();
+        department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
+        if (handler is null && department is null) throw Refusal.Invalid("handler", "Name the handler (承办人) or the department (承办部门) the application is assigned to.");
+        Step(app, "on", on, today);
+        var newDepartment = department ?? app.Department;
+        var newHandler = handler ?? (newDepartment == app.Department ? app.Handler : null);
+        if (newHandler == app.Handler && newDepartment == app.Department)
+            throw Refusal.Conflict("The application is already assigned to this handler and department; nothing would change.");
+        return new ApplicationAssigned(on, newHandler, newDepartment, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+    }
+
     public static ApplicationWithdrawn Withdraw(Application app, DateOnly on, string? reason, DateOnly today)
     {
         Step(app, "on", on, today);

@@ -231,3 +231,15 @@ public sealed record ApplicationRelated(DateOnly On, Guid RelatedTo, string Rela
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
+
+/// <summary>
+/// 转办/分办: the application is given to a handler (承办人) and/or a department (承办部门) within the agency, or passed on to
+/// others. Carries the assignment as it stands after the step — both fields, either possibly empty — so the case folds it
+/// without rules; <c>Note</c> says why (e.g. why it was passed on).
+/// </summary>
+[Label("转办/分办")]
+[StoredName(EventNames.ApplicationAssigned)]
+public sealed record ApplicationAssigned(DateOnly On, string? Handler, string? Department, string? Note) : IApplicationEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}

@@ -172,7 +172,7 @@ public static class StatutoryClock
         catch (CalendarNotAvailable gap)
         {
             steps.Add(new("calendar_gap", null, null,
-                $"尚未载入 {gap.Year} 年节假日安排通知，无法计算 {gap.Year} 年的工作日；载入后自动重新计算"));
+                gap.Explanation));
             return new Deadline(null, provisional, gap.Year, steps);
         }
     }

@@ -14,7 +14,8 @@ public sealed record ApplicationView(
     Extension? Extension, FeeStep? Fee, IReadOnlyList<Answer> SupersededAnswers, IReadOnlyList<Review> Reviews,
     Guid? FromLetterId, string? FromLetterNumber, Guid? LetterId, string? LetterNumber,
     long Version, IReadOnlyList<HistoryEntry>? History,
-    string? DocumentNumber = null, string? InformationForm = null, string? ObtainBy = null, bool? OtherWayAcceptable = null, bool? ElectronicConsent = null)
+    string? DocumentNumber = null, string? InformationForm = null, string? ObtainBy = null, bool? OtherWayAcceptable = null, bool? ElectronicConsent = null,
+    string? Handler = null, string? Department = null)
 {
     public static ApplicationView From(Application a, DateOnly today, IReadOnlyList<IEvent>? events = null) => new(
         a.Id, a.TrackingNumber, a.Agency, a.Channel, a.Applicant, a.Description, a.SubmittedOn, a.ReceivedOn,
@@ -23,5 +24,6 @@ public sealed record ApplicationView(
         a.Warnings, a.Correction, a.Consultations, a.Extension, a.Fee, a.SupersededAnswers, a.Reviews,
         a.FromLetterId, a.FromLetterNumber, a.LetterId, a.LetterNumber,
         a.Version, events?.Select(CaseHistory.Entry).ToList(),
-        a.DocumentNumber, a.InformationForm, a.ObtainBy, a.OtherWayAcceptable, a.ElectronicConsent);
+        a.DocumentNumber, a.InformationForm, a.ObtainBy, a.OtherWayAcceptable, a.ElectronicConsent,
+        a.Handler, a.Department);
 }

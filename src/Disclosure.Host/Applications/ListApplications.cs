@@ -15,12 +15,13 @@ public sealed record Worklist(DateOnly Today, DateOnly DueSoonUntil, IReadOnlyLi
 
 public static class ListApplicationsEndpoint
 {
-    /// <summary>A page of summaries, soonest due first. Identity and phone numbers are masked.</summary>
+    /// <summary>A page of summaries, soonest due first, optionally of one handler or department. Identity and phone numbers are masked.</summary>
     [WolverineGet("/api/agencies/{agency}/applications", OperationId = "listApplications", Summary = "申请列表 · List applications")]
     [Authorize(Roles = Roles.Reading), Tags("Applications")]
     [ProducesResponseType<Paged<ApplicationSummary>>(200)]
     public static async Task<IResult> Get(IQuerySession session, BusinessClock clock, CancellationToken ct,
-        string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50)
+        string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50,
+        string? handler = null, string? department = null)
     {
         var errors = CaseLists.Check(page, pageSize, status, ApplicationStatuses.All, receivedYear);
         foreach (var (k, v) in RequestRules.CheckDates(("dueBefore", dueBefore))) errors[k] = v;
@@ -29,6 +30,9 @@ public static class ListApplicationsEndpoint
         var today = clock.Today;
         var query = CaseLists.Filter(ApplicationKind.Instance, session.Query<Application>(), today, status, overdue, receivedYear);
         if (dueBefore is { } before) query = query.Where(a => a.IsOpen && a.DueOn != null && a.DueOn < before);
+        // 转办/分办: the applications assigned to a handler (承办人) or a department (承办部门)
+        if (!string.IsNullOrWhiteSpace(handler)) { var h = handler.Trim(); query = query.Where(a => a.Handler == h); }
+        if (!string.IsNullOrWhiteSpace(department)) { var d = department.Trim(); query = query.Where(a => a.Department == d); }
         return await CaseLists.PageAsync(query, q => q.OrderBy(a => a.DueOn).ThenBy(a => a.ReceivedOn).ThenBy(a => a.TrackingNumber),
             page, pageSize, a => ApplicationSummary.From(a, today), ct);
     }

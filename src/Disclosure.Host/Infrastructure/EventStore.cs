@@ -60,6 +60,20 @@ public static class EventStore
             i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
             i.Predicate = "data ->> 'isOpen' = 'true'"; // written as the worklist's query writes it; Weasel cannot read back a ::boolean predicate
         });
+        // 我的: one handler's open applications in due order (WorklistQuery with a handler; the supervisor's load per handler)
+        opts.Schema.For<Application>().Index(a => new { a.Handler, a.DueOn, a.TrackingNumber }, i =>
+        {
+            i.Name = "mt_doc_application_idx_open_handler";
+            i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
+            i.Predicate = "data ->> 'isOpen' = 'true'";
+        });
+        // 本部门: one department's open applications in due order
+        opts.Schema.For<Application>().Index(a => new { a.Department, a.DueOn, a.TrackingNumber }, i =>
+        {
+            i.Name = "mt_doc_application_idx_open_department";
+            i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
+            i.Predicate = "data ->> 'isOpen' = 'true'";
+        });
         opts.Schema.For<Disclosure.Domain.Letters.Letter>().Index(l => new { l.DueOn, l.TrackingNumber }, i =>
         {
             i.Name = "mt_doc_letter_idx_open_due";

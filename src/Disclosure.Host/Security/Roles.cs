@@ -28,4 +28,6 @@ public static class Roles
 
     public const string RoleClaim = "role";
     public const string AgencyClaim = "agency";
+    /// <summary>The staff member's department (承办部门) within the agency, optional: what the worklist's 本部门 filter shows.</summary>
+    public const string DepartmentClaim = "department";
 }

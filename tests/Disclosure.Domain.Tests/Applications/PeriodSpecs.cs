@@ -135,3 +135,27 @@ public class PeriodSpecs
         Assert.Equal(RefusalKind.Conflict, Refused(() => LetterDecider.Return(assigned, StatutoryClock.LapsesOn(returnBy), "不属本部门", Official, Today)).Kind);
     }
 }
+
+/// <summary>The worklist's 到期 window is the reminders' rule: a due date is in it on a day exactly when the reminder runs that day.</summary>
+public class DueSoonWindowSpecs
+{
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(0)]
+    public void A_due_date_is_within_the_window_exactly_when_its_reminder_has_started(int reminderDays)
+    {
+        // every day of two months with 国庆 and weekends, every due date of the next six weeks
+        for (var today = D("2025-09-01"); today <= D("2025-10-31"); today = today.AddDays(1))
+        {
+            var until = Deadlines.DueSoonUntil(today, Official, reminderDays);
+            for (var due = today; due <= today.AddDays(42); due = due.AddDays(1))
+            {
+                var app = Case(Received("2025-08-01"));
+                app.DueOn = due;
+                var reminded = Deadlines.ForApplication(app, today, Official, reminderDays).Notices.Any(n => n.Kind == Deadlines.DueSoon);
+                Assert.True(reminded == (due <= until), $"today {today}, due {due}, window until {until}: reminded {reminded}");
+            }
+        }
+    }
+}

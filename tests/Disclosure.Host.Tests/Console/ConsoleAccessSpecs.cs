@@ -28,6 +28,7 @@ public class ConsoleAccessSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         ["/console/{agency}/letters/{id}"] = Reading,
         ["/console/{agency}/letters"] = Reading,
         ["/console/{agency}/search"] = Reading,
+        ["/console/{agency}/workload"] = [Roles.Supervisor, Roles.Admin],
         ["/console/{agency}/reports/{year:int}"] = Reporting,
         ["/console/{agency}/reports/{year:int}/cells/{row}/{column}"] = Reporting,
         ["/console/{agency}/reports/{year:int}/reviews/{index:int}"] = Reporting,

@@ -51,14 +51,14 @@ public sealed class ConsoleClient
 
     public void SignInAs(string user, string role, params string[] agencies) => SignInAs(user, [role], agencies);
 
-    public void SignInAs(string user, string[] roles, string[] agencies, DateTimeOffset? at = null)
+    public void SignInAs(string user, string[] roles, string[] agencies, DateTimeOffset? at = null, string? department = null)
     {
         var options = _server.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(ConsoleAuthentication.Cookie);
         var now = at ?? _server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var properties = ConsoleAuthentication.Session(now, null);
         properties.IssuedUtc = now;
         properties.ExpiresUtc = now + options.ExpireTimeSpan;
-        var ticket = new AuthenticationTicket(ConsoleAuthentication.Principal(user, roles, agencies, "test"), properties, ConsoleAuthentication.Cookie);
+        var ticket = new AuthenticationTicket(ConsoleAuthentication.Principal(user, roles, agencies, "test", department), properties, ConsoleAuthentication.Cookie);
         _cookies.Add(Base, new Cookie(ConsoleAuthentication.CookieName, options.TicketDataFormat.Protect(ticket), "/console"));
     }
 

@@ -59,6 +59,7 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["POST /api/agencies/{agency}/applications/{id}/fee-notice"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/fee-payment"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/withdrawal"] = Handling,
+        ["POST /api/agencies/{agency}/applications/{id}/assignment"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/decision"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/decision-correction"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/reviews"] = Handling,

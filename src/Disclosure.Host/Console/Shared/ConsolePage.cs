@@ -30,6 +30,9 @@ public abstract class ConsolePage : PageModel
         await next();
     }
 
+    /// <summary>What of an applicant's personal data the signed-in user sees: one policy for every page (<see cref="Privacy.PersonalDataView"/>).</summary>
+    public Privacy.PersonalDataView Privacy => Host.Privacy.PersonalDataView.For(User);
+
     /// <summary>Whether the signed-in user holds one of the roles of a named set (<see cref="Roles"/>).</summary>
     public bool May(string roles) => roles.Split(',').Any(User.IsInRole);
 

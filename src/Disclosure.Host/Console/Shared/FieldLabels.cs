@@ -76,6 +76,7 @@ public static class FieldLabels
         ["concludedOn"] = "审结日期",
         ["result"] = "结果",
         ["department"] = "承办部门",
+        ["handler"] = "承办人（用户名）",
         ["text"] = "答复内容",
         ["publish"] = "公开答复",
         ["satisfaction"] = "满意度",

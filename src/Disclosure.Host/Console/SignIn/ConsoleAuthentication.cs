@@ -18,12 +18,16 @@ public static class ConsoleAuthentication
 
     public static bool IsConsole(PathString path) => path.StartsWithSegments(ConsoleSetup.Prefix);
 
-    /// <summary>A signed-in user as the API sees a token: <c>sub</c> is the name, <c>role</c> the roles, <c>agency</c> the agencies.</summary>
-    public static ClaimsPrincipal Principal(string user, IEnumerable<string> roles, IEnumerable<string> agencies, string authenticationType)
+    /// <summary>
+    /// A signed-in user as the API sees a token: <c>sub</c> is the name, <c>role</c> the roles, <c>agency</c> the agencies; and,
+    /// for the console's 本部门, <c>department</c> the department the user works in (optional: the identity provider's claim).
+    /// </summary>
+    public static ClaimsPrincipal Principal(string user, IEnumerable<string> roles, IEnumerable<string> agencies, string authenticationType, string? department = null)
     {
         var claims = new List<Claim> { new("sub", user) };
         claims.AddRange(roles.Select(r => new Claim(Roles.RoleClaim, r)));
         claims.AddRange(agencies.Select(a => new Claim(Roles.AgencyClaim, a)));
+        if (!string.IsNullOrWhiteSpace(department)) claims.Add(new Claim(Roles.DepartmentClaim, department.Trim()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, "sub", Roles.RoleClaim));
     }
 
@@ -83,10 +87,10 @@ public static class ConsoleAuthentication
             o.NonceCookie.Path = ConsoleSetup.Prefix;
             o.Events.OnTicketReceived = context =>
             {
-                // only what the console needs is kept in the session: the user, roles and agencies, and when it started
+                // only what the console needs is kept in the session: the user, roles, agencies and department, and when it started
                 var user = context.Principal!;
                 context.Principal = Principal(user.FindFirst("sub")?.Value ?? "unknown", user.FindAll(Roles.RoleClaim).Select(c => c.Value),
-                    user.FindAll(Roles.AgencyClaim).Select(c => c.Value), OpenIdConnect);
+                    user.FindAll(Roles.AgencyClaim).Select(c => c.Value), OpenIdConnect, user.FindFirst(Roles.DepartmentClaim)?.Value);
                 context.Properties!.Items[SignedInAt] = (context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow).ToString("O");
                 return Task.CompletedTask;
             };

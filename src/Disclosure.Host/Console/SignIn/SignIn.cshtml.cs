@@ -22,6 +22,7 @@ public sealed class SignInModel(ConsoleSignInSettings settings, IDocumentStore s
     public string UserName { get; private set; } = "";
     public IReadOnlyList<string> Chosen { get; private set; } = [Roles.Intake];
     public string? AgencyChoice { get; private set; }
+    public string? DepartmentChoice { get; private set; }
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl, CancellationToken ct)
@@ -35,7 +36,7 @@ public sealed class SignInModel(ConsoleSignInSettings settings, IDocumentStore s
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? user, string[]? role, string? agency, string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? user, string[]? role, string? agency, string? returnUrl, string? department, CancellationToken ct)
     {
         if (!settings.DemoSignIn) return NotFound();
         ReturnUrl = Local(returnUrl);
@@ -43,16 +44,18 @@ public sealed class SignInModel(ConsoleSignInSettings settings, IDocumentStore s
         UserName = user?.Trim() ?? "";
         Chosen = (role ?? []).Where(Roles.All.Contains).Distinct().ToList();
         AgencyChoice = agency;
+        DepartmentChoice = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
         if (UserName.Length is 0 or > 100 || TextRules.HasControlCharacters(UserName)) Problem = "请填写用户名（最多 100 个字）。";
         else if (Chosen.Count == 0) Problem = "请至少选择一个角色。";
         else if (string.IsNullOrEmpty(agency) && !Chosen.Contains(Roles.Admin)) Problem = "请选择机关（只有系统管理员可以不选）。";
         else if (!string.IsNullOrEmpty(agency) && Agencies.All(a => a.Id != agency)) Problem = "没有这个机关。";
+        else if (DepartmentChoice is { } d && (d.Length > 100 || TextRules.HasControlCharacters(d))) Problem = "部门名称最多 100 个字。";
         if (Problem is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var principal = ConsoleAuthentication.Principal(UserName, Chosen, string.IsNullOrEmpty(agency) ? [] : [agency], "demo");
+        var principal = ConsoleAuthentication.Principal(UserName, Chosen, string.IsNullOrEmpty(agency) ? [] : [agency], "demo", DepartmentChoice);
         await HttpContext.SignInAsync(ConsoleAuthentication.Cookie, principal, ConsoleAuthentication.Session(clock.Now, null));
         return LocalRedirect(ReturnUrl ?? ConsoleSetup.Prefix);
     }
