@@ -38,9 +38,9 @@ public static class EvidenceBundle
     public static async Task<IResult> Get(string agency, string id, IDocumentStore store, CalendarStore calendars, NoticePrinter printer, KeptPdfs pdfs,
         BusinessClock clock, CancellationToken ct, string? asOf = null)
     {
-        var (at, problem) = AsOf.Parse(asOf);
-        if (at is null) return AsOf.Refused(asOf is null ? $"Required: the instant the case is shown as it stood (a review's decision date). {AsOf.Explain}" : problem);
-        var bundle = await BuildAsync(store, calendars, printer, pdfs, clock, agency, id, at.Value, ct);
+        if (AsOf.Required(asOf) is { } refused) return refused;
+        var at = AsOf.Parse(asOf);
+        var bundle = await BuildAsync(store, calendars, printer, pdfs, clock, agency, id, at!.Value, ct);
         return bundle.Problem ?? Results.File(bundle.Pdf!, ContentType, bundle.FileName);
     }
 
@@ -179,7 +179,7 @@ public static class EvidenceBundle
                 delivery.AddRange(n.Returns.Select(r => $"{r.ReturnedOn:yyyy-MM-dd} 邮件退回"));
                 delivery.AddRange(n.Failures.Select(f => $"{f.On:yyyy-MM-dd} 送达未成功"));
                 if (delivery.Count == 0) delivery.Add("未送达");
-                html.Append($"<tr><td>{E(NoticeKinds.All.Find(n.Kind)?.Label ?? n.Kind)}</td><td class="nowrap">{E(n.Number)}</td><td class="nowrap">{n.IssuedOn:yyyy-MM-dd}</td><td>{string.Join("<br>", delivery.Select(E))}</td></tr>");
+                html.Append($"""<tr><td>{E(NoticeKinds.All.Find(n.Kind)?.Label ?? n.Kind)}</td><td class="nowrap">{E(n.Number)}</td><td class="nowrap">{n.IssuedOn:yyyy-MM-dd}</td><td>{string.Join("<br>", delivery.Select(E))}</td></tr>""");
             }
             html.Append("</tbody></table>");
         }

@@ -23,8 +23,8 @@ public static class WorklistAsOfEndpoint
     public static async Task<IResult> Get(IQuerySession session, IDocumentStore store, CalendarStore calendars, CancellationToken ct,
         string? asOf = null, int days = 3)
     {
-        var (at, problem) = AsOf.Parse(asOf);
-        if (at is null) return AsOf.Refused(asOf is null ? $"Required. {AsOf.Explain}" : problem);
+        if (AsOf.Required(asOf) is { } refused) return refused;
+        var at = AsOf.Parse(asOf)!;
 
         var (cases, calendar) = await CaseReplay.CasesAsync<Application, IApplicationEvent>(ApplicationKind.Instance, store, session, calendars.Settings, at.Value, ct);
         var today = AsOf.DayOf(at.Value);

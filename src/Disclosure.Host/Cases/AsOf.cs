@@ -15,22 +15,37 @@ public static class AsOf
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd"];
 
-    /// <summary>The instant, or the problem with the text (null text is "as it stands now": no instant, no problem).</summary>
-    public static (DateTimeOffset? At, string? Problem) Parse(string? text)
+    /// <summary>The instant the text names; null when it names none (<see cref="Check"/> says why).</summary>
+    public static DateTimeOffset? Parse(string? text)
     {
-        if (text is null) return (null, null);
+        if (text is null) return null;
         text = text.Trim();
         if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return day.Year is < 2008 or > 2100 ? (null, Explain) : (EndOf(day), null);
+            return day.Year is < 2008 or > 2100 ? null : EndOf(day);
         // an instant must say where it is: a time without an offset is ambiguous (Beijing? UTC?)
         var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"T.*[+-]\d{2}:?\d{2}$");
-        if (!hasOffset || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            return (null, Explain);
-        return at.Year is < 2008 or > 2100 ? (null, Explain) : (at, null);
+        if (!hasOffset || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)) return null;
+        return at.Year is < 2008 or > 2100 ? null : at;
     }
 
-    public const string Explain =
-        "An instant with its offset (2025-03-05T14:30:00+08:00 or 2025-03-05T06:30:00Z) or a date (2025-03-05, the end of that day in Beijing), between 2008 and 2100.";
+    /// <summary>The field error of <c>asOf</c>, if any (null text: none unless <paramref name="required"/>).</summary>
+    public static void Check(string? text, IDictionary<string, string[]> errors, bool required)
+    {
+        if (text is null)
+        {
+            if (required) errors[Field] = ["Required: an instant with its offset (2025-03-05T14:30:00+08:00) or a date (2025-03-05)."];
+        }
+        else if (Parse(text) is null)
+            errors[Field] = ["An instant with its offset (2025-03-05T14:30:00+08:00 or 2025-03-05T06:30:00Z) or a date (2025-03-05, the end of that day in Beijing), between 2008 and 2100."];
+    }
+
+    /// <summary>The 400 answer when <c>asOf</c> is missing or names no instant; null when it names one.</summary>
+    public static IResult? Required(string? text)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Check(text, errors, required: true);
+        return errors.Count == 0 ? null : Problems.ValidationResult(errors);
+    }
 
     /// <summary>The last microsecond of a China day (PostgreSQL keeps microseconds: the next tick would round into the next day).</summary>
     public static DateTimeOffset EndOf(DateOnly day) =>
@@ -48,7 +63,4 @@ public static class AsOf
 
     /// <summary>How the console and the printed file say the instant: Beijing time to the second.</summary>
     public static string Text(DateTimeOffset at) => at.ToOffset(BusinessClock.ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）";
-
-    public static IResult Refused(string? problem = null) =>
-        Problems.ValidationResult(new Dictionary<string, string[]> { [Field] = [problem ?? Explain] });
 }

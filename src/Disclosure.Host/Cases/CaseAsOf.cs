@@ -27,8 +27,8 @@ public static class CaseAsOf
     public static async Task<IResult> GetAsync<TCase>(CaseKind<TCase> kind, IDocumentStore store, IQuerySession session, ClockSettings settings,
         string idOrNumber, string asOf, CancellationToken ct) where TCase : class, ITrackedCase
     {
-        var (at, problem) = AsOf.Parse(asOf);
-        if (at is null) return AsOf.Refused(problem);
+        if (AsOf.Required(asOf) is { } refused) return refused;
+        var at = AsOf.Parse(asOf)!;
         return await LoadAsync(kind, store, session, settings, idOrNumber, at.Value, ct) switch
         {
             { Stood: { } stood } => Results.Ok(kind.View(stood.State, stood.Day, stood.History)),

@@ -29,8 +29,8 @@ public static class ReportAsOf
         BusinessClock clock, IDocumentStore store, CancellationToken ct, string? asOf = null, string? layout = null, string? format = null)
     {
         var errors = ReportRequest.Check(year, layout, clock);
-        var (at, problem) = AsOf.Parse(asOf);
-        if (at is null) errors[AsOf.Field] = [asOf is null ? $"Required. {AsOf.Explain}" : problem!];
+        AsOf.Check(asOf, errors, required: true);
+        var at = AsOf.Parse(asOf);
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var root = (await directory.FindAsync(agency, ct))!;

@@ -48,6 +48,8 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["POST /api/agencies/{agency}/applications"] = Registering,
         ["GET /api/agencies/{agency}/applications"] = Reading,
         ["GET /api/agencies/{agency}/applications/worklist"] = Reading,
+        ["GET /api/agencies/{agency}/applications/worklist/as-of"] = Reading,
+        ["GET /api/agencies/{agency}/applications/{id}/evidence"] = Reading,
         ["GET /api/agencies/{agency}/applications/{id}"] = Reading,
         ["POST /api/agencies/{agency}/applications/{id}/correction-request"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/correction"] = Handling,
@@ -86,6 +88,7 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["GET /api/agencies/{agency}/settings/letters"] = [.. Reading, Roles.Statistician],
 
         ["GET /api/agencies/{agency}/reports/{year}"] = Reporting,
+        ["GET /api/agencies/{agency}/reports/{year}/as-of"] = Reporting,
         ["GET /api/agencies/{agency}/reports/{year}/cells/{row}/{column}"] = Reporting,
         ["GET /api/agencies/{agency}/reports/{year}/reviews/{index}"] = Reporting,
         ["PUT /api/agencies/{agency}/reports/{year}/proactive"] = [Roles.Statistician, Roles.Admin],

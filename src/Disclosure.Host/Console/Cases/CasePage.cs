@@ -51,7 +51,7 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
     /// <summary>The case as it stood at <see cref="AsOf"/>: its facts, clock, notices and history then, and no step (the past is not edited).</summary>
     private async Task<IActionResult> ShowAsItStoodAsync(CancellationToken ct)
     {
-        if (Disclosure.Host.Cases.AsOf.Parse(AsOf) is not ({ } at, _))
+        if (Disclosure.Host.Cases.AsOf.Parse(AsOf) is not { } at)
         {
             await ErrorPage.WriteAsync(HttpContext, StatusCodes.Status400BadRequest);
             return new EmptyResult();

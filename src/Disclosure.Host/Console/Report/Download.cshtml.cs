@@ -15,7 +15,7 @@ public sealed class DownloadModel(ReportPrinter printer) : ReportPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (at, _) = global::Disclosure.Host.Cases.AsOf.Parse(AsOf);
+        var at = global::Disclosure.Host.Cases.AsOf.Parse(AsOf);
         if (AsOf is not null && at is null)
         {
             await Shared.ErrorPage.WriteAsync(HttpContext, StatusCodes.Status400BadRequest);
