@@ -82,6 +82,8 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["POST /api/agencies/{agency}/letters/{id}/extension"] = Handling,
         ["POST /api/agencies/{agency}/letters/{id}/reply"] = Handling,
         ["POST /api/agencies/{agency}/letters/{id}/feedback"] = Handling,
+        ["POST /api/agencies/{agency}/letters/{id}/supervision"] = [Roles.Supervisor, Roles.Admin],
+        ["GET /api/agencies/{agency}/letters/supervised"] = Reading,
         ["POST /api/agencies/{agency}/letters/{id}/closure"] = Handling,
         ["POST /api/agencies/{agency}/letters/{id}/reclassification"] = Handling,
         ["PUT /api/agencies/{agency}/settings/letters"] = [Roles.Supervisor, Roles.Admin],

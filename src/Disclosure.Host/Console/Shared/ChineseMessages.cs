@@ -57,6 +57,8 @@ public static partial class ChineseMessages
         ["A reply cannot arrive before the request was sent ({0})."] = "收到意见的日期不能早于征求意见发出日期（{0}）。",
         ["A reply has a text."] = "请填写答复内容。",
         ["A report cannot be published in the future."] = "公开日期不能晚于今天。",
+        ["Say what the supervisor asks of the department."] = "请写明督办事项。",
+        ["The day to answer by ({0}) is on or after the day of the 督办 ({1})."] = "督办期限（{0}）不能早于督办日期（{1}）。",
         ["The statistics are still catching up with the latest records; publish again in a moment so the filed figures are complete."] = "统计尚未包含最新记录，请稍后再登记公开，以免公开的数字不完整。",
         ["A review cannot conclude before it was filed ({0})."] = "审结日期不能早于提起日期（{0}）。",
         ["A template is at most 100,000 characters."] = "模板最多 100,000 个字。",
