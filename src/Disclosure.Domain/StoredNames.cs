@@ -67,6 +67,7 @@ public static class EventNames
     public const string LetterClosed = "letter_closed";
     public const string LetterReclassified = "letter_reclassified";
     public const string LetterDueDateRederived = "letter_due_date_rederived";
+    public const string LetterSupervised = "letter_supervised";
 
     // agencies, calendar, the report file
     public const string AgencyRegistered = "agency_registered";

@@ -73,6 +73,14 @@ public sealed class Letter : ITrackedCase
 
     public bool IsOverdue(DateOnly today) => AwaitingAction && DueOn is { } due && today > due;
 
+    /// <summary>督办: when the letter was last flagged, the day it must be answered by, and what the supervisor asked.</summary>
+    public DateOnly? SupervisedOn { get; set; }
+    public DateOnly? SuperviseBy { get; set; }
+    public string? SupervisionNote { get; set; }
+
+    /// <summary>Past the 督办 day and still waiting for an answer.</summary>
+    public bool IsSupervisionOverdue(DateOnly today) => AwaitingAction && SuperviseBy is { } by && today > by;
+
     public static Letter From(IEnumerable<object> events, WorkingDayCalendar? calendar = null)
     {
         var letter = new Letter();
@@ -117,6 +125,7 @@ public sealed class Letter : ITrackedCase
                 break;
             case LetterReclassified e: ApplicationId = e.ApplicationId; ApplicationNumber = e.ApplicationNumber; ClosedOn = e.On; break;
             case LetterDueDateRederived: break; // the clock is recomputed from the facts; this event only records why it moved
+            case LetterSupervised e: SupervisedOn = e.On; SuperviseBy = e.ReplyBy; SupervisionNote = e.Note; break;
             default: throw new UnhandledEvent(typeof(Letter), @event);
         }
         Status = DeriveStatus();

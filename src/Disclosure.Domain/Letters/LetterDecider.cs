@@ -123,6 +123,16 @@ public static class LetterDecider
         _ => "other",
     };
 
+    /// <summary>督办: only a letter still waiting for an answer; the day to answer by is on or after the day it is flagged.</summary>
+    public static LetterSupervised Supervise(Letter letter, DateOnly on, DateOnly replyBy, string? note, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(note)) throw Refusal.Invalid("note", "Say what the supervisor asks of the department.");
+        Dated(letter, "on", on, today);
+        if (replyBy < on) throw Refusal.Invalid("replyBy", $"The day to answer by ({replyBy:yyyy-MM-dd}) is on or after the day of the 督办 ({on:yyyy-MM-dd}).");
+        Expect(letter, "supervised", LetterStatuses.Received, LetterStatuses.Accepted, LetterStatuses.Assigned, LetterStatuses.Returned, LetterStatuses.Reopened);
+        return new LetterSupervised(on, replyBy, note.Trim());
+    }
+
     private static void Expect(Letter letter, string verb, params string[] statuses)
     {
         if (!statuses.Contains(letter.Status))

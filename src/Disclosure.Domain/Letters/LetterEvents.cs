@@ -107,3 +107,14 @@ public sealed record LetterDueDateRederived(DateOnly On, DateOnly? OldDueOn, Dat
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
+
+/// <summary>
+/// 督办: a supervisor flags the letter and sets the day by which it must be answered (12345 practice: 督办 and 回访 close the
+/// loop). The letter shows on the 督办 list until it is answered; past that day unanswered, it counts as overdue there.
+/// </summary>
+[Label("督办")]
+[StoredName(EventNames.LetterSupervised)]
+public sealed record LetterSupervised(DateOnly On, DateOnly ReplyBy, string Note) : ILetterEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}

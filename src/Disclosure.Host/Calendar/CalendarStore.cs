@@ -27,17 +27,22 @@ public sealed class CalendarStore(ClockSettings settings)
 
     public void Use(WorkingDayCalendar calendar) => _current = calendar;
 
+    /// <summary>The calendar the notices of the calendar's stream make (all of them, or those up to an instant: the case as it stood).</summary>
+    public static WorkingDayCalendar From(IEnumerable<JasperFx.Events.IEvent> events)
+    {
+        var calendar = WorkingDayCalendar.Official;
+        foreach (var e in events)
+            if (e.Data is HolidayNoticeLoaded loaded) calendar = calendar.With(loaded.ToNotice());
+        return calendar;
+    }
+
     public async Task LoadAsync(IDocumentStore store, CancellationToken ct)
     {
         await _loading.WaitAsync(ct);
         try
         {
             await using var session = store.QuerySession();
-            var events = await session.Events.FetchStreamAsync(StreamId, token: ct);
-            var calendar = WorkingDayCalendar.Official;
-            foreach (var e in events)
-                if (e.Data is HolidayNoticeLoaded loaded) calendar = calendar.With(loaded.ToNotice());
-            _current = calendar;
+            _current = From(await session.Events.FetchStreamAsync(StreamId, token: ct));
             Interlocked.Exchange(ref _loadedAt, Environment.TickCount64);
         }
         finally

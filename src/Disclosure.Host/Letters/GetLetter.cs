@@ -20,8 +20,11 @@ public static class GetLetterEndpoints
     [WolverineGet("/api/agencies/{agency}/letters/{id}", OperationId = "getLetter", Summary = "查看来信 · Get a letter with its history")]
     [Authorize(Roles = Roles.Reading), Tags("Letters")]
     [ProducesResponseType<LetterView>(200)]
-    public static Task<IResult> Get(string id, IQuerySession session, BusinessClock clock, CancellationToken ct) =>
-        CaseReads.GetAsync(LetterKind.Instance, session, id, clock.Today, ct);
+    public static Task<IResult> Get(string id, IQuerySession session, BusinessClock clock, IDocumentStore store, CalendarStore calendars,
+        CancellationToken ct, string? asOf = null) =>
+        asOf is null
+            ? CaseReads.GetAsync(LetterKind.Instance, session, id, clock.Today, ct)
+            : CaseAsOf.GetAsync(LetterKind.Instance, store, session, calendars.Settings, id, asOf, ct); // as it stood (see getApplication)
 
     /// <summary>A page of letters, soonest due first; the writer's phone is masked.</summary>
     [WolverineGet("/api/agencies/{agency}/letters", OperationId = "listLetters", Summary = "来信列表 · List letters")]

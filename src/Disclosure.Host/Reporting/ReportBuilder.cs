@@ -28,14 +28,16 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
 {
     public static Guid FileId(string agency, int year) => DeterministicGuid.For($"report:{agency}:{year}");
 
-    public async Task<ReportView> BuildAsync(IReadOnlyList<string> agencies, string title, int year, ReportLayout layout, CancellationToken ct)
+    /// <param name="stood">The figures as they stood at an instant (<see cref="ReportAsOf"/>, a replay) in place of the kept ones.</param>
+    public async Task<ReportView> BuildAsync(IReadOnlyList<string> agencies, string title, int year, ReportLayout layout, CancellationToken ct,
+        ReportAsOf.Figures? stood = null)
     {
         await using var session = store.QuerySession();
-        var tallies = await session.Query<YearTally>()
+        var tallies = stood?.Tallies ?? await session.Query<YearTally>()
             .Where(t => t.AnyTenant() && t.Agency.IsOneOf(agencies.ToArray()) && t.Year <= year)
             .ToListAsync(ct);
         var fileIds = agencies.Select(a => FileId(a, year)).ToArray();
-        var files = await session.Query<ReportFile>().Where(f => f.AnyTenant() && f.Id.IsOneOf(fileIds)).ToListAsync(ct);
+        var files = stood?.Files ?? await session.Query<ReportFile>().Where(f => f.AnyTenant() && f.Id.IsOneOf(fileIds)).ToListAsync(ct);
 
         var applications = AnnualReport.Applications(layout, year, tallies);
         var previous = tallies.Any(t => t.Year < year) ? AnnualReport.Applications(layout, year - 1, tallies) : null;
@@ -51,11 +53,11 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
             checks.Add(new ReportCheck("proactive_layout", false, $"表二按另一种格式填报（{string.Join("、", mismatched)}），本格式下未显示"));
 
         var statKeys = agencies.Select(a => $"{a}/{year}").ToArray();
-        var letters = await session.Query<LetterStatistics>().Where(s => s.AnyTenant() && s.Id.IsOneOf(statKeys)).ToListAsync(ct);
+        var letters = stood?.Letters ?? await session.Query<LetterStatistics>().Where(s => s.AnyTenant() && s.Id.IsOneOf(statKeys)).ToListAsync(ct);
         // the disclosure report has no mailbox table; its figures go into 一、总体情况 ("共处理市长信箱信件19件")
         var mailbox = letters.Count == 0 ? null : new MailboxSummary(letters.Sum(l => l.Handled), letters.Sum(l => l.Received), letters.Sum(l => l.Replied));
 
-        var (asOf, stale) = await FreshnessAsync(agencies, ct);
+        var (asOf, stale) = stood is not null ? (stood.At.ToOffset(BusinessClock.ChinaOffset), false) : await FreshnessAsync(agencies, ct);
         NarrativeView? narrative = null;
         PublicationView? publication = null;
         if (agencies.Count == 1 && files.SingleOrDefault() is { } file)

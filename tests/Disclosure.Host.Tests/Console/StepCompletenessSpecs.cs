@@ -68,7 +68,7 @@ public class StepCompletenessSpecs
         Assert.Equal(["assignment", "correction-request", "correction", "correction-lapse", "consultation", "consultation-reply", "extension",
             "fee-notice", "fee-payment", "fee-lapse", "withdrawal", "decision", "relation", "decision-correction", "notice", "delivery",
             "delivery-failure", "returned-mail", "review", "review-conclusion", "letter"], CaseSteps.Application.Select(s => s.Code));
-        Assert.Equal(["acceptance", "rejection", "assignment", "return", "extension", "reply", "feedback", "closure", "reclassification"],
+        Assert.Equal(["acceptance", "rejection", "assignment", "return", "extension", "supervision", "reply", "feedback", "closure", "reclassification"],
             CaseSteps.Letter.Select(s => s.Code));
         // the roles are the endpoint's: the letter desk accepts and rejects, handlers do the rest
         Assert.All(CaseSteps.Letter.Where(s => s.Code is "acceptance" or "rejection"), s => Assert.Equal(Disclosure.Host.Security.Roles.LetterDesk, s.Roles));

@@ -56,7 +56,7 @@ public sealed class ApplicationModel(IDocumentStore store, CalendarStore calenda
     {
         await using var session = Store.QuerySession(AgencyId);
         var report = await repeats.OfAsync(session, Current, ct);
-        var relate = May(Roles.Handling) ? new RelateForm(Version, Current.Relations.Select(r => (r.CaseId, r.Kind)).ToList()) : null;
+        var relate = May(Roles.Handling) && AsOfInstant is null ? new RelateForm(Version, Current.Relations.Select(r => (r.CaseId, r.Kind)).ToList()) : null;
         Repeats = new RepeatsView(AgencyId, report, Current.Relations, await counts.ForAsync(AgencyId, Current, ct), relate);
     }
 }

@@ -34,6 +34,13 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
 
     [FromRoute(Name = "id")] public string Id { get; set; } = "";
     [FromQuery(Name = "done")] public string? Done { get; set; }
+    /// <summary><c>?asOf=</c>: the case file as it stood then (an instant with its offset, or a date), read from the events; no step forms.</summary>
+    [FromQuery(Name = "asOf")] public string? AsOf { get; set; }
+
+    /// <summary>The instant the page shows the case as it stood; null: as it stands now.</summary>
+    public DateTimeOffset? AsOfInstant { get; private set; }
+    /// <summary>The day the clock is read on: today, or the day of <see cref="AsOfInstant"/> (overdue then, not now).</summary>
+    public DateOnly Day => AsOfInstant is { } at ? Disclosure.Host.Cases.AsOf.DayOf(at) : Today;
 
     public TCase Current { get; private set; } = null!;
     public IReadOnlyList<IEvent> History { get; private set; } = [];
@@ -44,7 +51,27 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
 
     protected abstract long VersionOf(TCase current);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? await ShowAsync(null, null, null, ct) : await NotFoundPageAsync();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (AsOf is not null) return await ShowAsItStoodAsync(ct);
+        return await LoadAsync(ct) ? await ShowAsync(null, null, null, ct) : await NotFoundPageAsync();
+    }
+
+    /// <summary>The case as it stood at <see cref="AsOf"/>: its facts, clock, notices and history then, and no step (the past is not edited).</summary>
+    private async Task<IActionResult> ShowAsItStoodAsync(CancellationToken ct)
+    {
+        if (Disclosure.Host.Cases.AsOf.Parse(AsOf) is not { } at)
+        {
+            await ErrorPage.WriteAsync(HttpContext, StatusCodes.Status400BadRequest);
+            return new EmptyResult();
+        }
+        await using var session = store.QuerySession(AgencyId);
+        if (await CaseAsOf.LoadAsync(CaseAsOf.KindOf<TCase>(), store, session, calendars.Settings, Id, at, ct) is not ({ } stood, _))
+            return await NotFoundPageAsync();
+        (Current, History, Version, AsOfInstant) = (stood.State, stood.History, VersionOf(stood.State), at);
+        await ShowingAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostStepAsync(string? step, string? target, CancellationToken ct)
     {
@@ -167,3 +194,6 @@ public static class HistoryLine
 
 /// <summary>The step forms of a case page and the version they were made from.</summary>
 public sealed record StepsView(IReadOnlyList<StepForm> Steps, long Version);
+
+/// <summary>The as-it-stood banner of a case page: the instant (none: the case as it stands) and the day overdue is judged on.</summary>
+public sealed record AsOfView(DateTimeOffset? At, DateOnly Day);

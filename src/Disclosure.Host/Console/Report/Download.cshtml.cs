@@ -10,10 +10,19 @@ namespace Disclosure.Host.StaffConsole.Report;
 public sealed class DownloadModel(ReportPrinter printer) : ReportPage
 {
     [FromRoute(Name = "format")] public string Format { get; set; } = "";
+    /// <summary><c>?asOf=</c>: the report as it stood then (a date: the end of that day in Beijing).</summary>
+    [FromQuery(Name = "asOf")] public string? AsOf { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Format is not ("html" or "pdf" or "csv" or "xlsx") || await BuildAsync(ct) is not { } report) return await NotFoundPageAsync();
+        var at = global::Disclosure.Host.Cases.AsOf.Parse(AsOf);
+        if (AsOf is not null && at is null)
+        {
+            await Shared.ErrorPage.WriteAsync(HttpContext, StatusCodes.Status400BadRequest);
+            return new EmptyResult();
+        }
+        if (Format is not ("html" or "pdf" or "csv" or "xlsx") || await (at is { } asOf ? BuildAsOfAsync(asOf, ct) : BuildAsync(ct)) is not { } report)
+            return await NotFoundPageAsync();
         var name = $"{AgencyId}-{Year}-report";
         switch (Format)
         {

@@ -61,6 +61,7 @@ public static class FieldLabels
         ["decidedOn"] = "答复日期",
         ["outcome"] = "办理结果",
         ["note"] = "说明",
+        ["replyBy"] = "督办期限（须在此日前答复）",
         // 关联 (a repeat or the same applicant's earlier application) and 不予处理（重复申请）
         ["relatedTo"] = "关联的在先申请（编号）",
         // what the answer notice (政府信息公开申请答复书) says beyond the catalogue's wording
