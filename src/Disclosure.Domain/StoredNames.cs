@@ -53,6 +53,8 @@ public static class EventNames
     public const string MailReturned = "mail_returned";
     public const string DeliveryFailed = "delivery_failed";
     public const string ApplicationRelated = "application_related";
+    public const string ApplicationConfirmed = "application_confirmed";
+    public const string SubmissionReturned = "submission_returned";
 
     // mayor's mailbox letters
     public const string LetterReceived = "letter_received";

@@ -23,6 +23,7 @@ public class EventContractSpecs
         "narrative_recorded", "personal_data_erased", "proactive_figures_recorded", "reminder_setting_set", "report_published",
         "review_concluded", "review_filed", "year_closed", "notice_issued", "notice_delivered", "mail_returned", "delivery_failed",
         "notice_settings_set", "fee_policy_set", "notice_template_set", "notice_template_reset", "application_related", "retention_setting_set",
+        "application_confirmed", "submission_returned",
     ];
 
     [Fact]
