@@ -72,6 +72,8 @@ public class EventContractSpecs
         new Disclosure.Domain.Notices.MailReturned("SP公开〔2025〕1号", D("2025-03-25"), null, "r"),
         new Disclosure.Domain.Notices.DeliveryFailed("SP公开〔2025〕1号", D("2025-03-25"), "r"),
         new ApplicationRelated(D("2025-03-05"), Guid.NewGuid(), "SP-2024-00017", "same_request", "id_number", D("2024-11-04")),
+        new ApplicationConfirmed(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "natural_person"),
+        new SubmissionReturned(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "r"),
     }.ToDictionary(e => e.GetType());
 
     private static readonly Dictionary<Type, object> LetterSamples = new object[]
