@@ -220,6 +220,11 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy(Disclosure.Host.Letters.PublicLetterStatusEndpoint.RateLimitPolicy, http =>
         System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
             _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    // online applications per client address and hour (the form's page views count too): a public form must not fill the worklist
+    var submissionsPerHour = config.GetValue("Limits:PublicSubmissionsPerHour", 60);
+    o.AddPolicy(Disclosure.Host.Applications.SubmitApplicationEndpoint.RateLimitPolicy, http =>
+        System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = submissionsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
 });
 
 var maxBody = config.GetValue<long>("Limits:MaxRequestBodyBytes", 1_048_576);
