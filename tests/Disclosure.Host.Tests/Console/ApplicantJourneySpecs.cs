@@ -112,6 +112,7 @@ public class ApplicantJourneySpecs(BrowserFixture fixture)
         await Expect(page.Locator("[data-user]").Last).ToHaveTextAsync(Disclosure.Host.StaffConsole.Public.StatusModel.ApplicantActor);
         await page.Locator("#step-decision summary").ClickAsync();
         await page.Locator("form[data-step=decision] [name=outcome]").SelectOptionAsync("disclosed");
+        await page.Locator("form[data-step=decision] [name='notice.provision']").FillAsync("可在本系统“办理进度查询”页面下载所申请信息的电子文本");
         await page.Locator("form[data-step=decision] button[type=submit]").ClickAsync();
         await Expect(page.Locator("[data-status]")).ToHaveTextAsync("已答复");
         await SignOut(page);
