@@ -150,6 +150,47 @@ public class OnlineApplicationSpecs(AppFixture fixture) : ApplicationScenario(fi
     }
 
     [Fact]
+    public async Task A_wrong_code_and_an_unknown_number_answer_alike_and_slowly_and_personal_data_comes_back_masked()
+    {
+        var submitted = (await Submit(Form())).ShouldBe(201);
+        var number = submitted.Str("trackingNumber");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var wrongCode = await Send(HttpMethod.Get, $"/public/applications/{number}?code=AAAAAAAA", null, null);
+        var unknown = await Send(HttpMethod.Get, $"/public/applications/SP-2025-99999?code={submitted.Str("queryCode")}", null, null);
+        Assert.True(started.Elapsed >= 2 * Disclosure.Host.Applications.PublicApplicationStatusEndpoint.MissDelay, $"{started.Elapsed}");
+        Assert.Equal((404, 404), (wrongCode.Status, unknown.Status));
+        Assert.Equal(wrongCode.Json.GetProperty("detail").ToString(), unknown.Json.GetProperty("detail").ToString());
+
+        var found = (await Send(HttpMethod.Get, $"/public/applications/{number}?code={submitted.Str("queryCode")}", null, null)).ShouldBe(200);
+        Assert.Equal("张*", found.Str("applicant"));
+        Assert.DoesNotContain("张三", found.Body);
+        Assert.DoesNotContain("11010519491231002X", found.Body);
+        Assert.DoesNotContain("13812345678", found.Body);
+    }
+
+    [Fact]
+    public async Task A_notice_is_served_only_to_the_right_code()
+    {
+        (await Put($"/api/agencies/{Agency}/settings/notices", new { agencyName = "三厂园区管理委员会", reconsiderationBody = "三厂镇人民政府" })).ShouldBe(200);
+        var submitted = (await Submit(Form())).ShouldBe(201);
+        var number = submitted.Str("trackingNumber");
+        (await Post($"{Base}/{number}/confirmation", new { })).ShouldBe(200);
+
+        var applicant = new ConsoleClient(Host.Server);
+        var status = await applicant.SubmitAsync(await applicant.GetAsync("/public/status"),
+            new Dictionary<string, string> { ["kind"] = "application", ["trackingNumber"] = number, ["code"] = submitted.Str("queryCode") });
+        Assert.Equal(200, status.Status);
+        Assert.Contains("登记回执", status.Text("#notices-heading + ul"));
+        var receipt = status.Document.QuerySelector("button[data-notice]")!.GetAttribute("data-notice")!;
+        // the download form with another code: the same not-found page, no document
+        var refused = await applicant.SubmitAsync(status, new Dictionary<string, string> { ["code"] = "AAAAAAAA", ["number"] = receipt },
+            "form[action*='handler=Notice']");
+        Assert.Equal(404, refused.Status);
+        Assert.Equal("text/html", refused.ContentType);
+        Assert.Contains("没有找到", refused.Problem);
+    }
+
+    [Fact]
     public async Task The_apply_page_of_an_agency_that_is_not_registered_is_404()
     {
         Assert.Equal(404, (await new ConsoleClient(Host.Server).GetAsync("/apply/no-such-agency")).Status);
