@@ -191,6 +191,22 @@ public class OnlineApplicationSpecs(AppFixture fixture) : ApplicationScenario(fi
     }
 
     [Fact]
+    public async Task Online_applications_are_limited_per_address_and_hour()
+    {
+        async Task<int> Open(string address) => (await Host.Scenario(s =>
+        {
+            s.Get.Url("/apply/sanchang-park");
+            s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address));
+            s.IgnoreStatusCode();
+        })).Context.Response.StatusCode;
+        var statuses = new List<int>();
+        for (var i = 0; i < 61; i++) statuses.Add(await Open("203.0.113.9"));
+        Assert.All(statuses.Take(60), s => Assert.Equal(200, s));
+        Assert.Equal(429, statuses[60]);
+        Assert.Equal(200, await Open("203.0.113.10"));
+    }
+
+    [Fact]
     public async Task The_apply_page_of_an_agency_that_is_not_registered_is_404()
     {
         Assert.Equal(404, (await new ConsoleClient(Host.Server).GetAsync("/apply/no-such-agency")).Status);
