@@ -19,6 +19,9 @@ public sealed record CaseContext(
 
     public string Number => TrackingNumber ?? NumberPending;
 
+    /// <summary>The moment of the step, for the few facts that carry their time besides their date (an online confirmation, 条例第三十一条).</summary>
+    public DateTimeOffset Now { get; init; }
+
     /// <summary>The agency's notice settings, fee policy and template choices (none set: steps issue no notice).</summary>
     public Notices.NoticeSetup Notices { get; init; } = Domain.Notices.NoticeSetup.None;
 

@@ -157,6 +157,8 @@ public static class PersonalData
     public static object? Masked(object @event) => @event switch
     {
         ApplicationReceived e => e with { Applicant = e.Applicant.Erased(), Description = PersonalDataErased.Placeholder },
+        CorrectionReceived { Text: not null } e => e with { Text = PersonalDataErased.Placeholder },
+        SubmissionReturned e => e with { Reason = PersonalDataErased.Placeholder },
         CorrectionRequested e => e with { Items = e.Items.Select(_ => PersonalDataErased.Placeholder).ToList() },
         ExtensionApproved e => e with { Reason = PersonalDataErased.Placeholder },
         DecisionRecorded { Note: not null } e => e with { Note = PersonalDataErased.Placeholder },

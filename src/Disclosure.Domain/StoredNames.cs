@@ -54,6 +54,8 @@ public static class EventNames
     public const string DeliveryFailed = "delivery_failed";
     public const string ApplicationRelated = "application_related";
     public const string ApplicationAssigned = "application_assigned";
+    public const string ApplicationConfirmed = "application_confirmed";
+    public const string SubmissionReturned = "submission_returned";
 
     // mayor's mailbox letters
     public const string LetterReceived = "letter_received";

@@ -210,7 +210,7 @@ builder.Services.AddRateLimiter(o =>
             }));
     o.OnRejected = (ctx, _) =>
     {
-        var publicLookup = ctx.HttpContext.Request.Path.StartsWithSegments("/public");
+        var publicLookup = ctx.HttpContext.Request.Path.StartsWithSegments("/public") || ctx.HttpContext.Request.Path.StartsWithSegments("/apply");
         ctx.HttpContext.Response.StatusCode = publicLookup ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
         ctx.HttpContext.Response.Headers.RetryAfter = "1";
         return ValueTask.CompletedTask;
@@ -220,6 +220,13 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy(Disclosure.Host.Letters.PublicLetterStatusEndpoint.RateLimitPolicy, http =>
         System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
             _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    // online applications per client address and hour (the form's page views count too): a public form must not fill the
+    // worklist. Kestrel always knows the address; a request without one (the in-process test server) has no partition to count in
+    var submissionsPerHour = config.GetValue("Limits:PublicSubmissionsPerHour", 60);
+    o.AddPolicy(Disclosure.Host.Applications.SubmitApplicationEndpoint.RateLimitPolicy, http => http.Connection.RemoteIpAddress is { } address
+        ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(address.ToString(),
+            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = submissionsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
+        : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("no-address"));
 });
 
 var maxBody = config.GetValue<long>("Limits:MaxRequestBodyBytes", 1_048_576);

@@ -61,6 +61,13 @@ public sealed class IssuedNotice
 }
 
 /// <summary>An earlier application this one was linked to by a handler (<see cref="ApplicationRelated"/>).</summary>
+public sealed class ReturnedSubmission
+{
+    public DateOnly On { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Reason { get; set; } = "";
+}
+
 public sealed class CaseRelation
 {
     public Guid CaseId { get; set; }
@@ -101,6 +108,13 @@ public sealed class Application : ITrackedCase
     /// <summary>The hash of the applicant's query code (none for cases logged before applications had one).</summary>
     public string? QueryCodeHash { get; set; }
     public DateOnly? SubmittedOn { get; set; }
+    /// <summary>Submitted online and not confirmed yet (条例第三十一条): no receipt date, no clock.</summary>
+    public bool AwaitingConfirmation { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    /// <summary>When the agency confirmed an online application (its day is <see cref="ReceivedOn"/>).</summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    /// <summary>An online submission returned as not an application, with the reason.</summary>
+    public ReturnedSubmission? Returned { get; set; }
     public DateOnly ReceivedOn { get; set; }
     public int ReceivedYear { get; set; }
     public CorrectionStep? Correction { get; set; }
@@ -157,6 +171,14 @@ public sealed class Application : ITrackedCase
                 FromLetterId = e.FromLetterId; FromLetterNumber = e.FromLetterNumber;
                 QueryCodeHash = e.QueryCodeHash; DocumentNumber = e.DocumentNumber; InformationForm = e.InformationForm; ObtainBy = e.ObtainBy;
                 OtherWayAcceptable = e.OtherWayAcceptable; ElectronicConsent = e.ElectronicConsent;
+                AwaitingConfirmation = e.AwaitsConfirmation == true; SubmittedAt = e.SubmittedAt;
+                break;
+            case ApplicationConfirmed e:
+                AwaitingConfirmation = false; ConfirmedAt = e.ConfirmedAt; ReceivedOn = e.ConfirmedOn; ReceivedYear = e.ConfirmedOn.Year;
+                break;
+            case SubmissionReturned e:
+                AwaitingConfirmation = false; IsOpen = false;
+                Returned = new ReturnedSubmission { On = e.On, At = e.At, Reason = e.Reason };
                 break;
             case ApplicationAssigned e:
                 Handler = e.Handler; Department = e.Department;
@@ -215,6 +237,7 @@ public sealed class Application : ITrackedCase
             case PersonalDataErased e:
                 // the case forgets what PersonalData.Masked blanks in its stored events
                 Applicant = Applicant.Erased(); Description = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
+                if (Returned is not null) Returned.Reason = PersonalDataErased.Placeholder;
                 foreach (var answer in SupersededAnswers.Append(Answer)) if (answer?.Note is not null) answer.Note = PersonalDataErased.Placeholder;
                 foreach (var consultation in Consultations) consultation.Party = PersonalDataErased.Placeholder;
                 if (Correction is not null) Correction.Items = Correction.Items.Select(_ => PersonalDataErased.Placeholder).ToList();
@@ -265,6 +288,8 @@ public sealed class Application : ITrackedCase
 
     private string DeriveStatus()
     {
+        if (Returned is not null) return ApplicationStatuses.Returned;
+        if (AwaitingConfirmation) return ApplicationStatuses.AwaitingConfirmation;
         if (Answer is not null)
             return Answer.ClosedBy switch
             {

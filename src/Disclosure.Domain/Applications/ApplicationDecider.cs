@@ -4,14 +4,6 @@ namespace Disclosure.Domain.Applications;
 /// whether another way will do when that one is impossible, and the applicant's consent to electronic delivery. All optional.</summary>
 public sealed record RequestedInformation(string? DocumentNumber, string? InformationForm, string? ObtainBy, bool? OtherWayAcceptable, bool? ElectronicConsent);
 
-/// <summary>统一社会信用代码 (GB 32100-2015): 18 characters from digits and the capital letters other than I, O, Z, S, V.</summary>
-public static class CreditCode
-{
-    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-    public static bool IsWellFormed(string code) => code.Length == 18 && code.All(c => Alphabet.Contains(c));
-}
-
 /// <summary>
 /// The rules of a case as pure functions: (current state, command, today) → events, or a <see cref="Refusal"/>.
 /// Steps that happened but broke a time limit are accepted; <see cref="Compliance"/> flags them.
@@ -44,6 +36,57 @@ public static class ApplicationDecider
             ElectronicConsent: requested?.ElectronicConsent);
     }
 
+    /// <summary>
+    /// 网上申请: the applicant submits the 条例第二十九条 form online. It is not received yet (条例第三十一条: by internet, the day
+    /// both sides confirm), so it opens the case awaiting confirmation. Stricter than a clerk's intake, since nobody has looked at
+    /// the papers: a natural person names an identity document and its number — a 居民身份证 number must pass GB 11643's check —
+    /// an organisation its 统一社会信用代码 with a valid GB 32100 check character, and everyone a phone number to be reached at.
+    /// </summary>
+    public static ApplicationReceived Submit(Guid id, string agency, string trackingNumber, Applicant applicant, string description,
+        RequestedInformation requested, DateOnly today, DateTimeOffset now, string? queryCodeHash)
+    {
+        if (applicant.Category == ApplicantCategories.NaturalPerson)
+        {
+            if (applicant.IdType is null) throw Refusal.Invalid("applicant.idType", "Choose the identity document you apply with (条例第二十九条第一项).");
+            if (applicant.IdNumber is null) throw Refusal.Invalid("applicant.idNumber", "Give the number of your identity document (条例第二十九条第一项).");
+            if (applicant.IdType == "resident_id_card" && !ResidentIdNumber.IsValid(applicant.IdNumber))
+                throw Refusal.Invalid("applicant.idNumber", "This is not a valid resident identity card number: 18 characters whose last one is the check character of GB 11643.");
+        }
+        else if (applicant.CreditCode is null || !CreditCode.IsValid(applicant.CreditCode))
+            throw Refusal.Invalid("applicant.creditCode", "Give the organisation's unified social credit code (统一社会信用代码): 18 characters whose last one is the check character of GB 32100.");
+        if (applicant.Phone is null) throw Refusal.Invalid("applicant.phone", "Give a phone number the agency can reach you at (条例第二十九条第一项).");
+        if (requested.ElectronicConsent is null)
+            throw Refusal.Invalid("electronicConsent", "Say whether documents may be delivered to you electronically.");
+        var received = Receive(id, agency, trackingNumber, "online", applicant, description, today, today, today, queryCodeHash, requested);
+        return received with { AwaitsConfirmation = true, SubmittedAt = now };
+    }
+
+    /// <summary>
+    /// 确认 (条例第三十一条第三项): the agency confirms an online submission as an application; today becomes its legal receipt
+    /// date — not the day it was submitted, nor the day a receipt was printed.
+    /// </summary>
+    public static ApplicationConfirmed Confirm(Application app, DateOnly today, DateTimeOffset now)
+    {
+        if (app.Returned is { } r) throw Refusal.Conflict($"The submission was returned on {r.On:yyyy-MM-dd}; it cannot be confirmed.");
+        if (!app.AwaitingConfirmation) throw Refusal.Conflict($"The application is not awaiting confirmation: it was received on {app.ReceivedOn:yyyy-MM-dd}.");
+        return new ApplicationConfirmed(today, now, app.Applicant.Category);
+    }
+
+    /// <summary>An online submission that is no disclosure application goes back to its sender with the reason (no receipt, no clock).</summary>
+    public static SubmissionReturned ReturnSubmission(Application app, string? reason, DateOnly today, DateTimeOffset now)
+    {
+        if (app.Returned is { } r) throw Refusal.Conflict($"The submission was already returned on {r.On:yyyy-MM-dd}.");
+        if (!app.AwaitingConfirmation) throw Refusal.Conflict($"Only an online submission awaiting confirmation can be returned; this application was received on {app.ReceivedOn:yyyy-MM-dd}.");
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Tell the applicant why this is not an application.");
+        return new SubmissionReturned(today, now, reason.Trim());
+    }
+
+    private static void NotConfirmedYet(Application app)
+    {
+        if (app.AwaitingConfirmation)
+            throw Refusal.Conflict("The online application awaits confirmation (条例第三十一条): confirm it, or return it, first.");
+    }
+
     public static CorrectionRequested RequestCorrection(Application app, DateOnly sentOn, IReadOnlyList<string>? items, DateOnly correctBy, DateOnly today)
     {
         Step(app, "sentOn", sentOn, today);
@@ -61,6 +104,19 @@ public static class ApplicationDecider
         if (app.Correction.ReceivedOn is { } r) throw Refusal.Conflict($"The correction was already received on {r:yyyy-MM-dd}.");
         if (receivedOn < app.Correction.SentOn) throw Refusal.Invalid("receivedOn", $"A correction cannot arrive before it was requested ({app.Correction.SentOn:yyyy-MM-dd}).");
         return new CorrectionReceived(receivedOn);
+    }
+
+    /// <summary>
+    /// The applicant answers the 补正告知 online: it arrives now, and today restarts the period (条例第三十条). Within the correction
+    /// period only — after it the application has lapsed or lapses, and a late answer is for the agency to take in.
+    /// </summary>
+    public static CorrectionReceived AnswerCorrectionOnline(Application app, string? text, DateOnly today, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw Refusal.Invalid("text", "Write the correction asked for.");
+        var received = ReceiveCorrection(app, today, today);
+        if (app.Correction is { } c && today > StatutoryClock.CorrectionEnds(c))
+            throw Refusal.Conflict($"The correction period ended on {StatutoryClock.CorrectionEnds(c):yyyy-MM-dd}; please contact the agency.");
+        return received with { Text = text.Trim(), At = now };
     }
 
     public const string NoCorrectionRule = "条例第三十条：申请人无正当理由逾期不补正的，视为放弃申请";
@@ -363,8 +419,11 @@ public static class ApplicationDecider
     /// <summary>A procedural step: dated between receipt and today, on a case that is still open.</summary>
     private static void Step(Application app, string field, DateOnly on, DateOnly today)
     {
+        NotConfirmedYet(app);
         NotInFuture(field, on, today);
         NotBeforeReceipt(app, field, on);
+        if (app.Returned is { } returned)
+            throw Refusal.Conflict($"The submission was returned on {returned.On:yyyy-MM-dd} as not an application; no step can be recorded on it.");
         if (!app.IsOpen)
             throw Refusal.Conflict($"The application was closed on {app.Answer!.DecidedOn:yyyy-MM-dd} ({app.Status}: {app.Answer.Outcome}); no further step can be recorded.");
     }

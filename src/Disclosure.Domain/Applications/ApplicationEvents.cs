@@ -44,7 +44,9 @@ public sealed record Applicant([property: Codes(typeof(ApplicantCategories))] st
 /// Fields after <c>FromLetterNumber</c> were added later (optional, never renamed): the hash of the query code the applicant
 /// looks the case up with (<see cref="Domain.QueryCode"/>), and what 条例第二十九条第二、三项 asks besides the description —
 /// the document number (文号/索引号), the form (<see cref="InformationForms"/>) and way (<see cref="ObtainWays"/>) wanted,
-/// whether another way is acceptable, and the applicant's consent to electronic delivery.
+/// whether another way is acceptable, and the applicant's consent to electronic delivery. Last, an application the applicant
+/// submitted online (<c>AwaitsConfirmation</c>, at <c>SubmittedAt</c>): it is not received yet — 条例第三十一条 makes the day both
+/// sides confirm the receipt date — so <c>ReceivedOn</c> is only the submission's day until <see cref="ApplicationConfirmed"/>.
 /// </remarks>
 [Label("收到申请")]
 [StoredName(EventNames.ApplicationReceived)]
@@ -52,9 +54,33 @@ public sealed record ApplicationReceived(
     Guid ApplicationId, string Agency, string TrackingNumber, string Channel, Applicant Applicant,
     string Description, DateOnly? SubmittedOn, DateOnly ReceivedOn, Guid? FromLetterId = null, string? FromLetterNumber = null,
     string? QueryCodeHash = null, string? DocumentNumber = null, string? InformationForm = null, string? ObtainBy = null,
-    bool? OtherWayAcceptable = null, bool? ElectronicConsent = null) : IApplicationEvent, ICountedInReport
+    bool? OtherWayAcceptable = null, bool? ElectronicConsent = null, bool? AwaitsConfirmation = null, DateTimeOffset? SubmittedAt = null)
+    : IApplicationEvent, ICountedInReport
 {
     DateOnly ICaseEvent.BusinessDate => ReceivedOn;
+}
+
+/// <summary>
+/// 双方确认 (条例第三十一条第三项): the agency confirmed an application submitted online; <c>ConfirmedOn</c> is its legal receipt
+/// date, from which the 20 working days run, <c>ConfirmedAt</c> the moment the applicant is shown. Counted in the report as
+/// received then (the submission was not).
+/// </summary>
+[Label("确认收到网上申请")]
+[StoredName(EventNames.ApplicationConfirmed)]
+public sealed record ApplicationConfirmed(DateOnly ConfirmedOn, DateTimeOffset ConfirmedAt, string ApplicantCategory) : IApplicationEvent, ICountedInReport
+{
+    DateOnly ICaseEvent.BusinessDate => ConfirmedOn;
+}
+
+/// <summary>
+/// An online submission the agency returned as not a disclosure application (a complaint, a consultation, an empty form…),
+/// with the reason shown to the applicant. Never received: not counted in the report, no answer period.
+/// </summary>
+[Label("退回网上提交（不属于政府信息公开申请）")]
+[StoredName(EventNames.SubmissionReturned)]
+public sealed record SubmissionReturned(DateOnly On, DateTimeOffset At, string Reason) : IApplicationEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
 }
 
 /// <summary>补正告知 (条例第三十条): one notice listing what to correct, with a reasonable period.</summary>
@@ -65,10 +91,13 @@ public sealed record CorrectionRequested(DateOnly SentOn, IReadOnlyList<string> 
     DateOnly ICaseEvent.BusinessDate => SentOn;
 }
 
-/// <summary>The corrected application arrived: the 20-working-day clock restarts from this day.</summary>
+/// <summary>
+/// The corrected application arrived: the 20-working-day clock restarts from this day. Answered online, it carries the
+/// applicant's text and the moment it arrived (fields added later, optional).
+/// </summary>
 [Label("收到补正")]
 [StoredName(EventNames.CorrectionReceived)]
-public sealed record CorrectionReceived(DateOnly ReceivedOn) : IApplicationEvent
+public sealed record CorrectionReceived(DateOnly ReceivedOn, string? Text = null, DateTimeOffset? At = null) : IApplicationEvent
 {
     DateOnly ICaseEvent.BusinessDate => ReceivedOn;
 }

@@ -156,6 +156,9 @@ public static class ApplicationStatuses
     public const string Answered = "answered";
     public const string Withdrawn = "withdrawn";
     public const string Abandoned = "abandoned";
+    /// <summary>Submitted online, not yet confirmed by the agency (条例第三十一条: received the day both sides confirm).</summary>
+    public const string AwaitingConfirmation = "awaiting_confirmation";
+    public const string Returned = "returned";
 
     public static readonly IReadOnlyList<Term> All =
     [
@@ -166,6 +169,8 @@ public static class ApplicationStatuses
         new(Answered, "已答复"),
         new(Withdrawn, "申请人撤回"),
         new(Abandoned, "视为放弃（逾期不补正或不缴费）"),
+        new(AwaitingConfirmation, "待确认"),
+        new(Returned, "已退回（不属于政府信息公开申请）"),
     ];
 
     /// <summary>What an applicant sees on the public status page: no internal stage names.</summary>
@@ -176,6 +181,8 @@ public static class ApplicationStatuses
         Abandoned => "已终止办理",
         AwaitingCorrection => "待申请人补正",
         AwaitingFee => "待申请人缴费",
+        AwaitingConfirmation => "已提交，待行政机关确认",
+        Returned => "已退回",
         _ => "办理中",
     };
 }

@@ -93,10 +93,23 @@ public static class StatutoryClock
     {
         var steps = new List<DeadlineStep>();
         var provisional = false;
+        if (app.Returned is { } returned)
+        {
+            steps.Add(new("returned", returned.On, null, $"{returned.On:yyyy-MM-dd} 退回，不属于政府信息公开申请，不计算答复期限"));
+            return new Deadline(null, false, null, steps);
+        }
+        if (app.AwaitingConfirmation)
+        {
+            steps.Add(new("awaiting_confirmation", app.SubmittedOn, null,
+                $"{app.SubmittedOn:yyyy-MM-dd} 网上提交，待行政机关确认；以双方确认之日为收到申请之日，自次日起计算期限（条例第三十一条）"));
+            return new Deadline(null, true, null, steps);
+        }
         try
         {
             var start = app.ReceivedOn;
-            steps.Add(new("received", app.ReceivedOn, null, $"{app.ReceivedOn:yyyy-MM-dd} 收到申请（条例第三十一条），自次日起计算期限"));
+            steps.Add(app.ConfirmedAt is { } confirmed
+                ? new("received", app.ReceivedOn, null, $"{app.ReceivedOn:yyyy-MM-dd} 双方确认收到网上申请（{confirmed:yyyy-MM-dd HH:mm}，条例第三十一条），自次日起计算期限")
+                : new("received", app.ReceivedOn, null, $"{app.ReceivedOn:yyyy-MM-dd} 收到申请（条例第三十一条），自次日起计算期限"));
 
             if (app.Correction is { } correction)
             {

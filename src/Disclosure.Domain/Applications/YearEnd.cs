@@ -12,6 +12,7 @@ public static class YearEnd
     public static bool OpenAtEndOf(Application app, int year)
     {
         var end = new DateOnly(year, 12, 31);
+        if (app.AwaitingConfirmation || app.Returned is not null) return false; // an online submission is received only once confirmed
         return app.ReceivedOn <= end && !(app.Answer is { } answer && answer.DecidedOn <= end);
     }
 

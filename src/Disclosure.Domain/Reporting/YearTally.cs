@@ -35,7 +35,9 @@ public sealed class YearTally
     /// <summary>The years whose tallies an event changes.</summary>
     public static IReadOnlyList<int> YearsOf(object @event) => @event switch
     {
+        ApplicationReceived { AwaitsConfirmation: true } => [],
         ApplicationReceived e => [e.ReceivedOn.Year],
+        ApplicationConfirmed e => [e.ConfirmedOn.Year],
         IAnswerEvent e => [e.AnsweredOn.Year],
         DecisionCorrected e when e.PreviousDecidedOn.Year != e.DecidedOn.Year => [e.PreviousDecidedOn.Year, e.DecidedOn.Year],
         DecisionCorrected e => [e.DecidedOn.Year],
@@ -53,8 +55,11 @@ public sealed class YearTally
     {
         switch (@event)
         {
-            case ApplicationReceived e when e.ReceivedOn.Year == Year:
+            case ApplicationReceived e when e.ReceivedOn.Year == Year && e.AwaitsConfirmation != true:
                 Received[Column(e.Applicant.Category)]++;
+                break;
+            case ApplicationConfirmed e when e.ConfirmedOn.Year == Year:
+                Received[Column(e.ApplicantCategory)]++; // an online application is received the day both sides confirm (条例第三十一条)
                 break;
             case IAnswerEvent e when e.AnsweredOn.Year == Year:
                 Cell(e.Outcome)[Column(e.ApplicantCategory)]++;

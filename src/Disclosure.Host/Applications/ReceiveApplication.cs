@@ -26,7 +26,14 @@ public sealed record ApplicantInput(
     [property: Text(18)] string? CreditCode = null,
     [property: Text(100)] string? LegalRepresentative = null,
     [property: Text(100)] string? ContactName = null,
-    [property: Text(10)] string? PostalCode = null);
+    [property: Text(10)] string? PostalCode = null)
+{
+    /// <summary>The applicant as the form gave them, blanks dropped (what the case records and the repeat check compares).</summary>
+    public Applicant ToApplicant() => new(Category!, Name!, Blank(IdNumber), Blank(Phone), Blank(Email), Blank(Address),
+        Blank(IdType), Blank(Workplace), Blank(CreditCode)?.ToUpperInvariant(), Blank(LegalRepresentative), Blank(ContactName), Blank(PostalCode));
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
 
 /// <summary>收到申请: an intake clerk logs an application (条例第二十九条、第三十一条).</summary>
 public sealed record ReceiveApplication(
@@ -60,12 +67,7 @@ public sealed record ReceiveApplication(
 
     /// <summary>The applicant as the form gave them, blanks dropped (what the case records and the repeat check compares).</summary>
 
-    public Applicant ApplicantAsGiven()
-    {
-        var a = Applicant!;
-        return new Applicant(a.Category!, a.Name!, Blank(a.IdNumber), Blank(a.Phone), Blank(a.Email), Blank(a.Address),
-            Blank(a.IdType), Blank(a.Workplace), Blank(a.CreditCode)?.ToUpperInvariant(), Blank(a.LegalRepresentative), Blank(a.ContactName), Blank(a.PostalCode));
-    }
+    public Applicant ApplicantAsGiven() => Applicant!.ToApplicant();
 
     public override object Accepted(Application state) =>
         new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status, QueryCode.Length > 0 ? QueryCode : null, Repeats);

@@ -36,6 +36,9 @@ public static class CaseCommandHandler
     public static Task<CaseAnswer> Handle(ReceiveApplication command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         writes.ReceiveAsync(ApplicationKind.Instance, session, bus, command, ct);
 
+    public static Task<CaseAnswer> Handle(SubmitApplication command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+        writes.ReceiveAsync(ApplicationKind.Instance, session, bus, command, ct);
+
     public static Task<CaseAnswer> Handle(ReceiveLetter command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         writes.ReceiveAsync(LetterKind.Instance, session, bus, command, ct);
 }

@@ -243,7 +243,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
     private async Task<CaseContext> ContextAsync(string agencyId, CancellationToken ct)
     {
         var agency = await agencies.FindAsync(agencyId, ct) ?? throw new InvalidOperationException($"No agency '{agencyId}' for a case command.");
-        return new CaseContext(clock.Today, calendars.Current, calendars.Settings, agency, await agencies.ClosedYearsAsync(agencyId, ct));
+        return new CaseContext(clock.Today, calendars.Current, calendars.Settings, agency, await agencies.ClosedYearsAsync(agencyId, ct)) { Now = clock.Now };
     }
 
     /// <summary>A case is addressed by its id or its tracking number; the empty id addresses nothing.</summary>

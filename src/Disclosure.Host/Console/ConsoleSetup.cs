@@ -20,7 +20,10 @@ public static class ConsoleSetup
     public const string PublicStatus = "/public/status";
 
     /// <summary>Pages of the console and the public status page (their own content policy; never cached).</summary>
-    public static bool IsPage(PathString path) => path.StartsWithSegments(Prefix) || path.StartsWithSegments(PublicStatus);
+    /// <summary>网上申请 (the applicant's form, public like the status page).</summary>
+    public const string Apply = "/apply";
+
+    public static bool IsPage(PathString path) => path.StartsWithSegments(Prefix) || path.StartsWithSegments(PublicStatus) || path.StartsWithSegments(Apply);
 
     /// <summary>Own stylesheet and script only (inline styles for the printable report), forms only to the console itself.</summary>
     public const string ContentSecurityPolicy =

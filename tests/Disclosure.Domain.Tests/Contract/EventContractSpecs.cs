@@ -23,7 +23,7 @@ public class EventContractSpecs
         "narrative_recorded", "personal_data_erased", "proactive_figures_recorded", "reminder_setting_set", "report_published",
         "review_concluded", "review_filed", "year_closed", "notice_issued", "notice_delivered", "mail_returned", "delivery_failed",
         "notice_settings_set", "fee_policy_set", "notice_template_set", "notice_template_reset", "application_related", "retention_setting_set",
-        "undelivered_notice_reminder_set", "application_assigned", "letter_supervised",
+        "undelivered_notice_reminder_set", "application_assigned", "letter_supervised", "application_confirmed", "submission_returned",
     ];
 
     [Fact]
@@ -73,6 +73,8 @@ public class EventContractSpecs
         new Disclosure.Domain.Notices.DeliveryFailed("SP公开〔2025〕1号", D("2025-03-25"), "r"),
         new ApplicationRelated(D("2025-03-05"), Guid.NewGuid(), "SP-2024-00017", "same_request", "id_number", D("2024-11-04")),
         new ApplicationAssigned(D("2025-03-04"), "lin.handler", "法制科", null),
+        new ApplicationConfirmed(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "natural_person"),
+        new SubmissionReturned(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "r"),
     }.ToDictionary(e => e.GetType());
 
     private static readonly Dictionary<Type, object> LetterSamples = new object[]

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+using Disclosure.Domain;
+using Disclosure.Domain.Applications;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Infrastructure;
+
+namespace Disclosure.Host.Applications;
+
+/// <summary>
+/// 补正 answered online by the applicant on the status page (reached with the tracking number and query code): its arrival is
+/// recorded through the write path like a clerk's 收到补正, so the period restarts from today (条例第三十条).
+/// </summary>
+[NoStep("the applicant answers on the public status page (/public/status), signed in with the tracking number and query code")]
+public sealed record AnswerCorrectionOnline([property: Required, Text(2000, MultiLine = true)] string? Text) : ApplicationCommand
+{
+    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
+        [ApplicationDecider.AnswerCorrectionOnline(current, Text, context.Today, context.Now)];
+}
