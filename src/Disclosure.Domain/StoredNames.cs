@@ -43,6 +43,8 @@ public static class EventNames
     public const string DecisionCorrected = "decision_corrected";
     public const string ReviewFiled = "review_filed";
     public const string ReviewConcluded = "review_concluded";
+    public const string ReviewOpened = "review_opened";
+    public const string ReviewOutcomeRecorded = "review_outcome_recorded";
     public const string ApplicationTurnedIntoLetter = "application_turned_into_letter";
     public const string CarriedForward = "carried_forward";
     public const string CarryForwardReversed = "carry_forward_reversed";
@@ -53,6 +55,11 @@ public static class EventNames
     public const string MailReturned = "mail_returned";
     public const string DeliveryFailed = "delivery_failed";
     public const string ApplicationRelated = "application_related";
+
+    // review cases (行政复议, 行政诉讼, 上诉)
+    public const string ReviewReceived = "review_received";
+    public const string ReviewReplyFiled = "review_reply_filed";
+    public const string ReviewDecided = "review_decided";
 
     // mayor's mailbox letters
     public const string LetterReceived = "letter_received";

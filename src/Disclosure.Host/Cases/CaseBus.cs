@@ -18,7 +18,7 @@ public static class CaseBus
         }
         catch (Exception e) when (StorageConflict.Is(e))
         {
-            return CaseAnswer.LostRace(command is LetterCommand or Letters.ReceiveLetter ? "letter" : "application");
+            return CaseAnswer.LostRace(command is LetterCommand or Letters.ReceiveLetter ? "letter" : command is Reviews.ReviewCommand ? "review" : "application");
         }
     }
 

@@ -88,6 +88,7 @@ public sealed class CaseCommandTypes : Wolverine.IHandledTypeRule
     {
         handlerType = typeof(ApplicationCommand).IsAssignableFrom(concreteType) ? typeof(ApplicationCommand)
             : typeof(LetterCommand).IsAssignableFrom(concreteType) ? typeof(LetterCommand)
+            : typeof(Reviews.ReviewCommand).IsAssignableFrom(concreteType) ? typeof(Reviews.ReviewCommand)
             : null;
         return handlerType is not null;
     }

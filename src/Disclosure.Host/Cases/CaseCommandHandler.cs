@@ -31,6 +31,9 @@ public static class CaseCommandHandler
     public static async Task<CaseAnswer> Handle(LetterCommand command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(LetterKind.Instance, session, bus, command, ct));
 
+    public static async Task<CaseAnswer> Handle(Reviews.ReviewCommand command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+        Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(Reviews.ReviewKind.Instance, session, bus, command, ct));
+
     public static Task<CaseAnswer> Handle(ReceiveApplication command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         writes.ReceiveAsync(ApplicationKind.Instance, session, bus, command, ct);
 
