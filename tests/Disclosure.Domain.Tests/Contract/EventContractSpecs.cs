@@ -4,6 +4,7 @@ using Disclosure.Domain.Applications;
 using Disclosure.Domain.Calendar;
 using Disclosure.Domain.Letters;
 using Disclosure.Domain.Reporting;
+using Disclosure.Domain.Reviews;
 using static Disclosure.Domain.Tests.Applications.Given;
 
 namespace Disclosure.Domain.Tests.Contract;
@@ -23,6 +24,7 @@ public class EventContractSpecs
         "narrative_recorded", "personal_data_erased", "proactive_figures_recorded", "reminder_setting_set", "report_published",
         "review_concluded", "review_filed", "year_closed", "notice_issued", "notice_delivered", "mail_returned", "delivery_failed",
         "notice_settings_set", "fee_policy_set", "notice_template_set", "notice_template_reset", "application_related", "retention_setting_set",
+        "review_opened", "review_outcome_recorded", "review_received", "review_reply_filed", "review_decided",
     ];
 
     [Fact]
@@ -49,7 +51,8 @@ public class EventContractSpecs
     public void Every_event_of_a_case_belongs_to_a_kind_of_case()
     {
         foreach (var type in StoredNameAttribute.All.Values.Where(t => typeof(ICaseEvent).IsAssignableFrom(t)))
-            Assert.True(typeof(IApplicationEvent).IsAssignableFrom(type) || typeof(ILetterEvent).IsAssignableFrom(type), $"{type.Name} belongs to no case");
+            Assert.True(typeof(IApplicationEvent).IsAssignableFrom(type) || typeof(ILetterEvent).IsAssignableFrom(type)
+                || typeof(IReviewEvent).IsAssignableFrom(type), $"{type.Name} belongs to no case");
     }
 
     /// <summary>One instance of every application event: a new event type fails here until the case folds it.</summary>
@@ -71,7 +74,29 @@ public class EventContractSpecs
         new Disclosure.Domain.Notices.MailReturned("SP公开〔2025〕1号", D("2025-03-25"), null, "r"),
         new Disclosure.Domain.Notices.DeliveryFailed("SP公开〔2025〕1号", D("2025-03-25"), "r"),
         new ApplicationRelated(D("2025-03-05"), Guid.NewGuid(), "SP-2024-00017", "same_request", "id_number", D("2024-11-04")),
+        new ReviewOpened(Guid.NewGuid(), "SP-F2025-00001", "reconsideration", D("2025-04-01"), D("2025-04-03")),
+        new ReviewOutcomeRecorded(Guid.NewGuid(), D("2025-05-01"), "revoked", "corrected", D("2025-05-20")),
     }.ToDictionary(e => e.GetType());
+
+    private static readonly Dictionary<Type, object> ReviewSamples = new object[]
+    {
+        new ReviewReceived(Guid.NewGuid(), "sanchang-park", "SP-F2025-00001", Guid.NewGuid(), "SP-2025-00001", "reconsideration", "ordinary", D("2025-04-01"), D("2025-04-03")),
+        new ReviewReplyFiled(D("2025-04-10"), ["答复书", "告知书"], D("2025-04-17"), false),
+        new ReviewDecided(D("2025-05-01"), "upheld", "upheld", null, "reconsideration", D("2025-04-01")),
+    }.ToDictionary(e => e.GetType());
+
+    [Fact]
+    public void The_review_case_folds_every_review_event()
+    {
+        var types = StoredNameAttribute.All.Values.Where(t => typeof(IReviewEvent).IsAssignableFrom(t)).ToList();
+        Assert.Empty(types.Except(ReviewSamples.Keys).Select(t => t.Name));
+        foreach (var type in types)
+        {
+            var review = ReviewCase.From([ReviewSamples[typeof(ReviewReceived)]]);
+            var error = Record.Exception(() => review.Fold(ReviewSamples[type]));
+            Assert.False(error is UnhandledEvent, $"{type.Name}: {error?.Message}");
+        }
+    }
 
     private static readonly Dictionary<Type, object> LetterSamples = new object[]
     {
