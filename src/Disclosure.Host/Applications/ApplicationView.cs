@@ -11,7 +11,7 @@ public sealed record ApplicationView(
     DateOnly? SubmittedOn, DateOnly ReceivedOn, [property: Codes(typeof(ApplicationStatuses))] string Status, string StatusLabel, bool Overdue,
     DateOnly? DueOn, Deadline? Deadline, [property: Codes(typeof(Outcomes))] string? Outcome, string? OutcomeLabel, DateOnly? DecidedOn,
     IReadOnlyList<ComplianceWarning> Warnings, CorrectionStep? Correction, IReadOnlyList<Consultation> Consultations,
-    Extension? Extension, FeeStep? Fee, IReadOnlyList<Answer> SupersededAnswers, IReadOnlyList<Review> Reviews,
+    Extension? Extension, FeeStep? Fee, IReadOnlyList<Answer> SupersededAnswers, IReadOnlyList<Review> Reviews, NewAnswerStep? NewAnswer,
     Guid? FromLetterId, string? FromLetterNumber, Guid? LetterId, string? LetterNumber,
     long Version, IReadOnlyList<HistoryEntry>? History,
     string? DocumentNumber = null, string? InformationForm = null, string? ObtainBy = null, bool? OtherWayAcceptable = null, bool? ElectronicConsent = null)
@@ -20,7 +20,7 @@ public sealed record ApplicationView(
         a.Id, a.TrackingNumber, a.Agency, a.Channel, a.Applicant, a.Description, a.SubmittedOn, a.ReceivedOn,
         a.Status, ApplicationStatuses.All.Find(a.Status)?.Label ?? a.Status, a.IsOverdue(today),
         a.DueOn, a.Deadline, a.Answer?.Outcome, Outcomes.All.Find(a.Answer?.Outcome)?.Label, a.Answer?.DecidedOn,
-        a.Warnings, a.Correction, a.Consultations, a.Extension, a.Fee, a.SupersededAnswers, a.Reviews,
+        a.Warnings, a.Correction, a.Consultations, a.Extension, a.Fee, a.SupersededAnswers, a.Reviews, a.NewAnswer,
         a.FromLetterId, a.FromLetterNumber, a.LetterId, a.LetterNumber,
         a.Version, events?.Select(CaseHistory.Entry).ToList(),
         a.DocumentNumber, a.InformationForm, a.ObtainBy, a.OtherWayAcceptable, a.ElectronicConsent);

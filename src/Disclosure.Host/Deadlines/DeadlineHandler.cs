@@ -73,12 +73,17 @@ public sealed class DeadlineSweepJob(IDocumentStore store) : JobKind
     public override async Task<List<JobKey>> PlanAsync(Job job, CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        var applications = await query.Query<Application>().Where(a => a.AnyTenant() && a.IsOpen).OrderBy(a => a.Id)
+        // an answered application with a new answer a review decision requires (重新答复) is looked at too
+        var applications = await query.Query<Application>().Where(a => a.AnyTenant() && (a.IsOpen || (a.NewAnswer != null && a.NewAnswer.AnsweredOn == null))).OrderBy(a => a.Id)
             .Select(a => new { a.Agency, a.Id, a.TrackingNumber }).ToListAsync(ct);
         var letters = await query.Query<Letter>().Where(l => l.AnyTenant() && l.AwaitingAction).OrderBy(l => l.Id)
             .Select(l => new { l.Agency, l.Id, l.TrackingNumber }).ToListAsync(ct);
+        // review cases whose reply is still owed (复议 书面答复, 诉讼 答辩状)
+        var reviews = await query.Query<Domain.Reviews.ReviewCase>().Where(r => r.AnyTenant() && r.AwaitingReply).OrderBy(r => r.Id)
+            .Select(r => new { r.Agency, r.Id, r.TrackingNumber }).ToListAsync(ct);
         return [.. applications.Select(a => new JobKey(a.Agency, "application", a.Id, a.TrackingNumber)),
-            .. letters.Select(l => new JobKey(l.Agency, "letter", l.Id, l.TrackingNumber))];
+            .. letters.Select(l => new JobKey(l.Agency, "letter", l.Id, l.TrackingNumber)),
+            .. reviews.Select(r => new JobKey(r.Agency, "review", r.Id, r.TrackingNumber))];
     }
 
     public override async Task<Dictionary<Guid, JobCaseResult>> HandleAsync(Job job, IReadOnlyList<JobKey> keys, IMessageBus bus, CancellationToken ct)
@@ -86,9 +91,12 @@ public sealed class DeadlineSweepJob(IDocumentStore store) : JobKind
         var results = new Dictionary<Guid, JobCaseResult>();
         foreach (var key in keys)
         {
-            CaseCommand command = key.Kind == "letter"
-                ? new ApplyLetterDeadlines { Case = key.Id.ToString(), Job = job.Id }
-                : new ApplyApplicationDeadlines { Case = key.Id.ToString(), Job = job.Id };
+            CaseCommand command = key.Kind switch
+            {
+                "letter" => new ApplyLetterDeadlines { Case = key.Id.ToString(), Job = job.Id },
+                "review" => new Reviews.ApplyReviewDeadlines { Case = key.Id.ToString(), Job = job.Id },
+                _ => new ApplyApplicationDeadlines { Case = key.Id.ToString(), Job = job.Id },
+            };
             // still lost after the retries: the winner's step scheduled the next check; the job lists the case
             var (_, failure) = await TryAsync(() => bus.CheckAsync(key.Agency, command, ct));
             results[key.Id] = new JobCaseResult(Failure: failure);
