@@ -27,6 +27,7 @@ public class ConsoleAccessSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         ["/console/{agency}/applications/{id}"] = Reading,
         ["/console/{agency}/letters/{id}"] = Reading,
         ["/console/{agency}/letters"] = Reading,
+        ["/console/{agency}/reviews"] = Reading,
         ["/console/{agency}/search"] = Reading,
         ["/console/{agency}/reports/{year:int}"] = Reporting,
         ["/console/{agency}/reports/{year:int}/cells/{row}/{column}"] = Reporting,
