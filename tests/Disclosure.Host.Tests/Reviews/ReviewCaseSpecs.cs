@@ -132,4 +132,27 @@ public class ReviewCaseSpecs(AppFixture fixture) : Applications.ApplicationScena
         Assert.Equal([0, 0, 1, 0, 1], values[5..10]); // 未经复议直接起诉: 其他 1; the appeal is the same suit
         Assert.Equal(1, values.Sum() - values[4] - values[9] - values[14]);
     }
+
+    [Fact]
+    public async Task Two_doors_deciding_one_review_at_once_record_one_decision_and_the_loser_gets_409()
+    {
+        var id = await Answered();
+        var reviewId = (await Step(id, "reviews", new { kind = "reconsideration", filedOn = "2025-09-22" })).ShouldBe(201).Str("reviewId");
+        Clock.Now = new DateTimeOffset(2025, 11, 21, 10, 0, 0, TimeSpan.FromHours(8));
+
+        // the application's 复议或诉讼结果 step commits just before the review's own decision does
+        Reply? concluded = null;
+        Fixture.Race.Arm(
+            async () => concluded = await Post($"{Base}/{id}/reviews/{reviewId}/conclusion", new { concludedOn = "2025-11-20", result = "upheld" }),
+            when: s => s.PendingChanges.Streams().Any(stream => stream.Id == Guid.Parse(reviewId)));
+        var decided = await Post($"{Reviews}/{reviewId}/decision", new { decidedOn = "2025-11-20", outcome = "revoked", newAnswerBy = "2025-12-19" });
+
+        concluded!.ShouldBe(200);
+        Assert.Equal(409, decided.Status);
+        var review = (await Get($"{Reviews}/{reviewId}")).ShouldBe(200);
+        Assert.Equal(("upheld", 1), (review.Str("result"), review.Json.GetProperty("history").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "review_decided")));
+        var app = (await Get($"{Base}/{id}")).ShouldBe(200);
+        Assert.Equal(1, app.Json.GetProperty("history").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "review_outcome_recorded"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, app.Json.GetProperty("newAnswer").ValueKind);
+    }
 }
