@@ -24,6 +24,9 @@ public sealed record CaseContext(
 
     /// <summary>How many working days before a due date the agency's handlers are reminded.</summary>
     public int ReminderDays => Agency.ReminderWorkingDays ?? Agency.DefaultReminderWorkingDays;
+
+    /// <summary>Working days after which an undelivered answer notice reminds the handlers (0: never).</summary>
+    public int UndeliveredNoticeDays => Agency.UndeliveredNoticeWorkingDays ?? 0;
 }
 
 /// <summary>A decision that opens another case in the same transaction (a conversion): its stream id and first event.</summary>

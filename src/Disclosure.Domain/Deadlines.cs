@@ -137,8 +137,51 @@ public static class Deadlines
         return [];
     }
 
+    public const string NoticeUndelivered = "notice_undelivered";
+
+    /// <summary>
+    /// An answer notice (答复书) issued and not delivered for the agency's working days: the answer counts for the
+    /// applicant only once it is delivered (送达, 国办公开办函〔2016〕235号), so the handlers are reminded — once per notice
+    /// (its 文号 in the text, its reminder day as the due date). A failed delivery or returned mail leaves it undelivered.
+    /// </summary>
+    public static IReadOnlyList<DeadlineNotice> UndeliveredNotices(Application app, DateOnly today, WorkingDayCalendar calendar, int workingDays)
+    {
+        var notices = new List<DeadlineNotice>();
+        foreach (var (notice, remindOn) in Undelivered(app, calendar, workingDays))
+            if (today >= remindOn)
+                notices.Add(new(NoticeUndelivered, remindOn,
+                    $"政府信息公开申请 {app.TrackingNumber} 的答复书 {notice.Number}（{notice.IssuedOn:yyyy-MM-dd} 出具）已过 {workingDays} 个工作日尚未送达"));
+        return notices;
+    }
+
+    /// <summary>The days an undelivered answer notice reminds on (a check is scheduled for each).</summary>
+    public static IReadOnlyList<DateOnly> UndeliveredNoticeAlarms(Application app, WorkingDayCalendar calendar, int workingDays) =>
+        [.. Undelivered(app, calendar, workingDays).Select(u => u.RemindOn)];
+
+    private static IEnumerable<(IssuedNotice Notice, DateOnly RemindOn)> Undelivered(Application app, WorkingDayCalendar calendar, int workingDays)
+    {
+        if (workingDays <= 0) yield break;
+        foreach (var notice in app.Notices.Where(n => n.Kind.StartsWith(Disclosure.Domain.Notices.NoticeKinds.AnswerPrefix) && n.Deliveries.Count == 0))
+        {
+            DateOnly remindOn;
+            try { remindOn = calendar.AddWorkingDays(notice.IssuedOn, workingDays); }
+            catch (CalendarNotAvailable) { continue; } // loading the year's notice re-derives and reschedules
+            yield return (notice, remindOn);
+        }
+    }
+
     /// <summary>The first day of the reminder (<c>due_soon</c>) before a due date: the agency's reminder days, in working days.</summary>
     public static DateOnly RemindFrom(DateOnly due, WorkingDayCalendar calendar, int reminderDays) => calendar.SubtractWorkingDays(due, reminderDays);
+
+    /// <summary>
+    /// The last due date whose reminder (<see cref="RemindFrom"/>) has begun by <paramref name="today"/>: a case due on or
+    /// before it is due soon, one due after it is not yet — the worklists' horizon, the same rule as the reminders.
+    /// </summary>
+    public static DateOnly DueSoonUntil(DateOnly today, WorkingDayCalendar calendar, int reminderDays) =>
+        // RemindFrom counts back over working days only: the last due date it brings to today or before is the working
+        // day reminderDays working days ahead; any day after it (a non-working one too) counts it among its days back
+        // and begins its reminder after today (PeriodSpecs checks this inverse over whole years)
+        calendar.AddWorkingDays(today, reminderDays);
 
     private static void Try(Action add)
     {

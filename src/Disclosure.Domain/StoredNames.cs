@@ -60,6 +60,7 @@ public static class EventNames
     public const string ReviewReceived = "review_received";
     public const string ReviewReplyFiled = "review_reply_filed";
     public const string ReviewDecided = "review_decided";
+    public const string ReviewReplyDueRederived = "review_reply_due_rederived";
 
     // mayor's mailbox letters
     public const string LetterReceived = "letter_received";
@@ -77,6 +78,7 @@ public static class EventNames
     // agencies, calendar, the report file
     public const string AgencyRegistered = "agency_registered";
     public const string ReminderSettingSet = "reminder_setting_set";
+    public const string UndeliveredNoticeReminderSet = "undelivered_notice_reminder_set";
     public const string LetterTimeLimitsSet = "letter_time_limits_set";
     public const string RetentionSettingSet = "retention_setting_set";
     public const string HolidayNoticeLoaded = "holiday_notice_loaded";

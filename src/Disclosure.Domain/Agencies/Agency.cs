@@ -16,6 +16,13 @@ public sealed record AgencyRegistered(string AgencyId, string Name, string? Pare
 [StoredName(EventNames.ReminderSettingSet)]
 public sealed record ReminderSettingSet(string AgencyId, int WorkingDaysBefore, DateTimeOffset SetAt) : IAgencyEvent;
 
+/// <summary>
+/// The agency chose after how many working days an answer notice (答复书) not yet delivered (送达) reminds its handlers;
+/// 0 turns the reminder off (the default).
+/// </summary>
+[StoredName(EventNames.UndeliveredNoticeReminderSet)]
+public sealed record UndeliveredNoticeReminderSet(string AgencyId, int WorkingDays, DateTimeOffset SetAt) : IAgencyEvent;
+
 /// <summary>The agency set its own mailbox time limits (working days); letters received or accepted afterwards use them.</summary>
 [StoredName(EventNames.LetterTimeLimitsSet)]
 public sealed record LetterTimeLimitsSet(string AgencyId, int AcceptWithin, int ReplyWithin, DateTimeOffset SetAt) : IAgencyEvent;
@@ -36,6 +43,8 @@ public sealed class Agency
     public Letters.LetterTimeLimits? LetterLimits { get; set; }
     public const int DefaultReminderWorkingDays = 3;
     public int? ReminderWorkingDays { get; set; }
+    /// <summary>Working days after which an answer notice not yet delivered reminds the handlers; null or 0: no such reminder.</summary>
+    public int? UndeliveredNoticeWorkingDays { get; set; }
     public Letters.LetterTimeLimits EffectiveLetterLimits => LetterLimits ?? Letters.LetterTimeLimits.Default;
     /// <summary>Years a closed case's personal data is kept; null: <see cref="RetentionPolicy.DefaultYears"/>.</summary>
     public int? RetentionYears { get; set; }
@@ -49,6 +58,7 @@ public sealed class Agency
                 Id = e.AgencyId; Name = e.Name; ParentId = e.ParentId; Code = e.Code; RegisteredAt = e.RegisteredAt;
                 break;
             case ReminderSettingSet e: ReminderWorkingDays = e.WorkingDaysBefore; break;
+            case UndeliveredNoticeReminderSet e: UndeliveredNoticeWorkingDays = e.WorkingDays; break;
             case LetterTimeLimitsSet e: LetterLimits = new Letters.LetterTimeLimits(e.AcceptWithin, e.ReplyWithin); break;
             case RetentionSettingSet e: RetentionYears = e.Years; break;
             default: throw new UnhandledEvent(typeof(Agency), @event);
@@ -58,6 +68,50 @@ public sealed class Agency
 
 public static partial class AgencyRules
 {
+    /// <summary>The most working days ahead a reminder may come: a month of work.</summary>
+    public const int MaxReminderWorkingDays = 20;
+
+    /// <summary>
+    /// An agency's registration, decided against the directory as read: its id free, its parent registered, its
+    /// tracking-number code its own — a code the caller chose is refused when another agency holds it (tracking numbers
+    /// carry the code: two agencies with one code would hand out the same numbers), a defaulted one is the first free
+    /// (<see cref="FirstFreeCode"/>). Refuses by throwing <see cref="Refusal"/>; <see cref="Validate"/> has checked the fields.
+    /// </summary>
+    /// <param name="codes">The codes taken, each with the agency that holds it.</param>
+    public static AgencyRegistered Register(string id, string name, string? parentId, string? code, bool idTaken, bool parentRegistered,
+        IReadOnlyDictionary<string, string> codes, DateTimeOffset at)
+    {
+        if (idTaken) throw IdTaken(id);
+        if (parentId is not null && !parentRegistered) throw Refusal.Invalid("parentId", $"There is no agency '{parentId}' to be the parent.");
+        var chosen = code ?? FirstFreeCode(id, codes.Keys.ToHashSet(StringComparer.Ordinal));
+        if (codes.TryGetValue(chosen, out var holder)) throw CodeTaken(chosen, holder);
+        return new AgencyRegistered(id, name.Trim(), parentId, chosen, at);
+    }
+
+    /// <summary>The refusal of an id another agency has (also when its stream is found at commit: two registrations racing).</summary>
+    public static Refusal IdTaken(string id) => Refusal.Conflict($"An agency with id '{id}' already exists.");
+
+    /// <summary>The refusal of a code another agency holds (also when the unique index finds it at commit).</summary>
+    public static Refusal CodeTaken(string code, string? holder) =>
+        Refusal.Invalid("code", $"The tracking-number code '{code}' is already used by agency '{holder ?? "another agency"}'; give this agency its own code.");
+
+    /// <summary>How many working days before a due date the agency's handlers are reminded: 0 (on the day) to <see cref="MaxReminderWorkingDays"/>.</summary>
+    public static ReminderSettingSet SetReminder(string agency, int? workingDaysBefore, DateTimeOffset at) =>
+        workingDaysBefore is >= 0 and <= MaxReminderWorkingDays ? new(agency, workingDaysBefore.Value, at)
+        : throw Refusal.Invalid("workingDaysBefore", "0 to 20 working days.");
+
+    public const int MaxUndeliveredNoticeWorkingDays = 60;
+
+    /// <summary>After how many working days an answer notice not yet delivered reminds the handlers: 0 (never) to <see cref="MaxUndeliveredNoticeWorkingDays"/>.</summary>
+    public static UndeliveredNoticeReminderSet SetUndeliveredNoticeReminder(string agency, int? workingDays, DateTimeOffset at) =>
+        workingDays is >= 0 and <= MaxUndeliveredNoticeWorkingDays ? new(agency, workingDays.Value, at)
+        : throw Refusal.Invalid("undeliveredNoticeWorkingDays", "0 to 60 working days.");
+
+    /// <summary>How many years a closed case's personal data is kept: <see cref="RetentionPolicy.MinYears"/> to <see cref="RetentionPolicy.MaxYears"/>.</summary>
+    public static RetentionSettingSet SetRetention(string agency, int? years, DateTimeOffset at) =>
+        years is >= RetentionPolicy.MinYears and <= RetentionPolicy.MaxYears ? new(agency, years.Value, at)
+        : throw Refusal.Invalid("years", $"From {RetentionPolicy.MinYears} to {RetentionPolicy.MaxYears}.");
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 

@@ -26,6 +26,18 @@ public static class SameApplicantRules
     ];
 }
 
+/// <summary>The rule for natural persons as a vocabulary (a form's choice, the request policy's check).</summary>
+public static class PersonsAreSameBy
+{
+    public static readonly IReadOnlyList<Term> All = SameApplicantRules.ForPersons;
+}
+
+/// <summary>The rule for organisations as a vocabulary.</summary>
+public static class OrganisationsAreSameBy
+{
+    public static readonly IReadOnlyList<Term> All = SameApplicantRules.ForOrganisations;
+}
+
 /// <summary>
 /// An agency's fee policy (信息处理费). The default is no fee at all (条例第四十二条第一款): a fee is the exception for
 /// requests whose 数量、频次明显超过合理范围. One method per application (国办函〔2020〕109号 art. 3).

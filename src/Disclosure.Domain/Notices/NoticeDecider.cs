@@ -41,6 +41,18 @@ public static class NoticeDecider
     }
 
     /// <summary>
+    /// What a step was given for its written notice only (the answer notice's wording, a 补正告知书's guidance, what a
+    /// 征求意见书 asks) is printed nowhere else: an agency that has not set its notice settings issues no notice, so that
+    /// text would be lost without a word. Refused on the first such field, with where to set the settings.
+    /// </summary>
+    public static void NoNoticeTextLost(NoticeSetup setup, IReadOnlyList<string> noticeFieldsGiven)
+    {
+        if (setup.IssuesNotices || noticeFieldsGiven.Count == 0) return;
+        throw Refusal.Invalid(noticeFieldsGiven[0],
+            $"This agency has not set its notice settings, so no written notice is issued and what is given for it ({string.Join(", ", noticeFieldsGiven)}) would be lost: leave it out, or set the notice settings (PUT …/settings/notices) first.");
+    }
+
+    /// <summary>
     /// 送达 of the notice numbered <paramref name="number"/>, by method: <c>direct</c> or <c>delegated</c> with the day it was
     /// signed for, <c>post</c> with 交邮之日 (and the return receipt's day when it is back), <c>electronic</c> with the
     /// applicant's consent and the arrival. The same delivery recorded again (a retried e-mail) yields nothing.

@@ -18,6 +18,10 @@ public sealed class ReviewCase : ITrackedCase
     public string Procedure { get; set; } = ReviewProcedures.Ordinary;
     public DateOnly FiledOn { get; set; }
     public DateOnly ReceivedOn { get; set; }
+    /// <summary>The year the copy was received (lists filter on it).</summary>
+    public int ReceivedYear { get; set; }
+    /// <summary>Where the case stands (<see cref="ReviewStatuses"/>).</summary>
+    public string Status { get; set; } = ReviewStatuses.AwaitingReply;
     public DateOnly? RepliedOn { get; set; }
     public List<string> Evidence { get; set; } = [];
     public bool RepliedLate { get; set; }
@@ -56,6 +60,7 @@ public sealed class ReviewCase : ITrackedCase
             case ReviewReceived e:
                 Id = e.ReviewId; Agency = e.Agency; TrackingNumber = e.TrackingNumber; ApplicationId = e.ApplicationId;
                 ApplicationNumber = e.ApplicationNumber; Kind = e.Kind; Procedure = e.Procedure; FiledOn = e.FiledOn; ReceivedOn = e.ReceivedOn;
+                ReceivedYear = e.ReceivedOn.Year;
                 break;
             case ReviewReplyFiled e:
                 RepliedOn = e.FiledOn; Evidence = e.Evidence.ToList(); RepliedLate = e.Late;
@@ -63,14 +68,18 @@ public sealed class ReviewCase : ITrackedCase
             case ReviewDecided e:
                 DecidedOn = e.DecidedOn; Outcome = e.Outcome; Result = e.Result; NewAnswerBy = e.NewAnswerBy;
                 break;
+            case ReviewReplyDueRederived:
+                break; // the clock is recomputed from the facts; this event only records why it moved
             case PersonalDataErased e:
-                PersonalDataErasedOn = e.On; // a review case holds no personal data of the applicant; the mark keeps the fold total
+                // the case forgets what PersonalData.Masked blanks in its stored events: the evidence list is free text
+                Evidence = Evidence.Select(_ => PersonalDataErased.Placeholder).ToList(); PersonalDataErasedOn = e.On;
                 break;
             default:
                 throw new UnhandledEvent(typeof(ReviewCase), @event);
         }
         IsOpen = DecidedOn is null;
         AwaitingReply = IsOpen && RepliedOn is null;
+        Status = !IsOpen ? ReviewStatuses.Decided : AwaitingReply ? ReviewStatuses.AwaitingReply : ReviewStatuses.Replied;
     }
 
     /// <summary>The clock with the calendar in force.</summary>

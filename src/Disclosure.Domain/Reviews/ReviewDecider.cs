@@ -53,4 +53,8 @@ public static class ReviewDecider
         }
         return new ReviewDecided(decidedOn, outcome, ReviewOutcomes.ResultOf(outcome!), newAnswerBy, review.Kind, review.FiledOn);
     }
+
+    /// <summary>The reply due date the calendar in force gives a review whose reply is still owed, against the stored one; null when it did not move.</summary>
+    public static ReviewReplyDueRederived? Rederive(ReviewCase current, DateOnly? storedDueOn, string reason, DateOnly today) =>
+        !current.AwaitingReply || current.DueOn == storedDueOn ? null : new ReviewReplyDueRederived(today, storedDueOn, current.DueOn, reason);
 }

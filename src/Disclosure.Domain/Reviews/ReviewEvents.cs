@@ -45,3 +45,15 @@ public sealed record ReviewDecided(DateOnly DecidedOn, string? Outcome, string R
 {
     DateOnly ICaseEvent.BusinessDate => DecidedOn;
 }
+
+/// <summary>
+/// A holiday notice loaded or corrected moved the reply due date of a review whose reply is still owed (the 工作日 of
+/// 行政复议法第八十八条, the 法定休假日 that extends a lawsuit's period): the old date, the new one and why. The clock is
+/// recomputed from the facts; this event records that it moved.
+/// </summary>
+[Label("节假日调整，答复期限重算")]
+[StoredName(EventNames.ReviewReplyDueRederived)]
+public sealed record ReviewReplyDueRederived(DateOnly On, DateOnly? OldDueOn, DateOnly? NewDueOn, string Reason) : IReviewEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}

@@ -82,3 +82,18 @@ public static class ReviewOutcomes
         _ => "other",
     };
 }
+
+/// <summary>Where a review case stands: its reply owed, its reply filed, decided.</summary>
+public static class ReviewStatuses
+{
+    public const string AwaitingReply = "awaiting_reply";
+    public const string Replied = "replied";
+    public const string Decided = "decided";
+
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new(AwaitingReply, "待答复"),
+        new(Replied, "已答复，待决定"),
+        new(Decided, "已决定或裁判"),
+    ];
+}

@@ -1,3 +1,4 @@
+using Disclosure.Domain;
 using Disclosure.Host.Cases;
 using Disclosure.Domain.Agencies;
 using Disclosure.Host.Cluster;
@@ -26,7 +27,7 @@ public static class RegisterAgencyEndpoint
 
     // Not a case: an agency lives in the default tenant, on the reference-data path (ReferenceWrites), which starts its
     // stream and tells every node in one transaction. A duplicate id (two registrations racing) is told as 409 and leaves
-    // nothing behind.
+    // nothing behind; tracking numbers carry the code, so two agencies never share one (AgencyRules.Register).
     [WolverinePost("/api/agencies", OperationId = "registerAgency", Summary = "登记机关 · Register an agency")]
     [Authorize(Roles = Roles.Administering), Tags("Agencies")]
     [ProducesResponseType<AgencyCreated>(201)]
@@ -34,21 +35,21 @@ public static class RegisterAgencyEndpoint
         CancellationToken ct)
     {
         var id = command.Id!;
-        if (await session.LoadAsync<Agency>(id, ct) is not null)
-            return Problems.Conflict($"An agency with id '{id}' already exists.");
-        if (command.ParentId is { } parent && await session.LoadAsync<Agency>(parent, ct) is null)
-            return Problems.ValidationResult(new Dictionary<string, string[]> { ["parentId"] = [$"There is no agency '{parent}' to be the parent."] });
-
-        // Tracking numbers carry the code: two agencies with one code would hand out the same numbers. The unique index on
-        // the code (EventStore, AgencyCodeIndex) decides, not the read below: a registration racing another for the same code
-        // loses at commit. A defaulted code then moves on to the next free one; a code the caller chose is refused.
-        var name = command.Name!.Trim();
         for (var attempt = 1; ; attempt++)
         {
-            var taken = (await session.Query<Agency>().Select(a => a.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-            var code = command.Code ?? AgencyRules.FirstFreeCode(id, taken);
-            if (command.Code is not null && taken.Contains(code)) return CodeTaken(code, await HolderOf(session, code, ct));
-            var registered = new AgencyRegistered(id, name, command.ParentId, code, clock.Now);
+            // the directory as it stands; the Domain decides the id, the parent and the code (AgencyRules.Register)
+            var idTaken = await session.LoadAsync<Agency>(id, ct) is not null;
+            var parentRegistered = command.ParentId is { } parent && await session.LoadAsync<Agency>(parent, ct) is not null;
+            var codes = (await session.Query<Agency>().Select(a => new { a.Code, a.Id }).ToListAsync(ct)).ToDictionary(a => a.Code, a => a.Id, StringComparer.Ordinal);
+            AgencyRegistered registered;
+            try
+            {
+                registered = AgencyRules.Register(id, command.Name!, command.ParentId, command.Code, idTaken, parentRegistered, codes, clock.Now);
+            }
+            catch (Refusal refusal)
+            {
+                return Problems.From(refusal);
+            }
             try
             {
                 await writes.RecordAsync(ReferenceStream.OfAgency(id), Actor.Of(http.User), [registered], ct, startsStream: true);
@@ -56,12 +57,14 @@ public static class RegisterAgencyEndpoint
             }
             catch (Exception e) when (IsCodeTaken(e))
             {
-                if (await session.LoadAsync<Agency>(id, ct) is not null) return Problems.Conflict($"An agency with id '{id}' already exists.");
-                if (command.Code is not null || attempt == MaxAttempts) return CodeTaken(code, await HolderOf(session, code, ct));
+                // The unique index on the code (EventStore, AgencyCodeIndex) decides, not the read above: a registration racing
+                // another for the same code loses at commit. Read again: the winner is there now, so a code the caller chose is
+                // refused (or the id, if the winner took it too) and a defaulted code moves on to the next free one.
+                if (attempt == MaxAttempts) return Problems.From(AgencyRules.CodeTaken(registered.Code, await HolderOf(session, registered.Code, ct)));
             }
             catch (Exception e) when (StorageConflict.Is(e))
             {
-                return Problems.Conflict($"An agency with id '{id}' already exists.");
+                return Problems.From(AgencyRules.IdTaken(id));
             }
         }
     }
@@ -82,8 +85,4 @@ public static class RegisterAgencyEndpoint
     private static Task<string?> HolderOf(IQuerySession session, string code, CancellationToken ct) =>
         session.Query<Agency>().Where(a => a.Code == code).Select(a => a.Id).FirstOrDefaultAsync(ct);
 
-    private static IResult CodeTaken(string code, string? holder) => Problems.ValidationResult(new Dictionary<string, string[]>
-    {
-        ["code"] = [$"The tracking-number code '{code}' is already used by agency '{holder ?? "another agency"}'; give this agency its own code."],
-    });
 }

@@ -18,8 +18,9 @@ public sealed record SetRetentionSetting(int? Years);
 
 public static class SetRetentionSettingEndpoint
 {
-    public static ProblemDetails Validate(SetRetentionSetting cmd) => new Problems.Required()
-        .Check(cmd.Years is >= RetentionPolicy.MinYears and <= RetentionPolicy.MaxYears, "years", $"From {RetentionPolicy.MinYears} to {RetentionPolicy.MaxYears}.").Result();
+    /// <summary>The Domain's rule (<see cref="AgencyRules.SetRetention"/>) as a 400.</summary>
+    public static ProblemDetails Validate(SetRetentionSetting cmd) =>
+        new Problems.Required().Ask(() => AgencyRules.SetRetention("", cmd.Years, default)).Result();
 
     /// <summary>
     /// The agency's retention period for personal data (its archive rules decide: 10 年, 30 年, 永久 …); erasure never touches a
@@ -30,8 +31,9 @@ public static class SetRetentionSettingEndpoint
     [ProducesResponseType<RetentionSetting>(200)]
     public static async Task<IResult> Put(string agency, SetRetentionSetting cmd, ReferenceWrites writes, BusinessClock clock, HttpContext http, CancellationToken ct)
     {
-        await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [new RetentionSettingSet(agency, cmd.Years!.Value, clock.Now)], ct);
-        return Results.Ok(new RetentionSetting(cmd.Years.Value, false));
+        var set = AgencyRules.SetRetention(agency, cmd.Years, clock.Now);
+        await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [set], ct);
+        return Results.Ok(new RetentionSetting(set.Years, false));
     }
 }
 

@@ -20,7 +20,7 @@ namespace Disclosure.Host.Applications;
 /// </summary>
 [Step("decision-correction", "更正答复", 130)]
 public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, [property: Required, Text(2000, MultiLine = true)] string? Reason,
-    AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
+    [property: NoticeText] AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
 {
     public static CorrectDecision Sample(DateOnly today) => new(today, Outcomes.OtherOther, null, "-"); // the console's sample (Step)
     /// <summary>The applications the case links, as the write path found them (a correction to 不予处理（重复申请） needs one it repeats).</summary>

@@ -20,11 +20,13 @@ namespace Disclosure.Host.Applications;
 /// </summary>
 [Step("review", "行政复议或诉讼", 160)]
 public sealed record FileReview([property: Required, Codes(typeof(ReviewCaseKinds))] string? Kind, [property: Required] DateOnly? FiledOn,
-    DateOnly? ReceivedOn = null, [property: Codes(typeof(ReviewProcedures))] string? Procedure = null) : ApplicationCommand
+    DateOnly? ReceivedOn = null, [property: Codes(typeof(ReviewProcedures))] string? Procedure = null) : ApplicationCommand, IMintsIds<Application>
 {
-    public FileReview ForTarget(string? key) => this with { ReviewId = Guid.CreateVersion7() }; // the console's step (Step): a new review
+    /// <summary>The new review case's id (its stream id), minted by the write path: every door alike, none can send its own.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ReviewId { get; init; }
+
+    public CaseCommand<Application> WithNewIds() => this with { ReviewId = Guid.CreateVersion7() };
 
     public override (string Kind, int Year)? NumberFor(Application current) => ("review", (ReceivedOn ?? FiledOn)!.Value.Year);
 
@@ -40,15 +42,11 @@ public sealed record ReviewCreated(Guid ReviewId, string ReviewNumber, DateOnly?
 
 public static class FileReviewEndpoint
 {
-
     [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews", OperationId = "fileReview", Summary = "行政复议或诉讼 · Record a review filed")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
     [ProducesResponseType<ReviewCreated>(201)]
-    public static async Task<IResult> Post(string agency, string id, FileReview cmd, IMessageBus bus, CancellationToken ct)
-    {
-        var reviewId = Guid.CreateVersion7();
-        return (await bus.SendAsync(agency, cmd with { Case = id, ReviewId = reviewId }, ct)).ToResult(answer =>
-            Results.Created($"/api/agencies/{agency}/reviews/{reviewId}",
-                new ReviewCreated(reviewId, answer.Opened[0].TrackingNumber, answer.Opened[0].DueOn, (ApplicationView)answer.View())));
-    }
+    public static async Task<IResult> Post(string agency, string id, FileReview cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult(answer =>
+            Results.Created($"/api/agencies/{agency}/reviews/{answer.Opened[0].Id}",
+                new ReviewCreated(answer.Opened[0].Id, answer.Opened[0].TrackingNumber, answer.Opened[0].DueOn, (ApplicationView)answer.View())));
 }

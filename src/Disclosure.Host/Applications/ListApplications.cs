@@ -1,10 +1,10 @@
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Calendar;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
-using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -22,23 +22,15 @@ public static class ListApplicationsEndpoint
     public static async Task<IResult> Get(IQuerySession session, BusinessClock clock, CancellationToken ct,
         string? status = null, bool? overdue = null, DateOnly? dueBefore = null, int? receivedYear = null, int page = 1, int pageSize = 50)
     {
-        var errors = Paging.Check(page, pageSize, status, ApplicationStatuses.All);
+        var errors = CaseLists.Check(page, pageSize, status, ApplicationStatuses.All, receivedYear);
         foreach (var (k, v) in RequestRules.CheckDates(("dueBefore", dueBefore))) errors[k] = v;
-        if (receivedYear is < 2008 or > 2100) errors["receivedYear"] = ["2008 to 2100."];
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var today = clock.Today;
-        IQueryable<Application> query = session.Query<Application>();
-        if (status is not null) query = query.Where(a => a.Status == status);
-        if (overdue == true) query = query.Where(a => a.IsOpen && a.DueOn != null && a.DueOn < today);
-        if (overdue == false) query = query.Where(a => !(a.IsOpen && a.DueOn != null && a.DueOn < today));
+        var query = CaseLists.Filter(ApplicationKind.Instance, session.Query<Application>(), today, status, overdue, receivedYear);
         if (dueBefore is { } before) query = query.Where(a => a.IsOpen && a.DueOn != null && a.DueOn < before);
-        if (receivedYear is { } year) query = query.Where(a => a.ReceivedYear == year);
-
-        var items = await ((IMartenQueryable<Application>)query).Stats(out var stats)
-            .OrderBy(a => a.DueOn).ThenBy(a => a.ReceivedOn).ThenBy(a => a.TrackingNumber)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return Results.Ok(new Paged<ApplicationSummary>(items.Select(a => ApplicationSummary.From(a, today)).ToList(), page, pageSize, stats.TotalResults));
+        return await CaseLists.PageAsync(query, q => q.OrderBy(a => a.DueOn).ThenBy(a => a.ReceivedOn).ThenBy(a => a.TrackingNumber),
+            page, pageSize, a => ApplicationSummary.From(a, today), ct);
     }
 
     /// <summary>What a handler must look at today: open cases past their due date, and those due within <c>days</c> working days.</summary>
@@ -48,14 +40,7 @@ public static class ListApplicationsEndpoint
     public static async Task<IResult> Worklist(IQuerySession session, BusinessClock clock, CalendarStore calendars, CancellationToken ct, int days = 3)
     {
         var today = clock.Today;
-        var (until, problem) = WorklistHorizon.From(calendars.Current, today, days);
-        if (problem is not null) return problem;
-
-        var open = await session.Query<Application>()
-            .Where(a => a.IsOpen && a.DueOn != null && a.DueOn <= until)
-            .OrderBy(a => a.DueOn).Take(1000).ToListAsync(ct);
-        return Results.Ok(new Worklist(today, until,
-            open.Where(a => a.DueOn < today).Select(a => ApplicationSummary.From(a, today)).ToList(),
-            open.Where(a => a.DueOn >= today).Select(a => ApplicationSummary.From(a, today)).ToList()));
+        return await CaseLists.WorklistAsync(calendars.Current, today, days, ApplicationKind.Instance, session.Query<Application>(),
+            q => q.OrderBy(a => a.DueOn).Take(1000), a => ApplicationSummary.From(a, today), (until, overdue, soon) => new Worklist(today, until, overdue, soon), ct);
     }
 }

@@ -22,7 +22,7 @@ namespace Disclosure.Host.Applications;
 /// </summary>
 [Step("decision", "答复", 110)]
 public sealed record RecordDecision([property: Required] DateOnly? DecidedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, [property: Text(4000, MultiLine = true)] string? Note,
-    AnswerNoticeInput? Notice = null, [property: Text(60)] string? RelatedTo = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
+    [property: NoticeText] AnswerNoticeInput? Notice = null, [property: Text(60)] string? RelatedTo = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
 {
     /// <summary>The application <see cref="RelatedTo"/> names, and those the case links, as the write path found them.</summary>
     [JsonIgnore]

@@ -3,6 +3,7 @@ using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
 using Disclosure.Domain.Notices;
+using Disclosure.Host.Notices;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ namespace Disclosure.Host.Applications;
 /// </summary>
 [Step("correction-request", "补正告知", 10)]
 public sealed record RequestCorrection([property: Required] DateOnly? SentOn, [property: Required(ErrorMessage = "List what the applicant must correct."), Text(500, MultiLine = true)] IReadOnlyList<string>? Items, [property: Required] DateOnly? CorrectBy,
-    [property: Text(2000, MultiLine = true)] string? Guidance = null) : ApplicationCommand, IIssuesNotices<Application>
+    [property: NoticeText, Text(2000, MultiLine = true)] string? Guidance = null) : ApplicationCommand, IIssuesNotices<Application>
 {
     public static RequestCorrection Sample(DateOnly today) => new(today, ["-"], today.AddDays(1)); // the console's sample (Step): a period that ends after the notice
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>

@@ -3,6 +3,7 @@ using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Cases;
 using Disclosure.Domain.Notices;
+using Disclosure.Host.Notices;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -20,11 +21,14 @@ namespace Disclosure.Host.Applications;
 /// </summary>
 [Step("consultation", "征求意见", 40)]
 public sealed record SendConsultation([property: Required] DateOnly? SentOn, [property: Required, Text(200)] string? Party,
-    [property: Text(2000, MultiLine = true)] string? Information = null, bool? PartyIsAgency = null, bool? PartyIsPerson = null) : ApplicationCommand, IIssuesNotices<Application>
+    [property: NoticeText, Text(2000, MultiLine = true)] string? Information = null, [property: NoticeText] bool? PartyIsAgency = null,
+    [property: NoticeText] bool? PartyIsPerson = null) : ApplicationCommand, IIssuesNotices<Application>, IMintsIds<Application>
 {
-    public SendConsultation ForTarget(string? key) => this with { ConsultationId = Guid.CreateVersion7() }; // the console's step (Step): a new consultation
+    /// <summary>The new consultation's id, minted by the write path.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ConsultationId { get; init; }
+
+    public CaseCommand<Application> WithNewIds() => this with { ConsultationId = Guid.CreateVersion7() };
 
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
         [ApplicationDecider.SendConsultation(current, ConsultationId, SentOn!.Value, Party, context.Today)];
@@ -49,10 +53,7 @@ public static class SendConsultationEndpoint
     [WolverinePost("/api/agencies/{agency}/applications/{id}/consultations", OperationId = "sendConsultation", Summary = "征求意见 · Consult a third party or agency")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
     [ProducesResponseType<ConsultationStarted>(200)]
-    public static async Task<IResult> Post(string agency, string id, SendConsultation cmd, IMessageBus bus, CancellationToken ct)
-    {
-        var consultationId = Guid.CreateVersion7();
-        return (await bus.SendAsync(agency, cmd with { Case = id, ConsultationId = consultationId }, ct)).ToResult(answer =>
-            Results.Ok(new ConsultationStarted(consultationId, (ApplicationView)answer.View())));
-    }
+    public static async Task<IResult> Post(string agency, string id, SendConsultation cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult(answer =>
+            Results.Ok(new ConsultationStarted(((SendConsultation)answer.Command!).ConsultationId, (ApplicationView)answer.View())));
 }

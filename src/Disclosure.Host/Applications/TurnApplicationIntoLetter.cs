@@ -14,15 +14,18 @@ namespace Disclosure.Host.Applications;
 
 /// <summary>An application answered 信访举报投诉类申请 (条例第三十九条) goes on as a mailbox letter, linked both ways.</summary>
 [Step("letter", "转为市长信箱来信（信访举报投诉类）", 180)]
-public sealed record TurnApplicationIntoLetter([property: Required] DateOnly? On, [property: Codes(typeof(LetterCategories))] string? Category) : ApplicationCommand
+public sealed record TurnApplicationIntoLetter([property: Required] DateOnly? On, [property: Codes(typeof(LetterCategories))] string? Category) : ApplicationCommand,
+    IMintsIds<Application>
 {
-    public TurnApplicationIntoLetter ForTarget(string? key) => this with { LetterId = Guid.CreateVersion7(), QueryCode = Domain.QueryCode.New() }; // the console's step (Step): a new letter
+    /// <summary>The new letter's id, minted by the write path.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid LetterId { get; init; }
 
     /// <summary>The letter's query code, given to the writer once; only its hash is stored.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string QueryCode { get; init; } = "";
+
+    public CaseCommand<Application> WithNewIds() => this with { LetterId = Guid.CreateVersion7(), QueryCode = Domain.QueryCode.New() };
 
     public override (string Kind, int Year)? NumberFor(Application current) => ("letter", On!.Value.Year);
 
@@ -41,12 +44,11 @@ public static class TurnApplicationIntoLetterEndpoint
     [ProducesResponseType<ApplicationBecameLetter>(201)]
     public static async Task<IResult> Post(string agency, string id, TurnApplicationIntoLetter cmd, IMessageBus bus, CancellationToken ct)
     {
-        var command = cmd with { Case = id, LetterId = Guid.CreateVersion7(), QueryCode = Domain.QueryCode.New() };
-        return (await bus.SendAsync(agency, command, ct)).ToResult(answer =>
+        return (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult(answer =>
         {
             var letter = answer.Opened.Single();
             return Results.Created($"/api/agencies/{agency}/letters/{letter.Id}",
-                new ApplicationBecameLetter(letter.Id, letter.TrackingNumber, command.QueryCode, letter.DueOn, (ApplicationView)answer.View()));
+                new ApplicationBecameLetter(letter.Id, letter.TrackingNumber, ((TurnApplicationIntoLetter)answer.Command!).QueryCode, letter.DueOn, (ApplicationView)answer.View()));
         });
     }
 }

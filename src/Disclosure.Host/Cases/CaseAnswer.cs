@@ -49,14 +49,16 @@ public sealed class CaseAnswer
     public object? Accepted { get; private init; }
     /// <summary>Cases this command opened, with their first state (a conversion).</summary>
     public IReadOnlyList<OpenedCase> Opened { get; private init; } = [];
+    /// <summary>The command as the write path decided it: completed, with the ids it minted (<see cref="IMintsIds{TCase}"/>).</summary>
+    public CaseCommand? Command { get; private init; }
 
     public bool Succeeded => Outcome is CaseOutcome.Changed or CaseOutcome.Unchanged or CaseOutcome.Created or CaseOutcome.Replayed;
 
     /// <summary>The case with its history, as it stands after the command (only for a command that succeeded).</summary>
     public object View() => _view?.Invoke() ?? throw new InvalidOperationException($"A {Outcome} answer has no view.");
 
-    public static CaseAnswer Done(Guid id, bool changed, int recorded, int notified, IReadOnlyList<OpenedCase> opened, Func<object> view) =>
-        new(changed ? CaseOutcome.Changed : CaseOutcome.Unchanged, view) { Id = id, Recorded = recorded, Notified = notified, Opened = opened };
+    public static CaseAnswer Done(Guid id, CaseCommand command, bool changed, int recorded, int notified, IReadOnlyList<OpenedCase> opened, Func<object> view) =>
+        new(changed ? CaseOutcome.Changed : CaseOutcome.Unchanged, view) { Id = id, Command = command, Recorded = recorded, Notified = notified, Opened = opened };
 
     public static CaseAnswer Created(Guid id, object accepted, int recorded, Func<object> view) =>
         new(CaseOutcome.Created, view) { Id = id, Accepted = accepted, Status = 201, Recorded = recorded };

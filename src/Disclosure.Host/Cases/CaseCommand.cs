@@ -32,7 +32,9 @@ public abstract record CaseCommand
     public virtual bool SchedulesNextAlarm => false;
 
     /// <summary>Commands are logged by type only (Wolverine logs a failed invocation with the message): their fields are personal data.</summary>
-    public sealed override string ToString() => GetType().Name;
+    public sealed override string ToString() => GetType() is { IsGenericType: true } generic
+        ? $"{generic.Name[..generic.Name.IndexOf('`')]}<{string.Join(",", generic.GetGenericArguments().Select(a => a.Name))}>" // ApplyDeadlines<Letter>
+        : GetType().Name;
 }
 
 /// <summary>A change to an existing case of type <typeparamref name="TCase"/>: a pure decision on the case as it stands.</summary>
@@ -78,17 +80,23 @@ public abstract record IntakeCommand<TCase>
     /// <summary>The intake's answer (the <c>201</c> body), which a retry with the same key gets again.</summary>
     public abstract object Accepted(TCase state);
 
-    public sealed override string ToString() => GetType().Name;
+    public sealed override string ToString() => GetType() is { IsGenericType: true } generic
+        ? $"{generic.Name[..generic.Name.IndexOf('`')]}<{string.Join(",", generic.GetGenericArguments().Select(a => a.Name))}>" // ApplyDeadlines<Letter>
+        : GetType().Name;
 }
 
-/// <summary>Sends every concrete command of a case type to the one handler of that case type (<see cref="CaseCommandHandler"/>).</summary>
+/// <summary>
+/// Sends every concrete command of a case type — a clerk's step (<see cref="ApplicationCommand"/>, <see cref="LetterCommand"/>)
+/// or a system command over either kind (<see cref="Deadlines.ApplyDeadlines{TCase}"/>…) — to the one handler of that
+/// case type (<see cref="CaseCommandHandler"/>).
+/// </summary>
 public sealed class CaseCommandTypes : Wolverine.IHandledTypeRule
 {
     public bool TryFindHandledType(Type concreteType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? handlerType)
     {
-        handlerType = typeof(ApplicationCommand).IsAssignableFrom(concreteType) ? typeof(ApplicationCommand)
-            : typeof(LetterCommand).IsAssignableFrom(concreteType) ? typeof(LetterCommand)
-            : typeof(Reviews.ReviewCommand).IsAssignableFrom(concreteType) ? typeof(Reviews.ReviewCommand)
+        handlerType = typeof(CaseCommand<Application>).IsAssignableFrom(concreteType) ? typeof(CaseCommand<Application>)
+            : typeof(CaseCommand<Letter>).IsAssignableFrom(concreteType) ? typeof(CaseCommand<Letter>)
+            : typeof(CaseCommand<Domain.Reviews.ReviewCase>).IsAssignableFrom(concreteType) ? typeof(CaseCommand<Domain.Reviews.ReviewCase>)
             : null;
         return handlerType is not null;
     }

@@ -1,3 +1,5 @@
+using Disclosure.Domain.Applications;
+using Disclosure.Domain.Letters;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Letters;
 using Marten;
@@ -25,13 +27,13 @@ namespace Disclosure.Host.Cases;
 public static class CaseCommandHandler
 {
     // a command a job sent leaves the job's mark on the case in the same transaction (handled once, whatever redeliveries)
-    public static async Task<CaseAnswer> Handle(ApplicationCommand command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+    public static async Task<CaseAnswer> Handle(CaseCommand<Application> command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(ApplicationKind.Instance, session, bus, command, ct));
 
-    public static async Task<CaseAnswer> Handle(LetterCommand command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+    public static async Task<CaseAnswer> Handle(CaseCommand<Letter> command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(LetterKind.Instance, session, bus, command, ct));
 
-    public static async Task<CaseAnswer> Handle(Reviews.ReviewCommand command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+    public static async Task<CaseAnswer> Handle(CaseCommand<Domain.Reviews.ReviewCase> command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(Reviews.ReviewKind.Instance, session, bus, command, ct));
 
     public static Task<CaseAnswer> Handle(ReceiveApplication command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>

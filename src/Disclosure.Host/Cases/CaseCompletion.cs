@@ -34,7 +34,18 @@ public interface ICompletedByWritePath<TCase>
 }
 
 /// <summary>
-/// Completes a command (<see cref="ICompletedByWritePath{TCase}"/>) in one batched read: called by <see cref="CaseWrites"/>
+/// A step that creates something with an id of its own — a part of its case (a consultation) or another case (a
+/// conversion between letter and application, with the new letter's query code): the write path gives it its new ids,
+/// once, before the decision, so every front door mints them alike and none can send its own.
+/// </summary>
+public interface IMintsIds<TCase>
+{
+    /// <summary>The command with new ids (<see cref="Guid.CreateVersion7()"/>) and codes; what the answer reports (<see cref="CaseAnswer.Command"/>).</summary>
+    CaseCommand<TCase> WithNewIds();
+}
+
+/// <summary>
+/// Mints a command's ids (<see cref="IMintsIds{TCase}"/>) and completes it (<see cref="ICompletedByWritePath{TCase}"/>) in one batched read: called by <see cref="CaseWrites"/>
 /// with the session of the write, before the decision, and by the console to ask the same decision of a step's sample.
 /// </summary>
 public static class CaseCompletion
@@ -42,6 +53,7 @@ public static class CaseCompletion
     public static async Task<CaseCommand<TCase>> CompleteAsync<TCase>(IQuerySession session, CaseCommand<TCase> command, TCase current,
         CaseContext context, CancellationToken ct)
     {
+        if (command is IMintsIds<TCase> minting) command = minting.WithNewIds();
         if (command is not ICompletedByWritePath<TCase> completed || completed.Needs(current, context) is not { Any: true } needs) return command;
 
         var batch = session.CreateBatchQuery();

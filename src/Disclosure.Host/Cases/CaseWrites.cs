@@ -22,7 +22,7 @@ namespace Disclosure.Host.Cases;
 /// finds, the year-end carry-forward, a due date re-derived after a calendar change, erasure, a conversion between
 /// letter and application — arrives as a command and goes: resolve the case (id or tracking number) → one batched read
 /// (the stream for writing and its events) → fold with the calendar in force → the command completed with what it needs
-/// of the agency's other cases (<see cref="CaseCompletion"/>, one more batched read, only for a command that needs it) → the Domain decides → year-end records
+/// of the agency's other cases (its new ids minted and what it needs read, <see cref="CaseCompletion"/>: one more batched read, only for a command that needs it) → the Domain decides → year-end records
 /// reconciled → append with the version read as the expected one → alarms scheduled in the same transaction → answer.
 /// </summary>
 /// <remarks>
@@ -55,7 +55,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
 
         var context = await ContextAsync(session.TenantId, ct) with { Stored = stream.Aggregate, Notices = await setup ?? NoticeSetup.None };
         var current = kind.Fold(history.Select(e => e.Data), version, context);
-        // what the command needs of the agency's other cases is read here, for every front door alike
+        // its new ids are minted, and what it needs of the agency's other cases is read, here: for every front door alike
         command = await CaseCompletion.CompleteAsync(session, command, current, context, ct);
 
         List<object> decided;
@@ -77,6 +77,8 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 if (issuing.Notices(after, context).ToList() is { Count: > 0 } drafts)
                     events.AddRange(await notices.IssueAsync(session, bus, context, after, drafts, ct));
             }
+            else if (command is IIssuesNotices<TCase>) // text typed for a notice that is not issued is refused, never dropped
+                NoticeDecider.NoNoticeTextLost(context.Notices, NoticeTextAttribute.Given(command));
         }
         catch (Refusal refusal)
         {
@@ -115,7 +117,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
             await ScheduleCheckAsync(kind, bus, state, context, onlyAhead: command.SchedulesNextAlarm);
 
         var today = context.Today;
-        return CaseAnswer.Done(id, appended.Count > 0, appended.Count + opened.Count, notified, opened,
+        return CaseAnswer.Done(id, command, appended.Count > 0, appended.Count + opened.Count, notified, opened,
             () => kind.View(state, today, [.. history, .. stream.Events]));
     }
 
@@ -235,7 +237,8 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
     private async Task ScheduleCheckAsync<TCase>(CaseKind<TCase> kind, IMessageContext bus, TCase state, CaseContext context, bool onlyAhead)
         where TCase : class, ITrackedCase
     {
-        if (alarms.Next(kind.AlarmDays(state, context.Calendar, context.ReminderDays), onlyAhead) is { } next)
+        var days = kind.AlarmDays(state, context);
+        if (alarms.Next(days, onlyAhead) is { } next)
             await bus.ScheduleAsync(kind.Check(state, next.At), next.Delay);
     }
 

@@ -9,6 +9,8 @@ namespace Disclosure.Host.Cases;
 /// unless the command declares <c>public static TCommand Sample(DateOnly today)</c>. A step on one of several parts of a
 /// case (a consultation, a notice, a review) declares <c>public static IEnumerable&lt;StepTarget&gt; Targets(TCase current)</c>,
 /// and a step that names or creates a part an instance <c>public TCommand ForTarget(string? key)</c>.
+/// A target may fix some fields (<c>public static IReadOnlyDictionary&lt;string, string&gt; Fixed(string? key)</c>, JSON name →
+/// value, sent unseen) and show only the fields that concern it (<c>public static bool Shows(string? key, string field)</c>).
 /// A command that is no console step (a rule the system applies) says so with <see cref="NoStepAttribute"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]

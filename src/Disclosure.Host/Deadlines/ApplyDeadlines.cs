@@ -1,36 +1,22 @@
 using Disclosure.Domain;
-using Disclosure.Domain.Applications;
-using Disclosure.Domain.Letters;
 using Disclosure.Host.Cases;
 
 namespace Disclosure.Host.Deadlines;
 
 /// <summary>
-/// What a check sends: the lapses the law defines and the reminders due today (<see cref="Domain.Deadlines"/>), recorded by
-/// the system. A case that moved on yields nothing, so a check never needs cancelling and running it twice adds nothing.
+/// What a check sends: the lapses the law defines and the reminders due today (<see cref="Domain.Deadlines"/>: the
+/// statutory clock of an application, the time limits of a letter), recorded by the system. A case that moved on yields
+/// nothing, so a check never needs cancelling and running it twice adds nothing.
 /// </summary>
-[NoStep("the deadline checks apply the statutory clock")]
-public sealed record ApplyApplicationDeadlines : ApplicationCommand
+[NoStep("the deadline checks apply the statutory clock and the letter time limits")]
+public sealed record ApplyDeadlines<TCase> : CaseCommand<TCase> where TCase : class, ITrackedCase
 {
     public override bool BySystem => true;
     public override bool SchedulesNextAlarm => true;
 
-    public override IEnumerable<object> Decide(Application current, CaseContext context)
+    public override IEnumerable<object> Decide(TCase current, CaseContext context)
     {
-        var outcome = Domain.Deadlines.ForApplication(current, context.Today, context.Calendar, context.ReminderDays);
-        return [.. outcome.Events, .. outcome.Notices];
-    }
-}
-
-[NoStep("the deadline checks apply the letter time limits")]
-public sealed record ApplyLetterDeadlines : LetterCommand
-{
-    public override bool BySystem => true;
-    public override bool SchedulesNextAlarm => true;
-
-    public override IEnumerable<object> Decide(Letter current, CaseContext context)
-    {
-        var outcome = Domain.Deadlines.ForLetter(current, context.Today, context.Calendar, context.ReminderDays);
+        var outcome = CaseKind.Of<TCase>().Deadlines(current, context);
         return [.. outcome.Events, .. outcome.Notices];
     }
 }

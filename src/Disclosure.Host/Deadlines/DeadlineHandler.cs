@@ -29,17 +29,20 @@ public static class DeadlineHandler
             .RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5))
             .Then.ScheduleRetry(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
 
-    public static async Task<CaseAnswer> Handle(CheckApplicationDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct)
-    {
-        var answer = await bus.CheckAsync(check.Agency, new ApplyApplicationDeadlines { Case = check.ApplicationId.ToString() }, ct);
-        Handled(logs, bus, "application", check.ApplicationId, answer);
-        return answer;
-    }
+    public static Task<CaseAnswer> Handle(CheckApplicationDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct) =>
+        CheckAsync<Application>(check.Agency, check.ApplicationId, bus, logs, ct);
 
-    public static async Task<CaseAnswer> Handle(CheckLetterDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct)
+    public static Task<CaseAnswer> Handle(CheckLetterDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct) =>
+        CheckAsync<Letter>(check.Agency, check.LetterId, bus, logs, ct);
+
+    public static Task<CaseAnswer> Handle(CheckReviewDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct) =>
+        CheckAsync<Domain.Reviews.ReviewCase>(check.Agency, check.ReviewId, bus, logs, ct);
+
+    private static async Task<CaseAnswer> CheckAsync<TCase>(string agency, Guid id, IMessageContext bus, ILoggerFactory logs, CancellationToken ct)
+        where TCase : class, Domain.ITrackedCase
     {
-        var answer = await bus.CheckAsync(check.Agency, new ApplyLetterDeadlines { Case = check.LetterId.ToString() }, ct);
-        Handled(logs, bus, "letter", check.LetterId, answer);
+        var answer = await bus.CheckAsync(agency, new ApplyDeadlines<TCase> { Case = id.ToString() }, ct);
+        Handled(logs, bus, CaseKind.Of<TCase>().Noun, id, answer);
         return answer;
     }
 
@@ -73,17 +76,15 @@ public sealed class DeadlineSweepJob(IDocumentStore store) : JobKind
     public override async Task<List<JobKey>> PlanAsync(Job job, CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        // an answered application with a new answer a review decision requires (重新答复) is looked at too
-        var applications = await query.Query<Application>().Where(a => a.AnyTenant() && (a.IsOpen || (a.NewAnswer != null && a.NewAnswer.AnsweredOn == null))).OrderBy(a => a.Id)
-            .Select(a => new { a.Agency, a.Id, a.TrackingNumber }).ToListAsync(ct);
-        var letters = await query.Query<Letter>().Where(l => l.AnyTenant() && l.AwaitingAction).OrderBy(l => l.Id)
-            .Select(l => new { l.Agency, l.Id, l.TrackingNumber }).ToListAsync(ct);
-        // review cases whose reply is still owed (复议 书面答复, 诉讼 答辩状)
-        var reviews = await query.Query<Domain.Reviews.ReviewCase>().Where(r => r.AnyTenant() && r.AwaitingReply).OrderBy(r => r.Id)
-            .Select(r => new { r.Agency, r.Id, r.TrackingNumber }).ToListAsync(ct);
-        return [.. applications.Select(a => new JobKey(a.Agency, "application", a.Id, a.TrackingNumber)),
-            .. letters.Select(l => new JobKey(l.Agency, "letter", l.Id, l.TrackingNumber)),
-            .. reviews.Select(r => new JobKey(r.Agency, "review", r.Id, r.TrackingNumber))];
+        return await RunningCasesAsync(query, ct);
+    }
+
+    /// <summary>Every running case of every kind (open applications, letters awaiting action, reviews not decided), kind by kind.</summary>
+    public static async Task<List<JobKey>> RunningCasesAsync(IQuerySession anyTenant, CancellationToken ct)
+    {
+        var keys = new List<JobKey>();
+        foreach (var kind in CaseKind.All) keys.AddRange(await kind.RunningAsync(anyTenant, ct));
+        return keys;
     }
 
     public override async Task<Dictionary<Guid, JobCaseResult>> HandleAsync(Job job, IReadOnlyList<JobKey> keys, IMessageBus bus, CancellationToken ct)
@@ -91,12 +92,7 @@ public sealed class DeadlineSweepJob(IDocumentStore store) : JobKind
         var results = new Dictionary<Guid, JobCaseResult>();
         foreach (var key in keys)
         {
-            CaseCommand command = key.Kind switch
-            {
-                "letter" => new ApplyLetterDeadlines { Case = key.Id.ToString(), Job = job.Id },
-                "review" => new Reviews.ApplyReviewDeadlines { Case = key.Id.ToString(), Job = job.Id },
-                _ => new ApplyApplicationDeadlines { Case = key.Id.ToString(), Job = job.Id },
-            };
+            var command = CaseKind.Named(key.Kind).ApplyDeadlines() with { Case = key.Id.ToString(), Job = job.Id };
             // still lost after the retries: the winner's step scheduled the next check; the job lists the case
             var (_, failure) = await TryAsync(() => bus.CheckAsync(key.Agency, command, ct));
             results[key.Id] = new JobCaseResult(Failure: failure);

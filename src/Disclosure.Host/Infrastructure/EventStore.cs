@@ -14,8 +14,10 @@ namespace Disclosure.Host.Infrastructure;
 public static class EventStore
 {
     /// <summary>The event types that implement a marker: how projections find what they handle, by convention.</summary>
-    public static IEnumerable<Type> Implementing<TMarker>() =>
-        Disclosure.Domain.StoredNameAttribute.All.Values.Where(t => typeof(TMarker).IsAssignableFrom(t)).OrderBy(t => t.Name);
+    public static IEnumerable<Type> Implementing<TMarker>() => Implementing(typeof(TMarker));
+
+    public static IEnumerable<Type> Implementing(Type marker) =>
+        Disclosure.Domain.StoredNameAttribute.All.Values.Where(marker.IsAssignableFrom).OrderBy(t => t.Name);
 
     public static StoreOptions Options(string connectionString, string schema, CalendarStore calendars, EventStoreTuning? tuning = null) =>
         Options(PostgresDataSource.Create(connectionString), schema, calendars, tuning);

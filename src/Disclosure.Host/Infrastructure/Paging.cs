@@ -2,13 +2,16 @@ namespace Disclosure.Host.Infrastructure;
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
 
-/// <summary>How far ahead a worklist looks: <c>days</c> working days from today, refused (naming the year) past the calendar.</summary>
+/// <summary>
+/// How far ahead a worklist looks: the cases whose reminder of <c>days</c> working days has begun
+/// (<see cref="Domain.Deadlines.DueSoonUntil"/>, the reminders' own rule), refused (naming the year) past the calendar.
+/// </summary>
 public static class WorklistHorizon
 {
     public static (DateOnly Until, IResult? Problem) From(Domain.Calendar.WorkingDayCalendar calendar, DateOnly today, int days)
     {
         if (days is < 0 or > 60) return (today, Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = ["0 to 60 working days."] }));
-        try { return (calendar.AddWorkingDays(today, days), null); }
+        try { return (Domain.Deadlines.DueSoonUntil(today, calendar, days), null); }
         catch (Domain.Calendar.CalendarNotAvailable gap) { return (today, Problems.ValidationResult(new Dictionary<string, string[]> { ["days"] = [gap.Message] })); }
     }
 }

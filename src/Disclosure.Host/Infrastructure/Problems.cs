@@ -64,6 +64,14 @@ public static class Problems
             return this;
         }
 
+        /// <summary>The Domain's refusal of a decision as its field's error: the rule stays in the Domain, the endpoint only asks it.</summary>
+        public Required Ask(Action decide)
+        {
+            try { decide(); }
+            catch (Domain.Refusal refusal) { _errors[refusal.Field] = [refusal.Message]; }
+            return this;
+        }
+
         public bool Ok => _errors.Count == 0;
 
         /// <summary>For Wolverine <c>Validate</c> methods: no problem, or a 400 with every field error.</summary>

@@ -107,16 +107,24 @@ public sealed class JobMark
     }
 }
 
-/// <summary>How many cases a page holds (configuration <c>Jobs:PageSize</c>, 200 by default: a page takes about a second).</summary>
+/// <summary>
+/// How many cases a page holds (configuration <c>Jobs:PageSize</c>, 200 by default: a page takes about a second), and how
+/// long a finished job is kept (<c>Jobs:KeepFinishedDays</c>, 400 by default). A job is only the progress of work whose
+/// facts are the cases' own events (a moved due date, a carried-forward case, an erasure), so dropping it loses nothing;
+/// kept for ever, one sweep a night would leave a province 3,650 job documents a decade.
+/// </summary>
 public sealed class JobSettings
 {
     public int PageSize { get; set; } = 200;
+    public int KeepFinishedDays { get; set; } = 400;
 
     public static JobSettings From(IConfiguration config)
     {
         var size = config.GetValue("Jobs:PageSize", 200);
         if (size is < 1 or > 5000) throw new InvalidOperationException("Jobs:PageSize is from 1 to 5000.");
-        return new JobSettings { PageSize = size };
+        var keep = config.GetValue("Jobs:KeepFinishedDays", 400);
+        if (keep is < 1 or > 3650) throw new InvalidOperationException("Jobs:KeepFinishedDays is from 1 to 3,650.");
+        return new JobSettings { PageSize = size, KeepFinishedDays = keep };
     }
 }
 
@@ -133,7 +141,7 @@ public static class JobSetup
         services.ConfigureMarten(opts =>
         {
             // two pages of one job never both move it on: the second commit fails and its page is redelivered (and skipped)
-            opts.Schema.For<Job>().UseOptimisticConcurrency(true).Index(j => j.StartedAt).Index(j => j.Agency!);
+            opts.Schema.For<Job>().UseOptimisticConcurrency(true).Index(j => j.StartedAt).Index(j => j.Agency!).Index(j => j.FinishedAt!);
             opts.Schema.For<JobPlan>().Identity(p => p.Id);
             opts.Schema.For<JobMark>().Identity(m => m.Id).Index(m => m.Job);
         });

@@ -169,7 +169,7 @@ public static class JobHandler
         if (job.Failures.Count < Job.MaxListed) job.Failures.Add(new JobFailure(key.Agency, key.Kind, key.Id, key.TrackingNumber, message));
     }
 
-    public static async Task Handle(FinishJob message, IDocumentStore store, JobKinds kinds, BusinessClock clock, ILogger<Job> log, CancellationToken ct)
+    public static async Task Handle(FinishJob message, IDocumentStore store, JobKinds kinds, JobSettings settings, BusinessClock clock, ILogger<Job> log, CancellationToken ct)
     {
         Job? job;
         await using (var query = store.QuerySession()) job = await query.LoadAsync<Job>(message.Job, ct);
@@ -181,6 +181,10 @@ public static class JobHandler
         await kind.FinishAsync(job, session, ct);
         job.FinishedAt = clock.Now;
         session.Store(job);
+        // each job's end clears the jobs finished beyond the kept period: the table stays the size of that period, whatever
+        // the years behind it (a running job, however old, is never dropped)
+        var keptFrom = clock.Now.AddDays(-settings.KeepFinishedDays);
+        session.DeleteWhere<Job>(j => j.FinishedAt != null && j.FinishedAt < keptFrom);
         await session.SaveChangesAsync(ct);
         kind.Finished(job);
         log.LogInformation("Job {JobId} ({Kind}) finished: {Handled} case(s) handled, {Changed} changed, {Failed} failed in {Pages} page(s)",

@@ -5,7 +5,6 @@ using Disclosure.Host.Calendar;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
 using Marten;
-using Marten.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Disclosure.Host.Cases;
@@ -31,20 +30,13 @@ public static class GetLetterEndpoints
     public static async Task<IResult> List(IQuerySession session, BusinessClock clock, CancellationToken ct,
         string? status = null, bool? overdue = null, string? department = null, int? receivedYear = null, int page = 1, int pageSize = 50)
     {
-        var errors = Paging.Check(page, pageSize, status, LetterStatuses.All);
-        if (receivedYear is < 2008 or > 2100) errors["receivedYear"] = ["2008 to 2100."];
+        var errors = CaseLists.Check(page, pageSize, status, LetterStatuses.All, receivedYear);
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var today = clock.Today;
-        IQueryable<Letter> q = session.Query<Letter>();
-        if (status is not null) q = q.Where(l => l.Status == status);
-        if (overdue == true) q = q.Where(l => l.AwaitingAction && l.DueOn != null && l.DueOn < today);
-        if (overdue == false) q = q.Where(l => !(l.AwaitingAction && l.DueOn != null && l.DueOn < today));
-        if (receivedYear is { } year) q = q.Where(l => l.ReceivedYear == year);
+        var q = CaseLists.Filter(LetterKind.Instance, session.Query<Letter>(), today, status, overdue, receivedYear);
         if (department is not null) q = q.Where(l => l.Department == department);
-        var items = await ((IMartenQueryable<Letter>)q).Stats(out var stats)
-            .OrderBy(l => l.DueOn).ThenBy(l => l.TrackingNumber).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return Results.Ok(new Paged<LetterSummary>(items.Select(l => LetterSummary.From(l, today)).ToList(), page, pageSize, stats.TotalResults));
+        return await CaseLists.PageAsync(q, o => o.OrderBy(l => l.DueOn).ThenBy(l => l.TrackingNumber), page, pageSize, l => LetterSummary.From(l, today), ct);
     }
 
     /// <summary>Overdue and due-soon letters, optionally of one department.</summary>
@@ -55,13 +47,8 @@ public static class GetLetterEndpoints
         string? department = null, int days = 3)
     {
         var today = clock.Today;
-        var (until, problem) = WorklistHorizon.From(calendars.Current, today, days);
-        if (problem is not null) return problem;
-        var q = session.Query<Letter>().Where(l => l.AwaitingAction && l.DueOn != null && l.DueOn <= until);
-        if (department is not null) q = q.Where(l => l.Department == department);
-        var open = await q.OrderBy(l => l.DueOn).Take(2000).ToListAsync(ct);
-        return Results.Ok(new LetterWorklist(today, until,
-            open.Where(l => l.DueOn < today).Select(l => LetterSummary.From(l, today)).ToList(),
-            open.Where(l => l.DueOn >= today).Select(l => LetterSummary.From(l, today)).ToList()));
+        var letters = department is null ? session.Query<Letter>() : session.Query<Letter>().Where(l => l.Department == department);
+        return await CaseLists.WorklistAsync(calendars.Current, today, days, LetterKind.Instance, letters,
+            q => q.OrderBy(l => l.DueOn).Take(2000), l => LetterSummary.From(l, today), (until, overdue, soon) => new LetterWorklist(today, until, overdue, soon), ct);
     }
 }

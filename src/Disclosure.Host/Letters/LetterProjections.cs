@@ -1,31 +1,13 @@
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Calendar;
+using Disclosure.Host.Cases;
 using JasperFx.Events;
-using Marten.Events.Aggregation;
 using Marten.Events.Projections;
 
 namespace Disclosure.Host.Letters;
 
-/// <summary>The letter as handlers see it, kept inline; its due date is recomputed with the calendar in force.</summary>
-public sealed class LetterProjection : SingleStreamProjection<Letter, Guid>
-{
-    private readonly CalendarStore calendars;
-
-    public LetterProjection(CalendarStore calendars)
-    {
-        this.calendars = calendars;
-        foreach (var type in Infrastructure.EventStore.Implementing<ILetterEvent>()) IncludeType(type);
-    }
-
-    public override Letter Evolve(Letter? snapshot, Guid id, IEvent e)
-    {
-        snapshot ??= new Letter();
-        snapshot.Fold(e.Data);
-        snapshot.Version = e.Version;
-        snapshot.Refresh(calendars.Current);
-        return snapshot;
-    }
-}
+/// <summary>The letter as handlers see it, kept inline (<see cref="CaseProjection{TCase}"/>); its due date is recomputed with the calendar in force.</summary>
+public sealed class LetterProjection(CalendarStore calendars) : CaseProjection<Letter>(LetterKind.Instance, calendars);
 
 /// <summary>Mailbox statistics per agency-year, on the async daemon like every statistic.</summary>
 public sealed class LetterStatisticsProjection : MultiStreamProjection<LetterStatistics, string>

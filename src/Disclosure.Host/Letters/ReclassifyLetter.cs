@@ -13,11 +13,13 @@ namespace Disclosure.Host.Letters;
 
 /// <summary>The letter is really a disclosure application: it becomes one whose legal receipt date is the letter's.</summary>
 [Step("reclassification", "转为政府信息公开申请", 90)]
-public sealed record ReclassifyLetter([property: Required] DateOnly? On) : LetterCommand
+public sealed record ReclassifyLetter([property: Required] DateOnly? On) : LetterCommand, IMintsIds<Letter>
 {
-    public ReclassifyLetter ForTarget(string? key) => this with { ApplicationId = Guid.CreateVersion7() }; // the console's step (Step): a new application
+    /// <summary>The new application's id, minted by the write path.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ApplicationId { get; init; }
+
+    public CaseCommand<Letter> WithNewIds() => this with { ApplicationId = Guid.CreateVersion7() };
 
     public override (string Kind, int Year)? NumberFor(Letter current) => ("application", current.ReceivedOn.Year);
 
@@ -34,7 +36,7 @@ public static class ReclassifyLetterEndpoint
     [Authorize(Roles = Roles.Handling), Tags("Letters")]
     [ProducesResponseType<LetterReclassifiedResult>(201)]
     public static async Task<IResult> Post(string agency, string id, ReclassifyLetter cmd, IMessageBus bus, CancellationToken ct) =>
-        (await bus.SendAsync(agency, cmd with { Case = id, ApplicationId = Guid.CreateVersion7() }, ct)).ToResult(answer =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult(answer =>
         {
             var application = answer.Opened.Single();
             var letter = (LetterView)answer.View();

@@ -15,7 +15,8 @@ namespace Disclosure.Host.Notices;
 
 /// <param name="Consent">The applicant's consent to electronic delivery: where and when it was given (recorded with the delivery).</param>
 /// <param name="To">The address, when not the one the applicant gave at intake.</param>
-public sealed record EmailNoticeRequest([property: Required, Text(500)] string? Consent, [property: Text(200)] string? To = null);
+public sealed record EmailNoticeRequest([property: Required, Text(500), Label("申请人同意电子送达的方式和时间")] string? Consent,
+    [property: Text(200), Label("电子邮箱（留空用申请时留下的邮箱）")] string? To = null);
 
 public sealed record EmailQueued(Guid DeliveryId, string Number);
 

@@ -14,21 +14,70 @@ using Wolverine.Http;
 namespace Disclosure.Host.Notices;
 
 /// <summary>
-/// A notice issued on its own, after the step it belongs to (the rules: <see cref="NoticeDecider.Issue"/>).
+/// A notice issued on its own, after the step it belongs to (the rules: <see cref="NoticeDecider.Issue"/>): the notice of a
+/// step recorded before the agency set its notice settings, a 登记回执 on request, a 征求意见书 again. The console offers
+/// one form per notice the case can have (its kind, and its consultation, fixed by the form's target).
 /// </summary>
 /// <param name="IssuedOn">The date of the notice (default today).</param>
 /// <param name="ConsultationId">For a 征求意见书 or 征求意见告知书: the consultation.</param>
-[NoStep("notices are issued by the steps that need them (IIssuesNotices); the API issues one on its own")]
+[Step("notice", "出具告知书", 135)]
 public sealed record IssueNotice(
     [property: Required, Codes(typeof(NoticeKinds))] string? Kind,
-    DateOnly? IssuedOn = null,
-    Guid? ConsultationId = null,
+    [property: Label("出具日期（留空为今天）")] DateOnly? IssuedOn = null,
+    [property: Label("征求意见")] Guid? ConsultationId = null,
     [property: Text(2000, MultiLine = true)] string? Guidance = null,
     [property: Text(2000, MultiLine = true)] string? Information = null,
     bool? PartyIsAgency = null,
     bool? PartyIsPerson = null,
     AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>
 {
+    // the console's step (Step): a target per notice the case may have now — the kind, and for a consultation's notices
+    // the consultation, in its key (kind, or kind~consultation id); the decider then says which of them may be issued
+    public static IssueNotice Sample(DateOnly today) => new(NoticeKinds.Receipt, today);
+
+    public static IEnumerable<StepTarget> Targets(Application current)
+    {
+        yield return Target(NoticeKinds.Receipt, null);
+        if (current.Correction is not null) yield return Target(NoticeKinds.Correction, null);
+        if (current.Extension is not null) yield return Target(NoticeKinds.Extension, null);
+        foreach (var c in current.Consultations)
+        {
+            yield return Target(NoticeKinds.ConsultationLetter, c);
+            yield return Target(NoticeKinds.ConsultationNotice, c);
+        }
+        if (current.Answer is { } answer) yield return Target(NoticeKinds.AnswerTo(answer.Outcome), null);
+    }
+
+    private static StepTarget Target(string kind, Consultation? consultation) =>
+        new(consultation is null ? kind : $"{kind}~{consultation.Id:N}",
+            NoticeKinds.All.Find(kind)!.Label + (consultation is null ? "" : $"（{consultation.Party}，{consultation.SentOn:yyyy-MM-dd}）"));
+
+    private static (string Kind, Guid? Consultation) Parse(string? key) =>
+        key?.Split('~') is [var kind, var id] && Guid.TryParseExact(id, "N", out var g) ? (kind, g) : (key ?? "", null);
+
+    public IssueNotice ForTarget(string? key)
+    {
+        var (kind, consultation) = Parse(key);
+        return this with { Kind = kind, ConsultationId = consultation };
+    }
+
+    public static IReadOnlyDictionary<string, string> Fixed(string? key)
+    {
+        var (kind, consultation) = Parse(key);
+        return new Dictionary<string, string> { ["kind"] = kind, ["consultationId"] = consultation?.ToString() ?? "" };
+    }
+
+    /// <summary>Each kind's form asks what its notice prints: 补正 its guidance, 征求意见 its information and party, an answer its wording.</summary>
+    public static bool Shows(string? key, string field) => (Parse(key).Kind, field) switch
+    {
+        (_, "issuedOn") => true,
+        (NoticeKinds.Correction, "guidance") => true,
+        (NoticeKinds.ConsultationLetter, "information" or "partyIsAgency" or "partyIsPerson") => true,
+        (NoticeKinds.ConsultationNotice, "partyIsAgency") => true,
+        (var kind, var f) when kind.StartsWith(NoticeKinds.AnswerPrefix) => f.StartsWith("notice."),
+        _ => false,
+    };
+
     public override IEnumerable<object> Decide(Application current, CaseContext context)
     {
         NoticeDecider.Issue(current, context.Notices, Kind, ConsultationId);

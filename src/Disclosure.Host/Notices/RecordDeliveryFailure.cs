@@ -17,9 +17,13 @@ namespace Disclosure.Host.Notices;
 /// A delivery failed (the applicant refused to sign, no such address, the e-mail could not be sent after every retry):
 /// the case is flagged until the notice is delivered again. Recorded by a handler, or by the e-mail delivery itself.
 /// </summary>
-[NoStep("the mailer reports a failed electronic delivery")]
+[Step("delivery-failure", "送达未成功", 145)]
 public sealed record RecordDeliveryFailure([property: Required] DateOnly? On, [property: Required, Text(500)] string? Reason) : ApplicationCommand
 {
+    // the console's step (Step): a failed delivery of a notice already issued, chosen by its 文号 (the mailer records its own)
+    public static IEnumerable<StepTarget> Targets(Application current) => current.Notices.Select(StepTarget.Of);
+    public RecordDeliveryFailure ForTarget(string? key) => this with { Number = key ?? "" };
+
     [JsonIgnore]
     public string Number { get; init; } = "";
 

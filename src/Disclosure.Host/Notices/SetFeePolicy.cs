@@ -25,14 +25,14 @@ namespace Disclosure.Host.Notices;
 /// <param name="UnidentifiedCountAlone">Whether an applicant without an ID number (or credit code) counts alone under the identity
 /// rules; default false: counted by the name with the phone.</param>
 public sealed record SetFeePolicy(
-    [property: Required] bool? Charges,
-    [property: Codes(typeof(FeeBases))] string? Method,
-    [property: Codes(typeof(ApplicantCategories))] IReadOnlyList<string>? WaivedCategories,
-    bool? CaseWaiverAllowed,
-    [property: Text(40)] string? PersonsAreSameBy,
-    [property: Text(40)] string? OrganisationsAreSameBy,
-    [property: Text(300)] IReadOnlyList<string>? PaymentInstructions,
-    bool? UnidentifiedCountAlone = null);
+    [property: Required, Label("收取信息处理费")] bool? Charges,
+    [property: Codes(typeof(FeeBases)), Label("计收方式")] string? Method,
+    [property: Codes(typeof(ApplicantCategories)), Label("免收的申请人类别")] IReadOnlyList<string>? WaivedCategories,
+    [property: Label("允许个案减免（须说明理由）")] bool? CaseWaiverAllowed,
+    [property: Text(40), Codes(typeof(Domain.Fees.PersonsAreSameBy)), Label("自然人“同一申请人”的认定")] string? PersonsAreSameBy,
+    [property: Text(40), Codes(typeof(Domain.Fees.OrganisationsAreSameBy)), Label("法人或其他组织“同一申请人”的认定")] string? OrganisationsAreSameBy,
+    [property: Text(300), Label("缴纳方式（印在收费通知书上，每行一项）")] IReadOnlyList<string>? PaymentInstructions,
+    [property: Label("无证件号码的申请人单独计件")] bool? UnidentifiedCountAlone = null);
 
 /// <summary>An agency's fee policy; <c>Configured</c> false: none set, fee notices keep the amount the clerk gives.</summary>
 public sealed record FeePolicyView(bool Configured, FeePolicy Policy);

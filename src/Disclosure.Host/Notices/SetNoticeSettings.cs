@@ -19,10 +19,10 @@ namespace Disclosure.Host.Notices;
 /// <param name="NumberPatterns">文号 pattern per notice kind ("answer" for every answer), e.g. <c>SP公开答〔{year}〕{n}号</c>; kinds left out get the default.</param>
 /// <param name="ContactLines">联系人、电话、地址, printed at the foot.</param>
 public sealed record SetNoticeSettings(
-    [property: Text(200)] string? AgencyName,
-    [property: Required, Text(200)] string? ReconsiderationBody,
-    IReadOnlyDictionary<string, string>? NumberPatterns,
-    [property: Text(200)] IReadOnlyList<string>? ContactLines);
+    [property: Text(200), Label("告知书上的机关名称（留空用登记的名称）")] string? AgencyName,
+    [property: Required, Text(200), Label("复议机关")] string? ReconsiderationBody,
+    [property: Label("文号格式（每行一项：文书类别=格式，{year} 为年度、{n} 为序号；未列的类别用默认格式）")] IReadOnlyDictionary<string, string>? NumberPatterns,
+    [property: Text(200), Label("联系人、电话、地址（印在告知书末尾，每行一项）")] IReadOnlyList<string>? ContactLines);
 
 /// <summary>An agency's notice settings; <c>Configured</c> false: not set yet, steps issue no notice, the values shown are the defaults.</summary>
 public sealed record NoticeSettingsView(bool Configured, string AgencyName, string? ReconsiderationBody, IReadOnlyDictionary<string, string> NumberPatterns, IReadOnlyList<string> ContactLines);

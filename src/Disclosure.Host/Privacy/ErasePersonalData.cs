@@ -21,29 +21,25 @@ namespace Disclosure.Host.Privacy;
 public sealed record ErasePersonalData(DateOnly? ClosedBefore, bool? DryRun = null, int? ExpectedCount = null);
 
 /// <summary>One case the rule looked at: erasable, or kept with every reason.</summary>
-public sealed record ErasureCase(string Kind, Guid Id, string TrackingNumber, DateOnly? ClosedOn, DateOnly? ErasableFrom, IReadOnlyList<KeptBecause> Kept);
+public sealed record ErasureCase(string Kind, Guid Id, string TrackingNumber, DateOnly? ClosedOn, DateOnly? ErasableFrom, IReadOnlyList<KeptBecause> Kept)
+{
+    public static ErasureCase Of(string kind, ITrackedCase c, ErasureCheck check, DateOnly today) =>
+        new(kind, c.Id, c.TrackingNumber, check.ClosedOn, check.Erasable ? today : check.ErasableFrom, check.Kept);
+}
 
 /// <summary>
-/// What the rule found (a dry run) or will do: <c>applications</c> and <c>letters</c> count what was (or, in a dry run, would be)
+/// What the rule found (a dry run) or will do: <c>applications</c>, <c>letters</c> and <c>reviews</c> count what was (or, in a dry run, would be)
 /// erased; <c>erasable</c> lists those cases, <c>kept</c> every other closed case with its reasons.
 /// </summary>
 /// <remarks>An erasure answers 202 with what it found and the <c>job</c> erasing those cases (<c>GET /api/agencies/{agency}/jobs/{id}</c>).</remarks>
-public sealed record ErasureResult(DateOnly? ClosedBefore, int RetentionYears, bool DryRun, int Count, int Applications, int Letters,
+public sealed record ErasureResult(DateOnly? ClosedBefore, int RetentionYears, bool DryRun, int Count, int Applications, int Letters, int Reviews,
     IReadOnlyList<ErasureCase> Erasable, IReadOnlyList<ErasureCase> Kept, Jobs.Job? Job = null);
 
-/// <summary>One application's erasure (<see cref="PersonalData"/>): the write path masks its stored events in the same transaction.</summary>
+/// <summary>One case's erasure (<see cref="PersonalData"/>): the write path masks its stored events in the same transaction.</summary>
 [NoStep("erasure has its own page and rule (retention)")]
-public sealed record EraseApplicationPersonalData(DateOnly? ClosedBefore) : ApplicationCommand
+public sealed record EraseCasePersonalData<TCase>(DateOnly? ClosedBefore) : CaseCommand<TCase> where TCase : class, ITrackedCase
 {
-    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
-        [PersonalData.Erase(current, context.Today, context.Agency.EffectiveRetentionYears, ClosedBefore)];
-}
-
-[NoStep("erasure has its own page and rule (retention)")]
-public sealed record EraseLetterPersonalData(DateOnly? ClosedBefore) : LetterCommand
-{
-    public override IEnumerable<object> Decide(Letter current, CaseContext context) =>
-        [PersonalData.Erase(current, context.Today, context.Agency.EffectiveRetentionYears, ClosedBefore)];
+    public override IEnumerable<object> Decide(TCase current, CaseContext context) => [CaseKind.Of<TCase>().Erase(current, context, ClosedBefore)];
 }
 
 public static class ErasePersonalDataEndpoint
@@ -80,13 +76,14 @@ public static class ErasePersonalDataEndpoint
         var job = Jobs.Job.New(ErasureJob.KindName, agency, Actor.Of(http.User), clock.Now, settings);
         job.ClosedBefore = cmd.ClosedBefore;
         await Jobs.JobRunner.StartAsync(store, outbox, job, ct);
-        log.LogInformation("Erasure of {Applications} application(s) and {Letters} letter(s) of {Agency} started as job {JobId}; {Kept} closed case(s) kept",
-            erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"), agency, job.Id, kept.Count);
+        log.LogInformation("Erasure of {Applications} application(s), {Letters} letter(s) and {Reviews} review(s) of {Agency} started as job {JobId}; {Kept} closed case(s) kept",
+            erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"), erasable.Count(c => c.Kind == "review"), agency, job.Id, kept.Count);
         return Results.Accepted(job.Location, Result(cmd.ClosedBefore, retention, false, erasable, kept) with { Job = job });
     }
 
     private static ErasureResult Result(DateOnly? closedBefore, int retention, bool dryRun, List<ErasureCase> erasable, List<ErasureCase> kept) =>
-        new(closedBefore, retention, dryRun, erasable.Count, erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"), erasable, kept);
+        new(closedBefore, retention, dryRun, erasable.Count, erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"),
+            erasable.Count(c => c.Kind == "review"), erasable, kept);
 
     /// <summary>Every closed case of the agency not yet erased, judged by the Domain's rule on <paramref name="today"/>.</summary>
     internal static async Task<(List<ErasureCase> Erasable, List<ErasureCase> Kept)> SurveyAsync(IDocumentStore store, string agency, DateOnly today,
@@ -95,18 +92,7 @@ public static class ErasePersonalDataEndpoint
         var checks = new List<ErasureCase>();
         await using (var query = store.QuerySession(agency))
         {
-            var applications = await query.Query<Application>().Where(a => !a.IsOpen && a.PersonalDataErasedOn == null).ToListAsync(ct);
-            foreach (var a in applications)
-            {
-                var check = PersonalData.Check(a, today, retention, closedBefore);
-                checks.Add(new("application", a.Id, a.TrackingNumber, check.ClosedOn, check.Erasable ? today : check.ErasableFrom, check.Kept));
-            }
-            var letters = await query.Query<Letter>().Where(l => l.PersonalDataErasedOn == null && !l.AwaitingAction).ToListAsync(ct);
-            foreach (var l in letters)
-            {
-                var check = PersonalData.Check(l, today, retention, closedBefore);
-                checks.Add(new("letter", l.Id, l.TrackingNumber, check.ClosedOn, check.Erasable ? today : check.ErasableFrom, check.Kept));
-            }
+            foreach (var kind in CaseKind.All) checks.AddRange(await kind.ErasureChecksAsync(query, today, retention, closedBefore, ct));
         }
         var ordered = checks.OrderBy(c => c.ClosedOn).ThenBy(c => c.TrackingNumber, StringComparer.Ordinal).ToList();
         return (ordered.Where(c => c.Kept.Count == 0).ToList(), ordered.Where(c => c.Kept.Count > 0).ToList());
@@ -135,9 +121,7 @@ public sealed class ErasureJob(IDocumentStore store, BusinessClock clock, Agency
         var results = new Dictionary<Guid, Jobs.JobCaseResult>();
         foreach (var key in keys)
         {
-            CaseCommand command = key.Kind == "application"
-                ? new EraseApplicationPersonalData(job.ClosedBefore) { Case = key.Id.ToString(), Job = job.Id }
-                : new EraseLetterPersonalData(job.ClosedBefore) { Case = key.Id.ToString(), Job = job.Id };
+            var command = CaseKind.Named(key.Kind).Erase(job.ClosedBefore) with { Case = key.Id.ToString(), Job = job.Id };
             var (_, failure) = await TryAsync(() => bus.SendAsync(key.Agency, command, ct));
             results[key.Id] = new Jobs.JobCaseResult(Failure: failure);
         }

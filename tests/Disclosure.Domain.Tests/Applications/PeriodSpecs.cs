@@ -91,6 +91,20 @@ public class PeriodSpecs
     }
 
     [Fact]
+    public void A_worklist_shows_as_due_soon_exactly_the_cases_whose_reminder_has_begun()
+    {
+        // the worklists' horizon is the reminder rule read backwards: due on or before it, the reminder has begun today
+        for (var today = D("2025-01-01"); today <= D("2026-10-31"); today = today.AddDays(1))
+            foreach (var days in new[] { 0, 1, 3, 5, 20 })
+            {
+                var until = Deadlines.DueSoonUntil(today, Official, days);
+                Assert.True(Deadlines.RemindFrom(until, Official, days) <= today, $"{today} +{days}: due {until} not reminded yet");
+                for (var later = until.AddDays(1); later <= until.AddDays(12); later = later.AddDays(1))
+                    Assert.True(Deadlines.RemindFrom(later, Official, days) > today, $"{today} +{days}: due {later} reminded already");
+            }
+    }
+
+    [Fact]
     public void The_correction_notice_is_late_after_seven_working_days()
     {
         var app = Case(Received("2025-03-03"));

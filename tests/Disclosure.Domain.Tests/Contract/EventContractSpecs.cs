@@ -24,7 +24,8 @@ public class EventContractSpecs
         "narrative_recorded", "personal_data_erased", "proactive_figures_recorded", "reminder_setting_set", "report_published",
         "review_concluded", "review_filed", "year_closed", "notice_issued", "notice_delivered", "mail_returned", "delivery_failed",
         "notice_settings_set", "fee_policy_set", "notice_template_set", "notice_template_reset", "application_related", "retention_setting_set",
-        "review_opened", "review_outcome_recorded", "review_received", "review_reply_filed", "review_decided",
+        "review_opened", "review_outcome_recorded", "review_received", "review_reply_filed", "review_decided", "review_reply_due_rederived",
+        "undelivered_notice_reminder_set",
     ];
 
     [Fact]
@@ -83,6 +84,7 @@ public class EventContractSpecs
         new ReviewReceived(Guid.NewGuid(), "sanchang-park", "SP-F2025-00001", Guid.NewGuid(), "SP-2025-00001", "reconsideration", "ordinary", D("2025-04-01"), D("2025-04-03")),
         new ReviewReplyFiled(D("2025-04-10"), ["答复书", "告知书"], D("2025-04-17"), false),
         new ReviewDecided(D("2025-05-01"), "upheld", "upheld", null, "reconsideration", D("2025-04-01")),
+        new ReviewReplyDueRederived(D("2025-04-05"), D("2025-04-17"), D("2025-04-18"), "r"), new PersonalDataErased(D("2036-06-01"), "r"),
     }.ToDictionary(e => e.GetType());
 
     [Fact]

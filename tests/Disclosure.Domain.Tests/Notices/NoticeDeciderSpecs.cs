@@ -15,6 +15,18 @@ public class NoticeDeciderSpecs
 
     private static Refusal Refused(Action when) => Assert.Throws<Refusal>(when);
 
+    // ── text for a notice that is not issued (issue 27, item 1) ────────────────────────────────────────────────────
+
+    [Fact]
+    public void Text_given_for_a_notice_is_refused_on_its_field_where_no_notice_is_issued_and_accepted_where_one_is()
+    {
+        var r = Refused(() => NoticeDecider.NoNoticeTextLost(NoticeSetup.None, ["notice.findings", "notice.provision"]));
+        Assert.Equal((RefusalKind.Invalid, "notice.findings"), (r.Kind, r.Field));
+        Assert.Contains("would be lost", r.Message);
+        NoticeDecider.NoNoticeTextLost(NoticeSetup.None, []); // nothing given: nothing lost
+        NoticeDecider.NoNoticeTextLost(Set, ["notice.findings"]); // printed on the notice the step issues
+    }
+
     // ── issuing a notice on its own ─────────────────────────────────────────────────────────────────────────────
 
     [Fact]

@@ -167,4 +167,43 @@ public class ReviewCaseSpecs
         Assert.Equal(15, table.Values.Count);
         Assert.Equal([1, 1, 0, 0, 2], table.Values.Take(5));
     }
+
+    [Fact]
+    public void A_corrected_calendar_moves_a_reply_still_owed_and_records_why_but_not_a_reply_filed()
+    {
+        var received = Copy("reconsideration", "ordinary", "2025-09-25"); // due 2025-10-15
+        var owed = Review(received);
+        Assert.Null(ReviewDecider.Rederive(owed, D("2025-10-15"), "地方补充放假", Today)); // not moved: nothing to record
+        var moved = ReviewDecider.Rederive(owed, D("2025-10-14"), "地方补充放假", Today);
+        Assert.Equal((D("2025-10-14"), D("2025-10-15"), "地方补充放假"), (moved!.OldDueOn, moved.NewDueOn, moved.Reason));
+        // the fold records it without moving the clock itself (the clock is the calendar's)
+        Assert.Equal(D("2025-10-15"), Review(received, moved).ReplyDueOn);
+
+        var replied = Review(received, ReviewDecider.FileReply(owed, D("2025-10-10"), ["答复书"], Official, Today));
+        Assert.Null(ReviewDecider.Rederive(replied, D("2025-10-14"), "地方补充放假", Today));
+    }
+
+    [Fact]
+    public void A_reviews_evidence_list_is_kept_until_decided_and_retained_then_blanked_and_its_statistics_stay()
+    {
+        var received = Copy("reconsideration", "ordinary", "2025-09-25");
+        var reply = ReviewDecider.FileReply(Review(received), D("2025-10-10"), ["张三的申请书", "送达回证"], Official, Today);
+        Assert.Equal("open", Assert.Single(PersonalData.Check(Review(received, reply), D("2040-01-01"), 10).Kept).Code);
+
+        var decided = ReviewDecider.Decide(Review(received, reply), D("2025-12-01"), ReviewOutcomes.Upheld, null, Today);
+        var closed = Review(received, reply, decided);
+        var kept = Assert.Single(PersonalData.Check(closed, D("2035-11-30"), 10).Kept);
+        Assert.Equal(("retention", D("2035-12-01")), (kept.Code, kept.Until));
+        Assert.Throws<Refusal>(() => PersonalData.Erase(closed, D("2035-11-30"), 10));
+
+        var erased = PersonalData.Erase(closed, D("2035-12-01"), 10);
+        var masked = Assert.IsType<ReviewReplyFiled>(PersonalData.Masked(reply));
+        Assert.Equal([PersonalDataErased.Placeholder, PersonalDataErased.Placeholder], masked.Evidence);
+        Assert.Equal((reply.FiledOn, reply.DueOn, reply.Late), (masked.FiledOn, masked.DueOn, masked.Late));
+        Assert.Null(PersonalData.Masked(received)); // kinds, dates and numbers are no personal data
+        var after = Review(received, masked, decided, erased);
+        Assert.Equal((D("2035-12-01"), ReviewStatuses.Decided, "upheld"), (after.PersonalDataErasedOn, after.Status, after.Result));
+        Assert.DoesNotContain("张三的申请书", after.Evidence);
+        Assert.Equal("already_erased", Assert.Single(PersonalData.Check(after, D("2036-01-01"), 10).Kept).Code);
+    }
 }

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Disclosure.Host.Applications;
+using Disclosure.Host.Cases;
+using Disclosure.Host.Letters;
 using Disclosure.Host.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Marten.Events;
 using Npgsql;
 using Wolverine.Tracking;
@@ -92,6 +96,34 @@ public class WritePathSpecs(AppFixture fixture) : ApplicationScenario(fixture)
             view.GetProperty("extension").GetProperty("reason").GetString(), view.GetProperty("extension").GetProperty("workingDays").GetInt32()));
         Assert.Equal((610m, "per_page"), (view.GetProperty("fee").GetProperty("amountYuan").GetDecimal(), view.GetProperty("fee").GetProperty("basis").GetString()));
         Assert.Equal(("lawsuit_direct", "2025-04-20"), (view.GetProperty("reviews")[0].GetProperty("kind").GetString(), view.GetProperty("reviews")[0].GetProperty("filedOn").GetString()));
+    }
+
+    [Fact]
+    public async Task The_write_path_mints_the_ids_of_what_a_step_creates_whatever_door_sends_it()
+    {
+        // a door that sends the bare command (a job, another front door) gets new ids as the API does: none is the empty id
+        var bus = Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+        var id = await Receive("2025-03-03");
+        var on = new DateOnly(2025, 3, 4);
+        foreach (var party in new[] { "第三方甲", "第三方乙" })
+            Assert.True((await bus.SendAsync(Agency, new SendConsultation(on, party) { Case = id.ToString() }, default)).Succeeded);
+        var consultations = (await Get($"{Base}/{id}")).ShouldBe(200).Json.GetProperty("consultations").EnumerateArray()
+            .Select(c => c.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(2, consultations.Distinct().Count());
+        Assert.DoesNotContain(Guid.Empty, consultations);
+        // and the API reports the id the write path minted
+        var started = (await Step(id, "consultations", new { sentOn = "2025-03-05", party = "第三方丙" })).ShouldBe(200);
+        Assert.Contains(started.Json.GetProperty("consultationId").GetGuid(),
+            started.Json.GetProperty("application").GetProperty("consultations").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+
+        var (letter, _) = await AcceptedLetter("2025-03-03");
+        var reclassified = await bus.SendAsync(Agency, new ReclassifyLetter(on) { Case = letter }, default);
+        Assert.NotEqual(Guid.Empty, Assert.Single(reclassified.Opened).Id);
+        var petition = reclassified.Opened[0].Id;
+        (await Step(petition, "decision", new { decidedOn = "2025-03-04", outcome = "not_processed_petition_complaint" })).ShouldBe(200);
+        var turned = await bus.SendAsync(Agency, new TurnApplicationIntoLetter(on, null) { Case = petition.ToString() }, default);
+        Assert.NotEqual(Guid.Empty, Assert.Single(turned.Opened).Id);
+        Assert.NotEmpty(((TurnApplicationIntoLetter)turned.Command!).QueryCode); // the letter's query code, given once
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public class CasePageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         var before = await EventCount();
         var refused = await handler.SubmitAsync(page, new Dictionary<string, string> { ["decidedOn"] = "2025-07-09", ["outcome"] = "" }, "form[data-step=decision]");
         Assert.Equal(400, refused.Status);
-        Assert.Equal("请填写此项。", refused.ErrorOf("outcome"));
+        Assert.Equal("请选择办理结果。", refused.ErrorOf("outcome")); // the message names its field
         var future = await handler.SubmitAsync(page, new Dictionary<string, string> { ["decidedOn"] = "2025-07-09", ["outcome"] = "disclosed" }, "form[data-step=decision]");
         Assert.Equal(400, future.Status);
         Assert.Contains("晚于今天", future.ErrorOf("decidedOn"));

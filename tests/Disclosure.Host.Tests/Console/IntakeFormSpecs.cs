@@ -34,7 +34,7 @@ public class IntakeFormSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         fields["applicant.category"] = "martian";
         var refused = await clerk.SubmitAsync(form, fields);
         Assert.Equal(400, refused.Status);
-        Assert.Equal("请填写此项。", refused.ErrorOf("applicant.name"));
+        Assert.Equal("请填写姓名或名称。", refused.ErrorOf("applicant.name")); // the message names its field
         Assert.StartsWith("请按“年-月-日”填写日期", refused.ErrorOf("receivedOn"));
         Assert.Equal(before, await EventCount());
 
@@ -60,7 +60,9 @@ public class IntakeFormSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         Assert.Equal(201, again.Status);
         var number = first.Text("[data-tracking-number]");
         Assert.Equal(number, again.Text("[data-tracking-number]"));
-        Assert.Equal(first.Text("[data-query-code]"), again.Text("[data-query-code]"));
+        // the 查询码 is shown with the first answer only: the replayed one withholds it (console.js keeps a browser from sending twice)
+        Assert.Equal(8, first.Text("[data-query-code]").Length);
+        Assert.Null(again.Document.QuerySelector("[data-query-code]"));
         Assert.Equal("2025-07-25", first.Text("[data-due-on]"));
         var list = (await Get($"/api/agencies/{Agency}/applications")).ShouldBe(200);
         Assert.Equal(1, list.Json.GetProperty("total").GetInt32());
@@ -111,8 +113,8 @@ public class IntakeFormSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         var refused = await clerk.SubmitAsync(form, new Dictionary<string, string> { ["channel"] = "online", ["receivedOn"] = Today });
         Assert.Equal(400, refused.Status);
         Assert.Equal(before, await EventCount());
-        Assert.Equal("请填写此项。", refused.ErrorOf("subject"));
-        Assert.Equal("请填写此项。", refused.ErrorOf("writer.name"));
+        Assert.Equal("请填写标题。", refused.ErrorOf("subject"));
+        Assert.Equal("请填写来信人姓名。", refused.ErrorOf("writer.name"));
         var saved = await clerk.SubmitAsync(form, new Dictionary<string, string>
         {
             ["channel"] = "online", ["category"] = "suggestion", ["receivedOn"] = Today, ["subject"] = "建议增设公交站", ["body"] = "建议在园区东门增设公交站",

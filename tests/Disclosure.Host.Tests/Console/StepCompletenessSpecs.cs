@@ -66,8 +66,8 @@ public class StepCompletenessSpecs
     public void The_steps_keep_the_order_a_case_goes_through_them()
     {
         Assert.Equal(["correction-request", "correction", "correction-lapse", "consultation", "consultation-reply", "extension",
-            "fee-notice", "fee-payment", "fee-lapse", "withdrawal", "decision", "relation", "decision-correction", "delivery",
-            "returned-mail", "review", "review-conclusion", "letter"], CaseSteps.Application.Select(s => s.Code));
+            "fee-notice", "fee-payment", "fee-lapse", "withdrawal", "decision", "relation", "decision-correction", "notice", "delivery",
+            "delivery-failure", "returned-mail", "review", "review-conclusion", "letter"], CaseSteps.Application.Select(s => s.Code));
         Assert.Equal(["acceptance", "rejection", "assignment", "return", "extension", "reply", "feedback", "closure", "reclassification"],
             CaseSteps.Letter.Select(s => s.Code));
         // the roles are the endpoint's: the letter desk accepts and rejects, handlers do the rest

@@ -41,9 +41,9 @@ public class AfterCommitSpecs(AppFixture fixture) : Applications.ApplicationScen
     {
         var id = await OnReminderDay();
         CaseAnswer? winner = null;
-        Fixture.Race.Arm(async () => winner = await Bus.SendAsync(Agency, new ApplyApplicationDeadlines { Case = id.ToString() }, default));
+        Fixture.Race.Arm(async () => winner = await Bus.SendAsync(Agency, new ApplyDeadlines<Disclosure.Domain.Applications.Application> { Case = id.ToString() }, default));
 
-        var loser = await Bus.SendAsync(Agency, new ApplyApplicationDeadlines { Case = id.ToString() }, default);
+        var loser = await Bus.SendAsync(Agency, new ApplyDeadlines<Disclosure.Domain.Applications.Application> { Case = id.ToString() }, default);
 
         Assert.Equal(409, loser.Status); // it recorded the same reminder, committed second
         Assert.Equal(1, winner!.Notified);
@@ -56,7 +56,7 @@ public class AfterCommitSpecs(AppFixture fixture) : Applications.ApplicationScen
     public async Task A_reminder_is_handed_to_the_sender_after_the_commit_that_recorded_it()
     {
         var id = await OnReminderDay();
-        var answer = await Bus.SendAsync(Agency, new ApplyApplicationDeadlines { Case = id.ToString() }, default);
+        var answer = await Bus.SendAsync(Agency, new ApplyDeadlines<Disclosure.Domain.Applications.Application> { Case = id.ToString() }, default);
         Assert.Equal(1, answer.Notified);
         var sent = Assert.Single(await SentSettled());
         Assert.Equal(id, sent.CaseId);
@@ -67,7 +67,7 @@ public class AfterCommitSpecs(AppFixture fixture) : Applications.ApplicationScen
     {
         var id = await OnReminderDay();
         CaseAnswer? winner = null;
-        Fixture.Race.Arm(async () => winner = await Bus.SendAsync(Agency, new ApplyApplicationDeadlines { Case = id.ToString() }, default));
+        Fixture.Race.Arm(async () => winner = await Bus.SendAsync(Agency, new ApplyDeadlines<Disclosure.Domain.Applications.Application> { Case = id.ToString() }, default));
 
         var answer = await Bus.InvokeAsync<CaseAnswer>(new CheckApplicationDeadlines(Agency, id));
 

@@ -119,9 +119,9 @@ public class JobSpecs(AppFixture fixture) : Applications.ApplicationScenario(fix
         var id = (await OpenCases(1))[0];
         var bus = Host.Services.GetRequiredService<IMessageBus>();
         var job = Guid.NewGuid();
-        var first = await Disclosure.Host.Cases.CaseBus.SendAsync(bus, Agency, new Disclosure.Host.Deadlines.ApplyApplicationDeadlines { Case = id.ToString(), Job = job }, default);
+        var first = await Disclosure.Host.Cases.CaseBus.SendAsync(bus, Agency, new Disclosure.Host.Deadlines.ApplyDeadlines<Disclosure.Domain.Applications.Application> { Case = id.ToString(), Job = job }, default);
         Assert.True(first.Succeeded);
-        var second = await Disclosure.Host.Cases.CaseBus.SendAsync(bus, Agency, new Disclosure.Host.Deadlines.ApplyApplicationDeadlines { Case = id.ToString(), Job = job }, default);
+        var second = await Disclosure.Host.Cases.CaseBus.SendAsync(bus, Agency, new Disclosure.Host.Deadlines.ApplyDeadlines<Disclosure.Domain.Applications.Application> { Case = id.ToString(), Job = job }, default);
         Assert.Equal(Disclosure.Host.Cases.CaseOutcome.Conflict, second.Outcome);
     }
 
@@ -142,5 +142,37 @@ public class JobSpecs(AppFixture fixture) : Applications.ApplicationScenario(fix
             (await Get($"/api/agencies/{Agency}/jobs/{job.GetProperty("id").GetString()}", Token(Roles.Supervisor, Agency))).ShouldBe(404);
         }
         finally { Settings.PageSize = 200; }
+    }
+
+    [Fact]
+    public async Task A_job_finishing_clears_the_jobs_finished_beyond_the_kept_period_and_keeps_the_rest()
+    {
+        var clock = Host.Services.GetRequiredService<Disclosure.Host.Infrastructure.BusinessClock>();
+        Job Old(string kind, int startedDaysAgo, int? finishedDaysAgo)
+        {
+            var job = Job.New(kind, Agency, "user-admin", clock.Now.AddDays(-startedDaysAgo), Settings);
+            job.Planned = true;
+            job.FinishedAt = finishedDaysAgo is { } days ? clock.Now.AddDays(-days) : null;
+            return job;
+        }
+
+        var expired = Old("year-close", Settings.KeepFinishedDays + 30, Settings.KeepFinishedDays + 29);
+        var kept = Old("year-close", Settings.KeepFinishedDays - 2, Settings.KeepFinishedDays - 3);
+        var stillRunning = Old("year-close", Settings.KeepFinishedDays + 100, null);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(expired, kept, stillRunning);
+            await session.SaveChangesAsync();
+        }
+
+        await OpenCases(1);
+        var started = (await Post($"/api/agencies/{Agency}/years/2024/close", null)).ShouldBe(202);
+        await JobWait.FinishedAsync(Host, Admin, started);
+
+        await using var query = Store.QuerySession();
+        Assert.Null(await query.LoadAsync<Job>(expired.Id));
+        Assert.NotNull(await query.LoadAsync<Job>(kept.Id));
+        Assert.NotNull(await query.LoadAsync<Job>(stillRunning.Id));
+        Assert.NotNull(await query.LoadAsync<Job>(Guid.Parse(started.Json.GetProperty("id").GetString()!)));
     }
 }

@@ -1,4 +1,8 @@
+using Disclosure.Host.Applications;
+using Disclosure.Host.Cases;
 using Disclosure.Host.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Disclosure.Host.Tests.Reviews;
 
@@ -154,5 +158,72 @@ public class ReviewCaseSpecs(AppFixture fixture) : Applications.ApplicationScena
         var app = (await Get($"{Base}/{id}")).ShouldBe(200);
         Assert.Equal(1, app.Json.GetProperty("history").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "review_outcome_recorded"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, app.Json.GetProperty("newAnswer").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_review_filed_through_the_bus_without_an_id_gets_one_from_the_write_path()
+    {
+        var id = await Answered();
+        // a bare command, as a door that forgot to mint the id would send it: the write path mints it (IMintsIds)
+        var bus = Host.Services.GetRequiredService<IMessageBus>();
+        var answer = await bus.SendAsync(Agency, new FileReview("reconsideration", new DateOnly(2025, 9, 22)) { Case = id.ToString() }, default);
+        var opened = Assert.Single(answer.Opened);
+        Assert.NotEqual(Guid.Empty, opened.Id);
+        Assert.Equal(opened.Id, ((FileReview)answer.Command!).ReviewId);
+        Assert.Equal(id.ToString(), (await Get($"{Reviews}/{opened.Id}")).ShouldBe(200).Str("applicationId"));
+        Assert.Equal(opened.Id.ToString(), (await Get($"{Base}/{id}")).Json.GetProperty("reviews")[0].GetProperty("id").GetString());
+        // a second review gets an id of its own
+        var second = await bus.SendAsync(Agency, new FileReview("lawsuit_direct", new DateOnly(2025, 9, 23)) { Case = id.ToString() }, default);
+        Assert.NotEqual(opened.Id, Assert.Single(second.Opened).Id);
+    }
+
+    [Fact]
+    public async Task A_corrected_holiday_notice_moves_the_reply_due_date_of_a_review_still_owed_and_records_why()
+    {
+        Clock.Now = new DateTimeOffset(2025, 3, 5, 10, 0, 0, TimeSpan.FromHours(8));
+        var id = await Receive("2025-02-05");
+        (await Step(id, "decision", new { decidedOn = "2025-02-20", outcome = "disclosed" })).ShouldBe(200);
+        // 10 working days from 2025-03-03 (行政复议法第四十八条、第八十八条)
+        var owed = (await Step(id, "reviews", new { kind = "reconsideration", filedOn = "2025-03-01", receivedOn = "2025-03-03" })).ShouldBe(201);
+        Assert.Equal("2025-03-17", owed.Str("replyDueOn"));
+        var replied = (await Step(id, "reviews", new { kind = "lawsuit_direct", filedOn = "2025-03-01", receivedOn = "2025-03-03" })).ShouldBe(201).Str("reviewId");
+        (await Post($"{Reviews}/{replied}/reply", new { filedOn = "2025-03-04", evidence = new[] { "答复书" } })).ShouldBe(200);
+
+        var notice = (await Get("/api/calendar")).Json.EnumerateArray().Single(n => n.GetProperty("year").GetInt32() == 2025);
+        var off = notice.GetProperty("off").EnumerateArray().Select(d => d.GetString()!).Append("2025-03-14").ToArray();
+        var makeup = notice.GetProperty("makeupWorkdays").EnumerateArray().Select(d => d.GetString()!).ToArray();
+        var loaded = await Jobs.JobWait.FinishedAsync(Host, Admin, await Put("/api/calendar/2025", new { notice = "更正测试", off, makeupWorkdays = makeup, reason = "地方补充放假一天" }));
+        // the review still owing its reply; not the answered application, nor the review whose reply is filed
+        var moved = Assert.Single(loaded.GetProperty("details").EnumerateArray());
+        Assert.Equal(("review", "2025-03-17", "2025-03-18"), (moved.GetProperty("kind").GetString(), moved.GetProperty("old").GetString(), moved.GetProperty("new").GetString()));
+
+        var view = (await Get($"{Reviews}/{owed.Str("reviewId")}")).ShouldBe(200);
+        Assert.Equal("2025-03-18", view.Str("replyDueOn"));
+        var last = view.Json.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("review_reply_due_rederived", last.GetProperty("type").GetString());
+        Assert.Contains("地方补充放假一天", last.GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal(2, await StreamVersion(Agency, Guid.Parse(replied)));
+    }
+
+    [Fact]
+    public async Task Erasure_blanks_a_decided_reviews_evidence_with_its_application_and_opens_no_review_on_other_streams()
+    {
+        Clock.Now = new DateTimeOffset(2025, 3, 25, 10, 0, 0, TimeSpan.FromHours(8));
+        var id = await Receive("2025-02-05");
+        (await Step(id, "decision", new { decidedOn = "2025-02-20", outcome = "disclosed" })).ShouldBe(200);
+        var reviewId = (await Step(id, "reviews", new { kind = "reconsideration", filedOn = "2025-03-01", receivedOn = "2025-03-03" })).ShouldBe(201).Str("reviewId");
+        (await Post($"{Reviews}/{reviewId}/reply", new { filedOn = "2025-03-10", evidence = new[] { "张三的申请书", "送达回证" } })).ShouldBe(200);
+        (await Post($"{Reviews}/{reviewId}/decision", new { decidedOn = "2025-03-20", outcome = "upheld" })).ShouldBe(200);
+
+        var run = await Security.Erasure.AfterRetentionAsync(Host, Fixture, Agency);
+        Assert.Equal((2, 1, 1), (run.Json.GetProperty("count").GetInt32(), run.Json.GetProperty("applications").GetInt32(), run.Json.GetProperty("reviews").GetInt32()));
+
+        var review = (await Get($"{Reviews}/{reviewId}")).ShouldBe(200);
+        Assert.DoesNotContain("张三", review.Body); // the case and its stored events
+        Assert.Equal(("（已删除）", "upheld"), (review.Json.GetProperty("evidence")[0].GetString(), review.Str("result")));
+        // personal_data_erased on the application's stream opened no review case: still one, listed once among the decided
+        await using var session = Store.QuerySession(Agency);
+        Assert.Equal(1, await Marten.QueryableExtensions.CountAsync(session.Query<Disclosure.Domain.Reviews.ReviewCase>()));
+        Assert.Single((await Get($"{Reviews}?open=false")).Json.EnumerateArray());
     }
 }

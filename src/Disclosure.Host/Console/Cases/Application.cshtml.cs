@@ -3,11 +3,14 @@ using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
 using Disclosure.Host.Calendar;
 using Disclosure.Host.Cases;
+using Disclosure.Host.Notices;
 using Disclosure.Host.Search;
 using Disclosure.Host.Security;
 using Disclosure.Host.StaffConsole.Shared;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 
 namespace Disclosure.Host.StaffConsole.Cases;
 
@@ -16,10 +19,36 @@ namespace Disclosure.Host.StaffConsole.Cases;
 /// filed, each with the reason), the links recorded and the applicant's counts per month and year.
 /// </summary>
 [Authorize(Roles = Roles.Reading)]
-public sealed class ApplicationModel(IDocumentStore store, CalendarStore calendars, AgencyDirectory agencies, RepeatCheck repeats, ApplicantRequestCounts counts)
+public sealed class ApplicationModel(IDocumentStore store, CalendarStore calendars, AgencyDirectory agencies, RepeatCheck repeats, ApplicantRequestCounts counts,
+    NoticeMailer mailer)
     : CasePage<Application>(CaseSteps.Application, store, calendars, agencies)
 {
     public RepeatsView Repeats { get; private set; } = null!;
+
+    /// <summary>电子送达: whether this deployment sends notices by e-mail (Smtp:Host), the form of the notice just refused.</summary>
+    public bool MailConfigured => mailer.Configured;
+    public IReadOnlyList<FormField> EmailFields { get; } = CommandForm.Fields(typeof(EmailNoticeRequest));
+    public FormState Email { get; } = new();
+    [FromQuery(Name = "number")] public string? EmailedNumber { get; set; }
+
+    /// <summary>
+    /// 电子送达 of a kept notice (POST …/notices/{number}/email, the endpoint's own code): queued, sent and retried after the
+    /// page answers; the mailer records the delivery (or its failure) on the case through the one write path.
+    /// </summary>
+    public async Task<IActionResult> OnPostEmailAsync([FromQuery(Name = "number")] string? number, [FromServices] IMessageBus bus, CancellationToken ct)
+    {
+        if (!May(Roles.Handling))
+        {
+            await ErrorPage.WriteAsync(HttpContext, StatusCodes.Status403Forbidden);
+            return new EmptyResult();
+        }
+        EmailedNumber = number;
+        if (CommandForm.Bind<EmailNoticeRequest>(Request.Form, Today, Email) is not { } request) return await ShowAgainAsync(400, ct);
+        await using var session = Store.QuerySession(AgencyId);
+        var answer = await EmailNoticeEndpoint.Post(AgencyId, Id, number ?? "", request, session, mailer, bus, ct);
+        if (EndpointAnswer.Failed(answer, Email, out var status)) return await ShowAgainAsync(status, ct);
+        return Redirect($"{Request.Path}?done=email&number={Uri.EscapeDataString(number ?? "")}#notices");
+    }
 
     protected override long VersionOf(Application current) => current.Version;
 

@@ -11,7 +11,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace Disclosure.Host.StaffConsole.Cases;
 
 /// <summary>A step as the case page shows it: its form, its target, whether it is the one just refused (shown open with the messages).</summary>
-public sealed record StepForm(string Code, string Title, string? TargetKey, string? Caption, IReadOnlyList<FieldView> Fields, FormState State, bool Open);
+public sealed record StepForm(string Code, string Title, string? TargetKey, string? Caption, IReadOnlyList<FieldView> Fields, FormState State, bool Open)
+{
+    /// <summary>What the clerk should know before filling the form in (fields left out and why, a date that falls on a day off).</summary>
+    public IReadOnlyList<StepRemark> Remarks { get; init; } = [];
+    /// <summary>Values the target fixes, sent with the form unseen (the kind of a notice issued later, its consultation).</summary>
+    public IReadOnlyDictionary<string, string> Fixed { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>A remark on a step's form, with a link where the clerk can act on it.</summary>
+public sealed record StepRemark(string Text, string? Link = null, string? LinkText = null, string? Key = null);
 
 /// <summary>
 /// 案件: the facts, the due date with the clock's explanation, the warnings, the history (who, when, what), and a small
@@ -64,6 +73,14 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
         return await ShowAsync(chosen.Code, target, state, ct);
     }
 
+    /// <summary>The page again with <paramref name="status"/>, after one of its own forms that is no step (e-mailing a notice) was refused.</summary>
+    protected async Task<IActionResult> ShowAgainAsync(int status, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return await NotFoundPageAsync();
+        Response.StatusCode = status;
+        return await ShowAsync(null, null, null, ct);
+    }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession(AgencyId);
@@ -87,13 +104,47 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
                 var isRefused = step.Code == refusedStep && target.Key == refusedTarget;
                 if (!isRefused && !await step.AllowedNowAsync(Current, context, target.Key, session, ct)) continue;
                 var state = isRefused ? refused! : new FormState();
+                var (fields, remarks) = Shown(step.FieldsFor(target.Key), context);
                 forms.Add(new StepForm(step.Code, step.Title, target.Key, target.Caption,
-                    FieldView.Of(step.Fields, state, Today, $"{step.Code}-{target.Key}-").ToList(), state, isRefused));
+                    FieldView.Of(fields, state, Today, $"{step.Code}-{target.Key}-").ToList(), state, isRefused)
+                    { Remarks = remarks, Fixed = step.FixedFor(target.Key) });
             }
         Steps = forms;
         Problem = refused?.Problem;
         await ShowingAsync(ct);
         return Page();
+    }
+
+    /// <summary>
+    /// The fields a step's form shows, and the remarks it carries: an agency that issues no written notice is not asked
+    /// for what only the notice would print (the write path would refuse it: typed text is never dropped silently), and
+    /// a date defaulting to today says so when today is no working day on the calendar the agency's clock uses.
+    /// </summary>
+    private (IReadOnlyList<FormField> Fields, IReadOnlyList<StepRemark> Remarks) Shown(IReadOnlyList<FormField> fields, CaseContext context)
+    {
+        var remarks = new List<StepRemark>();
+        if (!context.Notices.IssuesNotices && fields.Any(f => f.NoticeOnly))
+        {
+            fields = [.. fields.Where(f => !f.NoticeOnly)];
+            remarks.Add(new StepRemark("本机关尚未完成告知书设置，登记此步骤时不出具书面告知书，告知书的内容（如获取信息的方式、理由和依据）在此不填写。",
+                May(Security.Roles.Supervising) ? $"{ConsoleSetup.Prefix}/{AgencyId}/settings#notices-heading" : null, "前往“设置”填写告知书设置", "no-notice"));
+        }
+        if (fields.Any(f => f.Kind == FieldKind.Date && f.Required) && NonWorkingDay(context) is { } why)
+            remarks.Add(new StepRemark($"日期默认为今天（{Today:yyyy-MM-dd}），{why}，请核对日期是否正确。", Key: "day-off"));
+        return (fields, remarks);
+    }
+
+    private string? NonWorkingDay(CaseContext context)
+    {
+        try
+        {
+            if (context.Calendar.IsWorkingDay(Today)) return null;
+            return Today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? $"按本机关使用的节假日安排为休息日（{(Today.DayOfWeek == DayOfWeek.Saturday ? "星期六" : "星期日")}）" : "按本机关使用的节假日安排为法定节假日";
+        }
+        catch (Domain.Calendar.CalendarNotAvailable)
+        {
+            return null; // the year's notice is not loaded: the clock says so on the page
+        }
     }
 
     /// <summary>What else the page shows of <see cref="Current"/>, read once the case is loaded.</summary>

@@ -26,9 +26,23 @@ public sealed record CaseStep<TCase>(
     string Code, string Title, string Roles, Type Command,
     Func<DateOnly, CaseCommand<TCase>> Sample,
     Func<TCase, IEnumerable<StepTarget>>? Targets = null,
-    Func<CaseCommand<TCase>, string?, CaseCommand<TCase>>? Complete = null)
+    Func<CaseCommand<TCase>, string?, CaseCommand<TCase>>? Complete = null,
+    Func<string?, IReadOnlyDictionary<string, string>>? Fixes = null,
+    Func<string?, string, bool>? Shows = null)
 {
     public IReadOnlyList<FormField> Fields { get; } = CommandForm.Fields(Command);
+
+    private static readonly IReadOnlyDictionary<string, string> NothingFixed = new Dictionary<string, string>();
+
+    /// <summary>The values a target fixes (sent unseen with its form; the target's command sets them again).</summary>
+    public IReadOnlyDictionary<string, string> FixedFor(string? key) => Fixes?.Invoke(key) ?? NothingFixed;
+
+    /// <summary>The fields a target's form shows: those it does not fix and, when the command says, those that concern it.</summary>
+    public IReadOnlyList<FormField> FieldsFor(string? key)
+    {
+        var fixes = FixedFor(key);
+        return fixes.Count == 0 && Shows is null ? Fields : [.. Fields.Where(f => !fixes.ContainsKey(f.Name) && (Shows?.Invoke(key, f.Name) ?? true))];
+    }
 
     public IEnumerable<StepTarget> TargetsOf(TCase current) => Targets?.Invoke(current) ?? [new StepTarget(null, null)];
 
@@ -43,10 +57,14 @@ public sealed record CaseStep<TCase>(
         var sample = command.GetMethod("Sample", BindingFlags.Public | BindingFlags.Static, [typeof(DateOnly)]);
         var targets = command.GetMethod("Targets", BindingFlags.Public | BindingFlags.Static, [typeof(TCase)]);
         var forTarget = command.GetMethod("ForTarget", BindingFlags.Public | BindingFlags.Instance, [typeof(string)]);
+        var fixes = command.GetMethod("Fixed", BindingFlags.Public | BindingFlags.Static, [typeof(string)]);
+        var shows = command.GetMethod("Shows", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(string)]);
         return new CaseStep<TCase>(step.Code, step.Title, RolesOf(command), command,
             sample is null ? t => (CaseCommand<TCase>)GenericSample(command, t) : t => (CaseCommand<TCase>)sample.Invoke(null, [t])!,
             targets is null ? null : c => (IEnumerable<StepTarget>)targets.Invoke(null, [c])!,
-            forTarget is null ? null : (c, key) => (CaseCommand<TCase>)forTarget.Invoke(c, [key])!);
+            forTarget is null ? null : (c, key) => (CaseCommand<TCase>)forTarget.Invoke(c, [key])!,
+            fixes is null ? null : key => (IReadOnlyDictionary<string, string>)fixes.Invoke(null, [key])!,
+            shows is null ? null : (key, field) => (bool)shows.Invoke(null, [key, field])!);
     }
 
     /// <summary>Who may record the step: the roles of the endpoint that takes the command (the console grants no more than the API).</summary>

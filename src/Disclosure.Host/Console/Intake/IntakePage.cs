@@ -17,6 +17,11 @@ public abstract class IntakePage<TCommand, TAccepted> : ConsolePage where TComma
     public IReadOnlyList<FormField> Fields { get; } = CommandForm.Fields(typeof(TCommand));
     public string IdempotencyKey { get; private set; } = "";
     public TAccepted? Saved { get; private set; }
+    /// <summary>
+    /// The answer is the first one given again (a reload re-sent the form, or a second click): the 查询码 was shown with the
+    /// first answer and is not shown again — whoever stands at the screen later must not read it off.
+    /// </summary>
+    public bool Replayed { get; private set; }
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -45,6 +50,7 @@ public abstract class IntakePage<TCommand, TAccepted> : ConsolePage where TComma
             return Page();
         }
         // a replayed answer is the stored JSON of the first one
+        Replayed = answer.Outcome == CaseOutcome.Replayed;
         Saved = answer.Accepted is TAccepted accepted ? accepted : JsonSerializer.Deserialize<TAccepted>(JsonSerializer.Serialize(answer.Accepted, Web), Web);
         Response.StatusCode = StatusCodes.Status201Created;
         return Page();

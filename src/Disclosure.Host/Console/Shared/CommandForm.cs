@@ -10,10 +10,15 @@ using Disclosure.Host.Infrastructure;
 
 namespace Disclosure.Host.StaffConsole.Shared;
 
-public enum FieldKind { Text, TextArea, Date, Number, Choice, YesNo, Lines }
+/// <summary>
+/// How a field is typed: <c>DateTime</c> a moment (a local date and time, China time), <c>Choices</c> several codes of a
+/// vocabulary (a list with <c>[Codes]</c>), <c>Pairs</c> a map typed one <c>key=value</c> a line.
+/// </summary>
+public enum FieldKind { Text, TextArea, Date, Number, Choice, YesNo, Lines, DateTime, Choices, Pairs }
 
 /// <summary>One input of a form: its <c>name</c> is the API's JSON name of the field, so the form is the API's request.</summary>
-public sealed record FormField(string Name, string Label, FieldKind Kind, bool Required, int? MaxLength, IReadOnlyList<Term>? Choices, string? Min = null, string? Max = null, bool Whole = false);
+public sealed record FormField(string Name, string Label, FieldKind Kind, bool Required, int? MaxLength, IReadOnlyList<Term>? Choices, string? Min = null, string? Max = null, bool Whole = false,
+    bool NoticeOnly = false);
 
 /// <summary>What a form shows again after a refusal: the values typed, and per field its message in Chinese.</summary>
 public sealed class FormState
@@ -38,7 +43,7 @@ public static class CommandForm
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public static IReadOnlyList<FormField> Fields(Type command) => Walk(command, "").ToList();
+    public static IReadOnlyList<FormField> Fields(Type command) => Walk(command, "", false).ToList();
 
     /// <summary>The choices of a field in groups: the outcomes as report table 三 groups them (（三）不予公开 …), others in one group.</summary>
     public static IEnumerable<(string? Group, IEnumerable<Term> Terms)> Groups(FormField field) =>
@@ -47,29 +52,34 @@ public static class CommandForm
                 .Select(g => (g.Key, g.Select(r => field.Choices.Find(r.Code)!)))
             : [(null, field.Choices ?? [])];
 
-    private static IEnumerable<FormField> Walk(Type type, string prefix)
+    private static IEnumerable<FormField> Walk(Type type, string prefix, bool noticeOnly)
     {
         foreach (var p in Properties(type))
         {
+            // printed only on the step's written notice (Notices.NoticeTextAttribute): a page may hide it when none is issued
+            var onNotice = noticeOnly || p.GetCustomAttribute<Notices.NoticeTextAttribute>() is not null;
             var name = prefix + JsonNamingPolicy.CamelCase.ConvertName(p.Name);
             var t = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
             var required = p.GetCustomAttribute<RequiredAttribute>() is not null;
             if (t.IsClass && t != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(t))
             {
-                foreach (var nested in Walk(t, name + ".")) yield return nested;
+                foreach (var nested in Walk(t, name + ".", onNotice)) yield return nested;
                 continue;
             }
             var text = p.GetCustomAttribute<TextAttribute>();
             var codes = p.GetCustomAttribute<CodesAttribute>()?.Terms;
             var range = p.GetCustomAttribute<RangeAttribute>();
-            var kind = codes is not null ? FieldKind.Choice
+            var many = t != typeof(string) && typeof(IEnumerable).IsAssignableFrom(t);
+            var kind = codes is not null ? (many ? FieldKind.Choices : FieldKind.Choice)
                 : t == typeof(DateOnly) ? FieldKind.Date
+                : t == typeof(DateTimeOffset) || t == typeof(DateTime) ? FieldKind.DateTime
+                : typeof(IDictionary).IsAssignableFrom(t) || t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) ? FieldKind.Pairs
                 : t == typeof(bool) ? FieldKind.YesNo
                 : t == typeof(int) || t == typeof(long) || t == typeof(decimal) ? FieldKind.Number
                 : t != typeof(string) && typeof(IEnumerable).IsAssignableFrom(t) ? FieldKind.Lines
                 : text?.MultiLine == true ? FieldKind.TextArea : FieldKind.Text;
             yield return new FormField(name, p.GetCustomAttribute<LabelAttribute>()?.Text ?? FieldLabels.Of(name), kind, required, text?.MaximumLength ?? (kind == FieldKind.Text ? RequestRules.DefaultTextLength : null),
-                codes, range?.Minimum?.ToString(), range?.Maximum?.ToString(), t == typeof(int) || t == typeof(long));
+                codes, range?.Minimum?.ToString(), range?.Maximum?.ToString(), t == typeof(int) || t == typeof(long), onNotice);
         }
     }
 
@@ -92,7 +102,7 @@ public static class CommandForm
         var json = new JsonObject();
         foreach (var field in Fields(type))
         {
-            var raw = field.Kind == FieldKind.Lines ? string.Join("\n", form[field.Name].ToArray()) : form[field.Name].ToString();
+            var raw = field.Kind is FieldKind.Lines or FieldKind.Choices ? string.Join("\n", form[field.Name].ToArray()) : form[field.Name].ToString();
             state.Values[field.Name] = raw;
             if (Parse(field, raw.Trim(), out var node) is { } problem) state.Errors[field.Name] = problem;
             else Put(json, field.Name, node); // nested objects always exist: their own required fields are named, not the parent
@@ -138,6 +148,23 @@ public static class CommandForm
             case FieldKind.YesNo:
                 node = raw switch { "true" => JsonValue.Create(true), "false" => JsonValue.Create(false), _ => null };
                 return null;
+            case FieldKind.DateTime:
+                // a datetime-local input: the moment as read on a clock in China (UTC+8), the offset written out
+                if (!DateTime.TryParseExact(raw, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                    return "请按“年-月-日 时:分”填写时间，如 2025-03-03 14:30。";
+                node = JsonValue.Create(new DateTimeOffset(local, BusinessClock.ChinaOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+                return null;
+            case FieldKind.Pairs:
+                var pairs = new JsonObject();
+                foreach (var line in raw.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+                {
+                    var at = line.IndexOfAny(['=', '＝']);
+                    if (at <= 0 || at == line.Length - 1) return "每行填写一项，格式为“类别=内容”。";
+                    pairs[line[..at].Trim()] = line[(at + 1)..].Trim();
+                }
+                node = pairs;
+                return null;
+            case FieldKind.Choices:
             case FieldKind.Lines:
                 node = new JsonArray(raw.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
                 return null;

@@ -1,10 +1,24 @@
-using System.Net;
+using Disclosure.Host.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Disclosure.Host.StaffConsole.Shared;
 
-/// <summary>A refusal a person reads: a short page in Chinese with the status (403 for a role that may not open the page).</summary>
+/// <summary>What an error page says and where it leads back to.</summary>
+public sealed record ErrorView(int Status, string Title, string Text, string Home, string HomeLabel);
+
+/// <summary>
+/// A refusal a person reads: a page in Chinese with the status (403 for a role that may not open the page), drawn in the
+/// console's layout — header, menu, who is signed in — with a way back: their own start page (the worklist; the report
+/// for a statistician) and, with the script, the page they came from (the host sends no Referer: history is the browser's).
+/// Never a dead end.
+/// </summary>
 public static class ErrorPage
 {
+    public const string View = "/Console/Shared/Error.cshtml";
+
     public static Task WriteAsync(HttpContext http, int status)
     {
         var (title, text) = status switch
@@ -13,13 +27,21 @@ public static class ErrorPage
             StatusCodes.Status404NotFound => ("页面不存在", "没有找到这个页面或案件。"),
             _ => ("无法完成", "请求未能完成。"),
         };
+        var (home, homeLabel) = Home(http);
+        var model = new ErrorView(status, title, text, home, homeLabel);
         http.Response.StatusCode = status;
-        http.Response.ContentType = "text/html; charset=utf-8";
-        return http.Response.WriteAsync($"""
-            <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="{ConsoleSetup.Prefix}/assets/console.css"></head>
-            <body><main id="main" class="narrow"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p>
-            <p><a href="{ConsoleSetup.Prefix}">返回工作台</a></p></main></body></html>
-            """);
+        var services = http.RequestServices;
+        var viewData = new ViewDataDictionary<ErrorView>(services.GetRequiredService<IModelMetadataProvider>(), new ModelStateDictionary()) { Model = model };
+        var result = new ViewResult { ViewName = View, ViewData = viewData, StatusCode = status, ContentType = "text/html; charset=utf-8" };
+        return result.ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
+    }
+
+    private static (string, string) Home(HttpContext http)
+    {
+        var agency = http.GetRouteValue(AgencyGate.RouteArgument)?.ToString();
+        if (http.User.Identity?.IsAuthenticated != true || agency is null) return (ConsoleSetup.Prefix, "返回首页");
+        if (!Roles.Reading.Split(',').Any(http.User.IsInRole) && Roles.Reporting.Split(',').Any(http.User.IsInRole))
+            return ($"{ConsoleSetup.Prefix}/{agency}/reports/{http.RequestServices.GetRequiredService<Infrastructure.BusinessClock>().Today.Year}", "返回年度报告");
+        return ($"{ConsoleSetup.Prefix}/{agency}", "返回工作台");
     }
 }

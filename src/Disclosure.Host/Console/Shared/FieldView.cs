@@ -5,5 +5,5 @@ public sealed record FieldView(FormField Field, FormState State, string? Default
 {
     public static IEnumerable<FieldView> Of(IEnumerable<FormField> fields, FormState state, DateOnly today, string idPrefix = "") =>
         fields.Select(f => new FieldView(f, state, f.Kind == FieldKind.Date && f.Required ? today.ToString("yyyy-MM-dd") : null, idPrefix,
-            f.Kind is FieldKind.TextArea or FieldKind.Lines));
+            f.Kind is FieldKind.TextArea or FieldKind.Lines or FieldKind.Pairs or FieldKind.Choices));
 }
