@@ -34,3 +34,9 @@ public sealed record CaseContext(
 
 /// <summary>A decision that opens another case in the same transaction (a conversion): its stream id and first event.</summary>
 public sealed record CaseOpened(Guid Id, object FirstEvent);
+
+/// <summary>
+/// A decision that records one event on a linked case in the same transaction (a review and its application keep each
+/// other's outcome): the linked stream is read for writing, so a concurrent change to it fails the whole commit (409).
+/// </summary>
+public sealed record CaseLinked(Guid Id, object Event);

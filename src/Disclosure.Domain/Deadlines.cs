@@ -1,6 +1,7 @@
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Calendar;
 using Disclosure.Domain.Letters;
+using Disclosure.Domain.Reviews;
 
 namespace Disclosure.Domain;
 
@@ -26,7 +27,7 @@ public static class Deadlines
     /// </summary>
     public static DeadlineOutcome ForApplication(Application app, DateOnly today, WorkingDayCalendar calendar, int reminderDays)
     {
-        if (!app.IsOpen) return new([], []);
+        if (!app.IsOpen) return new([], NewAnswerNotices(app, today, calendar, reminderDays));
         try
         {
             if (app.Correction is { ReceivedOn: null, LapsedOn: null } c && StatutoryClock.LapsesOn(StatutoryClock.CorrectionEnds(c)) is var correctionLapses
@@ -67,7 +68,9 @@ public static class Deadlines
     public static IReadOnlyList<DateOnly> AlarmsFor(Application app, WorkingDayCalendar calendar, int reminderDays)
     {
         var days = new List<DateOnly>();
-        if (!app.IsOpen) return days;
+        if (app.NewAnswer is { AnsweredOn: null } redo)
+            Try(() => { days.Add(RemindFrom(redo.DueOn, calendar, reminderDays)); days.Add(StatutoryClock.LapsesOn(redo.DueOn)); });
+        if (!app.IsOpen) return days.Distinct().Order().ToList();
         Try(() => { if (app.DueOn is { } due) { days.Add(RemindFrom(due, calendar, reminderDays)); days.Add(StatutoryClock.LapsesOn(due)); } });
         Try(() => { if (app.Correction is { ReceivedOn: null, LapsedOn: null } c) days.Add(StatutoryClock.LapsesOn(StatutoryClock.CorrectionEnds(c))); });
         Try(() => { if (app.Fee is { PaidOn: null, LapsedOn: null }) days.Add(StatutoryClock.LapsesOn(StatutoryClock.FeePaymentWindow(app, calendar).EndsOn)); });
@@ -82,6 +85,48 @@ public static class Deadlines
         if (letter.AwaitingAction && letter.DueOn is { } due)
             Try(() => { days.Add(RemindFrom(due, calendar, reminderDays)); days.Add(StatutoryClock.LapsesOn(due)); });
         return days;
+    }
+
+    /// <summary>
+    /// What a review case's reply deadline makes happen today: reminders only — an agency that misses it is treated as
+    /// having no evidence (行政复议法第七十条), which the review body decides, not the system.
+    /// </summary>
+    public static DeadlineOutcome ForReview(ReviewCase review, DateOnly today, WorkingDayCalendar calendar, int reminderDays)
+    {
+        if (!review.AwaitingReply) return new([], []);
+        try
+        {
+            var what = ReviewCaseKinds.IsLawsuit(review.Kind) ? "答辩状" : "书面答复";
+            var kind = ReviewCaseKinds.All.Find(review.Kind)?.Label ?? review.Kind;
+            return new([], Notices(review.ReplyDueOn, today, calendar, reminderDays, $"{kind} {review.TrackingNumber} 的{what}"));
+        }
+        catch (CalendarNotAvailable)
+        {
+            return new([], []);
+        }
+    }
+
+    /// <summary>The days on which a review case's reply may fall due.</summary>
+    public static IReadOnlyList<DateOnly> AlarmsFor(ReviewCase review, WorkingDayCalendar calendar, int reminderDays)
+    {
+        var days = new List<DateOnly>();
+        if (review.AwaitingReply && review.ReplyDueOn is { } due)
+            Try(() => { days.Add(RemindFrom(due, calendar, reminderDays)); days.Add(StatutoryClock.LapsesOn(due)); });
+        return days;
+    }
+
+    /// <summary>The new answer a review decision requires (重新答复) by its date, on an application already answered once.</summary>
+    private static List<DeadlineNotice> NewAnswerNotices(Application app, DateOnly today, WorkingDayCalendar calendar, int reminderDays)
+    {
+        if (app.NewAnswer is not { AnsweredOn: null } redo) return [];
+        try
+        {
+            return Notices(redo.DueOn, today, calendar, reminderDays, $"政府信息公开申请 {app.TrackingNumber} 的重新答复");
+        }
+        catch (CalendarNotAvailable)
+        {
+            return [];
+        }
     }
 
     private static List<DeadlineNotice> Notices(DateOnly? dueOn, DateOnly today, WorkingDayCalendar calendar, int reminderDays, string what)

@@ -1,6 +1,7 @@
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
 using Disclosure.Domain.Notices;
+using Disclosure.Domain.Reviews;
 
 namespace Disclosure.Domain;
 
@@ -87,6 +88,19 @@ public static class PersonalData
         return new(closed, kept);
     }
 
+    /// <summary>
+    /// Whether a review case's personal data — the evidence list its reply names, free text that may name a person — may be
+    /// erased on <paramref name="today"/>: once decided and the agency's retention period has run since (the retention period,
+    /// a year at least, outlasts the six months in which a decision may still be challenged, 行政诉讼法第四十五条、第八十五条).
+    /// Its other facts (kinds, dates, outcome) are the statistics' and stay.
+    /// </summary>
+    public static ErasureCheck Check(ReviewCase review, DateOnly today, int retentionYears, DateOnly? closedBefore = null)
+    {
+        if (review.PersonalDataErasedOn is { } erased) return new(review.DecidedOn, [new("already_erased", $"个人信息已于 {erased:yyyy-MM-dd} 删除", null)]);
+        if (review.DecidedOn is not { } decided) return new(null, [new("open", "复议或诉讼尚未终结", null)]);
+        return new(decided, Common(decided, today, retentionYears, closedBefore));
+    }
+
     private static List<KeptBecause> Common(DateOnly closedOn, DateOnly today, int retentionYears, DateOnly? closedBefore)
     {
         var kept = new List<KeptBecause>();
@@ -145,6 +159,9 @@ public static class PersonalData
     public static PersonalDataErased Erase(Letter letter, DateOnly today, int retentionYears, DateOnly? closedBefore = null) =>
         Erased(Check(letter, today, retentionYears, closedBefore), "letter", today, closedBefore, retentionYears);
 
+    public static PersonalDataErased Erase(ReviewCase review, DateOnly today, int retentionYears, DateOnly? closedBefore = null) =>
+        Erased(Check(review, today, retentionYears, closedBefore), "review", today, closedBefore, retentionYears);
+
     private static PersonalDataErased Erased(ErasureCheck check, string noun, DateOnly today, DateOnly? closedBefore, int retentionYears)
     {
         if (!check.Erasable)
@@ -175,6 +192,7 @@ public static class PersonalData
         LetterRejected { Note: not null } e => e with { Note = PersonalDataErased.Placeholder },
         LetterReturned e => e with { Reason = PersonalDataErased.Placeholder },
         LetterExtensionApproved e => e with { Reason = PersonalDataErased.Placeholder },
+        ReviewReplyFiled e => e with { Evidence = e.Evidence.Select(_ => PersonalDataErased.Placeholder).ToList() },
         _ => null,
     };
 

@@ -7,7 +7,7 @@ namespace Disclosure.Domain;
 /// </summary>
 [Label("个人信息已删除")]
 [StoredName(EventNames.PersonalDataErased)]
-public sealed record PersonalDataErased(DateOnly On, string Rule) : Applications.IApplicationEvent, Letters.ILetterEvent
+public sealed record PersonalDataErased(DateOnly On, string Rule) : Applications.IApplicationEvent, Letters.ILetterEvent, Reviews.IReviewEvent
 {
     public const string Placeholder = "（已删除）";
     DateOnly Applications.ICaseEvent.BusinessDate => On;

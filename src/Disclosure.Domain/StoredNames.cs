@@ -43,6 +43,8 @@ public static class EventNames
     public const string DecisionCorrected = "decision_corrected";
     public const string ReviewFiled = "review_filed";
     public const string ReviewConcluded = "review_concluded";
+    public const string ReviewOpened = "review_opened";
+    public const string ReviewOutcomeRecorded = "review_outcome_recorded";
     public const string ApplicationTurnedIntoLetter = "application_turned_into_letter";
     public const string CarriedForward = "carried_forward";
     public const string CarryForwardReversed = "carry_forward_reversed";
@@ -56,6 +58,12 @@ public static class EventNames
     public const string ApplicationAssigned = "application_assigned";
     public const string ApplicationConfirmed = "application_confirmed";
     public const string SubmissionReturned = "submission_returned";
+
+    // review cases (行政复议, 行政诉讼, 上诉)
+    public const string ReviewReceived = "review_received";
+    public const string ReviewReplyFiled = "review_reply_filed";
+    public const string ReviewDecided = "review_decided";
+    public const string ReviewReplyDueRederived = "review_reply_due_rederived";
 
     // mayor's mailbox letters
     public const string LetterReceived = "letter_received";

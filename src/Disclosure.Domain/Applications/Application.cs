@@ -85,6 +85,19 @@ public sealed class Review
     public DateOnly FiledOn { get; set; }
     public DateOnly? ConcludedOn { get; set; }
     public string? Result { get; set; }
+    /// <summary>The review has its own case (stream id = <see cref="Id"/>); reviews recorded before review cases have none.</summary>
+    public string? CaseNumber { get; set; }
+    public string? Outcome { get; set; }
+}
+
+/// <summary>重新答复: a review decision set the application's answer aside and requires a new one by <see cref="DueOn"/>.</summary>
+public sealed class NewAnswerStep
+{
+    public Guid ReviewId { get; set; }
+    public DateOnly OrderedOn { get; set; }
+    public DateOnly DueOn { get; set; }
+    /// <summary>The new answer's date: a corrected answer (更正答复) or, for a case never answered, the first answer, on or after the order.</summary>
+    public DateOnly? AnsweredOn { get; set; }
 }
 
 /// <summary>
@@ -124,6 +137,8 @@ public sealed class Application : ITrackedCase
     public Answer? Answer { get; set; }
     public List<Answer> SupersededAnswers { get; set; } = [];
     public List<Review> Reviews { get; set; } = [];
+    /// <summary>The new answer a review decision requires (重新答复), if any; pending while <see cref="NewAnswerStep.AnsweredOn"/> is null.</summary>
+    public NewAnswerStep? NewAnswer { get; set; }
     /// <summary>Earlier applications a handler linked this one to (重复申请, 同一申请人).</summary>
     public List<CaseRelation> Relations { get; set; } = [];
     /// <summary>The written notices issued on the case (条例第四十五条: kept as issued), with their delivery.</summary>
@@ -223,16 +238,27 @@ public sealed class Application : ITrackedCase
                 break;
             case DecisionRecorded e:
                 Close(e.DecidedOn, e.Outcome, EventNames.DecisionRecorded, e.Note);
+                if (NewAnswer is { AnsweredOn: null } ordered && e.DecidedOn >= ordered.OrderedOn) ordered.AnsweredOn = e.DecidedOn;
                 break;
             case DecisionCorrected e:
                 if (Answer is not null) SupersededAnswers.Add(Answer);
                 Answer = new Answer { DecidedOn = e.DecidedOn, Outcome = e.Outcome, Note = e.Reason, ClosedBy = EventNames.DecisionCorrected };
+                // the new answer a review required is recorded as a correction of the old one: table 三 moves its count
+                // instead of counting the application twice (its rows must still add up to the applications received)
+                if (NewAnswer is { AnsweredOn: null } redo && e.CorrectedOn >= redo.OrderedOn) redo.AnsweredOn = e.CorrectedOn;
                 break;
             case ReviewFiled e:
                 Reviews.Add(new Review { Id = e.ReviewId, Kind = e.Kind, FiledOn = e.FiledOn });
                 break;
             case ReviewConcluded e:
                 if (Reviews.FirstOrDefault(r => r.Id == e.ReviewId) is { } review) { review.ConcludedOn = e.ConcludedOn; review.Result = e.Result; }
+                break;
+            case ReviewOpened e:
+                Reviews.Add(new Review { Id = e.ReviewId, Kind = e.Kind, FiledOn = e.FiledOn, CaseNumber = e.ReviewNumber });
+                break;
+            case ReviewOutcomeRecorded e:
+                if (Reviews.FirstOrDefault(r => r.Id == e.ReviewId) is { } decided) { decided.ConcludedOn = e.DecidedOn; decided.Result = e.Result; decided.Outcome = e.Outcome; }
+                if (e.NewAnswerBy is { } by) NewAnswer = new NewAnswerStep { ReviewId = e.ReviewId, OrderedOn = e.DecidedOn, DueOn = by };
                 break;
             case PersonalDataErased e:
                 // the case forgets what PersonalData.Masked blanks in its stored events

@@ -214,6 +214,28 @@ public sealed record ReviewConcluded(Guid ReviewId, DateOnly ConcludedOn, string
     DateOnly ICaseEvent.BusinessDate => ConcludedOn;
 }
 
+/// <summary>
+/// A review case (复议, 诉讼, 上诉) was opened against the handling of this application: the link the application keeps
+/// (the review's own facts, and its count in table 四, are on the review's stream — <see cref="Reviews.ReviewReceived"/>).
+/// </summary>
+[Label("行政复议或诉讼立案")]
+[StoredName(EventNames.ReviewOpened)]
+public sealed record ReviewOpened(Guid ReviewId, string ReviewNumber, string Kind, DateOnly FiledOn, DateOnly ReceivedOn) : IApplicationEvent
+{
+    DateOnly ICaseEvent.BusinessDate => ReceivedOn;
+}
+
+/// <summary>
+/// The review case was decided (<see cref="Reviews.ReviewDecided"/>, recorded in the same transaction). With
+/// <c>NewAnswerBy</c> the decision requires a new answer (重新答复) by that date: the application is re-opened for it.
+/// </summary>
+[Label("复议决定或裁判结果")]
+[StoredName(EventNames.ReviewOutcomeRecorded)]
+public sealed record ReviewOutcomeRecorded(Guid ReviewId, DateOnly DecidedOn, string? Outcome, string Result, DateOnly? NewAnswerBy) : IApplicationEvent
+{
+    DateOnly ICaseEvent.BusinessDate => DecidedOn;
+}
+
 /// <summary>An application answered 信访举报投诉类申请 (条例第三十九条) was passed to the mailbox as a letter.</summary>
 [Label("转为市长信箱来信")]
 [StoredName(EventNames.ApplicationTurnedIntoLetter)]

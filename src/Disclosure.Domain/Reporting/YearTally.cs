@@ -1,4 +1,5 @@
 using Disclosure.Domain.Applications;
+using Disclosure.Domain.Reviews;
 
 namespace Disclosure.Domain.Reporting;
 
@@ -43,6 +44,8 @@ public sealed class YearTally
         DecisionCorrected e => [e.DecidedOn.Year],
         ReviewFiled e => [e.FiledOn.Year],
         ReviewConcluded e => [e.FiledOn.Year],
+        ReviewReceived e when ReviewCaseKinds.CountsInReport(e.Kind) => [e.FiledOn.Year],
+        ReviewDecided e when ReviewCaseKinds.CountsInReport(e.Kind) => [e.FiledOn.Year],
         CarriedForward e => [e.FromYear],
         CarryForwardReversed e => [e.FromYear],
         FeeNoticeSent e => [e.SentOn.Year],
@@ -83,14 +86,20 @@ public sealed class YearTally
                 Fees.Paid++;
                 Fees.PaidYuan += e.AmountYuan ?? 0m;
                 break;
+            // table 四 is built from the review cases (ReviewReceived, ReviewDecided); reviews recorded on the application
+            // before review cases existed (ReviewFiled, ReviewConcluded — never written since) still count the same way.
+            // Each review is counted once: a review case's application keeps only a link (ReviewOpened), not counted.
             case ReviewFiled e when e.FiledOn.Year == Year:
-                Review(e.Kind)[3]++;
+                Filed(e.Kind);
                 break;
             case ReviewConcluded e when e.FiledOn.Year == Year && e.ConcludedOn.Year == Year:
-                // concluded by 31 December of the filing year: from 尚未审结 into its result
-                var review = Review(e.Kind);
-                review[3]--;
-                review[e.Result switch { "upheld" => 0, "corrected" => 1, _ => 2 }]++;
+                Concluded(e.Kind, e.Result);
+                break;
+            case ReviewReceived e when e.FiledOn.Year == Year && ReviewCaseKinds.CountsInReport(e.Kind):
+                Filed(e.Kind);
+                break;
+            case ReviewDecided e when e.FiledOn.Year == Year && e.DecidedOn.Year == Year && ReviewCaseKinds.CountsInReport(e.Kind):
+                Concluded(e.Kind, e.Result);
                 break;
         }
     }
@@ -99,6 +108,16 @@ public sealed class YearTally
     public int TotalAnswered(int column) => Answered.Values.Sum(c => c[column]);
 
     private int[] Cell(string outcome) => Answered.TryGetValue(outcome, out var c) ? c : Answered[outcome] = new int[ApplicantCategories.All.Count];
+    private void Filed(string kind) => Review(kind)[3]++;
+
+    /// <summary>Concluded by 31 December of the filing year: from 尚未审结 into its result.</summary>
+    private void Concluded(string kind, string result)
+    {
+        var review = Review(kind);
+        review[3]--;
+        review[result switch { "upheld" => 0, "corrected" => 1, _ => 2 }]++;
+    }
+
     private int[] Review(string kind) => Reviews.TryGetValue(kind, out var c) ? c : Reviews[kind] = new int[4];
 }
 

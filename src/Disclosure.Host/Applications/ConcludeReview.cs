@@ -11,7 +11,12 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
-/// <summary>The review body or court concluded: upheld (维持), corrected (纠正) or other (其他).</summary>
+/// <summary>
+/// The review body or court concluded: upheld (维持), corrected (纠正) or other (其他) — the result table 四 counts. For a
+/// review with its own case this records the decision on the review case too, in the same transaction (the review's
+/// <c>…/reviews/{id}/decision</c> records the precise outcome); a review recorded before review cases had them is
+/// concluded on the application as before.
+/// </summary>
 [Step("review-conclusion", "复议或诉讼结果", 170)]
 public sealed record ConcludeReview([property: Required] DateOnly? ConcludedOn, [property: Required, Codes(typeof(ReviewResults))] string? Result) : ApplicationCommand
 {
@@ -21,8 +26,13 @@ public sealed record ConcludeReview([property: Required] DateOnly? ConcludedOn, 
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ReviewId { get; init; }
 
-    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
-        [ApplicationDecider.ConcludeReview(current, ReviewId, ConcludedOn!.Value, Result, context.Today)];
+    public override IEnumerable<object> Decide(Application current, CaseContext context)
+    {
+        var concluded = ApplicationDecider.ConcludeReview(current, ReviewId, ConcludedOn!.Value, Result, context.Today);
+        if (current.Reviews.First(r => r.Id == ReviewId).CaseNumber is null) return [concluded];
+        return [new ReviewOutcomeRecorded(ReviewId, concluded.ConcludedOn, null, concluded.Result, null),
+            new CaseLinked(ReviewId, new Domain.Reviews.ReviewDecided(concluded.ConcludedOn, null, concluded.Result, null, concluded.Kind, concluded.FiledOn))];
+    }
 }
 
 public static class ConcludeReviewEndpoint

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
+using Disclosure.Domain.Reviews;
 using Disclosure.Host.Cases;
 using Disclosure.Host.Infrastructure;
 using Disclosure.Host.Security;
@@ -11,30 +12,41 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Applications;
 
-/// <summary>行政复议 or 行政诉讼 filed against the handling of this application (条例第五十一条).</summary>
+/// <summary>
+/// 行政复议, 行政诉讼 or 上诉 brought against the handling of this application (条例第五十一条): opens the review case — its own
+/// stream, with its reply clock — in the application's transaction, and the application keeps the link (<see cref="ReviewOpened"/>).
+/// <c>ReceivedOn</c> is the day the agency received the copy of the 复议申请书 or 起诉状 (the day its reply clock starts from;
+/// the filing date when not given); <c>Procedure</c> 简易程序 for a 复议 under 行政复议法第五十三条第一款第四项.
+/// </summary>
 [Step("review", "行政复议或诉讼", 160)]
-public sealed record FileReview([property: Required, Codes(typeof(ReviewKinds))] string? Kind, [property: Required] DateOnly? FiledOn) : ApplicationCommand
+public sealed record FileReview([property: Required, Codes(typeof(ReviewCaseKinds))] string? Kind, [property: Required] DateOnly? FiledOn,
+    DateOnly? ReceivedOn = null, [property: Codes(typeof(ReviewProcedures))] string? Procedure = null) : ApplicationCommand, IMintsIds<Application>
 {
-    public FileReview ForTarget(string? key) => this with { ReviewId = Guid.CreateVersion7() }; // the console's step (Step): a new review
+    /// <summary>The new review case's id (its stream id), minted by the write path: every door alike, none can send its own.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid ReviewId { get; init; }
 
-    public override IEnumerable<object> Decide(Application current, CaseContext context) =>
-        [ApplicationDecider.FileReview(current, ReviewId, Kind, FiledOn!.Value, context.Today)];
+    public CaseCommand<Application> WithNewIds() => this with { ReviewId = Guid.CreateVersion7() };
+
+    public override (string Kind, int Year)? NumberFor(Application current) => ("review", (ReceivedOn ?? FiledOn)!.Value.Year);
+
+    public override IEnumerable<object> Decide(Application current, CaseContext context)
+    {
+        var received = ReviewDecider.Receive(current, ReviewId, context.Number, Kind, Procedure, FiledOn!.Value, ReceivedOn, context.Today);
+        return [new ReviewOpened(ReviewId, received.TrackingNumber, received.Kind, received.FiledOn, received.ReceivedOn), new CaseOpened(ReviewId, received)];
+    }
 }
 
-public sealed record ReviewCreated(Guid ReviewId, ApplicationView Application);
+/// <summary>The review case opened (its number and reply due date) and the application as it now stands.</summary>
+public sealed record ReviewCreated(Guid ReviewId, string ReviewNumber, DateOnly? ReplyDueOn, ApplicationView Application);
 
 public static class FileReviewEndpoint
 {
-
     [WolverinePost("/api/agencies/{agency}/applications/{id}/reviews", OperationId = "fileReview", Summary = "行政复议或诉讼 · Record a review filed")]
     [Authorize(Roles = Roles.Handling), Tags("Applications")]
     [ProducesResponseType<ReviewCreated>(201)]
-    public static async Task<IResult> Post(string agency, string id, FileReview cmd, IMessageBus bus, CancellationToken ct)
-    {
-        var reviewId = Guid.CreateVersion7();
-        return (await bus.SendAsync(agency, cmd with { Case = id, ReviewId = reviewId }, ct)).ToResult(answer =>
-            Results.Created($"/api/agencies/{agency}/applications/{answer.Id}/reviews/{reviewId}", new ReviewCreated(reviewId, (ApplicationView)answer.View())));
-    }
+    public static async Task<IResult> Post(string agency, string id, FileReview cmd, IMessageBus bus, CancellationToken ct) =>
+        (await bus.SendAsync(agency, cmd with { Case = id }, ct)).ToResult(answer =>
+            Results.Created($"/api/agencies/{agency}/reviews/{answer.Opened[0].Id}",
+                new ReviewCreated(answer.Opened[0].Id, answer.Opened[0].TrackingNumber, answer.Opened[0].DueOn, (ApplicationView)answer.View())));
 }

@@ -8,7 +8,7 @@ namespace Disclosure.Host.Calendar;
 
 /// <summary>
 /// The holiday calendar changed: the case, folded with the calendar now in force, gets its new due date recorded with
-/// the reason (<c>due_date_rederived</c>, <c>letter_due_date_rederived</c>); the write path schedules its alarms anew.
+/// the reason (<c>due_date_rederived</c>, <c>letter_due_date_rederived</c>, <c>review_reply_due_rederived</c>); the write path schedules its alarms anew.
 /// </summary>
 [NoStep("a holiday notice loaded re-derives the due date")]
 public sealed record RederiveDueDate<TCase>(string Reason) : CaseCommand<TCase> where TCase : class, ITrackedCase
@@ -20,7 +20,7 @@ public sealed record RederiveDueDate<TCase>(string Reason) : CaseCommand<TCase> 
 }
 
 /// <summary>
-/// A re-derivation over every open application and letter, as a job (after a holiday notice is loaded or corrected): the
+/// A re-derivation over every open application, letter and review (its reply due date), as a job (after a holiday notice is loaded or corrected): the
 /// cases are listed by id, and each page reads its cases and sends a re-derivation to those whose due date the calendar in
 /// force moves (the clock is a pure function of the facts and the calendar), which records on each the old date, the new
 /// one and why, and schedules its alarms anew.
@@ -41,6 +41,7 @@ public sealed class RederiveJob(IDocumentStore store, CalendarStore calendars) :
         var results = new Dictionary<Guid, Jobs.JobCaseResult>();
         await RederiveAsync(ApplicationKind.Instance, job, keys, bus, results, ct);
         await RederiveAsync(LetterKind.Instance, job, keys, bus, results, ct);
+        await RederiveAsync(Reviews.ReviewKind.Instance, job, keys, bus, results, ct);
         return results;
     }
 
@@ -61,7 +62,7 @@ public sealed class RederiveJob(IDocumentStore store, CalendarStore calendars) :
         }
     }
 
-    private static DateOnly? DueOn(object view) => view switch { ApplicationView a => a.DueOn, LetterView l => l.DueOn, _ => null };
+    private static DateOnly? DueOn(object view) => view switch { ApplicationView a => a.DueOn, LetterView l => l.DueOn, Reviews.ReviewView r => r.AwaitingReply ? r.ReplyDueOn : null, _ => null };
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd");
 }

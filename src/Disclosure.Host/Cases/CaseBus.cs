@@ -18,7 +18,8 @@ public static class CaseBus
         }
         catch (Exception e) when (StorageConflict.Is(e))
         {
-            return CaseAnswer.LostRace(command is CaseCommand<Domain.Letters.Letter> or Letters.ReceiveLetter ? "letter" : "application");
+            return CaseAnswer.LostRace(command is CaseCommand<Domain.Letters.Letter> or Letters.ReceiveLetter ? "letter"
+                : command is CaseCommand<Domain.Reviews.ReviewCase> ? "review" : "application");
         }
     }
 

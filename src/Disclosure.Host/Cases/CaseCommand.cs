@@ -96,6 +96,7 @@ public sealed class CaseCommandTypes : Wolverine.IHandledTypeRule
     {
         handlerType = typeof(CaseCommand<Application>).IsAssignableFrom(concreteType) ? typeof(CaseCommand<Application>)
             : typeof(CaseCommand<Letter>).IsAssignableFrom(concreteType) ? typeof(CaseCommand<Letter>)
+            : typeof(CaseCommand<Domain.Reviews.ReviewCase>).IsAssignableFrom(concreteType) ? typeof(CaseCommand<Domain.Reviews.ReviewCase>)
             : null;
         return handlerType is not null;
     }

@@ -33,6 +33,9 @@ public static class CaseCommandHandler
     public static async Task<CaseAnswer> Handle(CaseCommand<Letter> command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(LetterKind.Instance, session, bus, command, ct));
 
+    public static async Task<CaseAnswer> Handle(CaseCommand<Domain.Reviews.ReviewCase> command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+        Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(Reviews.ReviewKind.Instance, session, bus, command, ct));
+
     public static Task<CaseAnswer> Handle(ReceiveApplication command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         writes.ReceiveAsync(ApplicationKind.Instance, session, bus, command, ct);
 

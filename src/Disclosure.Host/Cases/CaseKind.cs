@@ -20,7 +20,7 @@ namespace Disclosure.Host.Cases;
 /// </summary>
 public abstract class CaseKind
 {
-    /// <summary>"application" or "letter": for messages, and the kind of a job's case.</summary>
+    /// <summary>"application", "letter" or "review": for messages, and the kind of a job's case.</summary>
     public abstract string Noun { get; }
 
     /// <summary>Every case of every agency still running (open, awaiting action), for a job's plan.</summary>
@@ -34,12 +34,12 @@ public abstract class CaseKind
     public abstract CaseCommand Erase(DateOnly? closedBefore);
 
     /// <summary>The kinds of case, and the one a job's case names.</summary>
-    public static readonly IReadOnlyList<CaseKind> All = [ApplicationKind.Instance, LetterKind.Instance];
+    public static readonly IReadOnlyList<CaseKind> All = [ApplicationKind.Instance, LetterKind.Instance, Reviews.ReviewKind.Instance];
 
     public static CaseKind Named(string noun) => All.Single(k => k.Noun == noun);
 
     public static CaseKind<TCase> Of<TCase>() where TCase : class, ITrackedCase =>
-        ApplicationKind.Instance as CaseKind<TCase> ?? LetterKind.Instance as CaseKind<TCase>
+        ApplicationKind.Instance as CaseKind<TCase> ?? LetterKind.Instance as CaseKind<TCase> ?? Reviews.ReviewKind.Instance as CaseKind<TCase>
         ?? throw new InvalidOperationException($"{typeof(TCase).Name} is no kind of case.");
 }
 
@@ -71,10 +71,13 @@ public abstract class CaseKind<TCase> : CaseKind where TCase : class, ITrackedCa
     /// <summary>The answer of a step and of a read: the case with its history.</summary>
     public abstract object View(TCase state, DateOnly today, IReadOnlyList<IEvent> history);
 
-    /// <summary>One stored event folded into the case as its inline projection keeps it: the fact, the version, the clock with the calendar in force.</summary>
-    public abstract TCase Evolve(TCase? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings);
+    /// <summary>
+    /// One stored event folded into the case as its inline projection keeps it: the fact, the version, the clock with the
+    /// calendar in force. Null: no case of this kind (an event another kind's stream shares, folded by every kind's projection).
+    /// </summary>
+    public abstract TCase? Evolve(TCase? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings);
 
-    /// <summary>Still running: an application open, a letter awaiting action.</summary>
+    /// <summary>Still running: an application open, a letter awaiting action, a review not decided.</summary>
     public abstract Expression<Func<TCase, bool>> Running { get; }
 
     /// <summary>Closed: its personal data may be erased once the retention rule allows.</summary>
@@ -174,6 +177,19 @@ public sealed class ApplicationKind : CaseKind<Application>
     }
 
     public override Expression<Func<Application, bool>> Running => a => a.IsOpen;
+
+    /// <summary>
+    /// The open applications, and those answered that owe the new answer a review decision required (重新答复): the jobs
+    /// look at its reminder too. Not <see cref="Running"/> itself: an answered case keeps its old statutory due date, which
+    /// no list may show as overdue, and there is no clock to re-derive.
+    /// </summary>
+    public override async Task<List<Jobs.JobKey>> RunningAsync(IQuerySession anyTenant, CancellationToken ct) =>
+    [
+        .. await base.RunningAsync(anyTenant, ct),
+        .. (await anyTenant.Query<Application>().Where(a => a.AnyTenant() && !a.IsOpen && a.NewAnswer != null && a.NewAnswer.AnsweredOn == null)
+            .OrderBy(a => a.Id).Select(a => new { a.Agency, a.Id, a.TrackingNumber }).ToListAsync(ct))
+            .Select(a => new Jobs.JobKey(a.Agency, Noun, a.Id, a.TrackingNumber)),
+    ];
 
     public override Expression<Func<Application, bool>> Closed => a => !a.IsOpen;
 

@@ -21,5 +21,5 @@ public abstract class CaseProjection<TCase> : SingleStreamProjection<TCase, Guid
         foreach (var type in Infrastructure.EventStore.Implementing(kind.EventMarker)) IncludeType(type);
     }
 
-    public override TCase Evolve(TCase? snapshot, Guid id, IEvent e) => kind.Evolve(snapshot, e, calendars.Current, calendars.Settings);
+    public override TCase? Evolve(TCase? snapshot, Guid id, IEvent e) => kind.Evolve(snapshot, e, calendars.Current, calendars.Settings);
 }

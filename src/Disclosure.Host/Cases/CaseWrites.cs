@@ -3,6 +3,7 @@ using System.Text.Json;
 using Disclosure.Domain;
 using Disclosure.Domain.Applications;
 using Disclosure.Domain.Letters;
+using Disclosure.Domain.Reviews;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Calendar;
 using Disclosure.Host.Deadlines;
@@ -68,7 +69,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 context = context with { TrackingNumber = await numbers.NextAsync(session.TenantId, context.Agency.Code, number.Kind, number.Year, ct) };
                 decided = command.Decide(current, context).ToList();
             }
-            events = decided.Where(d => d is not CaseOpened and not DeadlineNotice).ToList();
+            events = decided.Where(d => d is not CaseOpened and not DeadlineNotice and not CaseLinked).ToList();
             // the written notices the law ties to the step, issued with it (numbers taken last: no gap for a refusal)
             if (command is IIssuesNotices<TCase> issuing && context.Notices.IssuesNotices)
             {
@@ -103,6 +104,9 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 if (current is Application before) await notices.MaskAsync(session, bus, before, context.Today, ct);
             }
         }
+
+        foreach (var link in decided.OfType<CaseLinked>())
+            await AppendLinkedAsync(session, bus, link, context, ct);
 
         var opened = new List<OpenedCase>();
         foreach (var open in decided.OfType<CaseOpened>())
@@ -186,8 +190,46 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 await ScheduleCheckAsync(LetterKind.Instance, bus, letter, context, onlyAhead: false);
                 return new OpenedCase(open.Id, letter.TrackingNumber, letter.DueOn, () => LetterKind.Instance.View(letter, context.Today, []));
             }
+            case ReviewReceived received:
+            {
+                session.Events.StartStream<ReviewCase>(open.Id, received);
+                var review = Reviews.ReviewKind.Instance.Fold([received], 1, context);
+                await ScheduleCheckAsync(Reviews.ReviewKind.Instance, bus, review, context, onlyAhead: false);
+                return new OpenedCase(open.Id, review.TrackingNumber, review.DueOn, () => Reviews.ReviewKind.Instance.View(review, context.Today, []));
+            }
             default:
                 throw new InvalidOperationException($"A case cannot open with {open.FirstEvent.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// The event a decision records on a linked case (<see cref="CaseLinked"/>): the linked stream is fetched for writing, so
+    /// a writer that changed it since makes this commit fail (409) and nothing of the command is stored; the linked case's
+    /// next alarm is scheduled with it (a new answer a review decision requires).
+    /// </summary>
+    private async Task AppendLinkedAsync(IDocumentSession session, IMessageContext bus, CaseLinked link, CaseContext context, CancellationToken ct)
+    {
+        switch (link.Event)
+        {
+            case IApplicationEvent e:
+            {
+                var stream = await session.Events.FetchForWriting<Application>(link.Id, ct);
+                if (stream.Aggregate is not { } app) throw new InvalidOperationException($"No application {link.Id} for a linked {e.GetType().Name}.");
+                stream.AppendOne(e);
+                var after = ApplicationKind.Instance.Fold((await session.Events.FetchStreamAsync(link.Id, token: ct)).Select(x => x.Data).Append(e),
+                    (stream.CurrentVersion ?? 0) + 1, context);
+                await ScheduleCheckAsync(ApplicationKind.Instance, bus, after, context, onlyAhead: false);
+                break;
+            }
+            case IReviewEvent e:
+            {
+                var stream = await session.Events.FetchForWriting<ReviewCase>(link.Id, ct);
+                if (stream.Aggregate is null) throw new InvalidOperationException($"No review case {link.Id} for a linked {e.GetType().Name}.");
+                stream.AppendOne(e);
+                break;
+            }
+            default:
+                throw new InvalidOperationException($"{link.Event.GetType().Name} cannot be recorded on a linked case.");
         }
     }
 

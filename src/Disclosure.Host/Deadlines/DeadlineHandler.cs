@@ -35,6 +35,9 @@ public static class DeadlineHandler
     public static Task<CaseAnswer> Handle(CheckLetterDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct) =>
         CheckAsync<Letter>(check.Agency, check.LetterId, bus, logs, ct);
 
+    public static Task<CaseAnswer> Handle(CheckReviewDeadlines check, IMessageContext bus, ILoggerFactory logs, CancellationToken ct) =>
+        CheckAsync<Domain.Reviews.ReviewCase>(check.Agency, check.ReviewId, bus, logs, ct);
+
     private static async Task<CaseAnswer> CheckAsync<TCase>(string agency, Guid id, IMessageContext bus, ILoggerFactory logs, CancellationToken ct)
         where TCase : class, Domain.ITrackedCase
     {
@@ -76,7 +79,7 @@ public sealed class DeadlineSweepJob(IDocumentStore store) : JobKind
         return await RunningCasesAsync(query, ct);
     }
 
-    /// <summary>Every running case of every kind (open applications, letters awaiting action), kind by kind.</summary>
+    /// <summary>Every running case of every kind (open applications, letters awaiting action, reviews not decided), kind by kind.</summary>
     public static async Task<List<JobKey>> RunningCasesAsync(IQuerySession anyTenant, CancellationToken ct)
     {
         var keys = new List<JobKey>();

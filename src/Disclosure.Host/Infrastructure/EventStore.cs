@@ -87,6 +87,8 @@ public static class EventStore
         opts.Schema.For<Disclosure.Domain.Letters.Letter>().MultiTenanted()
             .Index(l => l.TrackingNumber).Index(l => l.DueOn).Index(l => l.Department!);
         opts.Schema.For<Disclosure.Domain.Letters.LetterStatistics>().MultiTenanted();
+        opts.Schema.For<Disclosure.Domain.Reviews.ReviewCase>().MultiTenanted()
+            .Index(r => r.TrackingNumber).Index(r => r.ApplicationId).Index(r => r.DueOn);
         opts.Schema.For<Disclosure.Host.Deadlines.Notification>().MultiTenanted().Index(n => n.CreatedAt);
         // written notices: an agency's setup (like the agency, not tenant data), the documents as issued, their PDFs
         opts.Schema.For<Disclosure.Domain.Notices.NoticeSetup>().Identity(s => s.Id);
@@ -105,6 +107,7 @@ public static class EventStore
         // statistics run on the async daemon: an inline tally would make every intake update one hot row
         opts.Projections.Add(new ReportTallyProjection(), ProjectionLifecycle.Async, o => o.BatchSize = tuning.DaemonBatchSize);
         opts.Projections.Add(new Disclosure.Host.Letters.LetterProjection(calendars), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new Disclosure.Host.Reviews.ReviewProjection(calendars), ProjectionLifecycle.Inline);
         opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async, o => o.BatchSize = tuning.DaemonBatchSize);
         if (search is not null)
         {

@@ -28,6 +28,11 @@ public sealed class TrackingNumbers(NpgsqlDataSource dataSource, string schema)
         }
         await using var cmd = dataSource.CreateCommand($"select nextval('{name}')");
         var next = (long)(await cmd.ExecuteScalarAsync(ct))!;
-        return kind == "letter" ? $"{agencyCode}-M{year}-{next:D5}" : $"{agencyCode}-{year}-{next:D5}";
+        return kind switch
+        {
+            "letter" => $"{agencyCode}-M{year}-{next:D5}",
+            "review" => $"{agencyCode}-F{year}-{next:D5}", // 复议/诉讼 案件
+            _ => $"{agencyCode}-{year}-{next:D5}",
+        };
     }
 }

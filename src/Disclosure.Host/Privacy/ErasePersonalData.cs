@@ -28,11 +28,11 @@ public sealed record ErasureCase(string Kind, Guid Id, string TrackingNumber, Da
 }
 
 /// <summary>
-/// What the rule found (a dry run) or will do: <c>applications</c> and <c>letters</c> count what was (or, in a dry run, would be)
+/// What the rule found (a dry run) or will do: <c>applications</c>, <c>letters</c> and <c>reviews</c> count what was (or, in a dry run, would be)
 /// erased; <c>erasable</c> lists those cases, <c>kept</c> every other closed case with its reasons.
 /// </summary>
 /// <remarks>An erasure answers 202 with what it found and the <c>job</c> erasing those cases (<c>GET /api/agencies/{agency}/jobs/{id}</c>).</remarks>
-public sealed record ErasureResult(DateOnly? ClosedBefore, int RetentionYears, bool DryRun, int Count, int Applications, int Letters,
+public sealed record ErasureResult(DateOnly? ClosedBefore, int RetentionYears, bool DryRun, int Count, int Applications, int Letters, int Reviews,
     IReadOnlyList<ErasureCase> Erasable, IReadOnlyList<ErasureCase> Kept, Jobs.Job? Job = null);
 
 /// <summary>One case's erasure (<see cref="PersonalData"/>): the write path masks its stored events in the same transaction.</summary>
@@ -76,13 +76,14 @@ public static class ErasePersonalDataEndpoint
         var job = Jobs.Job.New(ErasureJob.KindName, agency, Actor.Of(http.User), clock.Now, settings);
         job.ClosedBefore = cmd.ClosedBefore;
         await Jobs.JobRunner.StartAsync(store, outbox, job, ct);
-        log.LogInformation("Erasure of {Applications} application(s) and {Letters} letter(s) of {Agency} started as job {JobId}; {Kept} closed case(s) kept",
-            erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"), agency, job.Id, kept.Count);
+        log.LogInformation("Erasure of {Applications} application(s), {Letters} letter(s) and {Reviews} review(s) of {Agency} started as job {JobId}; {Kept} closed case(s) kept",
+            erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"), erasable.Count(c => c.Kind == "review"), agency, job.Id, kept.Count);
         return Results.Accepted(job.Location, Result(cmd.ClosedBefore, retention, false, erasable, kept) with { Job = job });
     }
 
     private static ErasureResult Result(DateOnly? closedBefore, int retention, bool dryRun, List<ErasureCase> erasable, List<ErasureCase> kept) =>
-        new(closedBefore, retention, dryRun, erasable.Count, erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"), erasable, kept);
+        new(closedBefore, retention, dryRun, erasable.Count, erasable.Count(c => c.Kind == "application"), erasable.Count(c => c.Kind == "letter"),
+            erasable.Count(c => c.Kind == "review"), erasable, kept);
 
     /// <summary>Every closed case of the agency not yet erased, judged by the Domain's rule on <paramref name="today"/>.</summary>
     internal static async Task<(List<ErasureCase> Erasable, List<ErasureCase> Kept)> SurveyAsync(IDocumentStore store, string agency, DateOnly today,

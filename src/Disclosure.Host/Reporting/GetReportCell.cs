@@ -61,21 +61,34 @@ public static class GetReportCellEndpoint
 
     public static async Task<ReviewCell> ReviewCasesAsync(IQuerySession session, int year, int index, DateOnly today, CancellationToken ct)
     {
-        var candidates = await session.Query<Application>().Where(a => a.ReportYears.Contains(year) && a.Reviews.Any()).ToListAsync(ct);
-        var counted = await CountedAsync(session, candidates, events => CaseContribution.InReviewCell(events, year, index), ct);
+        // table 四 is counted from the review cases (and, for reviews recorded before review cases, from the application's own
+        // events): an application's contribution is the events of its stream and of its review cases' streams together
+        var candidates = await session.Query<Application>().Where(a => a.Reviews.Any()).ToListAsync(ct);
+        var counted = await CountedAsync(session, candidates, events => CaseContribution.InReviewCell(events, year, index), ct,
+            a => a.Reviews.Where(r => r.CaseNumber is not null).Select(r => r.Id));
         var (kind, _, _) = ReportLayout.ReviewGroups[index / 5];
         return new ReviewCell(year, index, kind, ReportLayout.ReviewColumnLabels[index % 5], counted.Count, counted.Select(a => ApplicationSummary.From(a, today)).ToList());
     }
 
     /// <summary>The candidates whose own events count in the figure, by tracking number.</summary>
-    private static async Task<List<Application>> CountedAsync(IQuerySession session, IReadOnlyList<Application> candidates, Func<IEnumerable<object>, int> inFigure, CancellationToken ct)
+    /// <param name="linked">The other streams whose events count as the application's (its review cases).</param>
+    private static async Task<List<Application>> CountedAsync(IQuerySession session, IReadOnlyList<Application> candidates, Func<IEnumerable<object>, int> inFigure, CancellationToken ct,
+        Func<Application, IEnumerable<Guid>>? linked = null)
     {
         var byId = candidates.ToDictionary(a => a.Id);
-        var counted = new List<Application>();
-        foreach (var chunk in byId.Keys.Chunk(500))
+        var owner = new Dictionary<Guid, Guid>();
+        foreach (var a in candidates)
         {
+            owner[a.Id] = a.Id;
+            foreach (var stream in linked?.Invoke(a) ?? []) owner[stream] = a.Id;
+        }
+        var counted = new List<Application>();
+        // chunked by application, so an application's streams are always read together
+        foreach (var apps in candidates.Chunk(250))
+        {
+            var chunk = owner.Where(o => apps.Any(a => a.Id == o.Value)).Select(o => o.Key).ToArray();
             var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(chunk)).OrderBy(e => e.Sequence).ToListAsync(ct);
-            foreach (var stream in events.GroupBy(e => e.StreamId))
+            foreach (var stream in events.GroupBy(e => owner[e.StreamId]))
                 if (inFigure(stream.Select(e => e.Data)) != 0) counted.Add(byId[stream.Key]);
         }
         return counted.OrderBy(a => a.TrackingNumber).ToList();

@@ -4,6 +4,7 @@ using Disclosure.Domain.Applications;
 using Disclosure.Domain.Calendar;
 using Disclosure.Domain.Letters;
 using Disclosure.Domain.Reporting;
+using Disclosure.Domain.Reviews;
 using static Disclosure.Domain.Tests.Applications.Given;
 
 namespace Disclosure.Domain.Tests.Contract;
@@ -24,6 +25,7 @@ public class EventContractSpecs
         "review_concluded", "review_filed", "year_closed", "notice_issued", "notice_delivered", "mail_returned", "delivery_failed",
         "notice_settings_set", "fee_policy_set", "notice_template_set", "notice_template_reset", "application_related", "retention_setting_set",
         "undelivered_notice_reminder_set", "application_assigned", "letter_supervised", "application_confirmed", "submission_returned",
+        "review_opened", "review_outcome_recorded", "review_received", "review_reply_filed", "review_decided", "review_reply_due_rederived",
     ];
 
     [Fact]
@@ -50,7 +52,8 @@ public class EventContractSpecs
     public void Every_event_of_a_case_belongs_to_a_kind_of_case()
     {
         foreach (var type in StoredNameAttribute.All.Values.Where(t => typeof(ICaseEvent).IsAssignableFrom(t)))
-            Assert.True(typeof(IApplicationEvent).IsAssignableFrom(type) || typeof(ILetterEvent).IsAssignableFrom(type), $"{type.Name} belongs to no case");
+            Assert.True(typeof(IApplicationEvent).IsAssignableFrom(type) || typeof(ILetterEvent).IsAssignableFrom(type)
+                || typeof(IReviewEvent).IsAssignableFrom(type), $"{type.Name} belongs to no case");
     }
 
     /// <summary>One instance of every application event: a new event type fails here until the case folds it.</summary>
@@ -75,7 +78,30 @@ public class EventContractSpecs
         new ApplicationAssigned(D("2025-03-04"), "lin.handler", "法制科", null),
         new ApplicationConfirmed(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "natural_person"),
         new SubmissionReturned(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "r"),
+        new ReviewOpened(Guid.NewGuid(), "SP-F2025-00001", "reconsideration", D("2025-04-01"), D("2025-04-03")),
+        new ReviewOutcomeRecorded(Guid.NewGuid(), D("2025-05-01"), "revoked", "corrected", D("2025-05-20")),
     }.ToDictionary(e => e.GetType());
+
+    private static readonly Dictionary<Type, object> ReviewSamples = new object[]
+    {
+        new ReviewReceived(Guid.NewGuid(), "sanchang-park", "SP-F2025-00001", Guid.NewGuid(), "SP-2025-00001", "reconsideration", "ordinary", D("2025-04-01"), D("2025-04-03")),
+        new ReviewReplyFiled(D("2025-04-10"), ["答复书", "告知书"], D("2025-04-17"), false),
+        new ReviewDecided(D("2025-05-01"), "upheld", "upheld", null, "reconsideration", D("2025-04-01")),
+        new ReviewReplyDueRederived(D("2025-04-05"), D("2025-04-17"), D("2025-04-18"), "r"), new PersonalDataErased(D("2036-06-01"), "r"),
+    }.ToDictionary(e => e.GetType());
+
+    [Fact]
+    public void The_review_case_folds_every_review_event()
+    {
+        var types = StoredNameAttribute.All.Values.Where(t => typeof(IReviewEvent).IsAssignableFrom(t)).ToList();
+        Assert.Empty(types.Except(ReviewSamples.Keys).Select(t => t.Name));
+        foreach (var type in types)
+        {
+            var review = ReviewCase.From([ReviewSamples[typeof(ReviewReceived)]]);
+            var error = Record.Exception(() => review.Fold(ReviewSamples[type]));
+            Assert.False(error is UnhandledEvent, $"{type.Name}: {error?.Message}");
+        }
+    }
 
     private static readonly Dictionary<Type, object> LetterSamples = new object[]
     {

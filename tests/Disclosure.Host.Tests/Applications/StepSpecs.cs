@@ -93,7 +93,7 @@ public class StepSpecs(AppFixture fixture) : ApplicationScenario(fixture)
         { "correction without request", "correction", new { receivedOn = "2025-03-10" }, 409 },
         { "payment without notice", "fee-payment", new { paidOn = "2025-03-10" }, 409 },
         { "fee with an unknown basis", "fee-notice", new { sentOn = "2025-03-10", amountYuan = 100, basis = "per_hour" }, 400 },
-        { "review of an unknown kind", "reviews", new { kind = "appeal", filedOn = "2025-03-10" }, 400 },
+        { "review of an unknown kind", "reviews", new { kind = "petition", filedOn = "2025-03-10" }, 400 },
         { "correcting a decision that does not exist", "decision-correction", new { correctedOn = "2025-03-10", outcome = "disclosed", reason = "r" }, 409 },
         { "stale version", "withdrawal", new { on = "2025-03-10", version = 7 }, 409 },
     };

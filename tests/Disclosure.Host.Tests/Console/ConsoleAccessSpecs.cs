@@ -29,6 +29,7 @@ public class ConsoleAccessSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         ["/console/{agency}/applications/{id}"] = Reading,
         ["/console/{agency}/letters/{id}"] = Reading,
         ["/console/{agency}/letters"] = Reading,
+        ["/console/{agency}/reviews"] = Reading,
         ["/console/{agency}/search"] = Reading,
         ["/console/{agency}/workload"] = [Roles.Supervisor, Roles.Admin],
         ["/console/{agency}/reports/{year:int}"] = Reporting,
