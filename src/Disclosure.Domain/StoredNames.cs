@@ -78,6 +78,7 @@ public static class EventNames
     public const string LetterReclassified = "letter_reclassified";
     public const string LetterDueDateRederived = "letter_due_date_rederived";
     public const string LetterSupervised = "letter_supervised";
+    public const string LetterRegisteredAsPetition = "letter_registered_as_petition";
 
     // agencies, calendar, the report file
     public const string AgencyRegistered = "agency_registered";

@@ -60,6 +60,10 @@ public sealed class Letter : ITrackedCase
     public string Status { get; set; } = LetterStatuses.Received;
     public DateOnly? PersonalDataErasedOn { get; set; }
 
+    /// <summary>Registered as 信访 (at intake or later): the 信访工作条例 calendar-day limits apply (<see cref="PetitionTimeLimits"/>).</summary>
+    public bool Petition { get; set; }
+    public DateOnly? RegisteredAsPetitionOn { get; set; }
+
     public DateOnly? DueOn { get; set; }
     public Deadline? Deadline { get; set; }
     public long Version { get; set; }
@@ -98,7 +102,9 @@ public sealed class Letter : ITrackedCase
                 Category = e.Category; Subject = e.Subject; Body = e.Body; Writer = e.Writer; ReceivedOn = e.ReceivedOn;
                 ReceivedYear = e.ReceivedOn.Year; PublicConsent = e.PublicConsent; AcceptWithin = e.AcceptWithin;
                 FromApplicationId = e.FromApplicationId; FromApplicationNumber = e.FromApplicationNumber;
+                Petition = e.Petition; RegisteredAsPetitionOn = e.Petition ? e.ReceivedOn : null;
                 break;
+            case LetterRegisteredAsPetition e: Petition = true; RegisteredAsPetitionOn = e.On; break;
             case LetterAccepted e: AcceptedOn = e.On; ReplyWithin = e.ReplyWithin; break;
             case LetterRejected e: RejectedOn = e.On; RejectionReason = e.Reason; RejectionNote = e.Note; break;
             case LetterAssigned e: Assignments.Add(new Assignment { Department = e.Department, On = e.On }); Department = e.Department; break;
@@ -151,13 +157,18 @@ public sealed class Letter : ITrackedCase
     }
 }
 
-/// <summary>The letter's time limits: accept or refuse within N working days of receipt; reply within M of acceptance (or of an unsatisfied follow-up), plus any extension.</summary>
+/// <summary>
+/// The letter's time limits. An ordinary letter: accept or refuse within N working days of receipt; reply within M of acceptance
+/// (or of an unsatisfied follow-up), plus any extension — the agency's own limits. A letter registered as 信访: the 信访工作条例
+/// (2022) limits in calendar days (<see cref="PetitionTimeLimits"/>).
+/// </summary>
 public static class LetterClock
 {
     // 期限 of a letter — each ends in ONE method here, asked by the clock (Derive) and the rules (LetterDecider)
 
-    /// <summary>The last day to decide whether to accept the letter: the agency's limit when it arrived, in working days after receipt.</summary>
-    public static DateOnly AcceptanceEnds(Letter letter, WorkingDayCalendar calendar) => calendar.AddWorkingDays(letter.ReceivedOn, letter.AcceptWithin);
+    /// <summary>The last day to decide whether to accept the letter: the agency's limit when it arrived, in working days after receipt; for 信访 see <see cref="PetitionAcceptanceEnds"/>.</summary>
+    public static DateOnly AcceptanceEnds(Letter letter, WorkingDayCalendar calendar) =>
+        letter.Petition ? PetitionAcceptanceEnds(letter.ReceivedOn) : calendar.AddWorkingDays(letter.ReceivedOn, letter.AcceptWithin);
 
     /// <summary>The last day to reply: <paramref name="within"/> working days after acceptance or an unsatisfied follow-up (<paramref name="start"/>).</summary>
     public static DateOnly ReplyEnds(DateOnly start, int within, WorkingDayCalendar calendar) => calendar.AddWorkingDays(start, within);
@@ -165,31 +176,65 @@ public static class LetterClock
     /// <summary>The last day a department may return a letter: <see cref="LetterTimeLimits.ReturnWithin"/> working days after its assignment.</summary>
     public static DateOnly ReturnEnds(DateOnly assignedOn, WorkingDayCalendar calendar) => calendar.AddWorkingDays(assignedOn, LetterTimeLimits.ReturnWithin);
 
+    /// <summary>
+    /// 信访: 登记并受理/转送 within 15 calendar days of receipt (信访工作条例第二十二条、第二十三条); the day of receipt is not
+    /// counted, and holidays are not skipped — these are 日, not 工作日.
+    /// </summary>
+    public static DateOnly PetitionAcceptanceEnds(DateOnly receivedOn) => receivedOn.AddDays(PetitionTimeLimits.AcceptWithin);
+
+    /// <summary>信访: 办结 within 60 calendar days of 受理 (or of an unsatisfied follow-up that reopened it) (信访工作条例第三十四条).</summary>
+    public static DateOnly PetitionFinishEnds(DateOnly start) => start.AddDays(PetitionTimeLimits.FinishWithin);
+
+    /// <summary>信访: the 办结 limit extended by <paramref name="calendarDays"/> (at most 30, the reason told to the writer — 第三十四条).</summary>
+    public static DateOnly PetitionExtended(DateOnly due, int calendarDays) => due.AddDays(calendarDays);
+
+    /// <summary>Which rule sets the letter's limits, as the case page and the API say it.</summary>
+    public static string RuleOf(Letter letter) => letter.Petition
+        ? $"信访事项：按《信访工作条例》（2022）计算，日历日——{PetitionTimeLimits.AcceptWithin} 日内受理或转送（第二十二条、第二十三条），受理之日起 {PetitionTimeLimits.FinishWithin} 日内办结，经批准可延长不超过 {PetitionTimeLimits.MaxExtension} 日并告知理由（第三十四条）"
+        : $"市长信箱来信：按本机关来信办理时限计算，工作日——{letter.AcceptWithin} 个工作日内决定是否受理，受理后 {letter.ReplyWithin ?? LetterTimeLimits.Default.ReplyWithin} 个工作日内答复";
+
     public static Deadline Derive(Letter letter, WorkingDayCalendar calendar)
     {
         var steps = new List<DeadlineStep>();
         try
         {
             steps.Add(new("received", letter.ReceivedOn, null, $"{letter.ReceivedOn:yyyy-MM-dd} 收到来信"));
+            if (letter.Petition) steps.Add(new("petition", letter.RegisteredAsPetitionOn, null, $"{letter.RegisteredAsPetitionOn:yyyy-MM-dd} 登记为信访事项，按《信访工作条例》日历日计算期限"));
             if (letter.AcceptedOn is not { } accepted)
             {
                 var decide = AcceptanceEnds(letter, calendar);
-                steps.Add(new("accept_within", decide, letter.AcceptWithin, $"{letter.AcceptWithin} 个工作日内决定是否受理 → {decide:yyyy-MM-dd}"));
+                steps.Add(letter.Petition
+                    ? new("petition_accept_within", decide, null, $"收到之日起 {PetitionTimeLimits.AcceptWithin} 日内受理或转送（信访工作条例第二十二条、第二十三条）→ {decide:yyyy-MM-dd}")
+                    : new("accept_within", decide, letter.AcceptWithin, $"{letter.AcceptWithin} 个工作日内决定是否受理 → {decide:yyyy-MM-dd}"));
                 return new Deadline(decide, false, null, steps);
             }
             var start = letter.ReopenedOn ?? accepted;
             steps.Add(letter.ReopenedOn is { } reopened
                 ? new("reopened", reopened, null, $"{reopened:yyyy-MM-dd} 回访不满意，重新办理，期限重新计算")
                 : new("accepted", accepted, null, $"{accepted:yyyy-MM-dd} 受理"));
-            var within = letter.ReplyWithin ?? LetterTimeLimits.Default.ReplyWithin;
-            var due = ReplyEnds(start, within, calendar);
-            steps.Add(new("reply_within", due, within, $"{within} 个工作日内答复 → {due:yyyy-MM-dd}"));
-            if (letter.Extension is { } ext)
+            DateOnly due;
+            if (letter.Petition)
+            {
+                due = PetitionFinishEnds(start);
+                steps.Add(new("petition_finish_within", due, null, $"{PetitionTimeLimits.FinishWithin} 日内办结（信访工作条例第三十四条）→ {due:yyyy-MM-dd}"));
+            }
+            else
+            {
+                var within = letter.ReplyWithin ?? LetterTimeLimits.Default.ReplyWithin;
+                due = ReplyEnds(start, within, calendar);
+                steps.Add(new("reply_within", due, within, $"{within} 个工作日内答复 → {due:yyyy-MM-dd}"));
+            }
+            if (letter.Extension is { CalendarDays: { } days } petitionExt)
+            {
+                due = PetitionExtended(due, days);
+                steps.Add(new("petition_extension", due, null, $"{petitionExt.ApprovedOn:yyyy-MM-dd} 批准延期 {days} 日（{petitionExt.Reason}，已告知来信人；信访工作条例第三十四条）→ {due:yyyy-MM-dd}"));
+            }
+            else if (letter.Extension is { } ext)
             {
                 due = Applications.StatutoryClock.Extended(due, ext.WorkingDays, calendar);
                 steps.Add(new("extension", due, ext.WorkingDays, $"{ext.ApprovedOn:yyyy-MM-dd} 批准延期 {ext.WorkingDays} 个工作日（{ext.Reason}）→ {due:yyyy-MM-dd}"));
             }
-            steps.Add(new("due", due, null, $"答复期限为 {due:yyyy-MM-dd}"));
+            steps.Add(new("due", due, null, letter.Petition ? $"办结期限为 {due:yyyy-MM-dd}" : $"答复期限为 {due:yyyy-MM-dd}"));
             return new Deadline(due, false, null, steps);
         }
         catch (CalendarNotAvailable gap)

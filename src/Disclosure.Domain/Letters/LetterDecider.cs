@@ -7,7 +7,8 @@ namespace Disclosure.Domain.Letters;
 public static class LetterDecider
 {
     public static LetterReceived Receive(Guid id, string agency, string trackingNumber, string queryCodeHash, string? channel, string? category,
-        string? subject, string? body, Writer writer, DateOnly receivedOn, bool publicConsent, LetterTimeLimits limits, DateOnly today)
+        string? subject, string? body, Writer writer, DateOnly receivedOn, bool publicConsent, LetterTimeLimits limits, DateOnly today,
+        bool petition = false)
     {
         LetterChannels.All.Require("channel", channel);
         LetterCategories.All.Require("category", category);
@@ -15,14 +16,15 @@ public static class LetterDecider
         if (string.IsNullOrWhiteSpace(body)) throw Refusal.Invalid("body", "A letter has a body.");
         if (receivedOn > today) throw Refusal.Invalid("receivedOn", $"{receivedOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
         return new LetterReceived(id, agency, trackingNumber, queryCodeHash, channel!, category!, subject.Trim(), body.Trim(),
-            writer with { Name = writer.Name.Trim() }, receivedOn, publicConsent, limits.AcceptWithin);
+            writer with { Name = writer.Name.Trim() }, receivedOn, publicConsent, limits.AcceptWithin, Petition: petition);
     }
 
     public static LetterAccepted Accept(Letter letter, DateOnly on, LetterTimeLimits limits, DateOnly today)
     {
         Dated(letter, "on", on, today);
         Expect(letter, "accepted", LetterStatuses.Received);
-        return new LetterAccepted(on, limits.ReplyWithin);
+        // a 信访 letter is finished within 60 days of 受理 (信访工作条例第三十四条), whatever the agency's own limit
+        return new LetterAccepted(on, letter.Petition ? PetitionTimeLimits.FinishWithin : limits.ReplyWithin);
     }
 
     public static LetterRejected Reject(Letter letter, DateOnly on, string? reason, string? note, DateOnly today)
@@ -63,14 +65,44 @@ public static class LetterDecider
     public static LetterDueDateRederived? Rederive(Letter current, DateOnly? storedDueOn, string reason, DateOnly today) =>
         !current.AwaitingAction || current.DueOn == storedDueOn ? null : new LetterDueDateRederived(today, storedDueOn, current.DueOn, reason);
 
-    public static LetterExtensionApproved Extend(Letter letter, DateOnly approvedOn, int workingDays, string? reason, DateOnly today)
+    /// <summary>
+    /// 延期, approved once: an ordinary letter by 1 to <see cref="LetterTimeLimits.MaxExtension"/> working days; a 信访 letter by
+    /// 1 to <see cref="PetitionTimeLimits.MaxExtension"/> calendar days (信访工作条例第三十四条), with the reason told to the writer.
+    /// </summary>
+    public static LetterExtensionApproved Extend(Letter letter, DateOnly approvedOn, int? workingDays, int? calendarDays, string? reason, DateOnly today)
     {
-        if (workingDays is < 1 or > LetterTimeLimits.MaxExtension) throw Refusal.Invalid("workingDays", $"1 to {LetterTimeLimits.MaxExtension} working days.");
+        if (letter.Petition)
+        {
+            if (workingDays is not null) throw Refusal.Invalid("workingDays", "A 信访 letter is extended in calendar days (信访工作条例第三十四条): give calendarDays, not workingDays.");
+            if (calendarDays is not (>= 1 and <= PetitionTimeLimits.MaxExtension))
+                throw Refusal.Invalid("calendarDays", $"A 信访 letter may be extended by 1 to {PetitionTimeLimits.MaxExtension} days (信访工作条例第三十四条).");
+        }
+        else
+        {
+            if (calendarDays is not null) throw Refusal.Invalid("calendarDays", "Only a letter registered as 信访 is extended in calendar days; give workingDays.");
+            if (workingDays is not (>= 1 and <= LetterTimeLimits.MaxExtension)) throw Refusal.Invalid("workingDays", $"1 to {LetterTimeLimits.MaxExtension} working days.");
+        }
         if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Give the reason for the extension.");
         Dated(letter, "approvedOn", approvedOn, today);
         Expect(letter, "extended", LetterStatuses.Accepted, LetterStatuses.Assigned, LetterStatuses.Returned, LetterStatuses.Reopened);
         if (letter.Extension is not null) throw Refusal.Conflict($"An extension was already approved on {letter.Extension.ApprovedOn:yyyy-MM-dd}.");
-        return new LetterExtensionApproved(approvedOn, workingDays, reason.Trim());
+        return letter.Petition
+            ? new LetterExtensionApproved(approvedOn, 0, reason.Trim(), calendarDays)
+            : new LetterExtensionApproved(approvedOn, workingDays!.Value, reason.Trim());
+    }
+
+    /// <summary>
+    /// 登记为信访: a letter received as an ordinary one is registered as a 信访事项, while it is still open and before any
+    /// extension (an extension in working days cannot be carried into the calendar-day rule).
+    /// </summary>
+    public static LetterRegisteredAsPetition RegisterAsPetition(Letter letter, DateOnly on, string? reason, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Say why the letter is a 信访事项.");
+        Dated(letter, "on", on, today);
+        if (letter.Petition) throw Refusal.Conflict($"The letter is already registered as 信访 (on {letter.RegisteredAsPetitionOn:yyyy-MM-dd}).");
+        Expect(letter, "registered as 信访", LetterStatuses.Received, LetterStatuses.Accepted, LetterStatuses.Assigned, LetterStatuses.Returned);
+        if (letter.Extension is not null) throw Refusal.Conflict($"An extension in working days was approved on {letter.Extension.ApprovedOn:yyyy-MM-dd}; the letter can no longer be registered as 信访.");
+        return new LetterRegisteredAsPetition(on, reason.Trim());
     }
 
     public static LetterReplied Reply(Letter letter, DateOnly on, string? text, bool publish, WorkingDayCalendar calendar, DateOnly today)

@@ -15,13 +15,16 @@ public sealed record Writer(string Name, string? Phone, string? Email)
     public static Writer Erased { get; } = new(PersonalDataErased.Placeholder, null, null);
 }
 
-/// <summary>A letter arrived. <c>AcceptWithin</c> is the agency's limit at that moment; the query code is kept only as a hash.</summary>
+/// <summary>
+/// A letter arrived. <c>AcceptWithin</c> is the agency's limit at that moment; the query code is kept only as a hash.
+/// <c>Petition</c>: registered as 信访 at intake, so the 信访工作条例 (2022) calendar-day limits apply (<see cref="PetitionTimeLimits"/>).
+/// </summary>
 [Label("收到来信")]
 [StoredName(EventNames.LetterReceived)]
 public sealed record LetterReceived(
     Guid LetterId, string Agency, string TrackingNumber, string QueryCodeHash, string Channel, string Category,
     string Subject, string Body, Writer Writer, DateOnly ReceivedOn, bool PublicConsent, int AcceptWithin,
-    Guid? FromApplicationId = null, string? FromApplicationNumber = null) : ICountedInMailboxStatistics
+    Guid? FromApplicationId = null, string? FromApplicationNumber = null, bool Petition = false) : ICountedInMailboxStatistics
 {
     DateOnly ICaseEvent.BusinessDate => ReceivedOn;
 }
@@ -58,9 +61,13 @@ public sealed record LetterReturned(string Department, DateOnly On, string Reaso
     DateOnly ICaseEvent.BusinessDate => On;
 }
 
+/// <summary>
+/// 延期. An ordinary letter is extended by <c>WorkingDays</c>; a 信访 letter by <c>CalendarDays</c> (at most 30, 信访工作条例第三十四条,
+/// the reason told to the writer), its <c>WorkingDays</c> then 0.
+/// </summary>
 [Label("延期")]
 [StoredName(EventNames.LetterExtensionApproved)]
-public sealed record LetterExtensionApproved(DateOnly ApprovedOn, int WorkingDays, string Reason) : ILetterEvent
+public sealed record LetterExtensionApproved(DateOnly ApprovedOn, int WorkingDays, string Reason, int? CalendarDays = null) : ILetterEvent
 {
     DateOnly ICaseEvent.BusinessDate => ApprovedOn;
 }
@@ -115,6 +122,17 @@ public sealed record LetterDueDateRederived(DateOnly On, DateOnly? OldDueOn, Dat
 [Label("督办")]
 [StoredName(EventNames.LetterSupervised)]
 public sealed record LetterSupervised(DateOnly On, DateOnly ReplyBy, string Note) : ILetterEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}
+
+/// <summary>
+/// 登记为信访: a letter already received is registered as a 信访事项 after all; from then on the 信访工作条例 (2022)
+/// calendar-day limits apply to it (受理/转送 15 日 from receipt, arts. 22–23; 办结 60 日 from 受理, art. 34).
+/// </summary>
+[Label("登记为信访事项")]
+[StoredName(EventNames.LetterRegisteredAsPetition)]
+public sealed record LetterRegisteredAsPetition(DateOnly On, string Reason) : ILetterEvent
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }

@@ -109,3 +109,15 @@ public sealed record LetterTimeLimits(int AcceptWithin, int ReplyWithin)
         return errors;
     }
 }
+
+/// <summary>
+/// 信访工作条例 (2022) limits for a letter registered as 信访, in calendar days (自然日), not working days: 受理/转送 within 15
+/// days of receipt (第二十二条、第二十三条); 办结 within 60 days of 受理, extendable once by at most 30 with the reason told to
+/// the writer (第三十四条).
+/// </summary>
+public static class PetitionTimeLimits
+{
+    public const int AcceptWithin = 15;
+    public const int FinishWithin = 60;
+    public const int MaxExtension = 30;
+}

@@ -11,12 +11,13 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Letters;
 
-/// <summary>More time to reply, approved once.</summary>
+/// <summary>More time to reply, approved once: in working days, or for a 信访 letter in calendar days (at most 30, 信访工作条例第三十四条).</summary>
 [Step("extension", "延期", 50)]
-public sealed record ExtendLetter([property: Required] DateOnly? ApprovedOn, [property: Required, Range(1, 30)] int? WorkingDays, [property: Required, Text(2000, MultiLine = true)] string? Reason) : LetterCommand
+public sealed record ExtendLetter([property: Required] DateOnly? ApprovedOn, [property: Range(1, 30)] int? WorkingDays, [property: Required, Text(2000, MultiLine = true)] string? Reason,
+    [property: Range(1, 30)] int? CalendarDays = null) : LetterCommand
 {
     public override IEnumerable<object> Decide(Letter current, CaseContext context) =>
-        [LetterDecider.Extend(current, ApprovedOn!.Value, WorkingDays!.Value, Reason, context.Today)];
+        [LetterDecider.Extend(current, ApprovedOn!.Value, WorkingDays, CalendarDays, Reason, context.Today)];
 }
 
 public static class ExtendLetterEndpoint

@@ -14,12 +14,12 @@ public sealed record LetterView(
     string? Department, DateOnly? AcceptedOn, DateOnly? RejectedOn, [property: Codes(typeof(RejectionReasons))] string? RejectionReason, string? RejectionNote, IReadOnlyList<Assignment> Assignments,
     LetterExtensionApproved? Extension, IReadOnlyList<Reply> Replies, IReadOnlyList<Feedback> Feedback, DateOnly? ClosedOn,
     Guid? ApplicationId, string? ApplicationNumber, Guid? FromApplicationId, string? FromApplicationNumber,
-    long Version, IReadOnlyList<HistoryEntry>? History)
+    long Version, IReadOnlyList<HistoryEntry>? History, bool Petition, string TimeLimitRule)
 {
     public static LetterView From(Letter l, DateOnly today, IReadOnlyList<IEvent>? events = null) => new(
         l.Id, l.TrackingNumber, l.Agency, l.Channel, l.Category, l.Subject, l.Body, l.Writer, l.ReceivedOn, l.PublicConsent,
         l.Status, LetterStatuses.All.Find(l.Status)?.Label ?? l.Status, l.IsOverdue(today), l.DueOn, l.Deadline, l.Department,
         l.AcceptedOn, l.RejectedOn, l.RejectionReason, l.RejectionNote, l.Assignments, l.Extension, l.Replies, l.Feedback, l.ClosedOn,
         l.ApplicationId, l.ApplicationNumber, l.FromApplicationId, l.FromApplicationNumber, l.Version,
-        events?.Select(CaseHistory.Entry).ToList());
+        events?.Select(CaseHistory.Entry).ToList(), l.Petition, LetterClock.RuleOf(l));
 }

@@ -21,7 +21,8 @@ public sealed record ReceiveLetter(
     [property: Required, Text(20_000, MultiLine = true)] string? Body,
     [property: Required] WriterInput? Writer,
     [property: Required] DateOnly? ReceivedOn,
-    bool? PublicConsent) : IntakeCommand<Letter>
+    bool? PublicConsent,
+    bool? Petition = null) : IntakeCommand<Letter>
 {
     /// <summary>The code the writer gets once with the answer; only its hash is stored.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -33,7 +34,8 @@ public sealed record ReceiveLetter(
     {
         var writer = new Writer(Writer!.Name!, Blank(Writer.Phone), Blank(Writer.Email));
         return LetterDecider.Receive(id, context.Agency.Id, context.Number, Domain.QueryCode.Hash(context.Number, QueryCode), Channel, Category,
-            Subject, Body, writer, ReceivedOn!.Value, PublicConsent ?? false, context.Agency.EffectiveLetterLimits, context.Today);
+            Subject, Body, writer, ReceivedOn!.Value, PublicConsent ?? false, context.Agency.EffectiveLetterLimits, context.Today,
+            Petition ?? false);
     }
 
     public override object Accepted(Letter state) => new LetterAccepted(state.Id, state.TrackingNumber, QueryCode, state.DueOn, state.Status);

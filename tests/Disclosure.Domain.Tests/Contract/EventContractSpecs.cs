@@ -26,6 +26,7 @@ public class EventContractSpecs
         "notice_settings_set", "fee_policy_set", "notice_template_set", "notice_template_reset", "application_related", "retention_setting_set",
         "undelivered_notice_reminder_set", "application_assigned", "letter_supervised", "application_confirmed", "submission_returned",
         "review_opened", "review_outcome_recorded", "review_received", "review_reply_filed", "review_decided", "review_reply_due_rederived",
+        "letter_registered_as_petition",
     ];
 
     [Fact]
@@ -111,7 +112,7 @@ public class EventContractSpecs
         new LetterReplied(D("2025-03-12"), "t", false, D("2025-03-25"), 7, "help", "环保局", 1), new FeedbackRecorded(D("2025-03-15"), "satisfied"),
         new LetterClosed(D("2025-03-16")), new LetterReclassified(D("2025-03-04"), Guid.NewGuid(), "SP-2025-00001"),
         new LetterDueDateRederived(D("2025-03-10"), D("2025-03-06"), D("2025-03-07"), "r"), new PersonalDataErased(D("2025-06-01"), "r"),
-        new LetterSupervised(D("2025-03-05"), D("2025-03-12"), "n"),
+        new LetterSupervised(D("2025-03-05"), D("2025-03-12"), "n"), new LetterRegisteredAsPetition(D("2025-03-04"), "r"),
     }.ToDictionary(e => e.GetType());
 
     [Fact]

@@ -70,10 +70,10 @@ public class StepCompletenessSpecs
         Assert.Equal(["confirm", "return-submission", "assignment", "correction-request", "correction", "correction-lapse", "consultation", "consultation-reply", "extension",
             "fee-notice", "fee-payment", "fee-lapse", "withdrawal", "decision", "relation", "decision-correction", "notice", "delivery",
             "delivery-failure", "returned-mail", "review", "review-conclusion", "letter"], CaseSteps.Application.Select(s => s.Code));
-        Assert.Equal(["acceptance", "rejection", "assignment", "return", "extension", "supervision", "reply", "feedback", "closure", "reclassification"],
+        Assert.Equal(["petition", "acceptance", "rejection", "assignment", "return", "extension", "supervision", "reply", "feedback", "closure", "reclassification"],
             CaseSteps.Letter.Select(s => s.Code));
         // the roles are the endpoint's: the letter desk accepts and rejects, handlers do the rest
-        Assert.All(CaseSteps.Letter.Where(s => s.Code is "acceptance" or "rejection"), s => Assert.Equal(Disclosure.Host.Security.Roles.LetterDesk, s.Roles));
+        Assert.All(CaseSteps.Letter.Where(s => s.Code is "petition" or "acceptance" or "rejection"), s => Assert.Equal(Disclosure.Host.Security.Roles.LetterDesk, s.Roles));
         // an online submission is confirmed, or returned, by the intake desk (条例第三十一条); handlers do the rest
         Assert.All(CaseSteps.Application, s => Assert.Equal(s.Code is "confirm" or "return-submission"
             ? Disclosure.Host.Security.Roles.Registering : Disclosure.Host.Security.Roles.Handling, s.Roles));

@@ -85,6 +85,7 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["GET /api/agencies/{agency}/letters/statistics/{year}"] = Reporting,
         ["POST /api/agencies/{agency}/letters/{id}/acceptance"] = [Roles.Intake, .. Handling],
         ["POST /api/agencies/{agency}/letters/{id}/rejection"] = [Roles.Intake, .. Handling],
+        ["POST /api/agencies/{agency}/letters/{id}/petition"] = [Roles.Intake, .. Handling], // 登记为信访: the letter desk, as 受理
         ["POST /api/agencies/{agency}/letters/{id}/assignment"] = Handling,
         ["POST /api/agencies/{agency}/letters/{id}/return"] = Handling,
         ["POST /api/agencies/{agency}/letters/{id}/extension"] = Handling,

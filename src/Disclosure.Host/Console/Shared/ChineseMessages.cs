@@ -118,6 +118,13 @@ public static partial class ChineseMessages
         ["From {0}."] = "应不早于 {0}。",
         ["Give the e-mail address: the applicant left none (or not a valid one)."] = "请填写电子邮箱：申请人未留电子邮箱（或邮箱无效）。",
         ["Give the reason for the extension."] = "请填写延期理由。",
+        // 信访事项 (信访工作条例第三十四条)
+        ["A 信访 letter is extended in calendar days (信访工作条例第三十四条): give calendarDays, not workingDays."] = "信访事项按日历日延期（信访工作条例第三十四条），请填写延长的日数，而非工作日数。",
+        ["A 信访 letter may be extended by 1 to {0} days (信访工作条例第三十四条)."] = "信访事项可延长 1 至 {0} 日（信访工作条例第三十四条）。",
+        ["An extension in working days was approved on {0}; the letter can no longer be registered as 信访."] = "已于 {0} 按工作日批准延期，不能再登记为信访事项。",
+        ["Only a letter registered as 信访 is extended in calendar days; give workingDays."] = "只有登记为信访事项的来信按日历日延期，请填写延长的工作日数。",
+        ["Say why the letter is a 信访事项."] = "请说明来信属于信访事项的理由。",
+        ["The letter is already registered as 信访 (on {0})."] = "该来信已于 {0} 登记为信访事项。",
         ["Give {0}: it is the date that counts for this method of delivery."] = "请填写{0}：该送达方式以此日期为准。",
         ["It can be passed on only after the answer ({0})."] = "答复（{0}）之后方可转为来信。",
         ["List what the applicant must correct (条例第三十条: 一次性告知)."] = "请列出需要补正的事项（条例第三十条：一次性告知）。",

@@ -52,6 +52,8 @@ public static class FieldLabels
         ["approvedOn"] = "批准日期",
         ["approvedBy"] = "批准人",
         ["workingDays"] = "延长的工作日数",
+        ["calendarDays"] = "延长的日数（信访事项，日历日，不超过 30 日）",
+        ["petition"] = "登记为信访事项（按《信访工作条例》日历日计算期限）",
         ["reason"] = "理由",
         ["amountYuan"] = "金额（元）",
         ["basis"] = "计收方式",

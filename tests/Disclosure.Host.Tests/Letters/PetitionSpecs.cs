@@ -1,0 +1,90 @@
+using Disclosure.Host.Security;
+using Disclosure.Host.Tests.Console;
+
+namespace Disclosure.Host.Tests.Letters;
+
+/// <summary>
+/// A letter registered as 信访 (at intake, or later) follows the 信访工作条例 (2022) in calendar days: 受理/转送 within 15 days
+/// (arts. 22–23), 办结 within 60 days of 受理, extended once by at most 30 days with a reason (art. 34). Today is 2025-12-01.
+/// </summary>
+public class PetitionSpecs(AppFixture fixture) : HostScenario(fixture)
+{
+    private const string Agency = "sanchang-park";
+    private const string Base = "/api/agencies/sanchang-park/letters";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await CreateAgency(Agency);
+        Clock.Now = new DateTimeOffset(2025, 12, 1, 10, 0, 0, TimeSpan.FromHours(8));
+    }
+
+    private async Task<Guid> Receive(bool? petition)
+    {
+        var r = (await Post(Base, new
+        {
+            channel = "online", category = "complaint", subject = "夜间施工扰民", body = "园区工地夜间施工，请依法处理。",
+            writer = new { name = "李四", phone = "13900001111" }, receivedOn = "2025-09-28", publicConsent = false, petition,
+        }, Token(Roles.Intake, Agency))).ShouldBe(201);
+        return Guid.Parse(r.Str("id"));
+    }
+
+    private Task<Reply> Step(Guid id, string step, object body) => Post($"{Base}/{id}/{step}", body, Token(Roles.Handler, Agency));
+
+    private static void NamesField(Reply reply, string field) =>
+        Assert.True(reply.ShouldBe(400).Json.GetProperty("errors").TryGetProperty(field, out _), reply.Body);
+
+    [Fact]
+    public async Task A_信访_letter_runs_on_calendar_days_across_国庆_and_is_extended_by_at_most_30_days()
+    {
+        var id = await Receive(petition: true);
+        var letter = (await Get($"{Base}/{id}")).ShouldBe(200);
+        Assert.Equal("2025-10-13", letter.Str("dueOn")); // 15 days, 国庆 counted
+        Assert.True(letter.Json.GetProperty("petition").GetBoolean());
+        Assert.StartsWith("信访事项", letter.Str("timeLimitRule"));
+
+        (await Step(id, "acceptance", new { on = "2025-09-28" })).ShouldBe(200).Str("dueOn").ShouldEqual("2025-11-27");
+        NamesField(await Step(id, "extension", new { approvedOn = "2025-11-20", workingDays = 10, reason = "需现场核查" }), "workingDays");
+        NamesField(await Step(id, "extension", new { approvedOn = "2025-11-20", calendarDays = 31, reason = "需现场核查" }), "calendarDays");
+        NamesField(await Step(id, "extension", new { approvedOn = "2025-11-20", calendarDays = 30 }), "reason");
+        Assert.Equal(2, await StreamVersion(Agency, id)); // nothing written by the refused ones
+
+        var extended = (await Step(id, "extension", new { approvedOn = "2025-11-20", calendarDays = 30, reason = "需现场核查，已告知来信人" })).ShouldBe(200);
+        Assert.Equal("2025-12-27", extended.Str("dueOn"));
+        Assert.Equal(30, extended.Json.GetProperty("extension").GetProperty("calendarDays").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_ordinary_letter_registered_as_信访_later_takes_the_信访_limits()
+    {
+        var id = await Receive(petition: null);
+        var ordinary = (await Get($"{Base}/{id}")).ShouldBe(200);
+        Assert.Equal("2025-10-09", ordinary.Str("dueOn")); // 3 working days, 国庆 skipped
+        Assert.StartsWith("市长信箱来信", ordinary.Str("timeLimitRule"));
+
+        NamesField(await Post($"{Base}/{id}/petition", new { on = "2025-09-30" }, Token(Roles.Intake, Agency)), "reason");
+        var registered = (await Post($"{Base}/{id}/petition", new { on = "2025-09-30", reason = "反映诉求，属信访事项" }, Token(Roles.Intake, Agency))).ShouldBe(200);
+        Assert.Equal("2025-10-13", registered.Str("dueOn"));
+        Assert.Equal("letter_registered_as_petition", registered.Json.GetProperty("history").EnumerateArray().Last().GetProperty("type").GetString());
+        (await Post($"{Base}/{id}/petition", new { on = "2025-09-30", reason = "again" }, Token(Roles.Intake, Agency))).ShouldBe(409);
+    }
+}
+
+/// <summary>The console's letter page says which rule sets the limits; the intake form registers a letter as 信访.</summary>
+public class PetitionPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
+{
+    [Fact]
+    public async Task The_case_page_says_the_信访_rule_applies()
+    {
+        var clerk = Browser(Roles.Intake);
+        var saved = await clerk.SubmitAsync(await clerk.GetAsync($"/console/{Agency}/letters/new"), new Dictionary<string, string>
+        {
+            ["channel"] = "online", ["category"] = "complaint", ["receivedOn"] = Today, ["subject"] = "夜间施工扰民", ["body"] = "请依法处理",
+            ["writer.name"] = "李四", ["petition"] = "true",
+        });
+        var number = saved.Text("[data-tracking-number]");
+        var page = await Browser(Roles.Handler).GetAsync($"/console/{Agency}/letters/{number}");
+        Assert.Contains("信访工作条例", page.Text("[data-time-limit-rule]"));
+        Assert.Equal("2025-07-15", page.Text("[data-due-on]")); // 30 Jun + 15 days
+    }
+}
