@@ -167,8 +167,11 @@ public sealed class ApplicationKind : CaseKind<Application>
 
     public override object View(Application state, DateOnly today, IReadOnlyList<IEvent> history) => ApplicationView.From(state, today, history);
 
-    public override Application Evolve(Application? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
+    // personal_data_erased is an event of every kind of case: on a letter's or a review's stream it opens no application
+    // (null: Marten stores no document), or an erasure would leave a nameless open application in the agency's lists
+    public override Application? Evolve(Application? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
     {
+        if (snapshot is null && e.Data is not ApplicationReceived) return null;
         snapshot ??= new Application();
         snapshot.Fold(e.Data);
         snapshot.Version = e.Version;
@@ -236,8 +239,10 @@ public sealed class LetterKind : CaseKind<Letter>
 
     public override object View(Letter state, DateOnly today, IReadOnlyList<IEvent> history) => LetterView.From(state, today, history);
 
-    public override Letter Evolve(Letter? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
+    // as for applications: an erasure on another kind's stream opens no letter
+    public override Letter? Evolve(Letter? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
     {
+        if (snapshot is null && e.Data is not LetterReceived) return null;
         snapshot ??= new Letter();
         snapshot.Fold(e.Data);
         snapshot.Version = e.Version;

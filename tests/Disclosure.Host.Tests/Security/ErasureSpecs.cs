@@ -70,6 +70,11 @@ public class ErasureSpecs(AppFixture fixture) : Notices.NoticeScenario(fixture)
         Assert.Equal("（已删除）", (await Get($"{Base}/{erasable}")).ShouldBe(200).Json.GetProperty("applicant").GetProperty("name").GetString());
         Assert.Contains("110101199003071234", (await Get($"{Base}/{underReview}")).Body);
         Assert.Contains("钱七", (await Get($"/api/agencies/{Agency}/letters/{letter.Str("id")}")).Body);
+
+        // the erasure on the application's stream opened no letter: the agency's letters are the one it received
+        await using var session = Store.QuerySession(Agency);
+        Assert.Null(await session.LoadAsync<Disclosure.Domain.Letters.Letter>(erasable));
+        Assert.Single((await Get($"/api/agencies/{Agency}/letters")).ShouldBe(200).Json.GetProperty("items").EnumerateArray());
     }
 
     [Fact]
