@@ -39,6 +39,7 @@ public class UnconfirmedSubmissionSpecs(AppFixture fixture) : ApplicationScenari
         ("notices/SP-1/returned-mail", new { returnedOn = Today, reason = "查无此人" }),
         ("decision-correction", new { correctedOn = Today, outcome = "disclosed", reason = "更正" }),
         ("letter", new { on = Today, category = "complaint" }),
+        ("fee-notice", new { sentOn = Today, amountYuan = 100m, basis = "per_item" }),
         ("assignment", new { on = Today, handler = "wang.handler" }),
         ("decision", new { decidedOn = Today, outcome = "disclosed" }),
         ("withdrawal", new { on = Today }),
