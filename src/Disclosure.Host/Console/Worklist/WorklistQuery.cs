@@ -31,8 +31,8 @@ public sealed record WorklistPage(IReadOnlyList<WorkItem> Items, bool More, int 
 public sealed record HandlerLoad(string? Handler, string? Department, int Open, int Overdue, int DueSoon);
 
 /// <summary>
-/// The worklist of one agency: applications and letters in one list, soonest due first — so the overdue and those due
-/// within the reminder window lead. One SQL statement over the two case tables (a UNION ALL that PostgreSQL merges from
+/// The worklist of one agency: applications and letters in one list, online submissions 待确认 first (no due date yet: see
+/// <see cref="PageAsync"/>), then soonest due first — so the overdue and those due within the reminder window lead. One SQL statement over the two case tables (a UNION ALL that PostgreSQL merges from
 /// two partial indexes of open cases by agency and due date, <see cref="Infrastructure.EventStore"/>), reading only the
 /// columns the list shows; a page is 50 lines and "more" is known from a 51st. PostgreSQL cannot estimate how many
 /// documents are open from the JSON alone: <see cref="WorklistStatistics"/> gives it statistics on that expression, without
