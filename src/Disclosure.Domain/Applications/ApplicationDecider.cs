@@ -81,8 +81,16 @@ public static class ApplicationDecider
         return new SubmissionReturned(today, now, reason.Trim());
     }
 
-    private static void NotConfirmedYet(Application app)
+    /// <summary>
+    /// The guard of every step but 确认 and 退回: an online submission is an application only once the agency confirmed it
+    /// (条例第三十一条第三项), and one returned as not an application never becomes one. Until then nothing is recorded on it —
+    /// no step, link, notice, delivery or review. Checked before anything else, so the console (which offers a step unless the
+    /// case's state refuses it) does not offer them either.
+    /// </summary>
+    public static void EnsureReceived(Application app)
     {
+        if (app.Returned is { } returned)
+            throw Refusal.Conflict($"The submission was returned on {returned.On:yyyy-MM-dd} as not an application; no step can be recorded on it.");
         if (app.AwaitingConfirmation)
             throw Refusal.Conflict("The online application awaits confirmation (条例第三十一条): confirm it, or return it, first.");
     }
@@ -310,6 +318,7 @@ public static class ApplicationDecider
     /// </summary>
     public static ApplicationRelated? Relate(Application app, Application? related, string? relatedTo, string? kind, DateOnly on, DateOnly today)
     {
+        EnsureReceived(app);
         Search.Repeats.RepeatKinds.All.Require("kind", kind);
         NotInFuture("on", on, today);
         var other = Existing(relatedTo, related);
@@ -352,6 +361,7 @@ public static class ApplicationDecider
     public static DecisionCorrected CorrectDecision(Application app, DateOnly correctedOn, string? outcome, DateOnly? decidedOn, string? reason, DateOnly today,
         IReadOnlyList<Application>? linked = null)
     {
+        EnsureReceived(app);
         Outcomes.All.Require("outcome", outcome);
         if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Say why the recorded answer is corrected; the old one stays in the history.");
         NotInFuture("correctedOn", correctedOn, today);
@@ -370,6 +380,7 @@ public static class ApplicationDecider
 
     public static ReviewFiled FileReview(Application app, Guid reviewId, string? kind, DateOnly filedOn, DateOnly today)
     {
+        EnsureReceived(app);
         ReviewKinds.All.Require("kind", kind);
         NotInFuture("filedOn", filedOn, today);
         NotBeforeReceipt(app, "filedOn", filedOn);
@@ -378,6 +389,7 @@ public static class ApplicationDecider
 
     public static ReviewConcluded ConcludeReview(Application app, Guid reviewId, DateOnly concludedOn, string? result, DateOnly today)
     {
+        EnsureReceived(app);
         ReviewResults.All.Require("result", result);
         NotInFuture("concludedOn", concludedOn, today);
         var review = app.Reviews.FirstOrDefault(r => r.Id == reviewId)
@@ -394,6 +406,7 @@ public static class ApplicationDecider
     /// <summary>Only an application answered 信访举报投诉类申请 goes to the mailbox, once.</summary>
     public static void EnsureCanBecomeLetter(Application app, DateOnly on, DateOnly today)
     {
+        EnsureReceived(app);
         NotInFuture("on", on, today);
         if (app.Answer?.Outcome != Outcomes.NotProcessedPetitionComplaint)
             throw Refusal.Conflict("Only an application answered 'not_processed_petition_complaint' (信访举报投诉类申请) can be turned into a letter.");
@@ -419,11 +432,9 @@ public static class ApplicationDecider
     /// <summary>A procedural step: dated between receipt and today, on a case that is still open.</summary>
     private static void Step(Application app, string field, DateOnly on, DateOnly today)
     {
-        NotConfirmedYet(app);
+        EnsureReceived(app);
         NotInFuture(field, on, today);
         NotBeforeReceipt(app, field, on);
-        if (app.Returned is { } returned)
-            throw Refusal.Conflict($"The submission was returned on {returned.On:yyyy-MM-dd} as not an application; no step can be recorded on it.");
         if (!app.IsOpen)
             throw Refusal.Conflict($"The application was closed on {app.Answer!.DecidedOn:yyyy-MM-dd} ({app.Status}: {app.Answer.Outcome}); no further step can be recorded.");
     }

@@ -43,6 +43,7 @@ public static class FeeNotices
     /// </summary>
     public static FeeCharge Charge(Application app, FeePolicy? policy, FeeNoticeRequest request, IEnumerable<EarlierApplication> earlierThisMonth)
     {
+        ApplicationDecider.EnsureReceived(app); // before the amount: an unconfirmed submission is no case to charge (条例第三十一条)
         if (policy is null)
         {
             if (request.AmountYuan is not { } given)

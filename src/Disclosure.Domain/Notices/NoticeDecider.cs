@@ -21,6 +21,7 @@ public static class NoticeDecider
     /// </summary>
     public static NoticeKind Issue(Application app, NoticeSetup setup, string? kind, Guid? consultationId)
     {
+        ApplicationDecider.EnsureReceived(app); // not even a 登记回执 before the submission is confirmed (条例第三十一条)
         setup.RequireSettings();
         var issuing = NoticeKinds.Require("kind", kind);
         if (issuing.Code == NoticeKinds.FeeNotice)
@@ -61,6 +62,7 @@ public static class NoticeDecider
         DateOnly? signedOn = null, string? signedBy = null, DateOnly? postedOn = null, string? postalTrackingNumber = null,
         string? consent = null, DateTimeOffset? arrivedAt = null, DateOnly? receiptSignedOn = null)
     {
+        ApplicationDecider.EnsureReceived(app);
         var notice = Find(app, number);
         var issued = Issued(notice);
         DeliveryMethods.All.Require("method", method);
@@ -75,12 +77,18 @@ public static class NoticeDecider
     }
 
     /// <summary>A delivery of the notice failed (refused, no such address, the e-mail could not be sent): flagged until delivered again.</summary>
-    public static DeliveryFailed FailDelivery(Application app, string number, DateOnly on, string? reason, DateOnly today) =>
-        Delivery.Failed(Issued(Find(app, number)), on, reason, today);
+    public static DeliveryFailed FailDelivery(Application app, string number, DateOnly on, string? reason, DateOnly today)
+    {
+        ApplicationDecider.EnsureReceived(app);
+        return Delivery.Failed(Issued(Find(app, number)), on, reason, today);
+    }
 
     /// <summary>A posted notice came back (退件): flagged until delivered again. Only mail that was posted comes back.</summary>
-    public static MailReturned ReturnMail(Application app, string number, DateOnly returnedOn, string? reason, DateOnly today) =>
-        Delivery.Returned(Find(app, number), returnedOn, reason, today);
+    public static MailReturned ReturnMail(Application app, string number, DateOnly returnedOn, string? reason, DateOnly today)
+    {
+        ApplicationDecider.EnsureReceived(app);
+        return Delivery.Returned(Find(app, number), returnedOn, reason, today);
+    }
 
     /// <summary>The case's notice with that 文号.</summary>
     public static Applications.IssuedNotice Find(Application app, string number) =>

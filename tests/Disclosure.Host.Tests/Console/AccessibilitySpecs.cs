@@ -106,6 +106,71 @@ public class AccessibilitySpecs(BrowserFixture fixture)
         Assert.True(failures.Count == 0, $"{failures.Count} serious/critical violations:\n{string.Join("\n", failures)}\n\n{table}");
     }
 
+    /// <summary>
+    /// The applicant's side of 网上申请 (no sign-in): the guide, the form empty and refused, and the 办理进度 page of an online
+    /// submission found by its code — awaiting confirmation, and confirmed with a 补正告知 to answer online.
+    /// </summary>
+    [Fact]
+    public async Task The_online_application_pages_have_no_serious_or_critical_axe_violation_at_desktop_and_phone_width()
+    {
+        await SeedAsync();
+        using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        async Task<JsonElement> Send(string url, object body, bool asAdmin = false)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            if (asAdmin) request.Headers.Authorization = new("Bearer", AdminToken());
+            var reply = await api.SendAsync(request);
+            var text = await reply.Content.ReadAsStringAsync();
+            Assert.True(reply.IsSuccessStatusCode, $"{url}: {text}");
+            return text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
+        }
+        object Form(string description) => new
+        {
+            applicant = new { category = "natural_person", name = "陈静", idType = "resident_id_card", idNumber = "11010519491231002X", phone = "13812345678", email = "chen@example.cn" },
+            description, informationForm = "electronic_email", obtainBy = "email", electronicConsent = true,
+        };
+        var awaiting = await Send($"/public/agencies/{Agency}/applications", Form("2024年园区道路养护经费"));
+        var corrected = await Send($"/public/agencies/{Agency}/applications", Form("园区规划文件"));
+        var correctedNumber = corrected.GetProperty("trackingNumber").GetString()!;
+        await Send($"/api/agencies/{Agency}/applications/{correctedNumber}/confirmation", new { }, asAdmin: true);
+        var today = Today.ToString("yyyy-MM-dd");
+        await Send($"/api/agencies/{Agency}/applications/{correctedNumber}/correction-request",
+            new { sentOn = today, items = new[] { "写明所需文件的文号或名称" }, correctBy = Today.AddDays(15).ToString("yyyy-MM-dd") }, asAdmin: true);
+
+        foreach (var (width, w, h) in Accessibility.Widths)
+        {
+            await using var context = await NewContextAsync(w, h);
+            var page = await context.NewPageAsync();
+            async Task Check(string name)
+            {
+                await Expect(page.Locator("h1")).ToBeVisibleAsync();
+                await Shot(page, $"a11y-{name}-{width}");
+                await Accessibility.AssertCleanAsync(page, name);
+            }
+            await page.GotoAsync(fixture.BaseUrl + "/apply");
+            await Check("apply");
+            await page.GotoAsync($"{fixture.BaseUrl}/apply/{Agency}");
+            await Check("apply-form");
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交申请", Exact = true }).ClickAsync();
+            await Expect(page.Locator("[data-error-summary]")).ToBeVisibleAsync();
+            await Check("apply-refused");
+            foreach (var (name, found) in new[] { ("public-status-awaiting", awaiting), ("public-status-correction", corrected) })
+            {
+                await page.GotoAsync(fixture.BaseUrl + "/public/status");
+                await page.Locator("#trackingNumber").FillAsync(found.GetProperty("trackingNumber").GetString()!);
+                await page.Locator("#code").FillAsync(found.GetProperty("queryCode").GetString()!);
+                await page.Locator("main form button[type=submit]").ClickAsync();
+                await Expect(page.Locator("section.saved")).ToBeVisibleAsync();
+                await Check(name);
+            }
+        }
+    }
+
+    private static string AdminToken() =>
+        new Disclosure.Host.Security.AuthSettings { SigningKey = Disclosure.Host.Security.AuthSettings.DevelopmentKey }
+            .IssueToken("a11y-admin", [Disclosure.Host.Security.Roles.Admin], [], TimeSpan.FromHours(1));
+
     [Fact]
     public async Task A_refused_submit_is_announced_and_the_focus_goes_to_a_summary_whose_links_lead_to_the_named_fields()
     {

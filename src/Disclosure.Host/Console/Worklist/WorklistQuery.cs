@@ -31,8 +31,8 @@ public sealed record WorklistPage(IReadOnlyList<WorkItem> Items, bool More, int 
 public sealed record HandlerLoad(string? Handler, string? Department, int Open, int Overdue, int DueSoon);
 
 /// <summary>
-/// The worklist of one agency: applications and letters in one list, soonest due first — so the overdue and those due
-/// within the reminder window lead. One SQL statement over the two case tables (a UNION ALL that PostgreSQL merges from
+/// The worklist of one agency: applications and letters in one list, online submissions 待确认 first (no due date yet: see
+/// <see cref="PageAsync"/>), then soonest due first — so the overdue and those due within the reminder window lead. One SQL statement over the two case tables (a UNION ALL that PostgreSQL merges from
 /// two partial indexes of open cases by agency and due date, <see cref="Infrastructure.EventStore"/>), reading only the
 /// columns the list shows; a page is 50 lines and "more" is known from a 51st. PostgreSQL cannot estimate how many
 /// documents are open from the JSON alone: <see cref="WorklistStatistics"/> gives it statistics on that expression, without
@@ -64,27 +64,39 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         from disclosure.mt_doc_letter where tenant_id = $1
         """;
     private const string OpenApplication = "data ->> 'isOpen' = 'true'";
+    private const string Due = "disclosure.mt_immutable_date(data ->> 'dueOn')";
     private const string OpenLetter = "data ->> 'awaitingAction' = 'true'";
 
     public async Task<WorklistPage> PageAsync(string agency, WorklistFilter filter, DateOnly today, WorkingDayCalendar calendar, int reminderDays, CancellationToken ct)
     {
         var (until, windowNote) = Window(today, calendar, reminderDays);
 
-        var parts = new List<string>();
+        var parts = new List<(string Sql, string Order)>();
         // a status filter finds closed cases too; without one, the open cases
         if (filter.Kind is null or "application" && (filter.Status is null || ApplicationStatuses.All.Find(filter.Status) is not null))
-            parts.Add(Applications + " and " + (filter.Status is null ? OpenApplication : "data ->> 'status' = $4")
-                + (filter.Department is null ? "" : " and data ->> 'department' = $5") + (filter.Handler is null ? "" : " and data ->> 'handler' = $8"));
+        {
+            var scope = (filter.Department is null ? "" : " and data ->> 'department' = $5") + (filter.Handler is null ? "" : " and data ->> 'handler' = $8");
+            if (filter.Status is null)
+            {
+                // 待确认 online submissions lead: nobody has confirmed them, so their clock has not started (条例第三十一条) and
+                // they have no due date to sort by — at the end of the list they would wait unseen. The open cases without a
+                // due date are the null end of the same index: a short walk.
+                parts.Add((Applications + $" and {OpenApplication} and {Due} is null and data ->> 'status' = '{ApplicationStatuses.AwaitingConfirmation}'" + scope, "number"));
+                parts.Add((Applications + $" and {OpenApplication} and data ->> 'status' <> '{ApplicationStatuses.AwaitingConfirmation}'" + scope, "due nulls last, number"));
+            }
+            else parts.Add((Applications + " and data ->> 'status' = $4" + scope, "due nulls last, number"));
+        }
         if (filter.Kind is null or "letter" && filter.Handler is null && (filter.Status is null || LetterStatuses.All.Find(filter.Status) is not null))
-            parts.Add(Letters + " and " + (filter.Status is null ? OpenLetter : "data ->> 'status' = $4") + (filter.Department is null ? "" : " and data ->> 'department' = $5"));
+            parts.Add((Letters + " and " + (filter.Status is null ? OpenLetter : "data ->> 'status' = $4") + (filter.Department is null ? "" : " and data ->> 'department' = $5"),
+                "due nulls last, number"));
         if (parts.Count == 0) return new WorklistPage([], false, 0, 0, until, windowNote);
 
         // each kind walks its index in due order up to the end of the page; the two short lists are merged
-        var list = $"select * from ({string.Join(" union all ", parts.Select(p => $"({p} order by due nulls last, number limit $2 + $3)"))}) cases "
-            + "order by due nulls last, number limit $2 offset $3";
+        var list = $"select * from ({string.Join(" union all ", parts.Select(p => $"({p.Sql} order by {p.Order} limit $2 + $3)"))}) cases "
+            + $"order by status = '{ApplicationStatuses.AwaitingConfirmation}' desc, due nulls last, number limit $2 offset $3";
         // how many are overdue and due soon, counted up to CountCap each (a count of every overdue case of a large backlog
         // would read them all; the list shows them anyway)
-        string Count(string range) => $"(select count(*) from (select 1 from ({string.Join(" union all ", parts.Select(p => p + " and " + range))}) c limit {CountCap}) n)";
+        string Count(string range) => $"(select count(*) from (select 1 from ({string.Join(" union all ", parts.Select(p => p.Sql + " and " + range))}) c limit {CountCap}) n)";
         var counts = $"select {Count("disclosure.mt_immutable_date(data ->> 'dueOn') < $6")}, {Count("disclosure.mt_immutable_date(data ->> 'dueOn') between $6 and $7")}";
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command(list, agency, filter, today, until));
