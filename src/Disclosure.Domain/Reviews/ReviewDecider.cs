@@ -10,6 +10,7 @@ public static class ReviewDecider
     public static ReviewReceived Receive(Application app, Guid reviewId, string trackingNumber, string? kind, string? procedure,
         DateOnly filedOn, DateOnly? receivedOn, DateOnly today)
     {
+        ApplicationDecider.EnsureReceived(app); // a submission not confirmed (or returned) is no application to review (条例第三十一条)
         ReviewCaseKinds.All.Require("kind", kind);
         procedure ??= ReviewProcedures.Ordinary;
         ReviewProcedures.All.Require("procedure", procedure);
