@@ -311,30 +311,11 @@ public class AccessibilitySpecs(BrowserFixture fixture)
     private async Task<IBrowserContext> NewContextAsync(int width, int height) =>
         await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
 
-    private async Task SignInAsync(IPage page, string user, string role)
-    {
-        await page.GotoAsync($"{fixture.BaseUrl}/console/sign-in");
-        await page.Locator("[name=user]").FillAsync(user);
-        foreach (var box in await page.Locator("[name=role]").AllAsync()) await box.UncheckAsync();
-        await page.Locator($"#role-{role}").CheckAsync();
-        await page.Locator("[name=agency]").SelectOptionAsync(Agency);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/" + Agency));
-        await Expect(page.Locator("h1")).ToBeVisibleAsync();
-    }
+    private Task SignInAsync(IPage page, string user, string role) => fixture.SignInAsync(page, user, role, Agency);
 
-    private static async Task SignOutAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("已退出");
-    }
+    private static Task SignOutAsync(IPage page) => BrowserFixture.SignOutAsync(page);
 
-    private async Task Shot(IPage page, string name)
-    {
-        var path = Path.Combine(fixture.Output, "screenshots", $"{name}.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-    }
+    private Task Shot(IPage page, string name) => fixture.ShotAsync(page, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
     private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);

@@ -157,30 +157,11 @@ public class ApplicantJourneySpecs(BrowserFixture fixture)
         Assert.True(reply.IsSuccessStatusCode, $"{url}: {await reply.Content.ReadAsStringAsync()}");
     }
 
-    private async Task SignIn(IPage page, string user, string role)
-    {
-        await page.GotoAsync($"{fixture.BaseUrl}/console/sign-in");
-        await page.Locator("[name=user]").FillAsync(user);
-        foreach (var box in await page.Locator("[name=role]").AllAsync()) await box.UncheckAsync();
-        await page.Locator($"#role-{role}").CheckAsync();
-        await page.Locator("[name=agency]").SelectOptionAsync(Agency);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/" + Agency));
-        await Expect(page.Locator("h1")).ToBeVisibleAsync();
-    }
+    private Task SignIn(IPage page, string user, string role) => fixture.SignInAsync(page, user, role, Agency);
 
-    private static async Task SignOut(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("已退出");
-    }
+    private static Task SignOut(IPage page) => BrowserFixture.SignOutAsync(page);
 
-    private async Task Shot(IPage page, string name)
-    {
-        var path = Path.Combine(fixture.Output, "screenshots", $"applicant-{name}.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-    }
+    private Task Shot(IPage page, string name) => fixture.ShotAsync(page, $"applicant-{name}");
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -110,6 +110,38 @@ public sealed class BrowserFixture : IAsyncLifetime
         return port;
     }
 
+    /// <summary>
+    /// The demo sign-in as <paramref name="user"/> with one role in <paramref name="agency"/> (and a department for 本部门),
+    /// waiting for the agency's start page: the URL is polled, not a load event awaited — a redirect that lands before the
+    /// wait begins is no time-out.
+    /// </summary>
+    public async Task SignInAsync(IPage page, string user, string role, string agency, string? department = null)
+    {
+        await page.GotoAsync($"{BaseUrl}/console/sign-in");
+        await page.Locator("[name=user]").FillAsync(user);
+        foreach (var box in await page.Locator("[name=role]").AllAsync()) await box.UncheckAsync();
+        await page.Locator($"#role-{role}").CheckAsync();
+        await page.Locator("[name=agency]").SelectOptionAsync(agency);
+        if (department is not null) await page.Locator("[name=department]").FillAsync(department);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/" + agency));
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+    }
+
+    public static async Task SignOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("已退出");
+    }
+
+    /// <summary>A full-page screenshot in <c>.data/screenshots/</c>, to be looked at.</summary>
+    public async Task ShotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Output, "screenshots", $"{name}.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -365,31 +365,11 @@ public class JourneySpecs(BrowserFixture fixture)
         }
     }
 
-    private async Task SignIn(IPage page, string user, string role, string agency = Agency)
-    {
-        await page.GotoAsync($"{fixture.BaseUrl}/console/sign-in");
-        await page.Locator("[name=user]").FillAsync(user);
-        foreach (var box in await page.Locator("[name=role]").AllAsync()) await box.UncheckAsync();
-        await page.Locator($"#role-{role}").CheckAsync();
-        await page.Locator("[name=agency]").SelectOptionAsync(agency);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // the URL is polled, not a load event awaited: a redirect that lands before the wait begins is no timeout
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/" + agency));
-        await Expect(page.Locator("h1")).ToBeVisibleAsync();
-    }
+    private Task SignIn(IPage page, string user, string role, string agency = Agency) => fixture.SignInAsync(page, user, role, agency);
 
-    private static async Task SignOut(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("已退出");
-    }
+    private static Task SignOut(IPage page) => BrowserFixture.SignOutAsync(page);
 
-    private async Task Shot(IPage page, string name)
-    {
-        var path = Path.Combine(fixture.Output, "screenshots", $"{name}.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-    }
+    private Task Shot(IPage page, string name) => fixture.ShotAsync(page, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -106,25 +106,9 @@ public class WorklistBrowserSpecs(BrowserFixture fixture)
         }
     }
 
-    private async Task SignIn(IPage page, string user, string role, string department)
-    {
-        await page.GotoAsync($"{fixture.BaseUrl}/console/sign-in");
-        await page.Locator("[name=user]").FillAsync(user);
-        foreach (var box in await page.Locator("[name=role]").AllAsync()) await box.UncheckAsync();
-        await page.Locator($"#role-{role}").CheckAsync();
-        await page.Locator("[name=agency]").SelectOptionAsync(Agency);
-        await page.Locator("[name=department]").FillAsync(department);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/" + Agency));
-        await Expect(page.Locator("h1")).ToBeVisibleAsync();
-    }
+    private Task SignIn(IPage page, string user, string role, string department) => fixture.SignInAsync(page, user, role, Agency, department);
 
-    private async Task Shot(IPage page, string name)
-    {
-        var path = Path.Combine(fixture.Output, "screenshots", $"{name}.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-    }
+    private Task Shot(IPage page, string name) => fixture.ShotAsync(page, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
