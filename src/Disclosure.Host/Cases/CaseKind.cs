@@ -72,10 +72,13 @@ public abstract class CaseKind<TCase> : CaseKind where TCase : class, ITrackedCa
     public abstract object View(TCase state, DateOnly today, IReadOnlyList<IEvent> history);
 
     /// <summary>
-    /// One stored event folded into the case as its inline projection keeps it: the fact, the version, the clock with the
-    /// calendar in force. Null: no case of this kind (an event another kind's stream shares, folded by every kind's projection).
+    /// The event every stream of this kind opens with. An event the kinds share (personal_data_erased) reaches every kind's
+    /// projection; on another kind's stream it opens no case of this one (<see cref="CaseProjection{TCase}"/>).
     /// </summary>
-    public abstract TCase? Evolve(TCase? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings);
+    public abstract Type OpeningEvent { get; }
+
+    /// <summary>One stored event folded into the case as its inline projection keeps it: the fact, the version, the clock with the calendar in force.</summary>
+    public abstract TCase Evolve(TCase? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings);
 
     /// <summary>Still running: an application open, a letter awaiting action, a review not decided.</summary>
     public abstract Expression<Func<TCase, bool>> Running { get; }
@@ -167,11 +170,10 @@ public sealed class ApplicationKind : CaseKind<Application>
 
     public override object View(Application state, DateOnly today, IReadOnlyList<IEvent> history) => ApplicationView.From(state, today, history);
 
-    // personal_data_erased is an event of every kind of case: on a letter's or a review's stream it opens no application
-    // (null: Marten stores no document), or an erasure would leave a nameless open application in the agency's lists
-    public override Application? Evolve(Application? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
+    public override Type OpeningEvent => typeof(ApplicationReceived);
+
+    public override Application Evolve(Application? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
     {
-        if (snapshot is null && e.Data is not ApplicationReceived) return null;
         snapshot ??= new Application();
         snapshot.Fold(e.Data);
         snapshot.Version = e.Version;
@@ -239,10 +241,10 @@ public sealed class LetterKind : CaseKind<Letter>
 
     public override object View(Letter state, DateOnly today, IReadOnlyList<IEvent> history) => LetterView.From(state, today, history);
 
-    // as for applications: an erasure on another kind's stream opens no letter
-    public override Letter? Evolve(Letter? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
+    public override Type OpeningEvent => typeof(LetterReceived);
+
+    public override Letter Evolve(Letter? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
     {
-        if (snapshot is null && e.Data is not LetterReceived) return null;
         snapshot ??= new Letter();
         snapshot.Fold(e.Data);
         snapshot.Version = e.Version;

@@ -21,5 +21,8 @@ public abstract class CaseProjection<TCase> : SingleStreamProjection<TCase, Guid
         foreach (var type in Infrastructure.EventStore.Implementing(kind.EventMarker)) IncludeType(type);
     }
 
-    public override TCase? Evolve(TCase? snapshot, Guid id, IEvent e) => kind.Evolve(snapshot, e, calendars.Current, calendars.Settings);
+    // personal_data_erased is an event of every kind of case: on another kind's stream it opens no case of this one (null:
+    // Marten stores no document), or an erasure would leave a nameless open case in the agency's lists
+    public override TCase? Evolve(TCase? snapshot, Guid id, IEvent e) =>
+        snapshot is null && !kind.OpeningEvent.IsInstanceOfType(e.Data) ? null : kind.Evolve(snapshot, e, calendars.Current, calendars.Settings);
 }

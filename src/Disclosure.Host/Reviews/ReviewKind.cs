@@ -39,11 +39,10 @@ public sealed class ReviewKind : CaseKind<ReviewCase>
 
     public override object View(ReviewCase state, DateOnly today, IReadOnlyList<IEvent> history) => ReviewView.From(state, today, history);
 
-    // personal_data_erased is an event of every kind of case: on an application's or a letter's stream it opens no review
-    // (null: Marten stores no document), so no review without a receipt is ever listed, swept or erased
-    public override ReviewCase? Evolve(ReviewCase? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
+    public override Type OpeningEvent => typeof(ReviewReceived);
+
+    public override ReviewCase Evolve(ReviewCase? snapshot, IEvent e, WorkingDayCalendar calendar, ClockSettings settings)
     {
-        if (snapshot is null && e.Data is not ReviewReceived) return null;
         snapshot ??= new ReviewCase();
         snapshot.Fold(e.Data);
         snapshot.Version = e.Version;
