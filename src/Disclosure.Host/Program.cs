@@ -112,6 +112,7 @@ builder.Services.AddSingleton<Disclosure.Host.Notices.PrintFonts>();
 builder.Services.AddSingleton<Disclosure.Host.Notices.NoticePrinter>();
 builder.Services.AddSingleton<Disclosure.Host.Notices.KeptPdfs>();
 builder.Services.AddSingleton(Disclosure.Host.Notices.SmtpSettings.Read(config));
+builder.Services.AddSingleton(Disclosure.Host.Letters.PublicLimits.Read(config));
 builder.Services.AddSingleton<Disclosure.Host.Notices.NoticeMailer>();
 builder.Services.AddHostedService<Disclosure.Host.Notices.NoticeStorage>();
 

@@ -60,6 +60,18 @@ public sealed class Letter : ITrackedCase
     public string Status { get; set; } = LetterStatuses.Received;
     public DateOnly? PersonalDataErasedOn { get; set; }
 
+    /// <summary>Written online by the writer (<c>/letters/new</c>): when it was sent.</summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>
+    /// The day of the latest reply that may be published (the writer consented and the handler marked it publishable);
+    /// null when there is none or the letter's personal data was erased. The public list of replies reads this.
+    /// </summary>
+    public DateOnly? PublishedReplyOn { get; set; }
+
+    /// <summary>The reply the public list shows: the latest one, if it was marked publishable.</summary>
+    public Reply? PublishedReply() => PublishedReplyOn is null ? null : Replies.LastOrDefault(r => r.Publish);
+
     /// <summary>Registered as 信访 (at intake or later): the 信访工作条例 calendar-day limits apply (<see cref="PetitionTimeLimits"/>).</summary>
     public bool Petition { get; set; }
     public DateOnly? RegisteredAsPetitionOn { get; set; }
@@ -102,7 +114,7 @@ public sealed class Letter : ITrackedCase
                 Category = e.Category; Subject = e.Subject; Body = e.Body; Writer = e.Writer; ReceivedOn = e.ReceivedOn;
                 ReceivedYear = e.ReceivedOn.Year; PublicConsent = e.PublicConsent; AcceptWithin = e.AcceptWithin;
                 FromApplicationId = e.FromApplicationId; FromApplicationNumber = e.FromApplicationNumber;
-                Petition = e.Petition; RegisteredAsPetitionOn = e.Petition ? e.ReceivedOn : null;
+                Petition = e.Petition; RegisteredAsPetitionOn = e.Petition ? e.ReceivedOn : null; SubmittedAt = e.SubmittedAt;
                 break;
             case LetterRegisteredAsPetition e: Petition = true; RegisteredAsPetitionOn = e.On; break;
             case LetterAccepted e: AcceptedOn = e.On; ReplyWithin = e.ReplyWithin; break;
@@ -115,6 +127,8 @@ public sealed class Letter : ITrackedCase
             case LetterExtensionApproved e: Extension = e; break;
             case LetterReplied e:
                 Replies.Add(new Reply { On = e.On, Text = e.Text, Publish = e.Publish, Round = e.Round, OnTime = e.OnTime });
+                // a later reply not marked publishable withdraws the earlier one from the public list
+                PublishedReplyOn = e.Publish && PublicConsent ? e.On : null;
                 ReopenedOn = null;
                 break;
             case FeedbackRecorded e:
@@ -124,6 +138,7 @@ public sealed class Letter : ITrackedCase
             case LetterClosed e: ClosedOn = e.On; break;
             case PersonalDataErased e:
                 Writer = Writer.Erased; Subject = PersonalDataErased.Placeholder; Body = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
+                PublishedReplyOn = null; // an erased letter leaves the public list of replies
                 foreach (var reply in Replies) reply.Text = PersonalDataErased.Placeholder;
                 if (RejectionNote is not null) RejectionNote = PersonalDataErased.Placeholder;
                 foreach (var assignment in Assignments) if (assignment.ReturnReason is not null) assignment.ReturnReason = PersonalDataErased.Placeholder;

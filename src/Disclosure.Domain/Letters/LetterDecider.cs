@@ -19,6 +19,50 @@ public static class LetterDecider
             writer with { Name = writer.Name.Trim() }, receivedOn, publicConsent, limits.AcceptWithin, Petition: petition);
     }
 
+    /// <summary>
+    /// A letter written online by the writer (<c>/letters/new</c>), on the mailbox form as practised (<see cref="MailboxForm"/>):
+    /// a real name and a phone number, one of the four online types, a title of 10 to 25 characters, a body of at most 600,
+    /// and the writer's own choice whether the reply may be published (no default: the writer must say). Received today,
+    /// through the online channel.
+    /// </summary>
+    public static LetterReceived Submit(Guid id, string agency, string trackingNumber, string queryCodeHash, string? category,
+        string? subject, string? body, Writer writer, bool? publicConsent, DateTimeOffset submittedAt, LetterTimeLimits limits, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(writer.Name)) throw Refusal.Invalid("writer.name", "A letter written online carries the writer's real name.");
+        if (string.IsNullOrWhiteSpace(writer.Phone)) throw Refusal.Invalid("writer.phone", "A letter written online carries the writer's phone number.");
+        if (!PlausiblePhone(writer.Phone)) throw Refusal.Invalid("writer.phone", "A phone number of 7 to 15 digits (a mobile number, or a landline with its area code).");
+        if (writer.Email is { } email && !PlausibleEmail(email)) throw Refusal.Invalid("writer.email", "An e-mail address such as name@example.cn.");
+        MailboxForm.Categories.Require("category", category);
+        var title = subject?.Trim() ?? "";
+        if (title.Length is < MailboxForm.SubjectMin or > MailboxForm.SubjectMax)
+            throw Refusal.Invalid("subject", $"A title of {MailboxForm.SubjectMin} to {MailboxForm.SubjectMax} characters (this one has {title.Length}).");
+        var text = body?.Trim() ?? "";
+        if (text.Length == 0) throw Refusal.Invalid("body", "A letter has a body.");
+        if (text.Length > MailboxForm.BodyMax) throw Refusal.Invalid("body", $"At most {MailboxForm.BodyMax} characters (this one has {text.Length}).");
+        if (publicConsent is not { } consent) throw Refusal.Invalid("publicConsent", "Say whether the reply may be published.");
+        return Receive(id, agency, trackingNumber, queryCodeHash, "online", category, title, text,
+            writer with { Phone = writer.Phone.Trim() }, today, consent, limits, today) with { SubmittedAt = submittedAt };
+    }
+
+    /// <summary>One @, something before it, a dotted domain after it, no spaces.</summary>
+    public static bool PlausibleEmail(string email)
+    {
+        var at = email.IndexOf('@');
+        return at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.') && !email.Any(char.IsWhiteSpace);
+    }
+
+    /// <summary>Digits, with an optional +86/0086 and spaces or hyphens between groups: 7 to 15 digits in all.</summary>
+    public static bool PlausiblePhone(string phone)
+    {
+        var digits = 0;
+        foreach (var c in phone.Trim())
+        {
+            if (char.IsAsciiDigit(c)) digits++;
+            else if (c is not (' ' or '-' or '+')) return false;
+        }
+        return digits is >= 7 and <= 15 && phone.Trim().LastIndexOf('+') <= 0;
+    }
+
     public static LetterAccepted Accept(Letter letter, DateOnly on, LetterTimeLimits limits, DateOnly today)
     {
         Dated(letter, "on", on, today);

@@ -18,13 +18,14 @@ public sealed record Writer(string Name, string? Phone, string? Email)
 /// <summary>
 /// A letter arrived. <c>AcceptWithin</c> is the agency's limit at that moment; the query code is kept only as a hash.
 /// <c>Petition</c>: registered as 信访 at intake, so the 信访工作条例 (2022) calendar-day limits apply (<see cref="PetitionTimeLimits"/>).
+/// <c>SubmittedAt</c>: written by the writer on the public site (<c>/letters/new</c>), the moment it was sent.
 /// </summary>
 [Label("收到来信")]
 [StoredName(EventNames.LetterReceived)]
 public sealed record LetterReceived(
     Guid LetterId, string Agency, string TrackingNumber, string QueryCodeHash, string Channel, string Category,
     string Subject, string Body, Writer Writer, DateOnly ReceivedOn, bool PublicConsent, int AcceptWithin,
-    Guid? FromApplicationId = null, string? FromApplicationNumber = null, bool Petition = false) : ICountedInMailboxStatistics
+    Guid? FromApplicationId = null, string? FromApplicationNumber = null, bool Petition = false, DateTimeOffset? SubmittedAt = null) : ICountedInMailboxStatistics
 {
     DateOnly ICaseEvent.BusinessDate => ReceivedOn;
 }

@@ -27,6 +27,32 @@ public static class LetterCategories
     ];
 }
 
+/// <summary>
+/// The mailbox form as cities practise it (市长信箱 网上写信): a real name and a phone number, one of four types, a title of
+/// 10 to 25 characters and a body of at most 600; the writer says whether the reply may be published. Matters the law
+/// sends elsewhere (诉讼、仲裁、行政复议、信访) are pointed to their channel before the form.
+/// </summary>
+public static class OnlineLetterCategories
+{
+    /// <summary>The types a writer chooses online (咨询/投诉/建议/求助), the same terms as <see cref="LetterCategories"/>; a clerk logging a letter has the whole list.</summary>
+    public static readonly IReadOnlyList<Term> All =
+        [.. LetterCategories.All.Where(t => t.Code is "consultation" or "complaint" or "suggestion" or "help")];
+}
+
+public static class MailboxForm
+{
+    public const int SubjectMin = 10;
+    public const int SubjectMax = 25;
+    public const int BodyMax = 600;
+
+    /// <summary>The types a writer chooses online: <see cref="OnlineLetterCategories"/>.</summary>
+    public static IReadOnlyList<Term> Categories => OnlineLetterCategories.All;
+
+    /// <summary>Shown above the form: these matters have their own statutory channels (信访工作条例第十四条、第二十二条).</summary>
+    public const string OtherChannels =
+        "已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决的事项，请向人民法院、仲裁机构或者复议机关提出；信访事项请通过信访渠道提出。本信箱不受理上述事项。";
+}
+
 /// <summary>Why a letter is not accepted (不予受理) — the customary grounds of the mailbox rules.</summary>
 public static class RejectionReasons
 {

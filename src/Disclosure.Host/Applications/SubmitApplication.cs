@@ -46,6 +46,10 @@ public sealed record SubmitApplication(
     public override object Accepted(Application state) =>
         new ApplicationSubmitted(state.Id, state.TrackingNumber, state.SubmittedAt!.Value, ApplicationStatuses.PublicLabel(state.Status), QueryCode);
 
+    /// <summary>The tracking number and query code by e-mail where an address was given, stored with the case (outbox).</summary>
+    public override IEnumerable<object> Outgoing(Application state) =>
+        state.Applicant.Email is { Length: > 0 } ? [new Notices.MailQueryCode(Guid.CreateVersion7(), state.Agency, Notices.MailQueryCode.Application, state.Id, QueryCode)] : [];
+
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 

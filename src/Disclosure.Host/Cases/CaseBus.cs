@@ -18,7 +18,7 @@ public static class CaseBus
         }
         catch (Exception e) when (StorageConflict.Is(e))
         {
-            return CaseAnswer.LostRace(command is CaseCommand<Domain.Letters.Letter> or Letters.ReceiveLetter ? "letter"
+            return CaseAnswer.LostRace(command is CaseCommand<Domain.Letters.Letter> or Letters.ReceiveLetter or Letters.SubmitLetter ? "letter"
                 : command is CaseCommand<Domain.Reviews.ReviewCase> ? "review" : "application");
         }
     }

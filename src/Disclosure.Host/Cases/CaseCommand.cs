@@ -80,6 +80,13 @@ public abstract record IntakeCommand<TCase>
     /// <summary>The intake's answer (the <c>201</c> body), which a retry with the same key gets again.</summary>
     public abstract object Accepted(TCase state);
 
+    /// <summary>
+    /// Messages to the outside the new case sends (the tracking number and query code by e-mail): published through the
+    /// outbox in the intake's transaction, so they leave only if the case was stored, and are not lost if the node dies.
+    /// A replayed intake sends nothing again.
+    /// </summary>
+    public virtual IEnumerable<object> Outgoing(TCase state) => [];
+
     public sealed override string ToString() => GetType() is { IsGenericType: true } generic
         ? $"{generic.Name[..generic.Name.IndexOf('`')]}<{string.Join(",", generic.GetGenericArguments().Select(a => a.Name))}>" // ApplyDeadlines<Letter>
         : GetType().Name;

@@ -44,4 +44,7 @@ public static class CaseCommandHandler
 
     public static Task<CaseAnswer> Handle(ReceiveLetter command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         writes.ReceiveAsync(LetterKind.Instance, session, bus, command, ct);
+
+    public static Task<CaseAnswer> Handle(SubmitLetter command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+        writes.ReceiveAsync(LetterKind.Instance, session, bus, command, ct);
 }

@@ -157,6 +157,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         session.Events.StartStream<TCase>(id, events.ToArray());
         var state = kind.Fold(events, events.Count, context);
         await ScheduleCheckAsync(kind, bus, state, context, onlyAhead: false);
+        foreach (var message in command.Outgoing(state)) await bus.PublishAsync(message); // stored with the case (outbox)
 
         var answer = command.Accepted(state);
         if (key is not null)

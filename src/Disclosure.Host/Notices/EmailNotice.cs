@@ -129,7 +129,7 @@ public static class EmailNoticeHandler
     }
 
     /// <summary>Why, without the address or the server's text (either may quote personal data).</summary>
-    private static string Describe(Exception e) => e switch
+    internal static string Describe(Exception e) => e switch
     {
         MailKit.Net.Smtp.SmtpCommandException smtp => $"邮件服务器拒绝（SMTP {(int)smtp.StatusCode}）",
         MailKit.Net.Smtp.SmtpProtocolException => "与邮件服务器通信出错",

@@ -9,14 +9,21 @@ public sealed class NoticeMailer(SmtpSettings settings)
     public bool Configured => settings.Configured;
 
     /// <param name="messageId">The same on every attempt of one delivery, so that a receiving system can tell a repeat.</param>
-    public async Task SendAsync(string to, string subject, string body, string fileName, byte[] pdf, string messageId, CancellationToken ct)
+    public Task SendAsync(string to, string subject, string body, string fileName, byte[] pdf, string messageId, CancellationToken ct) =>
+        SendAsync(to, subject, body, (fileName, pdf), messageId, ct);
+
+    /// <summary>A plain-text mail without attachment (the tracking number and query code of a case submitted online).</summary>
+    public Task SendTextAsync(string to, string subject, string body, string messageId, CancellationToken ct) =>
+        SendAsync(to, subject, body, null, messageId, ct);
+
+    private async Task SendAsync(string to, string subject, string body, (string Name, byte[] Pdf)? attachment, string messageId, CancellationToken ct)
     {
         if (!settings.Configured) throw new InvalidOperationException("E-mail delivery is not configured (Smtp:Host, Smtp:From).");
         var message = new MimeMessage { Subject = subject, MessageId = messageId };
         message.From.Add(new MailboxAddress(settings.FromName ?? "", settings.From!));
         message.To.Add(MailboxAddress.Parse(to));
         var builder = new BodyBuilder { TextBody = body };
-        builder.Attachments.Add(fileName, pdf, new ContentType("application", "pdf"));
+        if (attachment is { } file) builder.Attachments.Add(file.Name, file.Pdf, new ContentType("application", "pdf"));
         message.Body = builder.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = 30_000 };
