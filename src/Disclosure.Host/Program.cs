@@ -211,7 +211,8 @@ builder.Services.AddRateLimiter(o =>
             }));
     o.OnRejected = (ctx, _) =>
     {
-        var publicLookup = ctx.HttpContext.Request.Path.StartsWithSegments("/public") || ctx.HttpContext.Request.Path.StartsWithSegments("/apply");
+        var publicLookup = ctx.HttpContext.Request.Path.StartsWithSegments("/public") || ctx.HttpContext.Request.Path.StartsWithSegments("/apply")
+            || ctx.HttpContext.Request.Path.StartsWithSegments("/letters");
         ctx.HttpContext.Response.StatusCode = publicLookup ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
         ctx.HttpContext.Response.Headers.RetryAfter = "1";
         return ValueTask.CompletedTask;

@@ -23,7 +23,11 @@ public static class ConsoleSetup
     /// <summary>网上申请 (the applicant's form, public like the status page).</summary>
     public const string Apply = "/apply";
 
-    public static bool IsPage(PathString path) => path.StartsWithSegments(Prefix) || path.StartsWithSegments(PublicStatus) || path.StartsWithSegments(Apply);
+    /// <summary>网上写信 and 来信选登 (public, like the status page).</summary>
+    public const string Letters = "/letters";
+
+    public static bool IsPage(PathString path) => path.StartsWithSegments(Prefix) || path.StartsWithSegments(PublicStatus) || path.StartsWithSegments(Apply)
+        || path.StartsWithSegments(Letters);
 
     /// <summary>Own stylesheet and script only (inline styles for the printable report), forms only to the console itself.</summary>
     public const string ContentSecurityPolicy =

@@ -85,7 +85,9 @@ public static class EventStore
         opts.Schema.For<YearTally>().MultiTenanted().Index(t => t.Agency).Index(t => t.Year);
         opts.Schema.For<ReportFile>().MultiTenanted();
         opts.Schema.For<Disclosure.Domain.Letters.Letter>().MultiTenanted()
-            .Index(l => l.TrackingNumber).Index(l => l.DueOn).Index(l => l.Department!);
+            .Index(l => l.TrackingNumber).Index(l => l.DueOn).Index(l => l.Department!)
+            // the public list of published replies, newest first (PublishedReplies); letters written online per phone and day (SubmitLetter)
+            .Index(l => l.PublishedReplyOn!).Index(l => l.Writer.Phone!);
         opts.Schema.For<Disclosure.Domain.Letters.LetterStatistics>().MultiTenanted();
         opts.Schema.For<Disclosure.Domain.Reviews.ReviewCase>().MultiTenanted()
             .Index(r => r.TrackingNumber).Index(r => r.ApplicationId).Index(r => r.DueOn);

@@ -23,6 +23,9 @@ public sealed partial class PersonalDataRedactor : ILogEventEnricher
     [GeneratedRegex(@"^.*\b(WHERE|Where|DETAIL|Detail|INTERNAL QUERY|Internal query|Exception data):.*$", RegexOptions.Multiline)]
     private static partial Regex DatabaseContext();
 
+    /// <summary>Identity numbers, mobile numbers and e-mail addresses in a text shown to the public, replaced by <paramref name="replacement"/>.</summary>
+    public static string MaskPersonalData(string text, string replacement) => PersonalData().Replace(text, replacement);
+
     public static string Scrub(string text) => PersonalData().Replace(DatabaseContext().Replace(text, "[database context removed]"), Redacted);
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory factory)

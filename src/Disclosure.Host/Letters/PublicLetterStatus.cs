@@ -1,3 +1,4 @@
+using Disclosure.Domain;
 using Disclosure.Domain.Letters;
 using Disclosure.Host.Infrastructure;
 using Marten;
@@ -8,8 +9,12 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Letters;
 
-/// <summary>What a writer sees: the status and, when published, the reply — nothing else.</summary>
-public sealed record PublicLetterStatus(string TrackingNumber, string Status, DateOnly ReceivedOn, DateOnly? RepliedOn, string? Reply);
+/// <summary>
+/// What a writer sees: the status, the title and type, the writer's name masked (张**), the dates and, when published, the
+/// reply — nothing else (not the phone, not the e-mail, not the body: whoever holds the code may be someone the writer showed it to).
+/// </summary>
+public sealed record PublicLetterStatus(string TrackingNumber, string Status, DateOnly ReceivedOn, DateOnly? RepliedOn, string? Reply,
+    string Writer = "", string Subject = "", string Category = "", DateTimeOffset? SubmittedAt = null);
 
 public static class PublicLetterStatusEndpoint
 {
@@ -17,7 +22,8 @@ public static class PublicLetterStatusEndpoint
 
     /// <summary>
     /// No login: the tracking number and the query code given at intake. A wrong code and an unknown number
-    /// answer the same 404, and the endpoint is rate-limited per client, so codes cannot be guessed.
+    /// answer the same 404, after the same pause (<see cref="Applications.PublicApplicationStatusEndpoint.MissDelay"/>), and the
+    /// endpoint is rate-limited per client, so codes cannot be guessed.
     /// </summary>
     [WolverineGet("/public/letters/{trackingNumber}", OperationId = "publicLetterStatus", Summary = "来信办理进度查询 · A letter's status for its writer")]
     [AllowAnonymous, EnableRateLimiting(RateLimitPolicy), Tags("Public")]
@@ -28,14 +34,22 @@ public static class PublicLetterStatusEndpoint
     /// <summary>The status, or null for an unknown number or a wrong code (the same answer for both).</summary>
     public static async Task<PublicLetterStatus?> FindAsync(IDocumentStore store, string trackingNumber, string? code, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(code) || trackingNumber.Length > 40 || code.Length > 40) return null;
-        var hash = Domain.QueryCode.Hash(trackingNumber, code);
-        await using var session = store.QuerySession();
-        var letter = (await session.Query<Letter>()
-            .Where(l => l.AnyTenant() && l.TrackingNumber == trackingNumber && l.QueryCodeHash == hash).Take(1).ToListAsync(ct)).FirstOrDefault();
-        if (letter is null) return null;
+        Letter? letter = null;
+        if (!string.IsNullOrWhiteSpace(code) && !string.IsNullOrWhiteSpace(trackingNumber) && trackingNumber.Length <= 40 && code.Length <= 40)
+        {
+            var hash = Domain.QueryCode.Hash(trackingNumber, code);
+            await using var session = store.QuerySession();
+            letter = (await session.Query<Letter>()
+                .Where(l => l.AnyTenant() && l.TrackingNumber == trackingNumber && l.QueryCodeHash == hash).Take(1).ToListAsync(ct)).FirstOrDefault();
+        }
+        if (letter is null)
+        {
+            await Task.Delay(Applications.PublicApplicationStatusEndpoint.MissDelay, ct); // guessing codes is slow as well as rate-limited
+            return null;
+        }
         var reply = letter.Replies.LastOrDefault();
         return new PublicLetterStatus(letter.TrackingNumber, LetterStatuses.PublicLabel(letter.Status), letter.ReceivedOn,
-            reply?.On, reply is { Publish: true } ? reply.Text : null);
+            reply?.On, reply is { Publish: true } ? reply.Text : null, Privacy.Mask.Name(letter.Writer.Name, null), letter.Subject,
+            LetterCategories.All.Find(letter.Category)?.Label ?? letter.Category, letter.SubmittedAt);
     }
 }

@@ -265,6 +265,15 @@ public static partial class ChineseMessages
         ["不予处理（重复申请）（条例第三十六条第（六）项）needs the earlier application it repeats: name it in 'relatedTo' (an application of the same applicant that was answered), or link it first.{0}"] = "不予处理（重复申请）（条例第三十六条第（六）项）需指明其重复的在先申请：请填写关联的在先申请（同一申请人已答复的申请），或先关联。",
         ["按件计收 needs the application's position among the applicant's applications of the month."] = "按件计收需要本申请在该申请人当月申请中的次序。",
         ["按量计收 needs the number of pages to provide."] = "按量计收需要填写提供信息的页数。",
+        // 网上写信 (LetterDecider.Submit, SubmitLetterEndpoint)
+        ["A letter written online carries the writer's real name."] = "请填写真实姓名。",
+        ["A letter written online carries the writer's phone number."] = "请填写联系电话。",
+        ["A phone number of 7 to 15 digits (a mobile number, or a landline with its area code)."] = "请填写 7 至 15 位数字的电话号码（手机号码，或带区号的固定电话）。",
+        ["An e-mail address such as name@example.cn."] = "请填写正确的电子邮箱，如 name@example.cn。",
+        ["A title of {0} to {1} characters (this one has {2})."] = "标题应为 {0} 至 {1} 个字（现为 {2} 个字）。",
+        ["At most {0} characters (this one has {1})."] = "最多 {0} 个字（现为 {1} 个字）。",
+        ["Say whether the reply may be published."] = "请选择是否同意公开答复。",
+        ["This phone number has sent {0} letters today; write again tomorrow."] = "该电话号码今天已写信 {0} 封，请明天再写。",
     };
 
     /// <summary>
