@@ -157,7 +157,8 @@ public class OnlineLetterSpecs(AppFixture fixture) : HostScenario(fixture), IAsy
         Assert.DoesNotContain("13812345678", found.Body);
         Assert.DoesNotContain("zhao@example.cn", found.Body);
 
-        var page = await new ConsoleClient(Host.Server).SubmitAsync(await new ConsoleClient(Host.Server).GetAsync("/public/status"),
+        var writer = new ConsoleClient(Host.Server);
+        var page = await writer.SubmitAsync(await writer.GetAsync("/public/status"),
             new Dictionary<string, string> { ["kind"] = "letter", ["trackingNumber"] = number, ["code"] = submitted.Str("queryCode") });
         Assert.Equal("赵*", page.Text("[data-writer]"));
     }

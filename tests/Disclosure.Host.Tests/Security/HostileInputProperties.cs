@@ -72,6 +72,85 @@ public class HostileInputProperties(AppFixture fixture) : HostScenario(fixture)
         System.Console.WriteLine($"hostile input: {sent} inputs over {operations.Count} operations in {watch.Elapsed.TotalSeconds:0.0} s, seed {seed}");
     }
 
+    /// <summary>
+    /// The public letter pages (<c>/letters/new/{agency}</c> posted as a browser posts it, with its antiforgery token; the
+    /// agency choice; <c>/letters/replies/{agency}?page=</c>) under generated hostile input: no 5xx, and a refused form
+    /// writes nothing. Some inputs are valid (a letter is written), so the run also proves refusals are not all it sees.
+    /// </summary>
+    [Fact]
+    public async Task No_input_to_the_public_letter_pages_breaks_them_and_a_refused_form_writes_nothing()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("DISCLOSURE_FUZZ_SEED"), out var s) ? s : 20261205;
+        _random = new Random(seed);
+        await CreateAgency(Own);
+        using var http = Host.Server.CreateClient();
+        var opened = await http.GetAsync($"/letters/new/{Own}");
+        var html = await opened.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var cookie = opened.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("disclosure.antiforgery=")).Split(';')[0];
+        Assert.NotEmpty(token);
+
+        string Field(string valid) => Chance(0.5) ? valid : Chance(0.15) ? "" : Hostile.Text(_random, _random.Next(0, 4));
+        _lastSequence = await LastSequence();
+        var failures = new List<string>();
+        var statuses = new Dictionary<int, int>();
+        var watch = Stopwatch.StartNew();
+        var sent = 0;
+        for (; sent < 400 && watch.Elapsed < TimeSpan.FromSeconds(60) && failures.Count < 10; sent++)
+        {
+            HttpRequestMessage request;
+            var roll = _random.NextDouble();
+            var what = "";
+            if (roll < 0.7)
+            {
+                var allValid = Chance(0.35);
+                var phone = $"13{_random.Next(100_000_000, 999_999_999)}";
+                var values = new List<KeyValuePair<string, string>>
+                {
+                    new("__RequestVerificationToken", Chance(0.97) ? token : Hostile.Text(_random, 1)),
+                    new("idempotencyKey", allValid || Chance(0.5) ? Guid.NewGuid().ToString() : Hostile.Text(_random, _random.Next(0, 4))),
+                    new("writer.name", allValid ? "赵六" : Field("赵六")),
+                    new("writer.phone", allValid ? phone : Field(phone)),
+                    new("writer.email", allValid ? "zhao@example.cn" : Field(Pick("zhao@example.cn", "a@b", "@@", ""))),
+                    new("category", allValid ? "help" : Field(Pick("consultation", "complaint", "suggestion", "help", "report", "other"))),
+                    new("subject", allValid ? $"园区东门路灯损坏第{sent}次反映" : Field($"园区东门路灯损坏第{sent}次反映")),
+                    new("body", allValid ? "路灯坏了一周。" : Field("路灯坏了一周。")),
+                    new("publicConsent", allValid ? "true" : Field(Pick("true", "false", "yes", "1"))),
+                };
+                if (Chance(0.1)) values.Add(new(Pick("writer.name", "subject", "unexpected", "writer"), Hostile.Text(_random, 1)));
+                // encoded by hand: a lone surrogate becomes U+FFFD, as a browser sends it
+                var body = string.Join("&", values.Select(kv => Encode(kv.Key) + "=" + Encode(kv.Value)));
+                request = new HttpRequestMessage(HttpMethod.Post, $"/letters/new/{(Chance(0.9) ? Own : Uri.EscapeDataString(Hostile.Identifier(_random)))}")
+                    { Content = new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded") };
+                request.Headers.Add("Cookie", cookie);
+                what = $"POST {request.RequestUri} {Show(body)}";
+            }
+            else
+            {
+                var agency = Chance(0.6) ? Own : Pick("fz-nowhere", "%2566z-own", "FZ-OWN", new string('a', 300), "..%2Fqt-other", "ｆｚ-own", "%E2%80%AE");
+                var page = Pick("1", "2", "0", "-1", "2147483647", "99999999999", "abc", "1.5", "%00", "%E9%95%BF", "1%0A2", "");
+                var url = roll < 0.85 ? $"/letters/replies/{agency}?page={page}" : Pick($"/letters/new/{agency}", "/letters/new", "/letters/replies", $"/letters/replies/{agency}");
+                request = new HttpRequestMessage(HttpMethod.Get, url);
+                what = $"GET {url}";
+            }
+            using var reply = await http.SendAsync(request);
+            var status = (int)reply.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            var written = await WrittenSinceLastLook();
+            if (status >= 500) failures.Add($"5xx: {what} → {status}");
+            if (status >= 400 && written > 0) failures.Add($"{written} event(s) written by a refused request: {what} → {status}");
+        }
+        Assert.True(failures.Count == 0, $"seed {seed}, {sent} inputs:\n" + string.Join("\n", failures));
+        Assert.True(statuses.GetValueOrDefault(201) > 0 && statuses.GetValueOrDefault(400) > 0,
+            "the run saw " + string.Join(", ", statuses.Select(kv => $"{kv.Key}×{kv.Value}")));
+        System.Console.WriteLine($"hostile letter pages: {sent} inputs in {watch.Elapsed.TotalSeconds:0.0} s, seed {seed}: " + string.Join(", ", statuses.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}×{kv.Value}")));
+    }
+
+    /// <summary>application/x-www-form-urlencoded as a browser writes it (UTF-8, every byte outside the unreserved set escaped).</summary>
+    private static string Encode(string text) =>
+        string.Concat(Encoding.UTF8.GetBytes(text).Select(b => b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9')
+            or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~' ? ((char)b).ToString() : $"%{b:X2}"));
+
     private async Task SeedCases(string agency, string prefix)
     {
         var application = (await Post($"/api/agencies/{agency}/applications", new
