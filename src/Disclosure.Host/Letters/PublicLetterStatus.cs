@@ -49,7 +49,7 @@ public static class PublicLetterStatusEndpoint
         }
         var reply = letter.Replies.LastOrDefault();
         return new PublicLetterStatus(letter.TrackingNumber, LetterStatuses.PublicLabel(letter.Status), letter.ReceivedOn,
-            reply?.On, reply is { Publish: true } ? reply.Text : null, Privacy.Mask.Name(letter.Writer.Name, null), letter.Subject,
+            reply?.On, reply is { Publish: true } ? PublishedReplies.Public(letter, reply.Text) : null, Privacy.Mask.Name(letter.Writer.Name, null), letter.Subject,
             LetterCategories.All.Find(letter.Category)?.Label ?? letter.Category, letter.SubmittedAt);
     }
 }
