@@ -65,6 +65,8 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["POST /api/agencies/{agency}/applications/{id}/confirmation"] = Registering,
         ["POST /api/agencies/{agency}/applications/{id}/return"] = Registering,
         ["POST /public/agencies/{agency}/applications"] = Anonymous,
+        ["POST /public/agencies/{agency}/letters"] = Anonymous,
+        ["GET /public/agencies/{agency}/letters/replies"] = Anonymous,
         ["POST /api/agencies/{agency}/applications/{id}/decision"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/decision-correction"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/reviews"] = Handling,
