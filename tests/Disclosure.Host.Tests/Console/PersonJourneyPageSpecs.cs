@@ -87,6 +87,17 @@ public class PersonJourneyPageSpecs(AppFixture fixture) : ConsoleScenario(fixtur
     }
 
     [Fact]
+    public async Task A_required_fields_label_reads_its_name_alone_the_mark_is_drawn_beside_it()
+    {
+        var page = await Browser(Roles.Intake).GetAsync($"/console/{Agency}/applications/new");
+        var label = page.Document.QuerySelector("label[for=receivedOn]")!;
+        // a person (or a driver asking for the field labelled exactly 收到日期) reads the name; the * is the stylesheet's
+        Assert.Equal("收到日期", label.TextContent.Trim());
+        Assert.Contains("required", label.ClassList);
+        Assert.True(page.Document.QuerySelector("#receivedOn")!.HasAttribute("required"));
+    }
+
+    [Fact]
     public async Task Another_agencys_case_is_the_consoles_own_refusal_with_the_menu_and_the_way_back_to_ones_own_worklist()
     {
         var theirs = await LogApplication(OtherAgency);

@@ -150,7 +150,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
 
             // 收费通知 按量 on the other agency's application: 60 pages, the first 30 free, then ¥10 a page (第五条)
             await SignInAsync(page, $"handler.qian-{at}", Roles.Handler, perPage);
-            await page.GotoAsync($"{fixture.BaseUrl}/console/{perPage}?scope=all");
+            await page.GetByRole(AriaRole.Link, new() { Name = "全部", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = byPages }).ClickAsync();
             var byPagesFee = await OpenStepAsync(page, "收费通知");
             await byPagesFee.GetByLabel("页数（按量收费）").FillAsync("60");

@@ -67,9 +67,9 @@ public static class FieldLabels
         // 关联 (a repeat or the same applicant's earlier application) and 不予处理（重复申请）
         ["relatedTo"] = "关联的在先申请（编号）",
         // what the answer notice (政府信息公开申请答复书) says beyond the catalogue's wording
-        ["notice.variant"] = "答复书情形（留空按办理结果）",
+        ["notice.variant"] = "答复书情形（留空则按所选的结果）",
         ["notice.findings"] = "审查或检索情况（留空为“经审查”）",
-        ["notice.decision"] = "答复意见（留空按办理结果；其他处理必填）",
+        ["notice.decision"] = "答复意见（留空则按所选的结果；其他处理必填）",
         ["notice.reasons"] = "理由及其他说明（每段一行）",
         ["notice.provision"] = "获取信息的方式、途径和时间（予以公开、部分公开必填，每项一行）",
         ["notice.basis"] = "其他依据",
