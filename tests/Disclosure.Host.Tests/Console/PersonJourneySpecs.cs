@@ -33,6 +33,8 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         var clock = Stopwatch.StartNew();
+        var laps = new List<string>();
+        void Lap(string what) => laps.Add($"{what} {clock.Elapsed.TotalSeconds:0.0}");
         try
         {
             var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
@@ -44,6 +46,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             // 按件: the applicant's first ten of the month are free (国办函〔2020〕109号第四条); the clerk logs the 11th
             for (var i = 1; i <= 10; i++) await IntakeAsync(perItem, $"园区企业排污许可证第{i}批", today);
             var byPages = await IntakeAsync(perPage, "园区2025年度全部建设工程规划许可证及其附图", today);
+            Lap("seeded through the API");
 
             // the handler has used the console before: the register the 分办 form picks from knows them and their department
             await SignInAsync(page, handler, Roles.Handler, perItem, "规划科");
@@ -68,6 +71,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             await Shot(page, $"person-intake-{at}");
             await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
             var number = (await page.Locator("[data-tracking-number]").TextContentAsync())!.Trim();
+            Lap("intake");
             await CleanAsync(page, "intake saved");
             await SignOutAsync(page);
 
@@ -83,6 +87,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             await Shot(page, $"person-assignment-{at}");
             await SendStepAsync(page, assignment, "转办/分办");
             await Expect(page.Locator("[data-assignment]")).ToHaveTextAsync($"{handler}（规划科）");
+            Lap("分办");
             await SignOutAsync(page);
 
             // the handler finds it under 我的, and takes it through the procedure
@@ -102,6 +107,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             var reply = await OpenStepAsync(page, "收到征求意见答复");
             await reply.GetByLabel("是否同意公开").SelectOptionAsync(new SelectOptionValue { Label = "是" });
             await SendStepAsync(page, reply, "收到征求意见答复");
+            Lap("征求意见 and reply");
 
             // 收费通知 按件: the 11th application of the month in this agency costs ¥100; then 缴费
             var fee = await OpenStepAsync(page, "收费通知");
@@ -111,6 +117,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             await SendStepAsync(page, payment, "缴费");
             await Expect(page.Locator("[data-fee]")).ToContainTextAsync("已缴");
             await CleanAsync(page, "case page after the fee");
+            Lap("收费通知 按件 and 缴费");
 
             // 答复 with its 答复书
             var decision = await OpenStepAsync(page, "答复");
@@ -122,6 +129,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             var answer = NoticeRow(page, answerKind);
             await Expect(answer).ToBeVisibleAsync();
             var answerNumber = (await answer.GetAttributeAsync("data-notice"))!;
+            Lap("答复");
 
             // 邮寄送达: posted today with its postal number; the return receipt signed today
             var delivery = await OpenStepAsync(page, $"记录送达：{answerKind} {answerNumber}");
@@ -136,6 +144,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             await CleanAsync(page, "case page answered and delivered");
             await Shot(page, $"person-delivered-{at}");
             Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"the case page is wider than {width} px");
+            Lap("邮寄送达");
 
             // another agency's case, opened by this agency's handler: the console's own page, with the menu and the way back
             var refused = await page.GotoAsync($"{fixture.BaseUrl}/console/{perPage}/applications/{byPages}");
@@ -147,6 +156,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             await page.GetByRole(AriaRole.Link, new() { Name = "返回工作台" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台", Level = 1 })).ToBeVisibleAsync();
             await SignOutAsync(page);
+            Lap("another agency");
 
             // 收费通知 按量 on the other agency's application: 60 pages, the first 30 free, then ¥10 a page (第五条)
             await SignInAsync(page, $"handler.qian-{at}", Roles.Handler, perPage);
@@ -161,6 +171,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             await Expect(page.Locator("[data-fee]")).ToContainTextAsync("已缴");
             await CleanAsync(page, "case page 按量 paid");
             await Shot(page, $"person-fee-by-pages-{at}");
+            Lap("收费通知 按量 and 缴费");
             await SignOutAsync(page);
 
             // 年度报告: table 三 counts the answered application; 信息处理费 shows its notice and what was paid
@@ -176,6 +187,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             await Expect(fees.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync("1");
             await Expect(fees.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("100");
             await Expect(fees.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("100");
+            Lap("report fresh");
             await CleanAsync(page, "report");
             await Shot(page, $"person-report-{at}");
             await disclosed.ClickAsync();
@@ -183,9 +195,9 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
             await CleanAsync(page, "report drill-down");
 
             var took = clock.Elapsed;
-            output.WriteLine($"journey at {width}×{height}: {took.TotalSeconds:0.0} s");
+            output.WriteLine($"journey at {width}×{height}: {took.TotalSeconds:0.0} s ({string.Join(", ", laps)})");
             Directory.CreateDirectory(fixture.Output);
-            await File.AppendAllTextAsync(Path.Combine(fixture.Output, "journey-timings.txt"), $"{DateTime.UtcNow:O} person journey {at} {width}x{height}: {took.TotalSeconds:0.0} s\n");
+            await File.AppendAllTextAsync(Path.Combine(fixture.Output, "journey-timings.txt"), $"{DateTime.UtcNow:O} person journey {at} {width}x{height}: {took.TotalSeconds:0.0} s; seconds at the end of each part: {string.Join(", ", laps)}\n");
         }
         catch
         {

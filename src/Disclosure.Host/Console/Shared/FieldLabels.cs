@@ -94,7 +94,7 @@ public static class FieldLabels
         ["postalTrackingNumber"] = "邮件号码",
         ["receiptSignedOn"] = "回执签收日期（邮寄送达，申请人收到之日）",
         ["consent"] = "申请人同意电子送达的记录（电子送达）",
-        ["arrivedAt"] = "到达时间（电子送达，如 2026-03-03T10:00+08:00）",
+        ["arrivedAt"] = "到达时间（电子送达，北京时间）",
         ["returnedOn"] = "退回日期",
         ["source"] = "模板正文（Liquid）",
         // settings and the report
