@@ -68,6 +68,17 @@ public class PersonJourneyPageSpecs(AppFixture fixture) : ConsoleScenario(fixtur
     }
 
     [Fact]
+    public async Task Without_a_known_handler_the_assignment_form_asks_for_the_handlers_user_name_under_the_label_handler()
+    {
+        var number = await LogApplication();
+        var page = await Browser(Roles.Supervisor).GetAsync($"/console/{Agency}/applications/{number}");
+        var input = page.Document.QuerySelector("form[data-step=assignment] input[name=handler]")!;
+        Assert.Null(page.Document.QuerySelector("form[data-step=assignment] select[name=handler]"));
+        Assert.Equal("承办人", page.Document.QuerySelector($"label[for='{input.Id}']")!.TextContent.Trim());
+        Assert.Contains("用户名", page.Document.GetElementById(input.GetAttribute("aria-describedby")!)!.TextContent);
+    }
+
+    [Fact]
     public async Task Every_date_field_says_it_is_typed_year_month_day_whatever_the_browsers_language_shows()
     {
         var number = await LogApplication();
@@ -112,6 +123,11 @@ public class PersonJourneyPageSpecs(AppFixture fixture) : ConsoleScenario(fixtur
         Assert.Equal($"/console/{Agency}", page.Document.QuerySelector("[data-home]")!.GetAttribute("href"));
         Assert.Equal($"/console/{Agency}", page.Document.QuerySelector("nav[aria-label=主菜单] a")!.GetAttribute("href"));
         Assert.DoesNotContain(theirs, page.Html);
+        // an agency that does not exist: the console's 页面不存在, the way back to one's own
+        var none = await handler.GetAsync($"/console/no-such-agency/applications/{theirs}");
+        Assert.Equal(404, none.Status);
+        Assert.Equal("页面不存在", none.H1);
+        Assert.Equal($"/console/{Agency}", none.Document.QuerySelector("[data-home]")!.GetAttribute("href"));
         // the API keeps its problem details
         var api = await Get($"/api/agencies/{OtherAgency}/applications", Token(Roles.Handler, Agency));
         Assert.Equal(403, api.Status);

@@ -82,7 +82,7 @@ public static class FieldLabels
         ["evidence"] = "证据及依据",
         ["newAnswerBy"] = "重新答复期限",
         ["department"] = "承办部门",
-        ["handler"] = "承办人（用户名）",
+        ["handler"] = "承办人",
         ["text"] = "答复内容",
         ["publish"] = "公开答复",
         ["satisfaction"] = "满意度",
