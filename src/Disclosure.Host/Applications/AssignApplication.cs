@@ -19,8 +19,8 @@ namespace Disclosure.Host.Applications;
 /// </summary>
 [Step("assignment", "转办/分办", 5)]
 public sealed record AssignApplication(
-    [property: Text(100)] string? Handler,
-    [property: Text(100)] string? Department,
+    [property: Text(100), PickStaff(StaffList.Handlers)] string? Handler,
+    [property: Text(100), PickStaff(StaffList.Departments)] string? Department,
     [property: Required] DateOnly? On,
     [property: Text(500, MultiLine = true)] string? Note) : ApplicationCommand
 {

@@ -17,7 +17,7 @@ namespace Disclosure.Host.Applications;
 /// <c>…/reviews/{id}/decision</c> records the precise outcome); a review recorded before review cases had them is
 /// concluded on the application as before.
 /// </summary>
-[Step("review-conclusion", "复议或诉讼结果", 170)]
+[Step("review-conclusion", "复议或诉讼结果", 170, Secondary = true)]
 public sealed record ConcludeReview([property: Required] DateOnly? ConcludedOn, [property: Required, Codes(typeof(ReviewResults))] string? Result) : ApplicationCommand
 {
     public static IEnumerable<StepTarget> Targets(Application current) =>

@@ -18,7 +18,7 @@ namespace Disclosure.Host.Applications;
 /// A recorded answer was wrong: record the right one with a reason; the old one stays in the history. Once the agency
 /// issues notices, the corrected answer gets a new 告知书 (dated the day of the correction); the old one stays kept.
 /// </summary>
-[Step("decision-correction", "更正答复", 130)]
+[Step("decision-correction", "更正答复", 130, Secondary = true)]
 public sealed record CorrectDecision([property: Required] DateOnly? CorrectedOn, [property: Required, Codes(typeof(Outcomes))] string? Outcome, DateOnly? DecidedOn, [property: Required, Text(2000, MultiLine = true)] string? Reason,
     [property: NoticeText] AnswerNoticeInput? Notice = null) : ApplicationCommand, IIssuesNotices<Application>, ICompletedByWritePath<Application>
 {

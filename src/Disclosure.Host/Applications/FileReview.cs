@@ -18,7 +18,7 @@ namespace Disclosure.Host.Applications;
 /// <c>ReceivedOn</c> is the day the agency received the copy of the 复议申请书 or 起诉状 (the day its reply clock starts from;
 /// the filing date when not given); <c>Procedure</c> 简易程序 for a 复议 under 行政复议法第五十三条第一款第四项.
 /// </summary>
-[Step("review", "行政复议或诉讼", 160)]
+[Step("review", "行政复议或诉讼", 160, Secondary = true)]
 public sealed record FileReview([property: Required, Codes(typeof(ReviewCaseKinds))] string? Kind, [property: Required] DateOnly? FiledOn,
     DateOnly? ReceivedOn = null, [property: Codes(typeof(ReviewProcedures))] string? Procedure = null) : ApplicationCommand, IMintsIds<Application>
 {

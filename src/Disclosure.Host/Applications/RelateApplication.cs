@@ -16,7 +16,7 @@ namespace Disclosure.Host.Applications;
 /// 关联: the handler agrees with a suggestion (or judges without one) that the application repeats an earlier one
 /// (<c>same_request</c>, 条例第三十六条第（六）项) or comes from the same applicant (<c>same_applicant</c>, 条例第三十五条).
 /// </summary>
-[Step("relation", "关联在先申请（重复申请或同一申请人）", 120)]
+[Step("relation", "关联在先申请（重复申请或同一申请人）", 120, Secondary = true)]
 public sealed record RelateApplication(
     [property: Required, Text(60)] string? RelatedTo,
     [property: Required, Codes(typeof(RepeatKinds))] string? Kind) : ApplicationCommand, ICompletedByWritePath<Application>

@@ -13,7 +13,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Applications;
 
 /// <summary>An application answered 信访举报投诉类申请 (条例第三十九条) goes on as a mailbox letter, linked both ways.</summary>
-[Step("letter", "转为市长信箱来信（信访举报投诉类）", 180)]
+[Step("letter", "转为市长信箱来信（信访举报投诉类）", 180, Secondary = true)]
 public sealed record TurnApplicationIntoLetter([property: Required] DateOnly? On, [property: Codes(typeof(LetterCategories))] string? Category) : ApplicationCommand,
     IMintsIds<Application>
 {

@@ -12,7 +12,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Applications;
 
 /// <summary>The applicant withdrew the application (report row （六）3 其他).</summary>
-[Step("withdrawal", "申请人撤回", 100)]
+[Step("withdrawal", "申请人撤回", 100, Secondary = true)]
 public sealed record WithdrawApplication([property: Required] DateOnly? On, [property: Text(2000, MultiLine = true)] string? Reason) : ApplicationCommand
 {
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>

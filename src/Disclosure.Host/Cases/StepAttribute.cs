@@ -19,6 +19,11 @@ public sealed class StepAttribute(string code, string title, int order) : Attrib
     public string Code { get; } = code;
     public string Title { get; } = title;
     public int Order { get; } = order;
+    /// <summary>
+    /// A step off the case's main road (a notice issued again, a failed delivery, returned mail, a review, a correction of
+    /// the answer): the case page folds these under one 其他操作 so the next step of the procedure is the one seen.
+    /// </summary>
+    public bool Secondary { get; set; }
 }
 
 /// <summary>A command of a case that the console does not offer as a step, with the reason (a completeness test asks every command for one or the other).</summary>

@@ -94,6 +94,7 @@ public static class EventStore
         opts.Schema.For<Disclosure.Host.Deadlines.Notification>().MultiTenanted().Index(n => n.CreatedAt);
         // written notices: an agency's setup (like the agency, not tenant data), the documents as issued, their PDFs
         opts.Schema.For<Disclosure.Domain.Notices.NoticeSetup>().Identity(s => s.Id);
+        opts.Schema.For<Disclosure.Host.StaffConsole.SignIn.StaffMember>().MultiTenanted(); // the staff the console has met (转办/分办 pickers)
         opts.Schema.For<Disclosure.Host.Notices.NoticeTemplateText>().Identity(t => t.Id);
         opts.Schema.For<Disclosure.Host.Notices.KeptNotice>().MultiTenanted().Index(k => k.ApplicationId);
         opts.Schema.For<Disclosure.Host.Notices.KeptPdf>().MultiTenanted();

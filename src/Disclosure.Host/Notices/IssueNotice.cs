@@ -20,7 +20,7 @@ namespace Disclosure.Host.Notices;
 /// </summary>
 /// <param name="IssuedOn">The date of the notice (default today).</param>
 /// <param name="ConsultationId">For a 征求意见书 or 征求意见告知书: the consultation.</param>
-[Step("notice", "出具告知书", 135)]
+[Step("notice", "出具告知书", 135, Secondary = true)]
 public sealed record IssueNotice(
     [property: Required, Codes(typeof(NoticeKinds))] string? Kind,
     [property: Label("出具日期（留空为今天）")] DateOnly? IssuedOn = null,

@@ -17,7 +17,7 @@ namespace Disclosure.Host.Notices;
 /// A delivery failed (the applicant refused to sign, no such address, the e-mail could not be sent after every retry):
 /// the case is flagged until the notice is delivered again. Recorded by a handler, or by the e-mail delivery itself.
 /// </summary>
-[Step("delivery-failure", "送达未成功", 145)]
+[Step("delivery-failure", "送达未成功", 145, Secondary = true)]
 public sealed record RecordDeliveryFailure([property: Required] DateOnly? On, [property: Required, Text(500)] string? Reason) : ApplicationCommand
 {
     // the console's step (Step): a failed delivery of a notice already issued, chosen by its 文号 (the mailer records its own)

@@ -14,7 +14,7 @@ using Wolverine.Http;
 namespace Disclosure.Host.Notices;
 
 /// <summary>A posted notice came back (退件): the case is flagged until it is delivered again.</summary>
-[Step("returned-mail", "邮件退回", 150)]
+[Step("returned-mail", "邮件退回", 150, Secondary = true)]
 public sealed record RecordReturnedMail([property: Required] DateOnly? ReturnedOn, [property: Text(500)] string? Reason) : ApplicationCommand
 {
     // the console's step (Step): a notice that was posted, chosen by its 文号

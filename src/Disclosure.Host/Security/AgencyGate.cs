@@ -30,11 +30,13 @@ public sealed class AgencyGate(RequestDelegate next)
             // the problem never echoes what the client sent: a path segment can carry anything
             if (AgencyRules.Normalize(routed) is not { } id || await directory.FindAsync(id, context.RequestAborted) is null)
             {
+                if (await ConsolePageAsync(context, StatusCodes.Status404NotFound)) return;
                 await Problems.NotFound("There is no such agency.").ExecuteAsync(context);
                 return;
             }
             if (context.User.Identity?.IsAuthenticated == true && !CanActFor(context.User, id))
             {
+                if (await ConsolePageAsync(context, StatusCodes.Status403Forbidden)) return;
                 await Problems.Forbidden($"Your token does not allow acting for agency '{id}'.").ExecuteAsync(context);
                 return;
             }
@@ -42,6 +44,22 @@ public sealed class AgencyGate(RequestDelegate next)
             context.Features.Set(new ActingAgency(id));
         }
         await next(context);
+    }
+
+    /// <summary>
+    /// A console page of an agency the user may not act for (a link to another agency's case) or of none: the console's own
+    /// 无权访问 / 页面不存在 page, drawn with the user's own agency's menu and the way back to their start page — a person
+    /// never meets the API's JSON. The status is the API's.
+    /// </summary>
+    private static async Task<bool> ConsolePageAsync(HttpContext context, int status)
+    {
+        if (!StaffConsole.SignIn.ConsoleAuthentication.IsConsole(context.Request.Path)) return false;
+        var own = context.User.FindAll(Roles.AgencyClaim).Select(c => c.Value).FirstOrDefault();
+        if (own is null) context.Request.RouteValues.Remove(RouteArgument);
+        else context.Request.RouteValues[RouteArgument] = own;
+        await StaffConsole.Shared.ErrorPage.WriteAsync(context, status, status == StatusCodes.Status403Forbidden
+            ? "此页面属于其他机关，您的账号不能查看或办理其他机关的案件。如需办理，请联系本机关的系统管理员。" : null);
+        return true;
     }
 
     public static bool CanActFor(System.Security.Claims.ClaimsPrincipal user, string agency) =>

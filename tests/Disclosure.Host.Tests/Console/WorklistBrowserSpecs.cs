@@ -63,7 +63,8 @@ public class WorklistBrowserSpecs(BrowserFixture fixture)
             await page.GotoAsync($"{fixture.BaseUrl}/console/{Agency}/applications/{first}");
             await page.Locator("#step-assignment summary").ClickAsync();
             await page.Locator("form[data-step=assignment] [name=handler]").FillAsync("lin.handler");
-            await page.Locator("form[data-step=assignment] [name=department]").FillAsync("法制科");
+            // the supervisor said at sign-in they work in 法制科: the department is picked from the agency's list (StaffRegister)
+            await page.Locator("form[data-step=assignment]").GetByLabel("承办部门", new() { Exact = true }).SelectOptionAsync("法制科");
             await page.Locator("form[data-step=assignment] button[type=submit]").ClickAsync();
             await Expect(page.Locator("[data-assignment]")).ToHaveTextAsync("lin.handler（法制科）");
             await page.GotoAsync($"{fixture.BaseUrl}/console/{Agency}?scope=all");

@@ -17,6 +17,8 @@ public sealed record StepForm(string Code, string Title, string? TargetKey, stri
     public IReadOnlyList<StepRemark> Remarks { get; init; } = [];
     /// <summary>Values the target fixes, sent with the form unseen (the kind of a notice issued later, its consultation).</summary>
     public IReadOnlyDictionary<string, string> Fixed { get; init; } = new Dictionary<string, string>();
+    /// <summary>Folded under 其他操作 (<see cref="StepAttribute.Secondary"/>).</summary>
+    public bool Secondary { get; init; }
 }
 
 /// <summary>A remark on a step's form, with a link where the clerk can act on it.</summary>
@@ -125,6 +127,15 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
             Notices = await session.LoadAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None,
         };
         var forms = new List<StepForm>();
+        // 转办/分办 picks a handler and a department from those the console knows (StaffRegister: there is no user directory)
+        (IReadOnlyList<Disclosure.Host.StaffConsole.SignIn.StaffMember> Handlers, IReadOnlyList<string> Departments) staff = steps.Any(s => May(s.Roles) && s.Fields.Any(f => f.Pick is not null))
+            ? await Disclosure.Host.StaffConsole.SignIn.StaffRegister.OfAsync(session, ct) : ([], []);
+        IReadOnlyList<Term>? Options(FormField f) => f.Pick switch
+        {
+            StaffList.Handlers => [.. staff.Handlers.Select(h => new Term(h.Id, h.Department is null ? h.Id : $"{h.Id}（{h.Department}）"))],
+            StaffList.Departments => [.. staff.Departments.Select(d => new Term(d, d))],
+            _ => null,
+        };
         foreach (var step in steps.Where(s => May(s.Roles)))
             foreach (var target in step.TargetsOf(Current))
             {
@@ -133,8 +144,8 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
                 var state = isRefused ? refused! : new FormState();
                 var (fields, remarks) = Shown(step.FieldsFor(target.Key), context);
                 forms.Add(new StepForm(step.Code, step.Title, target.Key, target.Caption,
-                    FieldView.Of(fields, state, Today, $"{step.Code}-{target.Key}-").ToList(), state, isRefused)
-                    { Remarks = remarks, Fixed = step.FixedFor(target.Key) });
+                    FieldView.Of(fields, state, Today, $"{step.Code}-{target.Key}-", Options).ToList(), state, isRefused)
+                    { Remarks = remarks, Fixed = step.FixedFor(target.Key), Secondary = step.Secondary });
             }
         Steps = forms;
         Problem = refused?.Problem;
@@ -197,3 +208,6 @@ public sealed record StepsView(IReadOnlyList<StepForm> Steps, long Version);
 
 /// <summary>The as-it-stood banner of a case page: the instant (none: the case as it stands) and the day overdue is judged on.</summary>
 public sealed record AsOfView(DateTimeOffset? At, DateOnly Day);
+
+/// <summary>One step's form on the case page and the case version it is made from.</summary>
+public sealed record StepView(StepForm Step, long Version);

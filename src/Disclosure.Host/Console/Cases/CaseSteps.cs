@@ -32,6 +32,9 @@ public sealed record CaseStep<TCase>(
 {
     public IReadOnlyList<FormField> Fields { get; } = CommandForm.Fields(Command);
 
+    /// <summary>Folded under 其他操作 on the case page (<see cref="StepAttribute.Secondary"/>).</summary>
+    public bool Secondary { get; init; }
+
     private static readonly IReadOnlyDictionary<string, string> NothingFixed = new Dictionary<string, string>();
 
     /// <summary>The values a target fixes (sent unseen with its form; the target's command sets them again).</summary>
@@ -64,7 +67,7 @@ public sealed record CaseStep<TCase>(
             targets is null ? null : c => (IEnumerable<StepTarget>)targets.Invoke(null, [c])!,
             forTarget is null ? null : (c, key) => (CaseCommand<TCase>)forTarget.Invoke(c, [key])!,
             fixes is null ? null : key => (IReadOnlyDictionary<string, string>)fixes.Invoke(null, [key])!,
-            shows is null ? null : (key, field) => (bool)shows.Invoke(null, [key, field])!);
+            shows is null ? null : (key, field) => (bool)shows.Invoke(null, [key, field])!) { Secondary = step.Secondary };
     }
 
     /// <summary>Who may record the step: the roles of the endpoint that takes the command (the console grants no more than the API).</summary>

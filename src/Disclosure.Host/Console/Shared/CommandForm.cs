@@ -18,7 +18,7 @@ public enum FieldKind { Text, TextArea, Date, Number, Choice, YesNo, Lines, Date
 
 /// <summary>One input of a form: its <c>name</c> is the API's JSON name of the field, so the form is the API's request.</summary>
 public sealed record FormField(string Name, string Label, FieldKind Kind, bool Required, int? MaxLength, IReadOnlyList<Term>? Choices, string? Min = null, string? Max = null, bool Whole = false,
-    bool NoticeOnly = false);
+    bool NoticeOnly = false, Disclosure.Host.Cases.StaffList? Pick = null);
 
 /// <summary>What a form shows again after a refusal: the values typed, and per field its message in Chinese.</summary>
 public sealed class FormState
@@ -79,7 +79,8 @@ public static class CommandForm
                 : t != typeof(string) && typeof(IEnumerable).IsAssignableFrom(t) ? FieldKind.Lines
                 : text?.MultiLine == true ? FieldKind.TextArea : FieldKind.Text;
             yield return new FormField(name, p.GetCustomAttribute<LabelAttribute>()?.Text ?? FieldLabels.Of(name), kind, required, text?.MaximumLength ?? (kind == FieldKind.Text ? RequestRules.DefaultTextLength : null),
-                codes, range?.Minimum?.ToString(), range?.Maximum?.ToString(), t == typeof(int) || t == typeof(long), onNotice);
+                codes, range?.Minimum?.ToString(), range?.Maximum?.ToString(), t == typeof(int) || t == typeof(long), onNotice,
+                p.GetCustomAttribute<Disclosure.Host.Cases.PickStaffAttribute>()?.List);
         }
     }
 
@@ -102,7 +103,22 @@ public static class CommandForm
         var json = new JsonObject();
         foreach (var field in Fields(type))
         {
-            var raw = field.Kind is FieldKind.Lines or FieldKind.Choices ? string.Join("\n", form[field.Name].ToArray()) : form[field.Name].ToString();
+            var given = form[field.Name];
+            string raw;
+            if (field.Kind is FieldKind.Lines or FieldKind.Choices) raw = string.Join("\n", given.ToArray());
+            else if (given.Count > 1)
+            {
+                // a value picked from a list or typed in the box beside it (PickStaffAttribute): one of the two
+                var filled = given.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+                raw = filled.LastOrDefault() ?? "";
+                if (filled.Count > 1)
+                {
+                    state.Values[field.Name] = raw;
+                    state.Errors[field.Name] = "请在列表中选择一项，或在下面的框中填写，不要两处都填。";
+                    continue;
+                }
+            }
+            else raw = given.ToString();
             state.Values[field.Name] = raw;
             if (Parse(field, raw.Trim(), out var node) is { } problem) state.Errors[field.Name] = problem;
             else Put(json, field.Name, node); // nested objects always exist: their own required fields are named, not the parent

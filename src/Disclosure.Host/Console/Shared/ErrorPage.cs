@@ -19,7 +19,7 @@ public static class ErrorPage
 {
     public const string View = "/Console/Shared/Error.cshtml";
 
-    public static Task WriteAsync(HttpContext http, int status)
+    public static Task WriteAsync(HttpContext http, int status, string? why = null)
     {
         var (title, text) = status switch
         {
@@ -28,7 +28,7 @@ public static class ErrorPage
             _ => ("无法完成", "请求未能完成。"),
         };
         var (home, homeLabel) = Home(http);
-        var model = new ErrorView(status, title, text, home, homeLabel);
+        var model = new ErrorView(status, title, why ?? text, home, homeLabel);
         http.Response.StatusCode = status;
         var services = http.RequestServices;
         var viewData = new ViewDataDictionary<ErrorView>(services.GetRequiredService<IModelMetadataProvider>(), new ModelStateDictionary()) { Model = model };

@@ -67,9 +67,9 @@ public static class FieldLabels
         // 关联 (a repeat or the same applicant's earlier application) and 不予处理（重复申请）
         ["relatedTo"] = "关联的在先申请（编号）",
         // what the answer notice (政府信息公开申请答复书) says beyond the catalogue's wording
-        ["notice.variant"] = "答复书情形（留空按办理结果）",
+        ["notice.variant"] = "答复书情形（留空则按所选的结果）",
         ["notice.findings"] = "审查或检索情况（留空为“经审查”）",
-        ["notice.decision"] = "答复意见（留空按办理结果；其他处理必填）",
+        ["notice.decision"] = "答复意见（留空则按所选的结果；其他处理必填）",
         ["notice.reasons"] = "理由及其他说明（每段一行）",
         ["notice.provision"] = "获取信息的方式、途径和时间（予以公开、部分公开必填，每项一行）",
         ["notice.basis"] = "其他依据",
@@ -82,7 +82,7 @@ public static class FieldLabels
         ["evidence"] = "证据及依据",
         ["newAnswerBy"] = "重新答复期限",
         ["department"] = "承办部门",
-        ["handler"] = "承办人（用户名）",
+        ["handler"] = "承办人",
         ["text"] = "答复内容",
         ["publish"] = "公开答复",
         ["satisfaction"] = "满意度",
@@ -94,7 +94,7 @@ public static class FieldLabels
         ["postalTrackingNumber"] = "邮件号码",
         ["receiptSignedOn"] = "回执签收日期（邮寄送达，申请人收到之日）",
         ["consent"] = "申请人同意电子送达的记录（电子送达）",
-        ["arrivedAt"] = "到达时间（电子送达，如 2026-03-03T10:00+08:00）",
+        ["arrivedAt"] = "到达时间（电子送达，北京时间）",
         ["returnedOn"] = "退回日期",
         ["source"] = "模板正文（Liquid）",
         // settings and the report

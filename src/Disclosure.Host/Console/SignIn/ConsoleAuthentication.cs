@@ -85,14 +85,16 @@ public static class ConsoleAuthentication
             o.TokenValidationParameters.RoleClaimType = Roles.RoleClaim;
             o.CorrelationCookie.Path = ConsoleSetup.Prefix;
             o.NonceCookie.Path = ConsoleSetup.Prefix;
-            o.Events.OnTicketReceived = context =>
+            o.Events.OnTicketReceived = async context =>
             {
                 // only what the console needs is kept in the session: the user, roles, agencies and department, and when it started
                 var user = context.Principal!;
                 context.Principal = Principal(user.FindFirst("sub")?.Value ?? "unknown", user.FindAll(Roles.RoleClaim).Select(c => c.Value),
                     user.FindAll(Roles.AgencyClaim).Select(c => c.Value), OpenIdConnect, user.FindFirst(Roles.DepartmentClaim)?.Value);
-                context.Properties!.Items[SignedInAt] = (context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow).ToString("O");
-                return Task.CompletedTask;
+                var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+                context.Properties!.Items[SignedInAt] = now.ToString("O");
+                // the staff register the 转办/分办 pickers read (there is no user directory: the provider is it)
+                await StaffRegister.RecordAsync(context.HttpContext.RequestServices.GetRequiredService<Marten.IDocumentStore>(), context.Principal, now, context.HttpContext.RequestAborted);
             };
         });
 }

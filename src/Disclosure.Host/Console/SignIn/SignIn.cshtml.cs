@@ -57,6 +57,7 @@ public sealed class SignInModel(ConsoleSignInSettings settings, IDocumentStore s
         }
         var principal = ConsoleAuthentication.Principal(UserName, Chosen, string.IsNullOrEmpty(agency) ? [] : [agency], "demo", DepartmentChoice);
         await HttpContext.SignInAsync(ConsoleAuthentication.Cookie, principal, ConsoleAuthentication.Session(clock.Now, null));
+        await StaffRegister.RecordAsync(store, principal, clock.Now, ct);
         return LocalRedirect(ReturnUrl ?? ConsoleSetup.Prefix);
     }
 
