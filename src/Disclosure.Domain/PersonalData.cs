@@ -189,6 +189,7 @@ public static class PersonalData
         DeliveryFailed e => e with { Reason = PersonalDataErased.Placeholder },
         LetterReceived e => e with { Writer = Writer.Erased, Subject = PersonalDataErased.Placeholder, Body = PersonalDataErased.Placeholder },
         LetterReplied e => e with { Text = PersonalDataErased.Placeholder },
+        PetitionReviewAnswered e => e with { Text = PersonalDataErased.Placeholder },
         LetterRejected { Note: not null } e => e with { Note = PersonalDataErased.Placeholder },
         LetterReturned e => e with { Reason = PersonalDataErased.Placeholder },
         LetterExtensionApproved e => e with { Reason = PersonalDataErased.Placeholder },

@@ -69,7 +69,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 context = context with { TrackingNumber = await numbers.NextAsync(session.TenantId, context.Agency.Code, number.Kind, number.Year, ct) };
                 decided = command.Decide(current, context).ToList();
             }
-            events = decided.Where(d => d is not CaseOpened and not DeadlineNotice and not CaseLinked).ToList();
+            events = decided.Where(d => d is not CaseOpened and not DeadlineNotice and not CaseLinked and not AfterCommit and not KeptWithCase).ToList();
             // the written notices the law ties to the step, issued with it (numbers taken last: no gap for a refusal)
             if (command is IIssuesNotices<TCase> issuing && context.Notices.IssuesNotices)
             {
@@ -102,11 +102,17 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 MaskStoredEvents(session, history);
                 await IdempotencyRecords.EraseAsync(session, id, context.Today, ct);
                 if (current is Application before) await notices.MaskAsync(session, bus, before, context.Today, ct);
+                // the evidence bundle kept with a review holds the application's personal data: erased with the review
+                if (current is ReviewCase) session.Delete<Reviews.ReviewEvidencePdf>(id);
             }
         }
 
         foreach (var link in decided.OfType<CaseLinked>())
             await AppendLinkedAsync(session, bus, link, context, ct);
+        foreach (var kept in decided.OfType<KeptWithCase>())
+            session.Store(kept.Document);
+        foreach (var after in decided.OfType<AfterCommit>())
+            await bus.PublishAsync(after.Message);
 
         var opened = new List<OpenedCase>();
         foreach (var open in decided.OfType<CaseOpened>())

@@ -26,7 +26,7 @@ public class EventContractSpecs
         "notice_settings_set", "fee_policy_set", "notice_template_set", "notice_template_reset", "application_related", "retention_setting_set",
         "undelivered_notice_reminder_set", "application_assigned", "letter_supervised", "application_confirmed", "submission_returned",
         "review_opened", "review_outcome_recorded", "review_received", "review_reply_filed", "review_decided", "review_reply_due_rederived",
-        "letter_registered_as_petition",
+        "letter_registered_as_petition", "review_evidence_kept", "petition_review_requested", "petition_review_answered",
     ];
 
     [Fact]
