@@ -109,8 +109,8 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
 
         foreach (var link in decided.OfType<CaseLinked>())
             await AppendLinkedAsync(session, bus, link, context, ct);
-        foreach (var kept in decided.OfType<KeptWithCase>())
-            session.Store(kept.Document);
+        // stored by its runtime type (Store<object> would name no document type)
+        session.StoreObjects(decided.OfType<KeptWithCase>().Select(k => k.Document));
         foreach (var after in decided.OfType<AfterCommit>())
             await bus.PublishAsync(after.Message);
 

@@ -96,4 +96,16 @@ public class PetitionReviewSpecs
         var answered = LetterDecider.AnswerPetitionReview(Fold(events), D("2025-11-01"), "赵六反映的问题已处理。", Today);
         Assert.Equal(PersonalDataErased.Placeholder, ((PetitionReviewAnswered)PersonalData.Masked(answered)!).Text);
     }
+
+    [Fact]
+    public void A_复查意见_after_the_close_keeps_the_letter_six_months_from_the_意见()
+    {
+        var events = Answered();
+        events.Add(LetterDecider.Close(Fold(events), D("2025-09-22"), Today));
+        events.Add(LetterDecider.RequestPetitionReview(Fold(events), D("2025-10-10"), null, Today));
+        Assert.Equal("open", Assert.Single(PersonalData.Check(Fold(events), D("2025-12-31"), 10).Kept).Code);
+        events.Add(LetterDecider.AnswerPetitionReview(Fold(events), D("2025-11-01"), "维持。", Today));
+        var window = PersonalData.Check(Fold(events), D("2026-04-01"), 10).Kept.Single(k => k.Code == "letter_window");
+        Assert.Equal(D("2026-05-01"), window.Until); // 1 November 2025 + 6 months, not 22 September + 6 months
+    }
 }

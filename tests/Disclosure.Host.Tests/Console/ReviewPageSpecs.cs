@@ -112,6 +112,7 @@ public class ReviewPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
 
         // Monday 30 June: on the list, not yet due soon (the reminder starts 3 working days before: 2 July)
         var list = await Browser(Roles.Handler).GetAsync($"/console/{Agency}?scope=all");
+        Assert.True(list.Status == 200, string.Join("\n", Fixture.Logs.Lines.Where(l => l.Contains("Exception")).TakeLast(2)));
         Assert.Equal([review, open], Cases(list));
         Assert.Equal(("0", "0"), (Count(list, "逾期"), Count(list, "前到期")));
         var row = list.Document.QuerySelector($"tr[data-case='{review}']")!;

@@ -79,7 +79,7 @@ public class ReviewEvidenceSpecs(AppFixture fixture) : NoticeScenario(fixture)
         Assert.DoesNotContain("交邮", text);
 
         // the application moves on: a posting recorded, then the review decided — the kept bundle does not change
-        (await Post($"{notice}/delivery", new { method = "post", postedOn = "2025-04-11", postalTrackingNumber = "1178 2345 6789" })).ShouldBe(200);
+        (await Post($"{notice}/delivery", new { method = "post", postedOn = "2025-04-10", postalTrackingNumber = "1178 2345 6789" })).ShouldBe(200);
         Clock.Now = new DateTimeOffset(2025, 5, 20, 10, 0, 0, TimeSpan.FromHours(8));
         (await Post($"{Reviews}/{reviewId}/decision", new { decidedOn = "2025-05-19", outcome = "upheld" }, handler)).ShouldBe(200);
         var now = (await Download($"{Base}/{id}/evidence?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}"));

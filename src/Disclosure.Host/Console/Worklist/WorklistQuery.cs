@@ -69,8 +69,8 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         select 'review' as kind, id, data ->> 'trackingNumber' as number, disclosure.mt_immutable_date(data ->> 'dueOn') as due,
                data ->> 'status' as status, app -> 'applicant' ->> 'name' as who, app -> 'applicant' ->> 'category' as category, app ->> 'department' as department,
                data ->> 'receivedOn' as received, {ReviewSubject} as subject, app ->> 'handler' as handler, null::text as due_note
-        from (select r.id, r.tenant_id, r.data, a.data as app from disclosure.mt_doc_reviewcase r
-              left join disclosure.mt_doc_application a on a.tenant_id = r.tenant_id and a.id = (r.data ->> 'applicationId')::uuid
+        from (select r.id, r.data, a.data as app from disclosure.mt_doc_reviewcase r
+              left join disclosure.mt_doc_application a on a.tenant_id = $1 and a.id = (r.data ->> 'applicationId')::uuid
               where r.tenant_id = $1) reviews
         where data ->> 'awaitingReply' = 'true'
         """;
