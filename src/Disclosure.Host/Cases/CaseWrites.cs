@@ -101,8 +101,13 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
             {
                 MaskStoredEvents(session, history);
                 await IdempotencyRecords.EraseAsync(session, id, context.Today, ct);
-                if (current is Application before) await notices.MaskAsync(session, bus, before, context.Today, ct);
-                // the evidence bundle kept with a review holds the application's personal data: erased with the review
+                if (current is Application before)
+                {
+                    await notices.MaskAsync(session, bus, before, context.Today, ct);
+                    // the evidence bundles kept with its reviews print the application's personal data: they go with it
+                    foreach (var review in before.Reviews.Where(r => r.CaseNumber is not null)) session.Delete<Reviews.ReviewEvidencePdf>(review.Id);
+                }
+                // and with the review itself, whichever is erased first
                 if (current is ReviewCase) session.Delete<Reviews.ReviewEvidencePdf>(id);
             }
         }
