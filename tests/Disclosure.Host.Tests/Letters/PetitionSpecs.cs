@@ -108,4 +108,33 @@ public class PetitionPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         Assert.Contains("信访工作条例", page.Text("[data-time-limit-rule]"));
         Assert.Equal("2025-07-15", page.Text("[data-due-on]")); // 30 Jun + 15 days
     }
+
+    [Fact]
+    public async Task A_复查_is_asked_and_answered_on_the_letter_page()
+    {
+        var clerk = Browser(Roles.Intake);
+        var saved = await clerk.SubmitAsync(await clerk.GetAsync($"/console/{Agency}/letters/new"), new Dictionary<string, string>
+        {
+            ["channel"] = "online", ["category"] = "complaint", ["receivedOn"] = Today, ["subject"] = "夜间施工扰民", ["body"] = "请依法处理",
+            ["writer.name"] = "李四", ["petition"] = "true",
+        });
+        var number = saved.Text("[data-tracking-number]");
+        (await Post($"/api/agencies/{Agency}/letters/{number}/acceptance", new { on = Today })).ShouldBe(200);
+        (await Post($"/api/agencies/{Agency}/letters/{number}/reply", new { on = Today, text = "已责令停工。" })).ShouldBe(200);
+
+        var desk = Browser(Roles.Handler);
+        var page = await desk.GetAsync($"/console/{Agency}/letters/{number}");
+        var asked = await desk.SubmitAsync(page, new Dictionary<string, string> { ["on"] = Today }, "form[data-step=petition-review]");
+        Assert.Equal(302, asked.Status);
+        page = await desk.GetAsync(asked.Location!);
+        Assert.Equal("复查中", page.Text("[data-status]"));
+        Assert.Equal("2025-07-30", page.Text("[data-due-on]")); // 30 June + 30 days (信访工作条例第三十五条)
+        Assert.Contains("意见期限 2025-07-30", page.Text("[data-petition-review=reexamination]"));
+
+        var answered = await desk.SubmitAsync(page, new Dictionary<string, string> { ["on"] = Today, ["text"] = "维持原处理意见。" }, "form[data-step=petition-review-answer]");
+        Assert.Equal(302, answered.Status);
+        page = await desk.GetAsync(answered.Location!);
+        Assert.Contains("维持原处理意见。", page.Text("[data-petition-review=reexamination]"));
+        Assert.NotNull(page.Document.QuerySelector("form[data-step=petition-review]")); // a 复核 may follow
+    }
 }
