@@ -55,7 +55,8 @@ public static class Deadlines
         if (!letter.AwaitingAction) return new([], []);
         try
         {
-            var what = letter.AcceptedOn is null ? "受理决定" : "答复";
+            var what = letter.PendingPetitionReview() is { } review ? (review.Stage == PetitionReviewStages.Recheck ? "复核意见" : "复查意见")
+                : letter.AcceptedOn is null ? "受理决定" : "答复";
             return new([], Notices(letter.DueOn, today, calendar, reminderDays, $"市长信箱来信 {letter.TrackingNumber} 的{what}"));
         }
         catch (CalendarNotAvailable)

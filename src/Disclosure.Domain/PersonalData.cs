@@ -82,9 +82,11 @@ public static class PersonalData
         var closedOn = letter.Status is LetterStatuses.Closed or LetterStatuses.Rejected or LetterStatuses.Reclassified ? letter.ClosedOn ?? letter.RejectedOn : null;
         if (closedOn is not { } closed) return new(null, [new("open", "来信尚未办结、不予受理或转为申请", null)]);
         var kept = Common(closed, today, retentionYears, closedBefore);
-        var until = closed.AddMonths(LetterWindowMonths);
+        // a 复查意见 given after the close opens the 复核's 30 days again (第三十六条): the window runs from the later of the two
+        var from = letter.PetitionReviews.Select(r => r.AnsweredOn).Append(closed).Max()!.Value;
+        var until = from.AddMonths(LetterWindowMonths);
         if (today < until)
-            kept.Add(new("letter_window", $"来信于 {closed:yyyy-MM-dd} {(letter.Status == LetterStatuses.Rejected ? "不予受理" : "办结")}，{LetterWindowMonths} 个月内仍可能请求复查、复核（信访工作条例第三十五条、第三十六条），至 {until:yyyy-MM-dd}", until));
+            kept.Add(new("letter_window", $"来信于 {from:yyyy-MM-dd} {(letter.Status == LetterStatuses.Rejected ? "不予受理" : from == closed ? "办结" : "提出复查（复核）意见")}，{LetterWindowMonths} 个月内仍可能请求复查、复核（信访工作条例第三十五条、第三十六条），至 {until:yyyy-MM-dd}", until));
         return new(closed, kept);
     }
 
@@ -189,6 +191,7 @@ public static class PersonalData
         DeliveryFailed e => e with { Reason = PersonalDataErased.Placeholder },
         LetterReceived e => e with { Writer = Writer.Erased, Subject = PersonalDataErased.Placeholder, Body = PersonalDataErased.Placeholder },
         LetterReplied e => e with { Text = PersonalDataErased.Placeholder },
+        PetitionReviewAnswered e => e with { Text = PersonalDataErased.Placeholder },
         LetterRejected { Note: not null } e => e with { Note = PersonalDataErased.Placeholder },
         LetterReturned e => e with { Reason = PersonalDataErased.Placeholder },
         LetterExtensionApproved e => e with { Reason = PersonalDataErased.Placeholder },

@@ -64,6 +64,7 @@ public static class EventNames
     public const string ReviewReplyFiled = "review_reply_filed";
     public const string ReviewDecided = "review_decided";
     public const string ReviewReplyDueRederived = "review_reply_due_rederived";
+    public const string ReviewEvidenceKept = "review_evidence_kept";
 
     // mayor's mailbox letters
     public const string LetterReceived = "letter_received";
@@ -79,6 +80,8 @@ public static class EventNames
     public const string LetterDueDateRederived = "letter_due_date_rederived";
     public const string LetterSupervised = "letter_supervised";
     public const string LetterRegisteredAsPetition = "letter_registered_as_petition";
+    public const string PetitionReviewRequested = "petition_review_requested";
+    public const string PetitionReviewAnswered = "petition_review_answered";
 
     // agencies, calendar, the report file
     public const string AgencyRegistered = "agency_registered";

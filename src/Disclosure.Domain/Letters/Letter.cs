@@ -26,6 +26,17 @@ public sealed class Feedback
     public string Satisfaction { get; set; } = "";
 }
 
+/// <summary>A 复查 or 复核 of a 信访事项's answer (信访工作条例第三十五条、第三十六条): asked, and its 意见 once given.</summary>
+public sealed class PetitionReview
+{
+    public string Stage { get; set; } = "";
+    public DateOnly RequestedOn { get; set; }
+    public DateOnly AnswerReceivedOn { get; set; }
+    public DateOnly? AnsweredOn { get; set; }
+    public string? Text { get; set; }
+    public bool OnTime { get; set; }
+}
+
 /// <summary>A mayor's-mailbox letter (市长信箱来信) as handlers see it; the clock view is recomputed after every event.</summary>
 public sealed class Letter : ITrackedCase
 {
@@ -75,6 +86,11 @@ public sealed class Letter : ITrackedCase
     /// <summary>Registered as 信访 (at intake or later): the 信访工作条例 calendar-day limits apply (<see cref="PetitionTimeLimits"/>).</summary>
     public bool Petition { get; set; }
     public DateOnly? RegisteredAsPetitionOn { get; set; }
+    /// <summary>信访: the 复查 and then the 复核 asked of its answer, in order (信访工作条例第三十五条、第三十六条).</summary>
+    public List<PetitionReview> PetitionReviews { get; set; } = [];
+
+    /// <summary>The 复查 or 复核 whose 意见 is still owed, if any.</summary>
+    public PetitionReview? PendingPetitionReview() => PetitionReviews.LastOrDefault(r => r.AnsweredOn is null);
 
     public DateOnly? DueOn { get; set; }
     public Deadline? Deadline { get; set; }
@@ -140,6 +156,7 @@ public sealed class Letter : ITrackedCase
                 Writer = Writer.Erased; Subject = PersonalDataErased.Placeholder; Body = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
                 PublishedReplyOn = null; // an erased letter leaves the public list of replies
                 foreach (var reply in Replies) reply.Text = PersonalDataErased.Placeholder;
+                foreach (var review in PetitionReviews) if (review.Text is not null) review.Text = PersonalDataErased.Placeholder;
                 if (RejectionNote is not null) RejectionNote = PersonalDataErased.Placeholder;
                 foreach (var assignment in Assignments) if (assignment.ReturnReason is not null) assignment.ReturnReason = PersonalDataErased.Placeholder;
                 if (Extension is not null) Extension = Extension with { Reason = PersonalDataErased.Placeholder };
@@ -147,15 +164,24 @@ public sealed class Letter : ITrackedCase
             case LetterReclassified e: ApplicationId = e.ApplicationId; ApplicationNumber = e.ApplicationNumber; ClosedOn = e.On; break;
             case LetterDueDateRederived: break; // the clock is recomputed from the facts; this event only records why it moved
             case LetterSupervised e: SupervisedOn = e.On; SuperviseBy = e.ReplyBy; SupervisionNote = e.Note; break;
+            case PetitionReviewRequested e:
+                PetitionReviews.Add(new PetitionReview { Stage = e.Stage, RequestedOn = e.On, AnswerReceivedOn = e.AnswerReceivedOn });
+                break;
+            case PetitionReviewAnswered e:
+                if (PendingPetitionReview() is { } pending) { pending.AnsweredOn = e.On; pending.Text = e.Text; pending.OnTime = e.OnTime; }
+                break;
             default: throw new UnhandledEvent(typeof(Letter), @event);
         }
         Status = DeriveStatus();
-        AwaitingAction = Status is LetterStatuses.Received or LetterStatuses.Accepted or LetterStatuses.Assigned or LetterStatuses.Returned or LetterStatuses.Reopened;
+        AwaitingAction = Status is LetterStatuses.Received or LetterStatuses.Accepted or LetterStatuses.Assigned or LetterStatuses.Returned or LetterStatuses.Reopened
+            or LetterStatuses.UnderReexamination or LetterStatuses.UnderRecheck;
     }
 
     private string DeriveStatus()
     {
         if (ApplicationId is not null) return LetterStatuses.Reclassified;
+        // a 复查 or 复核 asked of the answer: its 意见 is owed, whether the letter was closed or not
+        if (PendingPetitionReview() is { } review) return review.Stage == PetitionReviewStages.Recheck ? LetterStatuses.UnderRecheck : LetterStatuses.UnderReexamination;
         if (ClosedOn is not null) return LetterStatuses.Closed;
         if (RejectedOn is not null) return LetterStatuses.Rejected;
         if (AcceptedOn is null) return LetterStatuses.Received;
@@ -203,9 +229,15 @@ public static class LetterClock
     /// <summary>信访: the 办结 limit extended by <paramref name="calendarDays"/> (at most 30, the reason told to the writer — 第三十四条).</summary>
     public static DateOnly PetitionExtended(DateOnly due, int calendarDays) => due.AddDays(calendarDays);
 
+    /// <summary>信访: the last day to ask for a 复查 or 复核: 30 calendar days after the answer (or 复查意见) was received (第三十五条、第三十六条).</summary>
+    public static DateOnly PetitionReviewRequestEnds(DateOnly answerReceivedOn) => answerReceivedOn.AddDays(PetitionTimeLimits.RequestReviewWithin);
+
+    /// <summary>信访: the 复查意见 or 复核意见 is owed 30 calendar days after the request was received (第三十五条、第三十六条).</summary>
+    public static DateOnly PetitionReviewAnswerEnds(DateOnly requestedOn) => requestedOn.AddDays(PetitionTimeLimits.AnswerReviewWithin);
+
     /// <summary>Which rule sets the letter's limits, as the case page and the API say it.</summary>
     public static string RuleOf(Letter letter) => letter.Petition
-        ? $"信访事项：按《信访工作条例》（2022）计算，日历日——{PetitionTimeLimits.AcceptWithin} 日内受理或转送（第二十二条、第二十三条），受理之日起 {PetitionTimeLimits.FinishWithin} 日内办结，经批准可延长不超过 {PetitionTimeLimits.MaxExtension} 日并告知理由（第三十四条）"
+        ? $"信访事项：按《信访工作条例》（2022）计算，日历日——{PetitionTimeLimits.AcceptWithin} 日内受理或转送（第二十二条、第二十三条），受理之日起 {PetitionTimeLimits.FinishWithin} 日内办结，经批准可延长不超过 {PetitionTimeLimits.MaxExtension} 日并告知理由（第三十四条）；收到答复之日起 {PetitionTimeLimits.RequestReviewWithin} 日内可请求复查，复查意见 {PetitionTimeLimits.AnswerReviewWithin} 日内作出（第三十五条），收到复查意见之日起 {PetitionTimeLimits.RequestReviewWithin} 日内可请求复核，复核意见 {PetitionTimeLimits.AnswerReviewWithin} 日内作出（第三十六条）"
         : $"市长信箱来信：按本机关来信办理时限计算，工作日——{letter.AcceptWithin} 个工作日内决定是否受理，受理后 {letter.ReplyWithin ?? LetterTimeLimits.Default.ReplyWithin} 个工作日内答复";
 
     public static Deadline Derive(Letter letter, WorkingDayCalendar calendar)
@@ -215,6 +247,17 @@ public static class LetterClock
         {
             steps.Add(new("received", letter.ReceivedOn, null, $"{letter.ReceivedOn:yyyy-MM-dd} 收到来信"));
             if (letter.Petition) steps.Add(new("petition", letter.RegisteredAsPetitionOn, null, $"{letter.RegisteredAsPetitionOn:yyyy-MM-dd} 登记为信访事项，按《信访工作条例》日历日计算期限"));
+            if (letter.PendingPetitionReview() is { } review)
+            {
+                // the 复查意见 / 复核意见 is what is owed now (信访工作条例第三十五条、第三十六条), whatever the letter's own limit was
+                var stage = review.Stage == PetitionReviewStages.Recheck ? "复核" : "复查";
+                var article = review.Stage == PetitionReviewStages.Recheck ? "第三十六条" : "第三十五条";
+                var owed = PetitionReviewAnswerEnds(review.RequestedOn);
+                steps.Add(new("petition_review_requested", review.RequestedOn, null, $"{review.RequestedOn:yyyy-MM-dd} 收到{stage}请求（答复于 {review.AnswerReceivedOn:yyyy-MM-dd} 收到）"));
+                steps.Add(new("petition_review_within", owed, null, $"收到{stage}请求之日起 {PetitionTimeLimits.AnswerReviewWithin} 日内提出{stage}意见（信访工作条例{article}）→ {owed:yyyy-MM-dd}"));
+                steps.Add(new("due", owed, null, $"{stage}意见期限为 {owed:yyyy-MM-dd}"));
+                return new Deadline(owed, false, null, steps);
+            }
             if (letter.AcceptedOn is not { } accepted)
             {
                 var decide = AcceptanceEnds(letter, calendar);

@@ -209,6 +209,51 @@ public static class LetterDecider
         return new LetterSupervised(on, replyBy, note.Trim());
     }
 
+    /// <summary>
+    /// 信访: the petitioner asks for a 复查 of the answer — within 30 days of receiving it (信访工作条例第三十五条) — or, once the
+    /// 复查意见 is given, for a 复核 within 30 days of receiving that (第三十六条). After the 复核意见 nothing more is taken up on
+    /// the same facts and grounds (第三十六条第三款). <paramref name="answerReceivedOn"/>: the day the answer was received (its date
+    /// when not given); calendar days, the day of receipt not counted.
+    /// </summary>
+    public static PetitionReviewRequested RequestPetitionReview(Letter letter, DateOnly on, DateOnly? answerReceivedOn, DateOnly today)
+    {
+        Dated(letter, "on", on, today);
+        if (!letter.Petition) throw Refusal.Conflict("Only a letter registered as 信访 has a 复查 or 复核 (信访工作条例第三十五条、第三十六条).");
+        if (letter.PendingPetitionReview() is { } pending)
+            throw Refusal.Conflict($"The request of {pending.RequestedOn:yyyy-MM-dd} is still waiting for its answer.");
+        string stage;
+        DateOnly answeredOn;
+        switch (letter.PetitionReviews)
+        {
+            case []:
+                Expect(letter, "reviewed (复查)", LetterStatuses.Replied, LetterStatuses.Closed);
+                (stage, answeredOn) = (PetitionReviewStages.Reexamination, letter.Replies[^1].On);
+                break;
+            case [var reexamination]:
+                (stage, answeredOn) = (PetitionReviewStages.Recheck, reexamination.AnsweredOn!.Value);
+                break;
+            default:
+                throw Refusal.Conflict($"The 复核意见 was given on {letter.PetitionReviews[^1].AnsweredOn:yyyy-MM-dd}: the matter is not taken up again on the same facts and grounds (信访工作条例第三十六条第三款).");
+        }
+        var received = answerReceivedOn ?? answeredOn;
+        if (received < answeredOn) throw Refusal.Invalid("answerReceivedOn", $"The answer cannot be received before it was given ({answeredOn:yyyy-MM-dd}).");
+        if (received > on) throw Refusal.Invalid("answerReceivedOn", $"The answer is received on or before the request ({on:yyyy-MM-dd}).");
+        var last = LetterClock.PetitionReviewRequestEnds(received);
+        if (on > last)
+            throw Refusal.Invalid("on", $"A 复查 or 复核 is asked within {PetitionTimeLimits.RequestReviewWithin} days of receiving the answer ({received:yyyy-MM-dd}), that is by {last:yyyy-MM-dd} (信访工作条例第三十五条、第三十六条).");
+        return new PetitionReviewRequested(stage, on, received, LetterClock.PetitionReviewAnswerEnds(on));
+    }
+
+    /// <summary>The 复查意见 or 复核意见, in writing, for the request still waiting (信访工作条例第三十五条、第三十六条); late if after its 30 days.</summary>
+    public static PetitionReviewAnswered AnswerPetitionReview(Letter letter, DateOnly on, string? text, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw Refusal.Invalid("text", "Write the 复查意见 or 复核意见.");
+        Dated(letter, "on", on, today);
+        if (letter.PendingPetitionReview() is not { } pending) throw Refusal.Conflict("No 复查 or 复核 is waiting for its answer.");
+        if (on < pending.RequestedOn) throw Refusal.Invalid("on", $"The answer cannot precede the request ({pending.RequestedOn:yyyy-MM-dd}).");
+        return new PetitionReviewAnswered(pending.Stage, on, text.Trim(), on <= LetterClock.PetitionReviewAnswerEnds(pending.RequestedOn));
+    }
+
     private static void Expect(Letter letter, string verb, params string[] statuses)
     {
         if (!statuses.Contains(letter.Status))

@@ -137,3 +137,24 @@ public sealed record LetterRegisteredAsPetition(DateOnly On, string Reason) : IL
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
+
+/// <summary>
+/// 信访: the petitioner, not satisfied with the answer, asks for its 复查 (within 30 days of receiving the written answer,
+/// 信访工作条例第三十五条) or, not satisfied with the 复查意见, for its 复核 (within 30 days of receiving it, 第三十六条).
+/// <c>AnswerReceivedOn</c>: the day the answer being reviewed was received (its date when not known); <c>DueOn</c>: the
+/// 意见 is owed 30 days after the request was received.
+/// </summary>
+[Label("请求复查或复核")]
+[StoredName(EventNames.PetitionReviewRequested)]
+public sealed record PetitionReviewRequested(string Stage, DateOnly On, DateOnly AnswerReceivedOn, DateOnly DueOn) : ILetterEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}
+
+/// <summary>The 复查意见 or 复核意见 given in writing (信访工作条例第三十五条、第三十六条); after the 复核, the matter is not taken up again on the same facts and grounds.</summary>
+[Label("复查或复核意见")]
+[StoredName(EventNames.PetitionReviewAnswered)]
+public sealed record PetitionReviewAnswered(string Stage, DateOnly On, string Text, bool OnTime) : ILetterEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}

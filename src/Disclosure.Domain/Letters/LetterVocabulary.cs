@@ -93,6 +93,9 @@ public static class LetterStatuses
     public const string Rejected = "rejected";
     public const string Closed = "closed";
     public const string Reclassified = "reclassified";
+    /// <summary>信访: a 复查 or 复核 of the answer is asked and its 意见 is owed (信访工作条例第三十五条、第三十六条).</summary>
+    public const string UnderReexamination = "under_reexamination";
+    public const string UnderRecheck = "under_recheck";
 
     public static readonly IReadOnlyList<Term> All =
     [
@@ -105,6 +108,8 @@ public static class LetterStatuses
         new(Rejected, "不予受理"),
         new(Closed, "已办结"),
         new(Reclassified, "已转为政府信息公开申请"),
+        new(UnderReexamination, "复查中"),
+        new(UnderRecheck, "复核中"),
     ];
 
     /// <summary>The public look-up shows the writer only these plain words.</summary>
@@ -116,6 +121,8 @@ public static class LetterStatuses
         Rejected => "不予受理",
         Closed => "已办结",
         Reclassified => "已转为政府信息公开申请办理",
+        UnderReexamination => "复查中",
+        UnderRecheck => "复核中",
         _ => "办理中",
     };
 }
@@ -146,4 +153,21 @@ public static class PetitionTimeLimits
     public const int AcceptWithin = 15;
     public const int FinishWithin = 60;
     public const int MaxExtension = 30;
+    /// <summary>复查 may be asked within 30 days of receiving the written answer (第三十五条); 复核 within 30 days of receiving the 复查意见 (第三十六条).</summary>
+    public const int RequestReviewWithin = 30;
+    /// <summary>复查意见 and 复核意见 are given within 30 days of receiving the request (第三十五条、第三十六条).</summary>
+    public const int AnswerReviewWithin = 30;
+}
+
+/// <summary>The two levels of review of a 信访事项's answer (信访工作条例第三十五条、第三十六条): 复查, then 复核, which is final.</summary>
+public static class PetitionReviewStages
+{
+    public const string Reexamination = "reexamination";
+    public const string Recheck = "recheck";
+
+    public static readonly IReadOnlyList<Term> All =
+    [
+        new(Reexamination, "复查"),
+        new(Recheck, "复核"),
+    ];
 }

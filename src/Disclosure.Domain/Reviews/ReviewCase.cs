@@ -31,6 +31,8 @@ public sealed class ReviewCase : ITrackedCase
     /// <summary>重新答复: the date the decision set for the agency's new answer to the application.</summary>
     public DateOnly? NewAnswerBy { get; set; }
     public DateOnly? PersonalDataErasedOn { get; set; }
+    /// <summary>The evidence bundle kept with the reply (<see cref="ReviewEvidenceKept"/>); null until it is built.</summary>
+    public KeptEvidence? EvidenceBundle { get; set; }
 
     /// <summary>The reply (书面答复 / 答辩状) is due on this day (<see cref="ReviewClock.ReplyDue"/>); null while the calendar lacks the year.</summary>
     public DateOnly? ReplyDueOn { get; set; }
@@ -68,6 +70,9 @@ public sealed class ReviewCase : ITrackedCase
             case ReviewDecided e:
                 DecidedOn = e.DecidedOn; Outcome = e.Outcome; Result = e.Result; NewAnswerBy = e.NewAnswerBy;
                 break;
+            case ReviewEvidenceKept e:
+                EvidenceBundle = new KeptEvidence(e.On, e.AsOf, e.Sha256, e.Length, e.Pages);
+                break;
             case ReviewReplyDueRederived:
                 break; // the clock is recomputed from the facts; this event only records why it moved
             case PersonalDataErased e:
@@ -96,6 +101,9 @@ public sealed class ReviewCase : ITrackedCase
         DueOn = AwaitingReply ? ReplyDueOn : null;
     }
 }
+
+/// <summary>The evidence bundle kept with a review: the instant the application is shown as of, and what identifies the bytes.</summary>
+public sealed record KeptEvidence(DateOnly On, DateTimeOffset AsOf, string Sha256, long Length, int Pages);
 
 /// <summary>The review's statutory clock.</summary>
 public static class ReviewClock

@@ -37,6 +37,18 @@ public static class ReviewDecider
     }
 
     /// <summary>
+    /// The evidence bundle kept with the reply, once: a review whose reply is filed keeps the bundle built for it; a second one
+    /// is refused (the bundle filed is never replaced).
+    /// </summary>
+    public static ReviewEvidenceKept KeepEvidence(ReviewCase review, DateTimeOffset asOf, byte[] pdf, int pages, DateOnly today)
+    {
+        if (review.RepliedOn is null) throw Refusal.Conflict("The evidence bundle is kept with the reply; no reply is filed yet.");
+        if (review.EvidenceBundle is { } kept) throw Refusal.Conflict($"The evidence bundle was already kept on {kept.On:yyyy-MM-dd}; it is never replaced.");
+        if (pdf.Length == 0 || pages < 1) throw Refusal.Invalid("pdf", "An evidence bundle has at least one page.");
+        return new ReviewEvidenceKept(today, asOf, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), pdf.Length, pages);
+    }
+
+    /// <summary>
     /// The decision or judgment, once. A new answer (重新答复) may be ordered only by an outcome that sets the act aside or
     /// orders it performed (撤销 第六十四条, 责令履行 第六十六条, 确认违法/无效 with remedial measures), by a date after the decision.
     /// </summary>

@@ -57,3 +57,18 @@ public sealed record ReviewReplyDueRederived(DateOnly On, DateOnly? OldDueOn, Da
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
+
+/// <summary>
+/// The evidence bundle (证据材料) filed with the reply, kept with the review: one PDF of the application as it stood when the
+/// reply was filed (<c>AsOf</c>) — its facts, clock, every notice with its deliveries, the history, then each notice as
+/// kept — built once and served unchanged afterwards, whatever happens to the application later. The agency files its
+/// 证据、依据 with the reply (行政复议法第四十八条; 行政诉讼法第六十七条) and may not gather more afterwards (行政复议法第四十六条,
+/// 行政诉讼法第三十五条): what it filed is what the 复议机关 or court decides on. <c>Sha256</c> (hex) and <c>Length</c> identify
+/// the kept bytes.
+/// </summary>
+[Label("保存证据材料（随答复提交）")]
+[StoredName(EventNames.ReviewEvidenceKept)]
+public sealed record ReviewEvidenceKept(DateOnly On, DateTimeOffset AsOf, string Sha256, long Length, int Pages) : IReviewEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}

@@ -70,6 +70,7 @@ public static class CaseAsOf
     public static CaseKind<TCase> KindOf<TCase>() where TCase : class, ITrackedCase =>
         (CaseKind<TCase>)(object)(typeof(TCase) == typeof(Application) ? ApplicationKind.Instance
             : typeof(TCase) == typeof(Domain.Letters.Letter) ? LetterKind.Instance
+            : typeof(TCase) == typeof(Domain.Reviews.ReviewCase) ? Reviews.ReviewKind.Instance
             : throw new ArgumentException($"No case kind for {typeof(TCase).Name}."));
 
     private static string Short(string id) => id.Length > 40 ? id[..40] + "…" : id;

@@ -69,7 +69,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 context = context with { TrackingNumber = await numbers.NextAsync(session.TenantId, context.Agency.Code, number.Kind, number.Year, ct) };
                 decided = command.Decide(current, context).ToList();
             }
-            events = decided.Where(d => d is not CaseOpened and not DeadlineNotice and not CaseLinked).ToList();
+            events = decided.Where(d => d is not CaseOpened and not DeadlineNotice and not CaseLinked and not AfterCommit and not KeptWithCase).ToList();
             // the written notices the law ties to the step, issued with it (numbers taken last: no gap for a refusal)
             if (command is IIssuesNotices<TCase> issuing && context.Notices.IssuesNotices)
             {
@@ -101,12 +101,23 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
             {
                 MaskStoredEvents(session, history);
                 await IdempotencyRecords.EraseAsync(session, id, context.Today, ct);
-                if (current is Application before) await notices.MaskAsync(session, bus, before, context.Today, ct);
+                if (current is Application before)
+                {
+                    await notices.MaskAsync(session, bus, before, context.Today, ct);
+                    // the evidence bundles kept with its reviews print the application's personal data: they go with it
+                    foreach (var review in before.Reviews.Where(r => r.CaseNumber is not null)) session.Delete<Reviews.ReviewEvidencePdf>(review.Id);
+                }
+                // and with the review itself, whichever is erased first
+                if (current is ReviewCase) session.Delete<Reviews.ReviewEvidencePdf>(id);
             }
         }
 
         foreach (var link in decided.OfType<CaseLinked>())
             await AppendLinkedAsync(session, bus, link, context, ct);
+        // stored by its runtime type (Store<object> would name no document type)
+        session.StoreObjects(decided.OfType<KeptWithCase>().Select(k => k.Document));
+        foreach (var after in decided.OfType<AfterCommit>())
+            await bus.PublishAsync(after.Message);
 
         var opened = new List<OpenedCase>();
         foreach (var open in decided.OfType<CaseOpened>())

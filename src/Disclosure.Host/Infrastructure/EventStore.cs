@@ -91,6 +91,7 @@ public static class EventStore
         opts.Schema.For<Disclosure.Domain.Letters.LetterStatistics>().MultiTenanted();
         opts.Schema.For<Disclosure.Domain.Reviews.ReviewCase>().MultiTenanted()
             .Index(r => r.TrackingNumber).Index(r => r.ApplicationId).Index(r => r.DueOn);
+        opts.Schema.For<Disclosure.Host.Reviews.ReviewEvidencePdf>().MultiTenanted();
         opts.Schema.For<Disclosure.Host.Deadlines.Notification>().MultiTenanted().Index(n => n.CreatedAt);
         // written notices: an agency's setup (like the agency, not tenant data), the documents as issued, their PDFs
         opts.Schema.For<Disclosure.Domain.Notices.NoticeSetup>().Identity(s => s.Id);

@@ -16,7 +16,8 @@ namespace Disclosure.Host.Reporting;
 /// 政府信息公开工作年度报告 as it stood at an instant: the tallies, the report file (table 二, narrative, publications) and the
 /// mailbox figures replayed from the events recorded by then — the counting is the projections' own (<see cref="YearTally.Count"/>,
 /// <see cref="ReportFile.Fold"/>, <see cref="LetterStatistics.Count"/>), only the events stop at the instant. For audits and
-/// supervision (条例第四十七条): what the figures were when the report was published, or on the day an inspector asks about.
+/// supervision (条例第四十七条): what the figures were when the report was published, or on the day an inspector asks about;
+/// with <c>rollup=descendants</c> a parent agency's report as it stood, each agency below it replayed to the same instant.
 /// </summary>
 public static class ReportAsOf
 {
@@ -26,18 +27,34 @@ public static class ReportAsOf
     [Authorize(Roles = Roles.Reporting), Tags("Reports")]
     [ProducesResponseType<ReportView>(200)]
     public static async Task<IResult> Get(string agency, int year, HttpContext http, ReportBuilder builder, AgencyDirectory directory,
-        BusinessClock clock, IDocumentStore store, CancellationToken ct, string? asOf = null, string? layout = null, string? format = null)
+        BusinessClock clock, IDocumentStore store, CancellationToken ct, string? asOf = null, string? layout = null, string? format = null,
+        string? rollup = null)
     {
         var errors = ReportRequest.Check(year, layout, clock);
         AsOf.Check(asOf, errors, required: true);
+        if (rollup is not null and not "descendants") errors["rollup"] = ["The only roll-up is 'descendants'."];
         var at = AsOf.Parse(asOf);
         if (errors.Count > 0) return Problems.ValidationResult(errors);
 
         var root = (await directory.FindAsync(agency, ct))!;
-        await using var session = store.QuerySession(agency);
-        var figures = await ReplayAsync(session, year, at!.Value, ct);
-        var title = $"{root.Name}{year}年政府信息公开工作年度报告（截至{AsOf.Text(at.Value)}）";
-        var report = await builder.BuildAsync([agency], title, year, ReportRequest.Layout(year, layout), ct, figures);
+        IReadOnlyList<string> agencies = [agency];
+        var name = root.Name;
+        if (rollup == "descendants")
+        {
+            // the agencies below it today (the tree is reference data, not a case); each one's figures as they stood
+            await using var reference = store.QuerySession();
+            agencies = ReportBuilder.WithDescendants(agency, await reference.Query<Domain.Agencies.Agency>().ToListAsync(ct));
+            name += "（含所属单位）";
+        }
+        var parts = new List<Figures>();
+        foreach (var one in agencies)
+        {
+            await using var session = store.QuerySession(one);
+            parts.Add(await ReplayAsync(session, year, at!.Value, ct));
+        }
+        var figures = new Figures(at!.Value, [.. parts.SelectMany(p => p.Tallies)], [.. parts.SelectMany(p => p.Files)], [.. parts.SelectMany(p => p.Letters)]);
+        var title = $"{name}{year}年政府信息公开工作年度报告（截至{AsOf.Text(at.Value)}）";
+        var report = await builder.BuildAsync(agencies, title, year, ReportRequest.Layout(year, layout), ct, figures);
         return ReportRequest.Render(report, format, http.Request);
     }
 

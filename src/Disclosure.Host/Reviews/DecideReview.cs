@@ -17,8 +17,10 @@ namespace Disclosure.Host.Reviews;
 /// it. The application records the outcome in the same transaction (<see cref="ReviewOutcomeRecorded"/>) and, with a
 /// date, is re-opened for its new answer.
 /// </summary>
-public sealed record DecideReview([property: Required] DateOnly? DecidedOn, [property: Required, Codes(typeof(ReviewOutcomes))] string? Outcome,
-    DateOnly? NewAnswerBy = null) : ReviewCommand
+[Step("review-decision", "复议决定或裁判", 20)]
+public sealed record DecideReview([property: Required, Label("决定或裁判日期")] DateOnly? DecidedOn,
+    [property: Required, Codes(typeof(ReviewOutcomes)), Label("复议决定或裁判结果")] string? Outcome,
+    [property: Label("重新答复期限（撤销、责令履行、确认违法、确认无效并要求重新答复时填写）")] DateOnly? NewAnswerBy = null) : ReviewCommand
 {
     public override IEnumerable<object> Decide(ReviewCase current, CaseContext context)
     {

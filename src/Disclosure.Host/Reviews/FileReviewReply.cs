@@ -11,11 +11,16 @@ using Wolverine.Http;
 
 namespace Disclosure.Host.Reviews;
 
-/// <summary>书面答复 (行政复议法第四十八条) or 答辩状 (行政诉讼法第六十七条) filed, with the list of evidence and basis filed with it.</summary>
-public sealed record FileReviewReply([property: Required] DateOnly? FiledOn, [property: Required] IReadOnlyList<string>? Evidence) : ReviewCommand
+/// <summary>
+/// 书面答复 (行政复议法第四十八条) or 答辩状 (行政诉讼法第六十七条) filed, with the list of evidence and basis filed with it; the
+/// evidence bundle of the application as it stood that day is then built and kept with the review (<see cref="BuildReviewEvidence"/>).
+/// </summary>
+[Step("review-reply", "提交书面答复（答辩状）及证据", 10)]
+public sealed record FileReviewReply([property: Required, Label("答复（答辩）日期")] DateOnly? FiledOn,
+    [property: Required, Label("证据及依据（每行一项）")] IReadOnlyList<string>? Evidence) : ReviewCommand
 {
     public override IEnumerable<object> Decide(ReviewCase current, CaseContext context) =>
-        [ReviewDecider.FileReply(current, FiledOn!.Value, Evidence, context.Calendar, context.Today)];
+        [ReviewDecider.FileReply(current, FiledOn!.Value, Evidence, context.Calendar, context.Today), new AfterCommit(new BuildReviewEvidence(current.Agency, current.Id))];
 }
 
 public static class FileReviewReplyEndpoint

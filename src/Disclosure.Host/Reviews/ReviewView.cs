@@ -7,8 +7,8 @@ using JasperFx.Events;
 namespace Disclosure.Host.Reviews;
 
 /// <summary>
-/// A review case with its clock and history. <c>DecidedOn</c> is the date of the decision or judgment: the case file as it
-/// stood then is the review's evidence bundle.
+/// A review case with its clock and history. The evidence bundle kept with the reply is the application's case file as it
+/// stood when the reply was recorded (<c>evidenceBundle.asOf</c>).
 /// </summary>
 public sealed record ReviewView(
     Guid Id, string TrackingNumber, string Agency, Guid ApplicationId, string ApplicationNumber,
@@ -20,12 +20,15 @@ public sealed record ReviewView(
     [property: Codes(typeof(ReviewResults))] string? Result, DateOnly? NewAnswerBy, bool IsOpen,
     long Version, IReadOnlyList<HistoryEntry>? History)
 {
+    /// <summary>The evidence bundle kept with the reply (its instant, SHA-256, length and pages; <c>…/evidence</c> serves it); null until built.</summary>
+    public KeptEvidence? EvidenceBundle { get; init; }
+
     public static ReviewView From(ReviewCase r, DateOnly today, IReadOnlyList<IEvent>? events = null) => new(
         r.Id, r.TrackingNumber, r.Agency, r.ApplicationId, r.ApplicationNumber,
         r.Kind, ReviewCaseKinds.All.Find(r.Kind)?.Label ?? r.Kind, r.Procedure, ReviewProcedures.All.Find(r.Procedure)?.Label ?? r.Procedure,
         r.FiledOn, r.ReceivedOn, r.ReplyDueOn, RuleOf(r), r.AwaitingReply, r.IsOverdue(today),
         r.RepliedOn, r.RepliedLate, r.Evidence, r.DecidedOn, r.Outcome, r.Outcome is null ? null : ReviewOutcomes.All.Find(r.Outcome)?.Label,
-        r.Result, r.NewAnswerBy, r.IsOpen, r.Version, events?.Select(CaseHistory.Entry).ToList());
+        r.Result, r.NewAnswerBy, r.IsOpen, r.Version, events?.Select(CaseHistory.Entry).ToList()) { EvidenceBundle = r.EvidenceBundle };
 
     /// <summary>The rule behind the reply due date, as a clerk reads it.</summary>
     public static string RuleOf(ReviewCase r) => ReviewCaseKinds.IsLawsuit(r.Kind)

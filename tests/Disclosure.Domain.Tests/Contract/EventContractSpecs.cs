@@ -26,7 +26,7 @@ public class EventContractSpecs
         "notice_settings_set", "fee_policy_set", "notice_template_set", "notice_template_reset", "application_related", "retention_setting_set",
         "undelivered_notice_reminder_set", "application_assigned", "letter_supervised", "application_confirmed", "submission_returned",
         "review_opened", "review_outcome_recorded", "review_received", "review_reply_filed", "review_decided", "review_reply_due_rederived",
-        "letter_registered_as_petition",
+        "letter_registered_as_petition", "review_evidence_kept", "petition_review_requested", "petition_review_answered",
     ];
 
     [Fact]
@@ -89,6 +89,7 @@ public class EventContractSpecs
         new ReviewReplyFiled(D("2025-04-10"), ["答复书", "告知书"], D("2025-04-17"), false),
         new ReviewDecided(D("2025-05-01"), "upheld", "upheld", null, "reconsideration", D("2025-04-01")),
         new ReviewReplyDueRederived(D("2025-04-05"), D("2025-04-17"), D("2025-04-18"), "r"), new PersonalDataErased(D("2036-06-01"), "r"),
+        new ReviewEvidenceKept(D("2025-04-10"), new DateTimeOffset(2025, 4, 10, 16, 0, 0, TimeSpan.FromHours(8)), "ab12", 1024, 3),
     }.ToDictionary(e => e.GetType());
 
     [Fact]
@@ -113,6 +114,7 @@ public class EventContractSpecs
         new LetterClosed(D("2025-03-16")), new LetterReclassified(D("2025-03-04"), Guid.NewGuid(), "SP-2025-00001"),
         new LetterDueDateRederived(D("2025-03-10"), D("2025-03-06"), D("2025-03-07"), "r"), new PersonalDataErased(D("2025-06-01"), "r"),
         new LetterSupervised(D("2025-03-05"), D("2025-03-12"), "n"), new LetterRegisteredAsPetition(D("2025-03-04"), "r"),
+        new PetitionReviewRequested("reexamination", D("2025-04-01"), D("2025-03-13"), D("2025-05-01")), new PetitionReviewAnswered("reexamination", D("2025-04-20"), "t", true),
     }.ToDictionary(e => e.GetType());
 
     [Fact]

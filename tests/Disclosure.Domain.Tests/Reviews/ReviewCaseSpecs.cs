@@ -206,4 +206,25 @@ public class ReviewCaseSpecs
         Assert.DoesNotContain("张三的申请书", after.Evidence);
         Assert.Equal("already_erased", Assert.Single(PersonalData.Check(after, D("2036-01-01"), 10).Kept).Code);
     }
+
+    [Fact]
+    public void The_evidence_bundle_is_kept_once_with_the_reply_and_identified_by_its_SHA_256()
+    {
+        var received = Copy("reconsideration", "ordinary", "2025-09-25");
+        var pdf = "%PDF-1.7 bundle"u8.ToArray();
+        var at = new DateTimeOffset(2025, 10, 10, 16, 30, 0, TimeSpan.FromHours(8));
+        // no reply filed: nothing to keep it with (行政复议法第四十八条: the evidence goes with the reply)
+        Assert.Equal(RefusalKind.Conflict, Assert.Throws<Refusal>(() => ReviewDecider.KeepEvidence(Review(received), at, pdf, 1, D("2025-10-10"))).Kind);
+
+        var replied = ReviewDecider.FileReply(Review(received), D("2025-10-10"), ["答复书"], Official, Today);
+        var kept = ReviewDecider.KeepEvidence(Review(received, replied), at, pdf, 3, D("2025-10-10"));
+        Assert.Equal((D("2025-10-10"), at, pdf.LongLength, 3), (kept.On, kept.AsOf, kept.Length, kept.Pages));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), kept.Sha256);
+        var review = Review(received, replied, kept);
+        Assert.Equal(kept.Sha256, review.EvidenceBundle!.Sha256);
+
+        // never replaced
+        Assert.Equal(RefusalKind.Conflict, Assert.Throws<Refusal>(() => ReviewDecider.KeepEvidence(review, at, "%PDF other"u8.ToArray(), 1, D("2025-10-11"))).Kind);
+        Assert.Equal("pdf", Assert.Throws<Refusal>(() => ReviewDecider.KeepEvidence(Review(received, replied), at, [], 0, D("2025-10-10"))).Field);
+    }
 }

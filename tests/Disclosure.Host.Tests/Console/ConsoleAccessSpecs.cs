@@ -34,6 +34,7 @@ public class ConsoleAccessSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         ["/console/{agency}/letters/{id}"] = Reading,
         ["/console/{agency}/letters"] = Reading,
         ["/console/{agency}/reviews"] = Reading,
+        ["/console/{agency}/reviews/{id}"] = Reading,
         ["/console/{agency}/search"] = Reading,
         ["/console/{agency}/workload"] = [Roles.Supervisor, Roles.Admin],
         ["/console/{agency}/reports/{year:int}"] = Reporting,
@@ -64,12 +65,14 @@ public class ConsoleAccessSpecs(AppFixture fixture) : ConsoleScenario(fixture)
     {
         var tracking = await LogApplication();
         var letter = await LogLetter();
+        (await Post($"/api/agencies/{Agency}/applications/{tracking}/decision", new { decidedOn = Today, outcome = "withheld_state_secret" })).ShouldBe(200);
+        var review = (await Post($"/api/agencies/{Agency}/applications/{tracking}/reviews", new { kind = "reconsideration", filedOn = Today })).ShouldBe(201).Str("reviewNumber");
         var failures = new List<string>();
         foreach (var (route, allowed) in Pages)
         {
             if (route is "/console/sign-in" or "/console/sign-out" || !route.Contains("{agency}") || allowed is null) continue;
             var url = route.Replace("{agency}", Agency).Replace("{year:int}", "2025").Replace("{row}", "received").Replace("{column}", "total")
-                .Replace("{index:int}", "0").Replace("{format}", "csv").Replace("{key?}", "answer").Replace("{number}", "none").Replace("{id}", route.Contains("letters") ? letter : tracking);
+                .Replace("{index:int}", "0").Replace("{format}", "csv").Replace("{key?}", "answer").Replace("{number}", "none").Replace("{id}", route.Contains("letters") ? letter : route.Contains("reviews") ? review : tracking);
             var anonymous = await new ConsoleClient(Host.Server).GetAsync(url);
             if (anonymous.Status != 302 || anonymous.Location?.Contains("/console/sign-in") != true) failures.Add($"{route} anonymous → {anonymous.Status} {anonymous.Location}");
             foreach (var role in Roles.All)

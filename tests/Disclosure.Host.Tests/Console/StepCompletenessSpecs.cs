@@ -28,7 +28,7 @@ public class StepCompletenessSpecs
     }
 
     public static TheoryData<string> Commands() =>
-        [.. CaseSteps.Commands<Application>().Concat(CaseSteps.Commands<Letter>()).Select(t => t.FullName!)];
+        [.. CaseSteps.Commands<Application>().Concat(CaseSteps.Commands<Letter>()).Concat(CaseSteps.Commands<Disclosure.Domain.Reviews.ReviewCase>()).Select(t => t.FullName!)];
 
     [Theory, MemberData(nameof(Commands))]
     public void Every_command_of_a_case_is_a_console_step_or_says_why_not(string name)
@@ -44,12 +44,13 @@ public class StepCompletenessSpecs
     public void Every_step_has_its_form_its_roles_and_a_sample()
     {
         var today = new DateOnly(2026, 3, 2);
-        foreach (var step in CaseSteps.Application.Cast<object>().Concat(CaseSteps.Letter))
+        foreach (var step in CaseSteps.Application.Cast<object>().Concat(CaseSteps.Letter).Concat(CaseSteps.Review))
         {
             var (code, title, roles, command, fields, sample) = step switch
             {
                 CaseStep<Application> a => (a.Code, a.Title, a.Roles, a.Command, a.Fields, (object)a.Sample(today)),
                 CaseStep<Letter> l => (l.Code, l.Title, l.Roles, l.Command, l.Fields, l.Sample(today)),
+                CaseStep<Disclosure.Domain.Reviews.ReviewCase> r => (r.Code, r.Title, r.Roles, r.Command, r.Fields, r.Sample(today)),
                 _ => throw new InvalidOperationException(),
             };
             Assert.False(string.IsNullOrWhiteSpace(title), code);
@@ -70,8 +71,9 @@ public class StepCompletenessSpecs
         Assert.Equal(["confirm", "return-submission", "assignment", "correction-request", "correction", "correction-lapse", "consultation", "consultation-reply", "extension",
             "fee-notice", "fee-payment", "fee-lapse", "withdrawal", "decision", "relation", "decision-correction", "notice", "delivery",
             "delivery-failure", "returned-mail", "review", "review-conclusion", "letter"], CaseSteps.Application.Select(s => s.Code));
-        Assert.Equal(["petition", "acceptance", "rejection", "assignment", "return", "extension", "supervision", "reply", "feedback", "closure", "reclassification"],
-            CaseSteps.Letter.Select(s => s.Code));
+        Assert.Equal(["petition", "acceptance", "rejection", "assignment", "return", "extension", "supervision", "reply", "feedback",
+            "petition-review", "petition-review-answer", "closure", "reclassification"], CaseSteps.Letter.Select(s => s.Code));
+        Assert.Equal(["review-reply", "review-decision"], CaseSteps.Review.Select(s => s.Code));
         // the roles are the endpoint's: the letter desk accepts and rejects, handlers do the rest
         Assert.All(CaseSteps.Letter.Where(s => s.Code is "petition" or "acceptance" or "rejection"), s => Assert.Equal(Disclosure.Host.Security.Roles.LetterDesk, s.Roles));
         // an online submission is confirmed, or returned, by the intake desk (条例第三十一条); handlers do the rest

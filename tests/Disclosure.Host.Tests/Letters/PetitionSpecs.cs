@@ -68,6 +68,27 @@ public class PetitionSpecs(AppFixture fixture) : HostScenario(fixture)
         Assert.Equal("letter_registered_as_petition", registered.Json.GetProperty("history").EnumerateArray().Last().GetProperty("type").GetString());
         (await Post($"{Base}/{id}/petition", new { on = "2025-09-30", reason = "again" }, Token(Roles.Intake, Agency))).ShouldBe(409);
     }
+
+    [Fact]
+    public async Task A_复查_of_the_answer_is_asked_within_30_days_and_its_意见_is_owed_within_30_days_of_the_request()
+    {
+        var id = await Receive(petition: true);
+        (await Step(id, "acceptance", new { on = "2025-09-28" })).ShouldBe(200);
+        (await Step(id, "reply", new { on = "2025-10-20", text = "经核查，已责令施工单位夜间停工。" })).ShouldBe(200);
+
+        // the answer received on 22 October: a 复查 may be asked until 21 November (信访工作条例第三十五条)
+        NamesField(await Step(id, "petition-review", new { on = "2025-11-22", answerReceivedOn = "2025-10-22" }), "on");
+        var asked = (await Step(id, "petition-review", new { on = "2025-11-15", answerReceivedOn = "2025-10-22" })).ShouldBe(200);
+        Assert.Equal(("under_reexamination", "2025-12-15"), (asked.Str("status"), asked.Str("dueOn")));
+        Assert.Equal("reexamination", asked.Json.GetProperty("petitionReviews")[0].GetProperty("stage").GetString());
+        (await Step(id, "petition-review", new { on = "2025-11-16" })).ShouldBe(409); // one at a time
+
+        NamesField(await Step(id, "petition-review/answer", new { on = "2025-12-01" }), "text");
+        var answered = (await Step(id, "petition-review/answer", new { on = "2025-12-01", text = "维持原处理意见。" })).ShouldBe(200);
+        Assert.Equal("replied", answered.Str("status"));
+        Assert.Equal("petition_review_answered", answered.Json.GetProperty("history").EnumerateArray().Last().GetProperty("type").GetString());
+        Assert.True(answered.Json.GetProperty("petitionReviews")[0].GetProperty("onTime").GetBoolean());
+    }
 }
 
 /// <summary>The console's letter page says which rule sets the limits; the intake form registers a letter as 信访.</summary>
@@ -86,5 +107,34 @@ public class PetitionPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         var page = await Browser(Roles.Handler).GetAsync($"/console/{Agency}/letters/{number}");
         Assert.Contains("信访工作条例", page.Text("[data-time-limit-rule]"));
         Assert.Equal("2025-07-15", page.Text("[data-due-on]")); // 30 Jun + 15 days
+    }
+
+    [Fact]
+    public async Task A_复查_is_asked_and_answered_on_the_letter_page()
+    {
+        var clerk = Browser(Roles.Intake);
+        var saved = await clerk.SubmitAsync(await clerk.GetAsync($"/console/{Agency}/letters/new"), new Dictionary<string, string>
+        {
+            ["channel"] = "online", ["category"] = "complaint", ["receivedOn"] = Today, ["subject"] = "夜间施工扰民", ["body"] = "请依法处理",
+            ["writer.name"] = "李四", ["petition"] = "true",
+        });
+        var number = saved.Text("[data-tracking-number]");
+        (await Post($"/api/agencies/{Agency}/letters/{number}/acceptance", new { on = Today })).ShouldBe(200);
+        (await Post($"/api/agencies/{Agency}/letters/{number}/reply", new { on = Today, text = "已责令停工。" })).ShouldBe(200);
+
+        var desk = Browser(Roles.Handler);
+        var page = await desk.GetAsync($"/console/{Agency}/letters/{number}");
+        var asked = await desk.SubmitAsync(page, new Dictionary<string, string> { ["on"] = Today }, "form[data-step=petition-review]");
+        Assert.Equal(302, asked.Status);
+        page = await desk.GetAsync(asked.Location!);
+        Assert.Equal("复查中", page.Text("[data-status]"));
+        Assert.Equal("2025-07-30", page.Text("[data-due-on]")); // 30 June + 30 days (信访工作条例第三十五条)
+        Assert.Contains("意见期限 2025-07-30", page.Text("[data-petition-review=reexamination]"));
+
+        var answered = await desk.SubmitAsync(page, new Dictionary<string, string> { ["on"] = Today, ["text"] = "维持原处理意见。" }, "form[data-step=petition-review-answer]");
+        Assert.Equal(302, answered.Status);
+        page = await desk.GetAsync(answered.Location!);
+        Assert.Contains("维持原处理意见。", page.Text("[data-petition-review=reexamination]"));
+        Assert.NotNull(page.Document.QuerySelector("form[data-step=petition-review]")); // a 复核 may follow
     }
 }

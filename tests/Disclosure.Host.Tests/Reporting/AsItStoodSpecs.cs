@@ -80,4 +80,37 @@ public class AsItStoodSpecs(AppFixture fixture) : ApplicationScenario(fixture)
         (await Get($"{report}/as-of?asOf=soon")).ShouldBe(400);
         (await Get($"{report}/as-of")).ShouldBe(400);
     }
+
+    [Fact]
+    public async Task A_parent_agencys_report_as_it_stood_sums_its_descendants_replayed_to_the_instant()
+    {
+        await CreateAgency("haimen");
+        await CreateAgency("haimen-edu", parentId: "haimen");
+        await Receive("2025-02-03"); // sanchang-park: not below haimen
+        (await Post("/api/agencies/haimen/applications", Intake("2025-02-04"))).ShouldBe(201);
+        var edu = (await Post("/api/agencies/haimen-edu/applications", Intake("2025-02-05", "legal_service_institution"))).ShouldBe(201).Str("id");
+        DateTimeOffset stood;
+        await using (var session = Store.QuerySession("haimen-edu"))
+            stood = (await session.Events.FetchStreamAsync(Guid.Parse(edu)))[^1].Timestamp;
+        var report = "/api/agencies/haimen/reports/2025/as-of";
+        var before = (await Get($"{report}?rollup=descendants&asOf={At(stood)}")).ShouldBe(200).Json;
+        Assert.Contains("（含所属单位）", before.GetProperty("title").GetString());
+        Assert.Contains("截至", before.GetProperty("title").GetString());
+        Assert.Equal([1, 0, 0, 0, 1, 0, 2], Row(before, "received"));
+        // the parent alone, at the same instant
+        var parent = (await Get($"{report}?asOf={At(stood)}")).ShouldBe(200).Json;
+        Assert.Equal([1, 0, 0, 0, 0, 0, 1], Row(parent, "received"));
+
+        // a later intake below it does not change the report as it stood; up to now it does
+        (await Post("/api/agencies/haimen-edu/applications", Intake("2025-02-06"))).ShouldBe(201);
+        var after = (await Get($"{report}?rollup=descendants&asOf={At(stood)}")).ShouldBe(200).Json;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(before.GetProperty("tables").GetRawText()), JsonNode.Parse(after.GetProperty("tables").GetRawText())));
+        var now = (await Get($"{report}?rollup=descendants&asOf={At(DateTimeOffset.UtcNow.AddMinutes(1))}")).ShouldBe(200).Json;
+        Assert.Equal([2, 0, 0, 0, 1, 0, 3], Row(now, "received"));
+        (await Get($"{report}?rollup=all&asOf={At(stood)}")).ShouldBe(400);
+    }
+
+    private static int[] Row(System.Text.Json.JsonElement report, string code) =>
+        report.GetProperty("tables").GetProperty("applications").GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("code").GetString() == code).GetProperty("values").EnumerateArray().Select(v => v.GetInt32()).ToArray();
 }

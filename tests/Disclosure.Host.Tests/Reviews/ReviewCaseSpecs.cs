@@ -214,6 +214,9 @@ public class ReviewCaseSpecs(AppFixture fixture) : Applications.ApplicationScena
         var reviewId = (await Step(id, "reviews", new { kind = "reconsideration", filedOn = "2025-03-01", receivedOn = "2025-03-03" })).ShouldBe(201).Str("reviewId");
         (await Post($"{Reviews}/{reviewId}/reply", new { filedOn = "2025-03-10", evidence = new[] { "张三的申请书", "送达回证" } })).ShouldBe(200);
         (await Post($"{Reviews}/{reviewId}/decision", new { decidedOn = "2025-03-20", outcome = "upheld" })).ShouldBe(200);
+        // the evidence bundle kept with the reply prints the applicant's name
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); (await Get($"{Reviews}/{reviewId}/evidence")).Status != 200; await Task.Delay(250))
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90), "The evidence bundle was not kept.");
 
         var run = await Security.Erasure.AfterRetentionAsync(Host, Fixture, Agency);
         Assert.Equal((2, 1, 1), (run.Json.GetProperty("count").GetInt32(), run.Json.GetProperty("applications").GetInt32(), run.Json.GetProperty("reviews").GetInt32()));
@@ -221,6 +224,9 @@ public class ReviewCaseSpecs(AppFixture fixture) : Applications.ApplicationScena
         var review = (await Get($"{Reviews}/{reviewId}")).ShouldBe(200);
         Assert.DoesNotContain("张三", review.Body); // the case and its stored events
         Assert.Equal(("（已删除）", "upheld"), (review.Json.GetProperty("evidence")[0].GetString(), review.Str("result")));
+        // the kept bundle goes with it; its event and hash stay
+        (await Get($"{Reviews}/{reviewId}/evidence")).ShouldBe(404);
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, review.Json.GetProperty("evidenceBundle").ValueKind);
         // personal_data_erased on the application's stream opened no review case: still one, listed once among the decided
         await using var session = Store.QuerySession(Agency);
         Assert.Equal(1, await Marten.QueryableExtensions.CountAsync(session.Query<Disclosure.Domain.Reviews.ReviewCase>()));

@@ -75,6 +75,7 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["GET /api/agencies/{agency}/reviews/{id}"] = Reading,
         ["POST /api/agencies/{agency}/reviews/{id}/reply"] = Handling,
         ["POST /api/agencies/{agency}/reviews/{id}/decision"] = Handling,
+        ["GET /api/agencies/{agency}/reviews/{id}/evidence"] = Reading,
         ["POST /api/agencies/{agency}/applications/{id}/letter"] = Handling,
         ["POST /api/agencies/{agency}/applications/{id}/relations"] = Handling,
         ["GET /api/agencies/{agency}/applications/{id}/repeats"] = Reading,
@@ -88,6 +89,8 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
         ["POST /api/agencies/{agency}/letters/{id}/acceptance"] = [Roles.Intake, .. Handling],
         ["POST /api/agencies/{agency}/letters/{id}/rejection"] = [Roles.Intake, .. Handling],
         ["POST /api/agencies/{agency}/letters/{id}/petition"] = [Roles.Intake, .. Handling], // 登记为信访: the letter desk, as 受理
+        ["POST /api/agencies/{agency}/letters/{id}/petition-review"] = [Roles.Intake, .. Handling], // 复查/复核 asked: the letter desk
+        ["POST /api/agencies/{agency}/letters/{id}/petition-review/answer"] = [Roles.Intake, .. Handling], // 复查/复核意见: the letter desk
         ["POST /api/agencies/{agency}/letters/{id}/assignment"] = Handling,
         ["POST /api/agencies/{agency}/letters/{id}/return"] = Handling,
         ["POST /api/agencies/{agency}/letters/{id}/extension"] = Handling,

@@ -135,6 +135,8 @@ public static class CaseSteps
 
     public static readonly IReadOnlyList<CaseStep<Letter>> Letter = Of<Letter>();
 
+    public static readonly IReadOnlyList<CaseStep<Domain.Reviews.ReviewCase>> Review = Of<Domain.Reviews.ReviewCase>();
+
     /// <summary>The concrete commands of a case type (the console's steps and the system's rules).</summary>
     public static IEnumerable<Type> Commands<TCase>() => typeof(CaseSteps).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(CaseCommand<TCase>).IsAssignableFrom(t));

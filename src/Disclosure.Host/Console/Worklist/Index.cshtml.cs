@@ -41,7 +41,7 @@ public sealed class IndexModel(WorklistQuery worklist, CalendarStore calendars, 
         Scope ??= Request.Cookies[ScopeCookie];
         Scope = Scope is Mine or Everyone || (Scope == OwnDepartment && MyDepartment is not null) ? Scope : Everyone;
         Response.Cookies.Append(ScopeCookie, Scope, new CookieOptions { Path = ConsoleSetup.Prefix, HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-        Kind = Kind is "application" or "letter" ? Kind : null;
+        Kind = Kind is "application" or "letter" or "review" ? Kind : null;
         Status = string.IsNullOrWhiteSpace(Status) ? null : Status;
         Department = string.IsNullOrWhiteSpace(Department) ? null : Department.Trim();
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);

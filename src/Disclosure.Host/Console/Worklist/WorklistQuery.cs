@@ -63,6 +63,21 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
                data ->> 'receivedOn' as received, left(data ->> 'subject', {SubjectLength + 1}) as subject, null::text as handler, {DueNote}
         from disclosure.mt_doc_letter where tenant_id = $1
         """;
+    // a review case whose reply (书面答复/答辩状) is still owed, with its application's applicant, handler and department: the
+    // reply falls to whoever handles the application (行政复议法第四十八条; 行政诉讼法第六十七条)
+    private static readonly string Reviews = $"""
+        select 'review' as kind, id, data ->> 'trackingNumber' as number, disclosure.mt_immutable_date(data ->> 'dueOn') as due,
+               data ->> 'status' as status, app -> 'applicant' ->> 'name' as who, app -> 'applicant' ->> 'category' as category, app ->> 'department' as department,
+               data ->> 'receivedOn' as received, {ReviewSubject} as subject, app ->> 'handler' as handler, null::text as due_note
+        from (select r.id, r.data, a.data as app from disclosure.mt_doc_reviewcase r
+              left join disclosure.mt_doc_application a on a.tenant_id = $1 and a.id = (r.data ->> 'applicationId')::uuid
+              where r.tenant_id = $1) reviews
+        where data ->> 'awaitingReply' = 'true'
+        """;
+    // "行政复议（申请 SP-2025-00001）": the kind's label from the vocabulary
+    private static string ReviewSubject => "(case data ->> 'kind' "
+        + string.Concat(Disclosure.Domain.Reviews.ReviewCaseKinds.All.Select(k => $"when '{k.Code}' then '{k.Label}' "))
+        + "else data ->> 'kind' end) || '（申请 ' || (data ->> 'applicationNumber') || '）'";
     private const string OpenApplication = "data ->> 'isOpen' = 'true'";
     private const string Due = "disclosure.mt_immutable_date(data ->> 'dueOn')";
     private const string OpenLetter = "data ->> 'awaitingAction' = 'true'";
@@ -89,6 +104,10 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         if (filter.Kind is null or "letter" && filter.Handler is null && (filter.Status is null || LetterStatuses.All.Find(filter.Status) is not null))
             parts.Add((Letters + " and " + (filter.Status is null ? OpenLetter : "data ->> 'status' = $4") + (filter.Department is null ? "" : " and data ->> 'department' = $5"),
                 "due nulls last, number"));
+        // reviews whose reply is owed, among the open cases (no status chosen); 我的 and 本部门 by their application's handler and department
+        if (filter.Kind is null or "review" && filter.Status is null)
+            parts.Add((Reviews + (filter.Department is null ? "" : " and app ->> 'department' = $5") + (filter.Handler is null ? "" : " and app ->> 'handler' = $8"),
+                "due nulls last, number"));
         if (parts.Count == 0) return new WorklistPage([], false, 0, 0, until, windowNote);
 
         // each kind walks its index in due order up to the end of the page; the two short lists are merged
@@ -111,7 +130,7 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
             var status = reader.GetString(4);
             var (left, leftNote) = Left(calendar, today, due);
             items.Add(new WorkItem(kind, reader.GetGuid(1), reader.GetString(2), due, status,
-                (kind == "application" ? ApplicationStatuses.All : LetterStatuses.All).Find(status)?.Label ?? status,
+                (kind == "application" ? ApplicationStatuses.All : kind == "review" ? Disclosure.Domain.Reviews.ReviewStatuses.All : LetterStatuses.All).Find(status)?.Label ?? status,
                 reader.IsDBNull(5) ? "" : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
                 Cut(reader.IsDBNull(9) ? "" : reader.GetString(9)), reader.IsDBNull(10) ? null : reader.GetString(10),
                 reader.IsDBNull(7) ? null : reader.GetString(7), DateOnly.Parse(reader.GetString(8)), left,
@@ -195,6 +214,12 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
 
 public static class WorklistView
 {
+    /// <summary>The console's folder of a case kind (its page's address).</summary>
+    public static string PathOf(string kind) => kind switch { "application" => "applications", "review" => "reviews", _ => "letters" };
+
+    /// <summary>The short name of a case kind on a worklist line.</summary>
+    public static string KindLabel(string kind) => kind switch { "application" => "申请", "review" => "复议诉讼", _ => "来信" };
+
     /// <summary>A capped count as shown: "1000+" when it reached the cap.</summary>
     public static string Count(int n) => n >= WorklistQuery.CountCap ? $"{WorklistQuery.CountCap}+" : n.ToString();
 }
