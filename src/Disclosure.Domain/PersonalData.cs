@@ -176,6 +176,7 @@ public static class PersonalData
         ApplicationReceived e => e with { Applicant = e.Applicant.Erased(), Description = PersonalDataErased.Placeholder },
         CorrectionReceived { Text: not null } e => e with { Text = PersonalDataErased.Placeholder },
         SubmissionReturned e => e with { Reason = PersonalDataErased.Placeholder },
+        FilesAttached e => e with { Files = e.Files.Select(f => f with { Name = PersonalDataErased.Placeholder, Sha256 = "" }).ToList() },
         CorrectionRequested e => e with { Items = e.Items.Select(_ => PersonalDataErased.Placeholder).ToList() },
         ExtensionApproved e => e with { Reason = PersonalDataErased.Placeholder },
         DecisionRecorded { Note: not null } e => e with { Note = PersonalDataErased.Placeholder },
