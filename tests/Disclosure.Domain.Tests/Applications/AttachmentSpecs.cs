@@ -186,3 +186,30 @@ public class SubmissionWithdrawalSpecs
         Assert.Contains("tell the agency", refusal.Message);
     }
 }
+
+/// <summary>A submission that ended before confirmation holds personal data (the form, an identity document): it is erased too.</summary>
+public class EndedSubmissionErasureSpecs
+{
+    private static readonly DateTimeOffset At = new(2025, 3, 3, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly ApplicationReceived Submitted = ApplicationDecider.Submit(Id, "sanchang-park", "SP-2025-00001",
+        new Applicant("natural_person", "张三", "11010519491231002X", "13812345678", null, null, IdType: "resident_id_card"), "规划许可",
+        new RequestedInformation(null, "electronic_email", "email", null, true), D("2025-03-03"), At, "hash");
+
+    [Fact]
+    public void A_withdrawn_submission_is_erasable_once_the_retention_period_has_run()
+    {
+        var app = Case(Submitted, new SubmissionWithdrawn(D("2025-03-04"), At.AddDays(1)));
+        Assert.Equal("retention", Assert.Single(PersonalData.Check(app, D("2026-03-03"), 1).Kept).Code);
+        Assert.True(PersonalData.Check(app, D("2026-03-04"), 1).Erasable);
+    }
+
+    [Fact]
+    public void A_returned_submission_is_kept_for_the_one_year_a_lawsuit_may_come_and_thirty_days_more()
+    {
+        var app = Case(Submitted, new SubmissionReturned(D("2025-03-04"), At.AddDays(1), "咨询"));
+        var kept = PersonalData.Check(app, D("2026-03-10"), 1);
+        Assert.Equal(D("2026-04-03"), kept.ErasableFrom);
+        Assert.Contains(kept.Kept, k => k.Code == "remedy_window");
+        Assert.True(PersonalData.Check(app, D("2026-04-03"), 1).Erasable);
+    }
+}
