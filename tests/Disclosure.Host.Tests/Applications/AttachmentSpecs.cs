@@ -119,7 +119,11 @@ public class AttachmentSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         var theirs = await Fetch(foreign, link.Replace($"/console/{Agency}/", $"/console/{OtherAgency}/"));
         Assert.Equal(404, theirs.Status);
         Assert.NotEqual(Jpeg, theirs.Bytes);
-        Assert.NotEqual(200, (await foreign.GetAsync(link)).Status);
+        // through ours the agency gate refuses them whatever follows: a real file and a guessed one get the same answer
+        var real = await Fetch(foreign, link);
+        Assert.NotEqual(200, real.Status);
+        Assert.NotEqual(Jpeg, real.Bytes);
+        Assert.Equal(real.Status, (await Fetch(foreign, link.Replace(fileId, Guid.CreateVersion7().ToString()))).Status);
         // a guessed file id, the file under another case of the same agency
         Assert.Equal(404, (await clerk.GetAsync(link.Replace(fileId, Guid.CreateVersion7().ToString()))).Status);
         var id = (await Get($"/api/agencies/{Agency}/applications/{number}")).ShouldBe(200).Str("id");
