@@ -169,6 +169,18 @@ public class AttachmentSpecs(AppFixture fixture) : ConsoleScenario(fixture)
     }
 
     [Fact]
+    public async Task A_phone_photo_of_a_few_megabytes_is_taken_though_other_requests_are_limited_to_one()
+    {
+        byte[] photo = [.. Jpeg[..^2], .. new byte[3 * 1024 * 1024], 0xFF, 0xD9];
+        var (saved, number, _) = await Apply(("identityProof", "IMG_0001.JPG", photo));
+        Assert.True(saved.Status == 201, saved.ToString()[..Math.Min(400, saved.ToString().Length)]);
+        var link = (await Browser(Roles.Intake).GetAsync($"/console/{Agency}/applications/{number}")).Document.QuerySelector("[data-download-file]")!.GetAttribute("href")!;
+        Assert.Equal(photo, (await Fetch(Browser(Roles.Intake), link)).Bytes);
+        // the same body anywhere else is over the request limit
+        Assert.Equal(413, (await Post($"/api/agencies/{Agency}/applications", new { description = new string('x', 2 * 1024 * 1024) })).Status);
+    }
+
+    [Fact]
     public async Task Without_a_proof_of_identity_the_submission_is_taken_and_the_clerk_is_told_at_confirmation()
     {
         var (saved, number, _) = await Apply();
