@@ -25,6 +25,9 @@ public sealed record CaseContext(
     /// <summary>The agency's notice settings, fee policy and template choices (none set: steps issue no notice).</summary>
     public Notices.NoticeSetup Notices { get; init; } = Domain.Notices.NoticeSetup.None;
 
+    /// <summary>How many files a step may attach, and how large (the deployment's setting).</summary>
+    public UploadLimits Uploads { get; init; } = UploadLimits.Default;
+
     /// <summary>How many working days before a due date the agency's handlers are reminded.</summary>
     public int ReminderDays => Agency.ReminderWorkingDays ?? Agency.DefaultReminderWorkingDays;
 

@@ -59,6 +59,7 @@ public static class PersonalData
     public static ErasureCheck Check(Application app, DateOnly today, int retentionYears, DateOnly? closedBefore = null)
     {
         if (app.PersonalDataErasedOn is { } erased) return new(app.Answer?.DecidedOn, [new("already_erased", $"个人信息已于 {erased:yyyy-MM-dd} 删除", null)]);
+        if (app.Returned is { } ended) return Ended(ended, today, retentionYears, closedBefore);
         if (app.IsOpen || app.Answer is null) return new(null, [new("open", "案件尚未办结", null)]);
         var closedOn = app.Answer.DecidedOn;
         var kept = Common(closedOn, today, retentionYears, closedBefore);
@@ -73,6 +74,21 @@ public static class PersonalData
         var window = RemedyWindow(app, closedOn);
         if (today < window.Until) kept.Add(window);
         return new(closedOn, kept);
+    }
+
+    /// <summary>
+    /// An online submission that ended before confirmation — returned by the agency or withdrawn by the applicant — closed that
+    /// day and carries personal data too (the form, the files attached: an identity document), so it is erased like any closed
+    /// case once the retention period has run. A return is the agency's act and states no remedy: the one-year window of
+    /// 行政诉讼法第四十六条 and 行诉解释第六十四条 (and <see cref="FilingMarginDays"/>) keeps it; a withdrawal is the applicant's own.
+    /// </summary>
+    private static ErasureCheck Ended(ReturnedSubmission ended, DateOnly today, int retentionYears, DateOnly? closedBefore)
+    {
+        var kept = Common(ended.On, today, retentionYears, closedBefore);
+        var until = ended.On.AddYears(1).AddDays(FilingMarginDays);
+        if (!ended.ByApplicant && today < until)
+            kept.Add(new("remedy_window", $"网上提交于 {ended.On:yyyy-MM-dd} 退回，未告知救济途径，起诉期限一年（行政诉讼法第四十六条、行诉解释第六十四条），另加 {FilingMarginDays} 天，至 {until:yyyy-MM-dd}", until));
+        return new(ended.On, kept);
     }
 
     /// <summary>Whether <paramref name="letter"/>'s personal data may be erased on <paramref name="today"/>, and if not, every reason why.</summary>
@@ -178,6 +194,7 @@ public static class PersonalData
         ApplicationReceived e => e with { Applicant = e.Applicant.Erased(), Description = PersonalDataErased.Placeholder },
         CorrectionReceived { Text: not null } e => e with { Text = PersonalDataErased.Placeholder },
         SubmissionReturned e => e with { Reason = PersonalDataErased.Placeholder },
+        FilesAttached e => e with { Files = e.Files.Select(f => f with { Name = PersonalDataErased.Placeholder, Sha256 = "" }).ToList() },
         CorrectionRequested e => e with { Items = e.Items.Select(_ => PersonalDataErased.Placeholder).ToList() },
         ExtensionApproved e => e with { Reason = PersonalDataErased.Placeholder },
         DecisionRecorded { Note: not null } e => e with { Note = PersonalDataErased.Placeholder },

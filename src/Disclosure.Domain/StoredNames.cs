@@ -58,6 +58,8 @@ public static class EventNames
     public const string ApplicationAssigned = "application_assigned";
     public const string ApplicationConfirmed = "application_confirmed";
     public const string SubmissionReturned = "submission_returned";
+    public const string FilesAttached = "files_attached";
+    public const string SubmissionWithdrawn = "submission_withdrawn";
 
     // review cases (行政复议, 行政诉讼, 上诉)
     public const string ReviewReceived = "review_received";

@@ -95,6 +95,7 @@ builder.Services.AddSingleton<AgencyDirectory>();
 builder.Services.AddSingleton<Disclosure.Host.Cluster.ReferenceWrites>(); // the one write path of reference data (#26)
 builder.Services.AddSingleton<ReportBuilder>();
 builder.Services.AddSingleton<Disclosure.Host.Cases.CaseWrites>();
+builder.Services.AddSingleton<Disclosure.Host.Applications.AttachmentSettings>(); // limits of files attached online (Attachments:*)
 // Data Protection (idempotency records sealed at rest; the console's cookies and antiforgery tokens): one key ring in the
 // database, so every node opens what another sealed
 builder.Services.AddDataProtection().SetApplicationName("disclosure");
@@ -236,7 +237,7 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
 
 var app = builder.Build();
 
-app.UseMiddleware<Hardening>(maxBody);
+app.UseMiddleware<Hardening>(maxBody, app.Services.GetRequiredService<Disclosure.Host.Applications.AttachmentSettings>().MaxBodyBytes);
 
 // a body over the limit that the server notices while reading (Kestrel) is 413, a broken request 400 — never 500
 app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -66,6 +66,23 @@ public sealed class ReturnedSubmission
     public DateOnly On { get; set; }
     public DateTimeOffset At { get; set; }
     public string Reason { get; set; } = "";
+    /// <summary>Ended by the applicant's withdrawal (<see cref="SubmissionWithdrawn"/>), not returned by the agency.</summary>
+    public bool ByApplicant { get; set; }
+}
+
+/// <summary>A file attached to the case (<see cref="FilesAttached"/>): what describes it; the bytes are stored beside the case.</summary>
+public sealed class CaseAttachment
+{
+    public Guid Id { get; set; }
+    public string Purpose { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string MediaType { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    public string Occasion { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    /// <summary>Its bytes were deleted with the case's personal data.</summary>
+    public bool Erased { get; set; }
 }
 
 public sealed class CaseRelation
@@ -128,6 +145,8 @@ public sealed class Application : ITrackedCase
     public DateTimeOffset? ConfirmedAt { get; set; }
     /// <summary>An online submission returned as not an application, with the reason.</summary>
     public ReturnedSubmission? Returned { get; set; }
+    /// <summary>Files the applicant attached online (proof of identity, other papers).</summary>
+    public List<CaseAttachment> Attachments { get; set; } = [];
     public DateOnly ReceivedOn { get; set; }
     public int ReceivedYear { get; set; }
     public CorrectionStep? Correction { get; set; }
@@ -194,6 +213,16 @@ public sealed class Application : ITrackedCase
             case SubmissionReturned e:
                 AwaitingConfirmation = false; IsOpen = false;
                 Returned = new ReturnedSubmission { On = e.On, At = e.At, Reason = e.Reason };
+                break;
+            case SubmissionWithdrawn e:
+                AwaitingConfirmation = false; IsOpen = false;
+                Returned = new ReturnedSubmission { On = e.On, At = e.At, ByApplicant = true };
+                break;
+            case FilesAttached e:
+                Attachments.AddRange(e.Files.Select(f => new CaseAttachment
+                {
+                    Id = f.Id, Purpose = f.Purpose, Name = f.Name, MediaType = f.MediaType, Size = f.Size, Sha256 = f.Sha256, Occasion = e.Occasion, At = e.At,
+                }));
                 break;
             case ApplicationAssigned e:
                 Handler = e.Handler; Department = e.Department;
@@ -263,7 +292,8 @@ public sealed class Application : ITrackedCase
             case PersonalDataErased e:
                 // the case forgets what PersonalData.Masked blanks in its stored events
                 Applicant = Applicant.Erased(); Description = PersonalDataErased.Placeholder; PersonalDataErasedOn = e.On;
-                if (Returned is not null) Returned.Reason = PersonalDataErased.Placeholder;
+                if (Returned is { ByApplicant: false }) Returned.Reason = PersonalDataErased.Placeholder;
+                foreach (var file in Attachments) { file.Name = PersonalDataErased.Placeholder; file.Sha256 = ""; file.Erased = true; }
                 foreach (var answer in SupersededAnswers.Append(Answer)) if (answer?.Note is not null) answer.Note = PersonalDataErased.Placeholder;
                 foreach (var consultation in Consultations) consultation.Party = PersonalDataErased.Placeholder;
                 if (Correction is not null) Correction.Items = Correction.Items.Select(_ => PersonalDataErased.Placeholder).ToList();
@@ -314,6 +344,7 @@ public sealed class Application : ITrackedCase
 
     private string DeriveStatus()
     {
+        if (Returned is { ByApplicant: true }) return ApplicationStatuses.Withdrawn;
         if (Returned is not null) return ApplicationStatuses.Returned;
         if (AwaitingConfirmation) return ApplicationStatuses.AwaitingConfirmation;
         if (Answer is not null)

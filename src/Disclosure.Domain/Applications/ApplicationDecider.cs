@@ -67,6 +67,7 @@ public static class ApplicationDecider
     /// </summary>
     public static ApplicationConfirmed Confirm(Application app, DateOnly today, DateTimeOffset now)
     {
+        NotWithdrawn(app);
         if (app.Returned is { } r) throw Refusal.Conflict($"The submission was returned on {r.On:yyyy-MM-dd}; it cannot be confirmed.");
         if (!app.AwaitingConfirmation) throw Refusal.Conflict($"The application is not awaiting confirmation: it was received on {app.ReceivedOn:yyyy-MM-dd}.");
         return new ApplicationConfirmed(today, now, app.Applicant.Category);
@@ -75,6 +76,7 @@ public static class ApplicationDecider
     /// <summary>An online submission that is no disclosure application goes back to its sender with the reason (no receipt, no clock).</summary>
     public static SubmissionReturned ReturnSubmission(Application app, string? reason, DateOnly today, DateTimeOffset now)
     {
+        NotWithdrawn(app);
         if (app.Returned is { } r) throw Refusal.Conflict($"The submission was already returned on {r.On:yyyy-MM-dd}.");
         if (!app.AwaitingConfirmation) throw Refusal.Conflict($"Only an online submission awaiting confirmation can be returned; this application was received on {app.ReceivedOn:yyyy-MM-dd}.");
         if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Tell the applicant why this is not an application.");
@@ -89,11 +91,41 @@ public static class ApplicationDecider
     /// </summary>
     public static void EnsureReceived(Application app)
     {
+        NotWithdrawn(app);
         if (app.Returned is { } returned)
             throw Refusal.Conflict($"The submission was returned on {returned.On:yyyy-MM-dd} as not an application; no step can be recorded on it.");
         if (app.AwaitingConfirmation)
             throw Refusal.Conflict("The online application awaits confirmation (条例第三十一条): confirm it, or return it, first.");
     }
+
+    private static void NotWithdrawn(Application app)
+    {
+        if (app.Returned is { ByApplicant: true } withdrawn)
+            throw Refusal.Conflict($"The applicant withdrew the submission on {withdrawn.On:yyyy-MM-dd} before it was confirmed; no step can be recorded on it.");
+    }
+
+    /// <summary>
+    /// The applicant withdraws an online submission the agency has not confirmed yet (status page): it was never received
+    /// (条例第三十一条), so it ends without an answer and without being counted. Once confirmed it is an application, and its
+    /// withdrawal is the agency's step (<see cref="Withdraw"/>, counted in the report, 表（六）3).
+    /// </summary>
+    public static SubmissionWithdrawn WithdrawSubmission(Application app, DateOnly today, DateTimeOffset now)
+    {
+        NotWithdrawn(app);
+        if (app.Returned is { } returned) throw Refusal.Conflict($"The submission was already returned on {returned.On:yyyy-MM-dd}.");
+        if (!app.AwaitingConfirmation)
+            throw Refusal.Conflict($"The agency confirmed the application on {app.ReceivedOn:yyyy-MM-dd}; to withdraw it now, tell the agency, which records the withdrawal.");
+        return new SubmissionWithdrawn(today, now);
+    }
+
+    /// <summary>
+    /// 附件 sent with the online submission — proof of identity (条例第二十九条第一项) and other papers — checked by
+    /// <see cref="Uploads.Check"/>; none: no event. A proof of identity is not required to submit: an application lacking one
+    /// is for the agency to ask to complete (条例第三十条: 一次性告知补正), not for the form to refuse, and the clerk sees at
+    /// confirmation whether one came.
+    /// </summary>
+    public static FilesAttached? AttachAtSubmission(IReadOnlyList<Upload> uploads, UploadLimits limits, DateOnly today, DateTimeOffset now) =>
+        uploads.Count == 0 ? null : new FilesAttached(today, now, AttachmentOccasions.Submission, Uploads.Check(uploads, limits));
 
     public static CorrectionRequested RequestCorrection(Application app, DateOnly sentOn, IReadOnlyList<string>? items, DateOnly correctBy, DateOnly today)
     {
@@ -118,6 +150,13 @@ public static class ApplicationDecider
     /// The applicant answers the 补正告知 online: it arrives now, and today restarts the period (条例第三十条). Within the correction
     /// period only — after it the application has lapsed or lapses, and a late answer is for the agency to take in.
     /// </summary>
+    public static IReadOnlyList<IApplicationEvent> AnswerCorrectionOnline(Application app, string? text, IReadOnlyList<Upload> uploads, UploadLimits limits,
+        DateOnly today, DateTimeOffset now)
+    {
+        var received = AnswerCorrectionOnline(app, text, today, now);
+        return uploads.Count == 0 ? [received] : [received, new FilesAttached(today, now, AttachmentOccasions.Correction, Uploads.Check(uploads, limits))];
+    }
+
     public static CorrectionReceived AnswerCorrectionOnline(Application app, string? text, DateOnly today, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(text)) throw Refusal.Invalid("text", "Write the correction asked for.");

@@ -294,3 +294,26 @@ public sealed record ApplicationAssigned(DateOnly On, string? Handler, string? D
 {
     DateOnly ICaseEvent.BusinessDate => On;
 }
+
+/// <summary>
+/// 附件: files the applicant attached online — proof of identity (条例第二十九条第一项) or other papers — with the submission or
+/// with a 补正 answered online. Only what describes them (purpose, cleaned name, the type their content showed, size, SHA-256);
+/// the bytes are kept beside the case (one stored file per <see cref="AttachedFile.Id"/>) and deleted when it is erased.
+/// </summary>
+[Label("申请人上传附件")]
+[StoredName(EventNames.FilesAttached)]
+public sealed record FilesAttached(DateOnly On, DateTimeOffset At, string Occasion, IReadOnlyList<AttachedFile> Files) : IApplicationEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}
+
+/// <summary>
+/// The applicant withdrew an online submission before the agency confirmed it (on the status page): it never became an
+/// application (条例第三十一条) — not counted in the report, no answer period — and leaves the 待确认 list.
+/// </summary>
+[Label("申请人撤回网上提交（未确认）")]
+[StoredName(EventNames.SubmissionWithdrawn)]
+public sealed record SubmissionWithdrawn(DateOnly On, DateTimeOffset At) : IApplicationEvent
+{
+    DateOnly ICaseEvent.BusinessDate => On;
+}

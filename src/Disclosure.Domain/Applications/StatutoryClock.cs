@@ -93,6 +93,11 @@ public static class StatutoryClock
     {
         var steps = new List<DeadlineStep>();
         var provisional = false;
+        if (app.Returned is { ByApplicant: true } withdrawn)
+        {
+            steps.Add(new("submission_withdrawn", withdrawn.On, null, $"{withdrawn.On:yyyy-MM-dd} 申请人在确认前撤回网上提交，不计算答复期限"));
+            return new Deadline(null, false, null, steps);
+        }
         if (app.Returned is { } returned)
         {
             steps.Add(new("returned", returned.On, null, $"{returned.On:yyyy-MM-dd} 退回，不属于政府信息公开申请，不计算答复期限"));

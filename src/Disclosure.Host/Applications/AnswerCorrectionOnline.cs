@@ -11,8 +11,12 @@ namespace Disclosure.Host.Applications;
 /// recorded through the write path like a clerk's 收到补正, so the period restarts from today (条例第三十条).
 /// </summary>
 [NoStep("the applicant answers on the public status page (/public/status), signed in with the tracking number and query code")]
-public sealed record AnswerCorrectionOnline([property: Required, Text(2000, MultiLine = true)] string? Text) : ApplicationCommand
+public sealed record AnswerCorrectionOnline([property: Required, Text(2000, MultiLine = true)] string? Text) : ApplicationCommand, ICarriesFiles
 {
+    /// <summary>Files sent with the correction (the papers it asked for); the bytes never enter an event.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Upload> Files { get; init; } = [];
+
     public override IEnumerable<object> Decide(Application current, CaseContext context) =>
-        [ApplicationDecider.AnswerCorrectionOnline(current, Text, context.Today, context.Now)];
+        ApplicationDecider.AnswerCorrectionOnline(current, Text, Files, context.Uploads, context.Today, context.Now);
 }

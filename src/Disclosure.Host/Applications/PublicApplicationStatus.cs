@@ -19,7 +19,10 @@ namespace Disclosure.Host.Applications;
 /// </summary>
 public sealed record PublicApplicationStatus(string TrackingNumber, string Status, DateOnly? ReceivedOn, DateOnly? DueOn, DateOnly? AnsweredOn,
     string Applicant = "", DateTimeOffset? SubmittedAt = null, DateTimeOffset? ConfirmedAt = null, string? ReturnedReason = null, string Clock = "",
-    IReadOnlyList<PublicNotice>? Notices = null, PublicCorrection? Correction = null);
+    IReadOnlyList<PublicNotice>? Notices = null, PublicCorrection? Correction = null, IReadOnlyList<PublicFile>? Files = null, bool CanWithdraw = false);
+
+/// <summary>A file the applicant attached: downloadable again with the tracking number and query code (its bytes until erasure).</summary>
+public sealed record PublicFile(Guid Id, string Purpose, string Name, long Size, DateTimeOffset At);
 
 /// <summary>A notice issued to the applicant: downloadable as issued (PDF).</summary>
 public sealed record PublicNotice(string Number, string Kind, DateOnly IssuedOn);
@@ -63,9 +66,11 @@ public static class PublicApplicationStatusEndpoint
 
     public static PublicApplicationStatus Of(Application app) => new(app.TrackingNumber, ApplicationStatuses.PublicLabel(app.Status),
         app.AwaitingConfirmation || app.Returned is not null ? null : app.ReceivedOn, app.IsOpen ? app.DueOn : null, app.Answer?.DecidedOn,
-        Mask.Name(app.Applicant.Name, app.Applicant.Category), app.SubmittedAt, app.ConfirmedAt, app.Returned?.Reason, ClockText(app),
+        Mask.Name(app.Applicant.Name, app.Applicant.Category), app.SubmittedAt, app.ConfirmedAt, app.Returned is { ByApplicant: false } r ? r.Reason : null, ClockText(app),
         app.Notices.Where(ToApplicant).Select(n => new PublicNotice(n.Number, Vocabulary.Find(NoticeKinds.All, n.Kind)?.Label ?? n.Kind, n.IssuedOn)).ToList(),
-        app.IsOpen && app.Correction is { ReceivedOn: null, LapsedOn: null } c ? new PublicCorrection(c.SentOn, c.Items, c.CorrectBy) : null);
+        app.IsOpen && app.Correction is { ReceivedOn: null, LapsedOn: null } c ? new PublicCorrection(c.SentOn, c.Items, c.CorrectBy) : null,
+        app.Attachments.Where(f => !f.Erased).Select(f => new PublicFile(f.Id, Vocabulary.Find(AttachmentPurposes.All, f.Purpose)?.Label ?? f.Purpose, f.Name, f.Size, f.At)).ToList(),
+        app.AwaitingConfirmation);
 
     /// <summary>Every notice but the 征求意见书, which goes to the third party consulted.</summary>
     public static bool ToApplicant(Domain.Applications.IssuedNotice notice) => notice.Kind != NoticeKinds.ConsultationLetter;
@@ -73,6 +78,7 @@ public static class PublicApplicationStatusEndpoint
     /// <summary>The statutory clock as an applicant reads it.</summary>
     public static string ClockText(Application app)
     {
+        if (app.Returned is { ByApplicant: true } withdrawn) return $"您于 {withdrawn.At:yyyy-MM-dd HH:mm} 在行政机关确认前撤回了网上提交，不再办理。";
         if (app.Returned is { } returned) return $"{returned.On:yyyy-MM-dd} 行政机关认为您的提交不属于政府信息公开申请，已退回，不计算答复期限。";
         if (app.AwaitingConfirmation)
             return $"您于 {app.SubmittedAt:yyyy-MM-dd HH:mm} 在网上提交了申请，尚待行政机关确认。行政机关确认之日即为收到申请之日，答复期限自次日起计算（条例第三十一条）。";

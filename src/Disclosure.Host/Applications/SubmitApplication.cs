@@ -26,8 +26,12 @@ public sealed record SubmitApplication(
     [property: Required, Codes(typeof(InformationForms))] string? InformationForm = null,
     [property: Required, Codes(typeof(ObtainWays))] string? ObtainBy = null,
     bool? OtherWayAcceptable = null,
-    [property: Required] bool? ElectronicConsent = null) : IntakeCommand<Application>
+    [property: Required] bool? ElectronicConsent = null) : IntakeCommand<Application>, ICarriesFiles
 {
+    /// <summary>Files sent with the form (<c>/apply</c>): proof of identity and other papers; the bytes never enter an event.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Upload> Files { get; init; } = [];
+
     /// <summary>Shown once in the answer; only its hash is stored.</summary>
     [JsonIgnore]
     public string QueryCode { get; init; } = "";
@@ -42,6 +46,9 @@ public sealed record SubmitApplication(
         ApplicationDecider.Submit(id, context.Agency.Id, context.Number, Applicant!.ToApplicant(), Description!,
             new RequestedInformation(Blank(DocumentNumber), InformationForm, ObtainBy, OtherWayAcceptable, ElectronicConsent),
             context.Today, context.Now, QueryCode.Length > 0 ? Domain.QueryCode.Hash(context.Number, QueryCode) : null);
+
+    public override IEnumerable<object> Following(CaseContext context) =>
+        ApplicationDecider.AttachAtSubmission(Files, context.Uploads, context.Today, context.Now) is { } attached ? [attached] : [];
 
     public override object Accepted(Application state) =>
         new ApplicationSubmitted(state.Id, state.TrackingNumber, state.SubmittedAt!.Value, ApplicationStatuses.PublicLabel(state.Status), QueryCode);

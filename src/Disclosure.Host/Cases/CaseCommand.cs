@@ -77,6 +77,9 @@ public abstract record IntakeCommand<TCase>
     /// <summary>The case's first event; refuses by throwing <see cref="Refusal"/>. Pure: it runs once before a number is taken.</summary>
     public abstract object Receive(Guid id, CaseContext context);
 
+    /// <summary>Events recorded with the first one (files sent with an online submission); refuses by throwing <see cref="Refusal"/>. Pure.</summary>
+    public virtual IEnumerable<object> Following(CaseContext context) => [];
+
     /// <summary>The intake's answer (the <c>201</c> body), which a retry with the same key gets again.</summary>
     public abstract object Accepted(TCase state);
 

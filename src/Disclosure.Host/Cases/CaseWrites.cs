@@ -31,7 +31,7 @@ namespace Disclosure.Host.Cases;
 /// checks are stored with the events or not at all, and a lost race (a stale version) rolls back both.
 /// </remarks>
 public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, AgencyDirectory agencies, TrackingNumbers numbers,
-    DeadlineAlarms alarms, NoticeIssuing notices, IdempotencyRecords idempotency)
+    DeadlineAlarms alarms, NoticeIssuing notices, IdempotencyRecords idempotency, Applications.AttachmentSettings attachments)
 {
     public async Task<CaseAnswer> ExecuteAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,
         CaseCommand<TCase> command, CancellationToken ct) where TCase : class, ITrackedCase
@@ -96,10 +96,12 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         {
             appended = kind.Reconcile(() => kind.FoldFacts(history.Select(e => e.Data).Concat(events)), events, context).ToList();
             stream.AppendMany(appended);
+            Applications.CaseFiles.Keep(session, id, command, appended); // the bytes of the files the events attached, in the same transaction
             state = kind.Fold(history.Select(e => e.Data).Concat(appended), version + appended.Count, context);
             if (appended.OfType<PersonalDataErased>().Any())
             {
                 MaskStoredEvents(session, history);
+                Applications.CaseFiles.Erase(session, id);
                 await IdempotencyRecords.EraseAsync(session, id, context.Today, ct);
                 if (current is Application before)
                 {
@@ -154,6 +156,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         try
         {
             command.Receive(id, context); // refused before a tracking number is taken: no gap for a refusal
+            command.Following(context).ToList();
         }
         catch (Refusal refusal)
         {
@@ -162,10 +165,12 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         var (numberKind, year) = command.Number();
         context = context with { TrackingNumber = await numbers.NextAsync(session.TenantId, context.Agency.Code, numberKind, year, ct) };
         var first = command.Receive(id, context);
+        List<object> received = [first, .. command.Following(context)];
 
         session.LastModifiedBy ??= Actor.System;
-        var events = kind.Reconcile(() => kind.FoldFacts([first]), [first], context);
+        var events = kind.Reconcile(() => kind.FoldFacts(received), received, context);
         session.Events.StartStream<TCase>(id, events.ToArray());
+        Applications.CaseFiles.Keep(session, id, command, events);
         var state = kind.Fold(events, events.Count, context);
         await ScheduleCheckAsync(kind, bus, state, context, onlyAhead: false);
         foreach (var message in command.Outgoing(state)) await bus.PublishAsync(message); // stored with the case (outbox)
@@ -297,7 +302,8 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
     private async Task<CaseContext> ContextAsync(string agencyId, CancellationToken ct)
     {
         var agency = await agencies.FindAsync(agencyId, ct) ?? throw new InvalidOperationException($"No agency '{agencyId}' for a case command.");
-        return new CaseContext(clock.Today, calendars.Current, calendars.Settings, agency, await agencies.ClosedYearsAsync(agencyId, ct)) { Now = clock.Now };
+        return new CaseContext(clock.Today, calendars.Current, calendars.Settings, agency, await agencies.ClosedYearsAsync(agencyId, ct))
+            { Now = clock.Now, Uploads = attachments.Limits };
     }
 
     /// <summary>A case is addressed by its id or its tracking number; the empty id addresses nothing.</summary>

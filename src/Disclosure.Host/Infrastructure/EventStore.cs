@@ -100,6 +100,7 @@ public static class EventStore
         opts.Schema.For<Disclosure.Host.Notices.KeptNotice>().MultiTenanted().Index(k => k.ApplicationId);
         opts.Schema.For<Disclosure.Host.Notices.KeptPdf>().MultiTenanted();
         opts.Schema.For<Disclosure.Host.Notices.MailSent>().MultiTenanted();
+        opts.Schema.For<Disclosure.Host.Applications.CaseFile>().MultiTenanted().Index(f => f.CaseId); // files attached online (bytes), erased with their case
 
         // every event type is stored under its explicit, stable name ([StoredName]), never one derived from the C# name
         foreach (var (name, type) in Disclosure.Domain.StoredNameAttribute.All) opts.Events.MapEventType(type, name);

@@ -5,11 +5,18 @@ namespace Disclosure.Host.Security;
 /// own; a proxy or the test server may not). The API serves JSON and a printable HTML report with inline styles
 /// only, so the content policy forbids everything else; the API reference page (/docs) needs its own scripts.
 /// </summary>
-public sealed class Hardening(RequestDelegate next, long maxBodyBytes)
+public sealed class Hardening(RequestDelegate next, long defaultMaxBodyBytes, long uploadMaxBodyBytes)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > maxBodyBytes || (context.Request.ContentLength is null && !await BufferedWithinLimitAsync(context)))
+        // the public forms that take files (网上申请, 在线补正) may send up to the files' limits; every other request the default
+        var maxBodyBytes = defaultMaxBodyBytes;
+        if (Applications.AttachmentSettings.TakesFiles(context.Request))
+        {
+            maxBodyBytes = Math.Max(defaultMaxBodyBytes, uploadMaxBodyBytes);
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBodyBytes;
+        }
+        if (context.Request.ContentLength > maxBodyBytes || (context.Request.ContentLength is null && !await BufferedWithinLimitAsync(context, maxBodyBytes)))
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await Results.Problem(statusCode: 413, title: "Request too large.", detail: $"Requests are limited to {maxBodyBytes:N0} bytes.").ExecuteAsync(context);
@@ -33,7 +40,7 @@ public sealed class Hardening(RequestDelegate next, long maxBodyBytes)
     /// A body sent without a length (chunked) is read up to the limit before anything parses it, so an endpoint never
     /// sees a body the limit refuses and the answer is 413 whatever server or proxy is in front.
     /// </summary>
-    private async Task<bool> BufferedWithinLimitAsync(HttpContext context)
+    private static async Task<bool> BufferedWithinLimitAsync(HttpContext context, long maxBodyBytes)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) return true;
         var buffer = new MemoryStream();

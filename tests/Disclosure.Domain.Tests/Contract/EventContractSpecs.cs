@@ -26,7 +26,7 @@ public class EventContractSpecs
         "notice_settings_set", "fee_policy_set", "notice_template_set", "notice_template_reset", "application_related", "retention_setting_set",
         "undelivered_notice_reminder_set", "application_assigned", "letter_supervised", "application_confirmed", "submission_returned",
         "review_opened", "review_outcome_recorded", "review_received", "review_reply_filed", "review_decided", "review_reply_due_rederived",
-        "letter_registered_as_petition", "review_evidence_kept", "petition_review_requested", "petition_review_answered",
+        "letter_registered_as_petition", "review_evidence_kept", "petition_review_requested", "petition_review_answered", "files_attached", "submission_withdrawn",
     ];
 
     [Fact]
@@ -79,6 +79,9 @@ public class EventContractSpecs
         new ApplicationAssigned(D("2025-03-04"), "lin.handler", "法制科", null),
         new ApplicationConfirmed(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "natural_person"),
         new SubmissionReturned(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "r"),
+        new FilesAttached(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "submission",
+            [new AttachedFile(Guid.NewGuid(), "identity_proof", "id.jpg", "image/jpeg", 10, "ab")]),
+        new SubmissionWithdrawn(D("2025-03-04"), new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.FromHours(8))),
         new ReviewOpened(Guid.NewGuid(), "SP-F2025-00001", "reconsideration", D("2025-04-01"), D("2025-04-03")),
         new ReviewOutcomeRecorded(Guid.NewGuid(), D("2025-05-01"), "revoked", "corrected", D("2025-05-20")),
     }.ToDictionary(e => e.GetType());

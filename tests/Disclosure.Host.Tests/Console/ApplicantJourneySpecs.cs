@@ -6,7 +6,8 @@ namespace Disclosure.Host.Tests.Console;
 /// <summary>
 /// The applicant's side in a real browser at phone width (390×844): apply online → a clerk confirms → the applicant sees
 /// the received date and downloads the 登记回执 → a handler asks for a correction → the applicant answers it online → the
-/// handler answers → the applicant downloads the answer. Screenshots of the public pages land in <c>.data/screenshots/</c>.
+/// handler answers → the applicant downloads the answer. A proof of identity is attached on the phone; the applicant
+/// downloads it again from the status page, and the clerk sees and downloads it at confirmation. Screenshots of the public pages land in <c>.data/screenshots/</c>.
 /// </summary>
 [Collection("browser")]
 public class ApplicantJourneySpecs(BrowserFixture fixture)
@@ -60,7 +61,11 @@ public class ApplicantJourneySpecs(BrowserFixture fixture)
         await page.Locator("[name=informationForm]").SelectOptionAsync("electronic_email");
         await page.Locator("[name=obtainBy]").SelectOptionAsync("online_download");
         await page.Locator("[name=electronicConsent]").SelectOptionAsync("true");
+        // 身份证明 (条例第二十九条第一项): a photo taken on the phone — here a JPEG the browser itself makes
+        var photo = await page.ScreenshotAsync(new() { Type = ScreenshotType.Jpeg, Quality = 60 });
+        await page.Locator("#identityProof").SetInputFilesAsync(new FilePayload { Name = "身份证正面.jpg", MimeType = "image/jpeg", Buffer = photo });
         await Shot(page, "apply-form");
+        await Accessibility.AssertCleanAsync(page, "apply-form-with-file");
         Assert.True(await FitsTheScreen(page), "the form scrolls sideways at 390 px");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         var number = (await page.Locator("[data-tracking-number]").TextContentAsync())!.Trim();
@@ -71,11 +76,21 @@ public class ApplicantJourneySpecs(BrowserFixture fixture)
         await Status(page, number, code);
         await Expect(page.Locator("[data-status]")).ToHaveTextAsync("已提交，待行政机关确认");
         await Expect(page.Locator("[data-received-on]")).ToHaveTextAsync("待行政机关确认");
+        await Expect(page.Locator("button[data-file]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("li", new() { HasText = "身份证正面.jpg" })).ToContainTextAsync("身份证明");
         await Shot(page, "status-awaiting");
+        await Accessibility.AssertCleanAsync(page, "status-with-file");
+        Assert.Equal(photo, await Downloaded(page, page.Locator("button[data-file]"), "identity-by-applicant.jpg"));
 
         // 2. a clerk confirms: the received date, the clock and the 登记回执
         await SignIn(page, "clerk.online", "intake");
         await page.GotoAsync($"{fixture.BaseUrl}/console/{Agency}/applications/{number}");
+        // the clerk sees the proof of identity at confirmation and opens it (a download, never shown in the console's page)
+        await Expect(page.Locator("#files")).ToContainTextAsync("身份证明：身份证正面.jpg");
+        await Expect(page.Locator("[data-no-identity-proof]")).ToHaveCountAsync(0);
+        await Shot(page, "clerk-confirm-with-file");
+        await Accessibility.AssertCleanAsync(page, "case-with-file");
+        Assert.Equal(photo, await Downloaded(page, page.Locator("[data-download-file]"), "identity-by-clerk.jpg"));
         await page.Locator("#step-confirm summary").ClickAsync();
         await page.Locator("form[data-step=confirm] button[type=submit]").ClickAsync();
         await Expect(page.Locator("[data-notice]", new() { HasText = "登记回执" })).ToBeVisibleAsync();
@@ -142,6 +157,16 @@ public class ApplicantJourneySpecs(BrowserFixture fixture)
         var head = new byte[5];
         await using (var stream = File.OpenRead(path)) await stream.ReadExactlyAsync(head);
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+    }
+
+    /// <summary>Clicks what starts a download, keeps the file beside the screenshots and returns its bytes.</summary>
+    private async Task<byte[]> Downloaded(IPage page, ILocator trigger, string file)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => trigger.ClickAsync());
+        var path = Path.Combine(fixture.Output, "screenshots", "applicant-" + file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await download.SaveAsAsync(path);
+        return await File.ReadAllBytesAsync(path);
     }
 
     private static async Task<bool> FitsTheScreen(IPage page) =>

@@ -45,6 +45,9 @@ public class ConsoleAccessSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         ["/console/{agency}/settings/templates/{key?}"] = [Roles.Supervisor, Roles.Admin],
         // the case here has no notice: the roles that may read are answered 404 (NoticesPageSpecs opens real ones)
         ["/console/{agency}/applications/{id}/notices/{number}"] = Reading,
+        // a file the applicant attached: only the roles that work cases (个人信息保护法第六条); the case here has none (404),
+        // AttachmentSpecs serves real ones
+        ["/console/{agency}/applications/{id}/files/{file}"] = [Roles.Intake, Roles.Handler, Roles.Supervisor],
     };
 
     /// <summary>Console routes are specified here, not in the API's matrix.</summary>
@@ -72,14 +75,14 @@ public class ConsoleAccessSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         {
             if (route is "/console/sign-in" or "/console/sign-out" || !route.Contains("{agency}") || allowed is null) continue;
             var url = route.Replace("{agency}", Agency).Replace("{year:int}", "2025").Replace("{row}", "received").Replace("{column}", "total")
-                .Replace("{index:int}", "0").Replace("{format}", "csv").Replace("{key?}", "answer").Replace("{number}", "none").Replace("{id}", route.Contains("letters") ? letter : route.Contains("reviews") ? review : tracking);
+                .Replace("{index:int}", "0").Replace("{format}", "csv").Replace("{key?}", "answer").Replace("{number}", "none").Replace("{file}", Guid.Empty.ToString()).Replace("{id}", route.Contains("letters") ? letter : route.Contains("reviews") ? review : tracking);
             var anonymous = await new ConsoleClient(Host.Server).GetAsync(url);
             if (anonymous.Status != 302 || anonymous.Location?.Contains("/console/sign-in") != true) failures.Add($"{route} anonymous → {anonymous.Status} {anonymous.Location}");
             foreach (var role in Roles.All)
             {
                 var page = await Browser(role).GetAsync(url);
                 var may = allowed!.Contains(role);
-                var opens = route.Contains("{number}") ? 404 : 200;
+                var opens = route.Contains("{number}") || route.Contains("{file}") ? 404 : 200;
                 if (may && page.Status != opens) failures.Add($"{route} as {role} → {page.Status}, expected {opens}");
                 if (!may && page.Status != 403) failures.Add($"{route} as {role} → {page.Status}, expected 403");
                 if (may && page.ContentType == "text/html" && !route.Contains("download"))

@@ -16,6 +16,8 @@ public sealed record Page(int Status, string? Location, string Html, string? Con
 {
     /// <summary>The path the page was requested at (forms post to it).</summary>
     public string Url { get; set; } = "";
+    public byte[] Bytes { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public IDocument Document { get; } = new HtmlParser().ParseDocument(Html);
 
@@ -85,6 +87,37 @@ public sealed class ConsoleClient
     {
         using var response = await _http.PostAsync(url, new FormUrlEncodedContent(values));
         return await PageOf(response);
+    }
+
+    /// <summary>
+    /// Submits a form of <paramref name="page"/> as <c>multipart/form-data</c> (its hidden fields, these fields and files), as a
+    /// browser posts a form with file inputs. <paramref name="files"/>: the input's name, the file name sent, the bytes.
+    /// </summary>
+    public async Task<Page> SubmitWithFilesAsync(Page page, IDictionary<string, string> fields, IEnumerable<(string Field, string Name, byte[] Content)> files,
+        string? formSelector = null)
+    {
+        var form = formSelector is null ? page.Document.QuerySelectorAll("main form[method=post]").First() : page.Document.QuerySelector(formSelector)!;
+        var content = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]"))
+            if (hidden.GetAttribute("name") is { } name && !fields.ContainsKey(name)) content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), name);
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        foreach (var (field, fileName, bytes) in files) content.Add(new ByteArrayContent(bytes), field, fileName);
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : "";
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, action.StartsWith('?') ? page.Url + action : action.Length > 0 ? action : page.Url) { Content = content });
+    }
+
+    /// <summary>Any request, with this browser's cookies; the answer read as a page (its bytes in <see cref="Page.Bytes"/>, headers in <see cref="Page.Headers"/>).</summary>
+    public async Task<Page> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await _http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var page = new Page((int)response.StatusCode, response.Headers.Location?.ToString(), System.Text.Encoding.UTF8.GetString(bytes), response.Content.Headers.ContentType?.MediaType)
+        {
+            Bytes = bytes,
+            Headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase),
+        };
+        page.Url = response.RequestMessage!.RequestUri!.PathAndQuery.Split('?')[0];
+        return page;
     }
 
     private static async Task<Page> PageOf(HttpResponseMessage response)

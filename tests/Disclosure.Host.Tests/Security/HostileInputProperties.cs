@@ -13,7 +13,7 @@ namespace Disclosure.Host.Tests.Security;
 /// ids). For every input: no 5xx; no 2xx for another agency or its cases; a rejected request writes no event; and a valid
 /// request right after it still succeeds. Seeded (DISCLOSURE_FUZZ_SEED), bounded in count and time.
 /// </summary>
-public class HostileInputProperties(AppFixture fixture) : HostScenario(fixture)
+public partial class HostileInputProperties(AppFixture fixture) : HostScenario(fixture)
 {
     private const string Own = "fz-own";
     private const string Other = "qt-other";

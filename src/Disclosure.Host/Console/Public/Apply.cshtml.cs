@@ -23,8 +23,12 @@ namespace Disclosure.Host.StaffConsole.Public;
 /// check make a double click or a resubmission one application. A refused form writes nothing and says why next to the field.
 /// </summary>
 [AllowAnonymous, EnableRateLimiting(SubmitApplicationEndpoint.RateLimitPolicy)]
-public sealed class ApplyModel(IDocumentStore store, AgencyDirectory agencies, BusinessClock clock, IMessageBus bus, IdempotencyRecords records) : PageModel
+public sealed class ApplyModel(IDocumentStore store, AgencyDirectory agencies, BusinessClock clock, IMessageBus bus, IdempotencyRecords records,
+    AttachmentSettings attachments) : PageModel
 {
+    /// <summary>The limits the form states next to its file fields (the same the write path checks).</summary>
+    public Domain.Applications.UploadLimits Limits => attachments.Limits;
+
     public string AgencyId => HttpContext.Features.Get<ActingAgency>()?.Id ?? "";
     public Agency Agency { get; private set; } = new();
     public NoticeSetup Setup { get; private set; } = NoticeSetup.None;
@@ -57,12 +61,16 @@ public sealed class ApplyModel(IDocumentStore store, AgencyDirectory agencies, B
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        // 附件 (条例第二十九条第一项: 身份证明): checked by the Domain in the write path, kept with the case in its transaction
+        command = command with { Files = await CaseFiles.FromFormAsync(Request.Form, HttpContext.RequestAborted) };
         var answer = await SubmitApplicationEndpoint.SubmitAsync(AgencyId, command, IdempotencyKey, bus, store, clock, records, HttpContext.RequestAborted);
         if (!answer.Succeeded)
         {
             Response.StatusCode = answer.Status is >= 400 ? answer.Status : StatusCodes.Status400BadRequest;
             var text = answer.Text ?? Domain.KeyedMessage.Literal(answer.Message ?? "");
             if (answer.Status == 422) Form.Problem = "这份表单已经提交过另一份内容。如要提交新的申请，请重新打开申请页面。";
+            else if (answer.Field is { Length: > 0 } files && files.StartsWith("files", StringComparison.Ordinal))
+                Form.Errors["files"] = ChineseMessages.Translate(text, "-") + "请重新选择文件。";
             else if (answer.Field is { Length: > 0 } field && Form.Values.ContainsKey(field)) Form.Errors[field] = ChineseMessages.Translate(text, Form.Value(field));
             else Form.Problem = ChineseMessages.Translate(text, "-");
             return Page();

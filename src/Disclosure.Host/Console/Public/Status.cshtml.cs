@@ -35,6 +35,9 @@ public sealed class StatusModel(IDocumentStore store, KeptPdfs pdfs, IMessageBus
     public bool Missing { get; private set; }
     public FormState Correction { get; } = new();
     public bool CorrectionSent { get; private set; }
+    public bool Withdrawn { get; private set; }
+    /// <summary>Why the withdrawal was refused (the case moved on: confirmed or returned meanwhile).</summary>
+    public string? WithdrawProblem { get; private set; }
 
     public void OnGet() { }
 
@@ -68,6 +71,55 @@ public sealed class StatusModel(IDocumentStore store, KeptPdfs pdfs, IMessageBus
         return File(pdf, "application/pdf", $"{app.TrackingNumber}-{notice.Kind}.pdf");
     }
 
+    /// <summary>
+    /// A file the applicant attached, with the number and code posted again: served as a download only (<see cref="CaseFiles.Download"/>).
+    /// A wrong code, an unknown number or a file id not of this case answer as a case not found (404, after the same pause).
+    /// </summary>
+    public async Task<IActionResult> OnPostFileAsync([FromForm(Name = "trackingNumber")] string? trackingNumber, [FromForm(Name = "code")] string? code,
+        [FromForm(Name = "file")] string? file, CancellationToken ct)
+    {
+        TrackingNumber = trackingNumber?.Trim();
+        var app = await PublicApplicationStatusEndpoint.FindCaseAsync(store, TrackingNumber, code, ct);
+        var attached = app?.Attachments.FirstOrDefault(f => !f.Erased && Guid.TryParse(file, out var id) && f.Id == id);
+        CaseFile? stored = null;
+        if (app is not null && attached is not null)
+        {
+            await using var session = store.QuerySession(app.Agency);
+            stored = await CaseFiles.LoadAsync(session, app.Id, attached.Id, ct);
+        }
+        if (stored is null)
+        {
+            Found(null);
+            return Page();
+        }
+        return new HttpResultAction(CaseFiles.Download(HttpContext, stored, attached!.Name));
+    }
+
+    /// <summary>撤回 before confirmation (the case was never received): through the write path; it leaves the 待确认 list.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync([FromForm(Name = "trackingNumber")] string? trackingNumber, [FromForm(Name = "code")] string? code,
+        CancellationToken ct)
+    {
+        TrackingNumber = trackingNumber?.Trim();
+        var app = await PublicApplicationStatusEndpoint.FindCaseAsync(store, TrackingNumber, code, ct);
+        if (app is null)
+        {
+            Found(null);
+            return Page();
+        }
+        if (bus is IMessageContext context) context.UserName = ApplicantActor;
+        var answer = await bus.SendAsync(app.Agency, new WithdrawSubmission { Case = app.Id.ToString() }, ct);
+        if (answer.Succeeded) Withdrawn = true;
+        else
+        {
+            Response.StatusCode = answer.Status is >= 400 ? answer.Status : StatusCodes.Status409Conflict;
+            WithdrawProblem = ChineseMessages.Translate(answer.Text ?? Domain.KeyedMessage.Literal(answer.Message ?? ""), "-");
+        }
+        app = await PublicApplicationStatusEndpoint.FindCaseAsync(store, TrackingNumber, code, ct) ?? app;
+        Application = PublicApplicationStatusEndpoint.Of(app);
+        Found(code);
+        return Page();
+    }
+
     /// <summary>补正 answered online: recorded through the write path as its arrival today (条例第三十条: the period restarts).</summary>
     public async Task<IActionResult> OnPostCorrectionAsync([FromForm(Name = "trackingNumber")] string? trackingNumber, [FromForm(Name = "code")] string? code,
         [FromForm(Name = "text")] string? text, CancellationToken ct)
@@ -80,7 +132,7 @@ public sealed class StatusModel(IDocumentStore store, KeptPdfs pdfs, IMessageBus
             return Page();
         }
         Correction.Values["text"] = text ?? "";
-        var command = new AnswerCorrectionOnline(text) { Case = app.Id.ToString() };
+        var command = new AnswerCorrectionOnline(text) { Case = app.Id.ToString(), Files = await CaseFiles.FromFormAsync(Request.Form, ct) };
         var errors = RequestRules.Check(command, clock.Today);
         if (errors.Count > 0)
         {
@@ -95,7 +147,9 @@ public sealed class StatusModel(IDocumentStore store, KeptPdfs pdfs, IMessageBus
             else
             {
                 Response.StatusCode = answer.Status is >= 400 ? answer.Status : StatusCodes.Status400BadRequest;
-                Correction.Errors["text"] = ChineseMessages.Translate(answer.Text ?? Domain.KeyedMessage.Literal(answer.Message ?? ""), text);
+                var message = ChineseMessages.Translate(answer.Text ?? Domain.KeyedMessage.Literal(answer.Message ?? ""), text);
+                if (answer.Field is { } field && field.StartsWith("files", StringComparison.Ordinal)) Correction.Errors["files"] = message + "请重新选择文件。";
+                else Correction.Errors["text"] = message;
             }
             app = await PublicApplicationStatusEndpoint.FindCaseAsync(store, TrackingNumber, code, ct) ?? app;
         }
@@ -110,4 +164,10 @@ public sealed class StatusModel(IDocumentStore store, KeptPdfs pdfs, IMessageBus
         if (Missing) Response.StatusCode = StatusCodes.Status404NotFound;
         else Code = code?.Trim();
     }
+}
+
+/// <summary>An <see cref="IResult"/> (a minimal API's answer, shared with the console's own download) returned from a page handler.</summary>
+public sealed class HttpResultAction(IResult result) : IActionResult
+{
+    public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
 }
