@@ -103,7 +103,8 @@ public sealed class IndexModel(IDocumentStore store, ReferenceWrites writes, Cal
         if (CommandForm.Bind<RegisterAgency>(Request.Form, Today, NewAgency) is not { } cmd) return await ShowAsync(ct, 400);
         if (EndpointAnswer.Failed(RegisterAgencyEndpoint.Validate(cmd), NewAgency, out var invalid)) return await ShowAsync(ct, invalid);
         await using var session = store.QuerySession();
-        return Saved(await RegisterAgencyEndpoint.Post(cmd, session, writes, Clock, HttpContext, ct), NewAgency, "agency") ?? await ShowAsync(ct, 409);
+        return Saved(await RegisterAgencyEndpoint.Post(cmd, session, writes, Clock, HttpContext,
+            HttpContext.RequestServices.GetRequiredService<Disclosure.Host.Infrastructure.AgencyDatabases>(), ct), NewAgency, "agency") ?? await ShowAsync(ct, 409);
     }
 
     public async Task<IActionResult> OnPostHolidaysAsync([FromForm(Name = "year")] int? year, CancellationToken ct)
