@@ -197,8 +197,15 @@ public sealed class AgencyTenancy : ITenancy, IAsyncDisposable
         ValueTask.FromResult<IMartenDatabase>(Databases.FirstOrDefault(d => d.Id == id)
             ?? throw new ArgumentOutOfRangeException(nameof(id), $"Requested database {id.Identity} cannot be found"));
 
+    /// <remarks>
+    /// The default tenant is "in" every database: documents without a tenant (a job's marks) are kept beside the agency's
+    /// cases, and the agency reference projections (<c>AgencyReferenceProjection</c>, across tenants) ask an agency's session
+    /// for the default tenant's storage on every append, even with no reference event in it (JasperFx
+    /// <c>JasperFxMultiStreamProjectionBase.ApplyAsync</c> fetches the storage of each slice group first). Reference events
+    /// are only appended in the default tenant's session (ReferenceWrites), so nothing of the registry is written there.
+    /// </remarks>
     public bool IsTenantStoredInCurrentDatabase(IMartenDatabase database, string tenantId) =>
-        ReferenceEquals(GetTenant(tenantId).Database, database);
+        tenantId == StorageConstants.DefaultTenantId || ReferenceEquals(GetTenant(tenantId).Database, database);
 
     public ValueTask<IReadOnlyList<IDatabase>> BuildDatabases() => ValueTask.FromResult<IReadOnlyList<IDatabase>>([.. Databases]);
 
