@@ -206,10 +206,22 @@ public static class JobHandler
         await using (var query = store.QuerySession()) job = await query.LoadAsync<Job>(message.Job, ct);
         if (job is null || job.FinishedAt is not null) return;
         var kind = kinds[job.Kind];
-        await using var session = kind.SessionFor(job, store);
+        await using var kindSession = kind.SessionFor(job, store);
+        var session = kindSession;
+        // several databases: a kind finishing in an agency's session (the year-end close records year_closed there) commits
+        // in that agency's database, and the job, which is the master's, in a second commit after it. Delivered again after a
+        // crash between the two, the kind's last step runs again: year_closed is idempotent (ReportFile keeps the first)
+        IDocumentSession? master = null;
+        if (Several(kindSession) && kindSession.TenantId != JasperFx.StorageConstants.DefaultTenantId)
+        {
+            await kind.FinishAsync(job, kindSession, ct);
+            await kindSession.SaveChangesAsync(ct);
+            session = master = store.LightweightSession();
+        }
+        await using var _ = master;
         job = await session.LoadAsync<Job>(message.Job, ct); // its version, for the concurrency check
         if (job is null || job.FinishedAt is not null) return;
-        await kind.FinishAsync(job, session, ct);
+        if (master is null) await kind.FinishAsync(job, session, ct);
         job.FinishedAt = clock.Now;
         session.Store(job);
         // each job's end clears the jobs finished beyond the kept period: the table stays the size of that period, whatever

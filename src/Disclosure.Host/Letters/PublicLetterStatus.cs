@@ -30,9 +30,9 @@ public static class PublicLetterStatusEndpoint
     {
         if (string.IsNullOrWhiteSpace(code) || trackingNumber.Length > 40 || code.Length > 40) return null;
         var hash = Domain.QueryCode.Hash(trackingNumber, code);
-        await using var session = store.QuerySession();
-        var letter = (await session.Query<Letter>()
-            .Where(l => l.AnyTenant() && l.TrackingNumber == trackingNumber && l.QueryCodeHash == hash).Take(1).ToListAsync(ct)).FirstOrDefault();
+        // any agency's: in each database that holds agencies (one, unless there are several)
+        var letter = (await store.InEachDatabaseAsync<Letter>(async session => await session.Query<Letter>()
+            .Where(l => l.AnyTenant() && l.TrackingNumber == trackingNumber && l.QueryCodeHash == hash).Take(1).ToListAsync(ct))).FirstOrDefault();
         if (letter is null) return null;
         var reply = letter.Replies.LastOrDefault();
         return new PublicLetterStatus(letter.TrackingNumber, LetterStatuses.PublicLabel(letter.Status), letter.ReceivedOn,

@@ -73,6 +73,16 @@ public sealed class SeveralDatabasesFixture : IAsyncLifetime
         await make.ExecuteNonQueryAsync();
     }
 
+    public static async Task<long> EventsOfTypeAsync(string connectionString, string agency, string type)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select count(*) from disclosure.mt_events where tenant_id = $1 and type = $2", conn);
+        cmd.Parameters.AddWithValue(agency);
+        cmd.Parameters.AddWithValue(type);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The agencies whose events a database holds, and how many events each (tombstones aside).</summary>
     public static async Task<Dictionary<string, long>> EventsByAgencyAsync(string connectionString)
     {
@@ -97,7 +107,7 @@ public class SeveralDatabasesSpecs(SeveralDatabasesFixture fixture)
     private string Admin => Host.Services.GetRequiredService<AuthSettings>().IssueToken("user-admin", [Roles.Admin], [], TimeSpan.FromHours(1));
 
     private Task<Reply> Get(string url) => Http.SendAsync(Host, HttpMethod.Get, url, null, Admin);
-    private Task<Reply> Post(string url, object body) => Http.SendAsync(Host, HttpMethod.Post, url, body, Admin);
+    private Task<Reply> Post(string url, object? body) => Http.SendAsync(Host, HttpMethod.Post, url, body, Admin);
 
     private static object Intake(string receivedOn, string category, string description) => new
     {
@@ -188,5 +198,11 @@ public class SeveralDatabasesSpecs(SeveralDatabasesFixture fixture)
         var started = (await Post("/api/deadlines/sweep", new { })).ShouldBe(202);
         var job = await Jobs.JobWait.FinishedAsync(Host, Admin, started, TimeSpan.FromSeconds(60));
         Assert.Equal((2, 2, 0), (job.GetProperty("cases").GetInt32(), job.GetProperty("handled").GetInt32(), job.GetProperty("failed").GetInt32()));
+
+        // the year-end close of an agency in the second database: year_closed is recorded there, and the job (the master's) ends
+        var close = await Jobs.JobWait.FinishedAsync(Host, Admin, await Post("/api/agencies/binhai-port/years/2024/close", null), TimeSpan.FromSeconds(60));
+        Assert.Equal(0, close.GetProperty("failed").GetInt32());
+        Assert.Equal(1, await SeveralDatabasesFixture.EventsOfTypeAsync(fixture.Db2, "binhai-port", "year_closed"));
+        Assert.Equal(0, await SeveralDatabasesFixture.EventsOfTypeAsync(fixture.Db1, "binhai-port", "year_closed"));
     }
 }

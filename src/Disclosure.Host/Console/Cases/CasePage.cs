@@ -1,3 +1,4 @@
+using Disclosure.Host.Infrastructure;
 using Disclosure.Domain;
 using Disclosure.Domain.Notices;
 using Disclosure.Host.Agencies;
@@ -122,7 +123,7 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
         // the context the write path decides with, the agency's notice settings and fee policy included
         var context = new CaseContext(Today, calendars.Current, calendars.Settings, Agency, await agencies.ClosedYearsAsync(AgencyId, ct))
         {
-            Notices = await session.LoadAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None,
+            Notices = await session.LoadReferenceAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None,
         };
         var forms = new List<StepForm>();
         foreach (var step in steps.Where(s => May(s.Roles)))

@@ -1,3 +1,4 @@
+using Disclosure.Host.Infrastructure;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Calendar;
 using Disclosure.Host.Agencies;
@@ -127,7 +128,7 @@ public sealed class IndexModel(IDocumentStore store, ReferenceWrites writes, Cal
     {
         await using var session = store.QuerySession();
         await using (var agencySession = store.QuerySession(AgencyId))
-            Setup = await agencySession.LoadAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None;
+            Setup = await agencySession.LoadReferenceAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None;
         Agencies = May(Roles.Administering) ? await session.Query<Agency>().OrderBy(a => a.Id).ToListAsync(ct) : [];
         var jobs = await Disclosure.Host.Jobs.GetJobEndpoint.LatestAsync(store, AgencyId, ct);
         if (May(Roles.Administering)) jobs = [.. jobs, .. await Disclosure.Host.Jobs.GetJobEndpoint.LatestAsync(store, null, ct)];
