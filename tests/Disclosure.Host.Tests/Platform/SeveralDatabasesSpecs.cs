@@ -73,6 +73,16 @@ public sealed class SeveralDatabasesFixture : IAsyncLifetime
         await make.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Deadline checks waiting in the database's durable inbox (scheduled messages).</summary>
+    public static async Task<long> ScheduledChecksAsync(string connectionString)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            "select count(*) from disclosure.wolverine_incoming_envelopes where message_type like '%CheckApplicationDeadlines%' and status = 'Scheduled'", conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
     public static async Task<long> EventsOfTypeAsync(string connectionString, string agency, string type)
     {
         await using var conn = new NpgsqlConnection(connectionString);
@@ -168,6 +178,10 @@ public class SeveralDatabasesSpecs(SeveralDatabasesFixture fixture)
         Assert.Equal(["binhai", "binhai-edu"], inDb1.Keys.Order());
         Assert.Equal(["binhai-port"], inDb2.Keys);
         Assert.Equal([StorageConstants.DefaultTenantId], inMaster.Keys);
+        // Wolverine's outbox is per database too: the deadline checks an intake scheduled are stored with its events
+        Assert.True(await SeveralDatabasesFixture.ScheduledChecksAsync(fixture.Db1) > 0);
+        Assert.True(await SeveralDatabasesFixture.ScheduledChecksAsync(fixture.Db2) > 0);
+        Assert.Equal(0, await SeveralDatabasesFixture.ScheduledChecksAsync(fixture.Master));
         // and a case is found only through its own agency
         (await Get($"/api/agencies/binhai-port/applications/{port}")).ShouldBe(200);
         (await Get($"/api/agencies/binhai-edu/applications/{port}")).ShouldBe(404);
@@ -193,6 +207,11 @@ public class SeveralDatabasesSpecs(SeveralDatabasesFixture fixture)
         var found = (await Get("/api/agencies/binhai-port/search?q=岸线")).ShouldBe(200).Json;
         Assert.Equal(port.ToString(), Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(0, (await Get("/api/agencies/binhai-edu/search?q=岸线")).ShouldBe(200).Json.GetProperty("total").GetInt64());
+
+        // and so does the worklist: the one open application of binhai-edu (received in March) is overdue, binhai-port has none
+        var eduWorklist = (await Get("/api/agencies/binhai-edu/applications/worklist")).ShouldBe(200).Json;
+        Assert.Single(eduWorklist.GetProperty("overdue").EnumerateArray());
+        Assert.Empty((await Get("/api/agencies/binhai-port/applications/worklist")).ShouldBe(200).Json.GetProperty("overdue").EnumerateArray());
 
         // the deadline sweep reaches the open cases of both databases (city, one of edu, none of port)
         var started = (await Post("/api/deadlines/sweep", new { })).ShouldBe(202);
