@@ -77,7 +77,7 @@ public static class PurgeIdempotencyRecordsHandler
         var purged = 0;
         // the records are kept with the agencies' cases: in each database that holds agencies (one, unless there are several)
         var databases = store.Options.Tenancy.Cardinality == JasperFx.Descriptors.DatabaseCardinality.Single
-            ? [null] : (await store.Storage.AllDatabases()).OfType<Marten.Storage.IMartenDatabase>().Where(d => !ReferenceEquals(d, store.Options.Tenancy.Default.Database)).ToList<Marten.Storage.IMartenDatabase?>();
+            ? [null] : (await store.Storage.AllDatabases()).OfType<Marten.Storage.IMartenDatabase>().ToList<Marten.Storage.IMartenDatabase?>();
         foreach (var database in databases)
         {
             await using var session = database is null ? store.LightweightSession() : store.LightweightSession(Marten.Services.SessionOptions.ForDatabase(database));

@@ -28,7 +28,7 @@ public sealed class ReferenceListener(NpgsqlDataSource dataSource, Infrastructur
     // several databases (README, "Several databases"): the registry's changes are announced in the master, a report file's
     // (closed years) in its agency's database, where it is written; one listening connection to each
     protected override Task ExecuteAsync(CancellationToken stop) =>
-        Task.WhenAll(new[] { dataSource }.Concat(databases.Several ? databases.All : []).Select(source => KeepListeningAsync(source, stop)));
+        Task.WhenAll(new[] { dataSource }.Concat(databases.Several ? databases.All.Skip(1) : []).Select(source => KeepListeningAsync(source, stop)));
 
     private async Task KeepListeningAsync(NpgsqlDataSource source, CancellationToken stop)
     {

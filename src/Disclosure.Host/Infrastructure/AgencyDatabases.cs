@@ -63,16 +63,20 @@ public sealed class AgencyDatabases
     /// <summary>The master database: reference data and the agency → database table (the only database when not <see cref="Several"/>).</summary>
     public NpgsqlDataSource Master => _master;
 
-    /// <summary>Every database that holds agencies' data: the groups', or the one database.</summary>
-    public IReadOnlyList<NpgsqlDataSource> All => Several ? [.. _groups.Values] : [_master];
+    /// <summary>Every database that holds agencies' data: the master (agencies registered before there were several) and the groups'.</summary>
+    public IReadOnlyList<NpgsqlDataSource> All => [_master, .. _groups.Values];
 
-    /// <summary>The database of one agency, for the host's own SQL over its rows (search, worklist, report freshness).</summary>
-    public NpgsqlDataSource For(string agency) => Several ? _groups[DatabaseOf(agency) ?? throw new UnknownTenantIdException(agency)] : _master;
+    /// <summary>
+    /// The database of one agency, for the host's own SQL over its rows (search, worklist, report freshness). An agency
+    /// without a row in the table lives in the master: one registered before several databases were configured (the one
+    /// database became the master and keeps its agencies), or no agency at all (which has no rows anywhere).
+    /// </summary>
+    public NpgsqlDataSource For(string agency) => Several && DatabaseOf(agency) is { } name && name != MasterName ? _groups[name] : _master;
 
     /// <summary>The agencies grouped by the database that holds them (one group when not <see cref="Several"/>): how a roll-up reads.</summary>
     public IReadOnlyList<(string Database, IReadOnlyList<string> Agencies)> Grouped(IEnumerable<string> agencies) =>
         Several
-            ? [.. agencies.GroupBy(a => DatabaseOf(a) ?? throw new UnknownTenantIdException(a)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            ? [.. agencies.GroupBy(a => DatabaseOf(a) ?? MasterName).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (g.Key, (IReadOnlyList<string>)[.. g]))]
             : [(MasterName, [.. agencies])];
 
@@ -253,10 +257,9 @@ public static class AgencySessions
             return [.. await read(only)];
         }
         var all = new List<T>();
-        var master = store.Options.Tenancy.Default.Database;
+        // the master too: it keeps the agencies registered before there were several databases (few or none)
         foreach (var database in (await store.Storage.AllDatabases()).OfType<IMartenDatabase>())
         {
-            if (ReferenceEquals(database, master)) continue; // reference data only: no agency's cases
             await using var session = store.QuerySession(Marten.Services.SessionOptions.ForDatabase(database));
             all.AddRange(await read(session));
         }
