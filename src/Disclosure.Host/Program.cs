@@ -71,22 +71,29 @@ const string schema = "disclosure";
 // parses and plans them once; a connection holding prepared statements is reset without DISCARD ALL, which also keeps
 // the plans cached inside Marten's append function. Measured by ops/bench (README, "Performance"). An explicit
 // "Max Auto Prepare" in the connection string wins.
-var tuned = new NpgsqlConnectionStringBuilder(connectionString);
-if (tuned.MaxAutoPrepare == 0)
+static string Tuned(string connectionString)
 {
-    tuned.MaxAutoPrepare = 64;
-    tuned.AutoPrepareMinUsages = 2;
+    var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+    if (tuned.MaxAutoPrepare == 0)
+    {
+        tuned.MaxAutoPrepare = 64;
+        tuned.AutoPrepareMinUsages = 2;
+    }
+    // Several nodes hold long-lived connections (leader lock, notifications, projections): a connection that died silently
+    // is noticed within half a minute, as Wolverine advises for clusters (README, "Several nodes"). Explicit values win.
+    if (tuned.KeepAlive == 0) tuned.KeepAlive = 30;
+    if (!System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"tcp\s*keep\s*alive", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        tuned.TcpKeepAlive = true;
+    return tuned.ConnectionString;
 }
-// Several nodes hold long-lived connections (leader lock, notifications, projections): a connection that died silently
-// is noticed within half a minute, as Wolverine advises for clusters (README, "Several nodes"). Explicit values win.
-if (tuned.KeepAlive == 0) tuned.KeepAlive = 30;
-if (!System.Text.RegularExpressions.Regex.IsMatch(config.GetConnectionString("Marten")!, @"tcp\s*keep\s*alive", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-    tuned.TcpKeepAlive = true;
-connectionString = tuned.ConnectionString;
+connectionString = Tuned(connectionString);
 
 var clockSettings = new ClockSettings(config.GetValue("Clock:ExcludeFeeWaiting", true));
 var dataSource = PostgresDataSource.Create(connectionString); // several hosts: the one that takes writes (README, "A primary that can die")
 builder.Services.AddSingleton(dataSource);
+// the agencies' databases: the one above, or several (EventStore__Databases__{name}), with it as the master (README, "Several databases")
+var databases = AgencyDatabases.From(config, dataSource, Tuned);
+builder.Services.AddSingleton(databases);
 builder.Services.AddSingleton(DrillClock.From(config, env)); // the wall clock, except in a drill
 builder.Services.AddSingleton<BusinessClock>();
 builder.Services.AddSingleton(new CalendarStore(clockSettings));
@@ -131,13 +138,19 @@ builder.Services.CritterStackDefaults(x =>
 
 // ── Marten: one schema; every case stream and document belongs to one agency (conjoined tenancy) ──
 var tuning = config.GetSection("EventStore").Get<EventStoreTuning>() ?? new EventStoreTuning();
-builder.Services.AddMarten(sp => EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>(), tuning,
-        sp.GetRequiredService<Disclosure.Host.Search.SearchIndexProjection>()))
+builder.Services.AddMarten(sp => databases.Applied(EventStore.Options(sp.GetRequiredService<NpgsqlDataSource>(), schema, sp.GetRequiredService<CalendarStore>(), tuning,
+        sp.GetRequiredService<Disclosure.Host.Search.SearchIndexProjection>())))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
     // several hosts on one database: Wolverine runs each async projection on exactly one node, spreads them over the
     // nodes and moves them when a node dies (replaces Marten's AddAsyncDaemon, which must not be called as well)
-    .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true);
+    .IntegrateWithWolverine(w =>
+    {
+        w.UseWolverineManagedEventSubscriptionDistribution = true;
+        // several databases: Wolverine keeps its node registry, leadership and recurring jobs in the master and a durable
+        // inbox/outbox in each agency database (the envelopes commit with that agency's events); one data source per database
+        if (databases.Several) w.MasterDataSource = databases.Master;
+    });
 // the calendar and agency settings every node caches: read before the first request, kept coherent across nodes
 builder.Services.AddSingleton(ReferenceCacheSettings.From(config));
 builder.Services.AddHostedService<ReferenceListener>();

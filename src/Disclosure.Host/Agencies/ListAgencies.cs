@@ -1,3 +1,4 @@
+using Disclosure.Host.Infrastructure;
 using System.Security.Claims;
 using Disclosure.Domain.Agencies;
 using Disclosure.Host.Security;
@@ -23,5 +24,5 @@ public static class ListAgenciesEndpoint
     [WolverineGet("/api/agencies/{agency}", OperationId = "getAgency", Summary = "机关 · An agency")]
     [Authorize, Tags("Agencies")]
     public static async Task<Agency?> GetOne(string agency, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Agency>(agency, ct);
+        await session.LoadReferenceAsync<Agency>(agency, ct); // the registry's (the master's, with several databases)
 }

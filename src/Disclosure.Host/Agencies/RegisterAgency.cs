@@ -13,9 +13,12 @@ namespace Disclosure.Host.Agencies;
 
 /// <param name="Id">A slug such as <c>sanchang-park</c>; part of every route of the agency.</param>
 /// <param name="Code">Prefix of tracking numbers; defaults to the initials of the id.</param>
-public sealed record RegisterAgency(string? Id, string? Name, string? ParentId, string? Code);
+/// <param name="Database">With several databases (README, "Several databases"): the one to hold the agency's cases; defaults
+/// to its parent's, else the one holding the fewest agencies. Not given with one database.</param>
+public sealed record RegisterAgency(string? Id, string? Name, string? ParentId, string? Code, string? Database = null);
 
-public sealed record AgencyCreated(string Id, string Name, string? ParentId, string Code);
+/// <param name="Database">The database holding the agency's cases when there are several; null with one.</param>
+public sealed record AgencyCreated(string Id, string Name, string? ParentId, string Code, string? Database = null);
 
 public static class RegisterAgencyEndpoint
 {
@@ -32,7 +35,7 @@ public static class RegisterAgencyEndpoint
     [Authorize(Roles = Roles.Administering), Tags("Agencies")]
     [ProducesResponseType<AgencyCreated>(201)]
     public static async Task<IResult> Post(RegisterAgency command, IQuerySession session, ReferenceWrites writes, BusinessClock clock, HttpContext http,
-        CancellationToken ct)
+        AgencyDatabases databases, CancellationToken ct)
     {
         var id = command.Id!;
         for (var attempt = 1; ; attempt++)
@@ -50,10 +53,15 @@ public static class RegisterAgencyEndpoint
             {
                 return Problems.From(refusal);
             }
+            // several databases: the agency gets its database in the master's table before it exists, so that no case of it
+            // can be written anywhere else; a registration refused after this leaves the row of an id nobody holds, and a
+            // later registration of that id finds its database there
+            var (database, wrongDatabase) = await databases.AssignAsync(id, command.Database, registered.ParentId, ct);
+            if (wrongDatabase is not null) return Problems.ValidationResult(new Dictionary<string, string[]> { ["database"] = [wrongDatabase] });
             try
             {
                 await writes.RecordAsync(ReferenceStream.OfAgency(id), Actor.Of(http.User), [registered], ct, startsStream: true);
-                return Results.Created($"/api/agencies/{id}", new AgencyCreated(id, registered.Name, registered.ParentId, registered.Code));
+                return Results.Created($"/api/agencies/{id}", new AgencyCreated(id, registered.Name, registered.ParentId, registered.Code, database));
             }
             catch (Exception e) when (IsCodeTaken(e))
             {

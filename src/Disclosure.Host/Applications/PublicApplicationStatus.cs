@@ -56,9 +56,9 @@ public static class PublicApplicationStatusEndpoint
         if (!string.IsNullOrWhiteSpace(code) && !string.IsNullOrWhiteSpace(trackingNumber) && trackingNumber.Length <= 40 && code.Length <= 40)
         {
             var hash = QueryCode.Hash(trackingNumber, code);
-            await using var session = store.QuerySession();
-            app = (await session.Query<Application>()
-                .Where(a => a.AnyTenant() && a.TrackingNumber == trackingNumber && a.QueryCodeHash == hash).Take(1).ToListAsync(ct)).FirstOrDefault();
+            // any agency's: in each database that holds agencies (one, unless there are several)
+            app = (await store.InEachDatabaseAsync<Application>(async session => await session.Query<Application>()
+                .Where(a => a.AnyTenant() && a.TrackingNumber == trackingNumber && a.QueryCodeHash == hash).Take(1).ToListAsync(ct))).FirstOrDefault();
         }
         if (app is null) await Task.Delay(MissDelay, ct);
         return app;

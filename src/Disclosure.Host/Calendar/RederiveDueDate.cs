@@ -3,6 +3,7 @@ using Disclosure.Host.Applications;
 using Disclosure.Host.Cases;
 using Disclosure.Host.Letters;
 using Marten;
+using Disclosure.Host.Infrastructure;
 
 namespace Disclosure.Host.Calendar;
 
@@ -32,8 +33,7 @@ public sealed class RederiveJob(IDocumentStore store, CalendarStore calendars) :
 
     public override async Task<List<Jobs.JobKey>> PlanAsync(Jobs.Job job, CancellationToken ct)
     {
-        await using var query = store.QuerySession();
-        return await Deadlines.DeadlineSweepJob.RunningCasesAsync(query, ct);
+        return await Deadlines.DeadlineSweepJob.RunningCasesAsync(store, ct);
     }
 
     public override async Task<Dictionary<Guid, Jobs.JobCaseResult>> HandleAsync(Jobs.Job job, IReadOnlyList<Jobs.JobKey> keys, Wolverine.IMessageBus bus, CancellationToken ct)
@@ -50,7 +50,7 @@ public sealed class RederiveJob(IDocumentStore store, CalendarStore calendars) :
     {
         var ids = keys.Where(k => k.Kind == kind.Noun).Select(k => k.Id).ToArray();
         IReadOnlyList<TCase> cases;
-        await using (var query = store.QuerySession()) cases = await kind.LoadAsync(query, ids, ct);
+        cases = await store.InEachDatabaseAsync<TCase>(async query => await kind.LoadAsync(query, ids, ct));
         var reason = job.Reason ?? "";
         // still running (the page may run after a step closed it) and moved by the calendar in force
         foreach (var c in cases.Where(c => kind.IsRunning(c) && kind.Derive(c, calendars.Current, calendars.Settings) != c.DueOn))

@@ -43,7 +43,10 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         var batch = session.CreateBatchQuery();
         var forWriting = batch.Events.FetchForWriting<TCase>(id);
         var stored = batch.Events.FetchStream(id);
-        var setup = batch.Load<NoticeSetup>(session.TenantId); // the agency's notice settings: small, and always current
+        // the agency's notice settings: small, and always current; a reference document, so with several databases it is
+        // read from the master (Infrastructure/AgencyDatabases) — one round trip more only there
+        var several = session.DocumentStore.Options.Tenancy.Cardinality != JasperFx.Descriptors.DatabaseCardinality.Single;
+        var setup = several ? null : batch.Load<NoticeSetup>(session.TenantId);
         await batch.Execute(ct);
         var stream = await forWriting;
         var history = await stored;
@@ -53,7 +56,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         if (command.Version is { } expected && expected != version)
             return CaseAnswer.Conflict($"The {kind.Noun} is at version {version}, not {expected}: someone else changed it. Reload and try again.");
 
-        var context = await ContextAsync(session.TenantId, ct) with { Stored = stream.Aggregate, Notices = await setup ?? NoticeSetup.None };
+        var context = await ContextAsync(session.TenantId, ct) with { Stored = stream.Aggregate, Notices = (setup is null ? await session.LoadReferenceAsync<NoticeSetup>(session.TenantId, ct) : await setup) ?? NoticeSetup.None };
         var current = kind.Fold(history.Select(e => e.Data), version, context);
         // its new ids are minted, and what it needs of the agency's other cases is read, here: for every front door alike
         command = await CaseCompletion.CompleteAsync(session, command, current, context, ct);

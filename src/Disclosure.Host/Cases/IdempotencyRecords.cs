@@ -74,12 +74,20 @@ public static class PurgeIdempotencyRecordsHandler
     public static async Task<PurgeResult> Handle(PurgeIdempotencyRecords _, IDocumentStore store, IdempotencyRecords records, BusinessClock clock, CancellationToken ct)
     {
         var before = clock.Now - records.Expiry;
-        await using var session = store.LightweightSession();
-        var expired = await session.Query<IdempotencyRecord>().Where(r => r.AnyTenant() && r.RecordedAt < before).CountAsync(ct);
-        if (expired == 0) return new PurgeResult(0);
-        session.DeleteWhere<IdempotencyRecord>(r => r.AnyTenant() && r.RecordedAt < before);
-        await session.SaveChangesAsync(ct);
-        return new PurgeResult(expired);
+        var purged = 0;
+        // the records are kept with the agencies' cases: in each database that holds agencies (one, unless there are several)
+        var databases = store.Options.Tenancy.Cardinality == JasperFx.Descriptors.DatabaseCardinality.Single
+            ? [null] : (await store.Storage.AllDatabases()).OfType<Marten.Storage.IMartenDatabase>().ToList<Marten.Storage.IMartenDatabase?>();
+        foreach (var database in databases)
+        {
+            await using var session = database is null ? store.LightweightSession() : store.LightweightSession(Marten.Services.SessionOptions.ForDatabase(database));
+            var expired = await session.Query<IdempotencyRecord>().Where(r => r.AnyTenant() && r.RecordedAt < before).CountAsync(ct);
+            if (expired == 0) continue;
+            session.DeleteWhere<IdempotencyRecord>(r => r.AnyTenant() && r.RecordedAt < before);
+            await session.SaveChangesAsync(ct);
+            purged += expired;
+        }
+        return new PurgeResult(purged);
     }
 }
 

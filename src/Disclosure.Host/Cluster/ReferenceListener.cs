@@ -13,7 +13,7 @@ namespace Disclosure.Host.Cluster;
 /// everything it cached — a notification sent while nobody listened is lost — and the calendar is read again once it
 /// is older than the cache lifetime, notification or not (agency entries expire by themselves, see AgencyDirectory).
 /// </summary>
-public sealed class ReferenceListener(NpgsqlDataSource dataSource, IDocumentStore store, CalendarStore calendars, AgencyDirectory agencies,
+public sealed class ReferenceListener(NpgsqlDataSource dataSource, Infrastructure.AgencyDatabases databases, IDocumentStore store, CalendarStore calendars, AgencyDirectory agencies,
     ReferenceCacheSettings cache, ILogger<ReferenceListener> log) : BackgroundService
 {
     /// <summary>How often a quiet connection is checked; a dead one is replaced at the latest then.</summary>
@@ -25,14 +25,19 @@ public sealed class ReferenceListener(NpgsqlDataSource dataSource, IDocumentStor
         await base.StartAsync(ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
+    // several databases (README, "Several databases"): the registry's changes are announced in the master, a report file's
+    // (closed years) in its agency's database, where it is written; one listening connection to each
+    protected override Task ExecuteAsync(CancellationToken stop) =>
+        Task.WhenAll(new[] { dataSource }.Concat(databases.Several ? databases.All.Skip(1) : []).Select(source => KeepListeningAsync(source, stop)));
+
+    private async Task KeepListeningAsync(NpgsqlDataSource source, CancellationToken stop)
     {
         var failures = 0;
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                await ListenAsync(() => failures = 0, stop);
+                await ListenAsync(source, () => failures = 0, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -48,9 +53,9 @@ public sealed class ReferenceListener(NpgsqlDataSource dataSource, IDocumentStor
         }
     }
 
-    private async Task ListenAsync(Action connected, CancellationToken stop)
+    private async Task ListenAsync(NpgsqlDataSource source, Action connected, CancellationToken stop)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stop);
+        await using var connection = await source.OpenConnectionAsync(stop);
         var changes = new ConcurrentQueue<string>();
         connection.Notification += (_, e) => changes.Enqueue(e.Payload);
         await using (var listen = new NpgsqlCommand($"listen {ReferenceChanges.Channel}", connection))

@@ -75,9 +75,12 @@ public sealed class DeadlineSweepJob(IDocumentStore store) : JobKind
 
     public override async Task<List<JobKey>> PlanAsync(Job job, CancellationToken ct)
     {
-        await using var query = store.QuerySession();
-        return await RunningCasesAsync(query, ct);
+        return await RunningCasesAsync(store, ct);
     }
+
+    /// <summary>Every running case of every agency, in each database that holds agencies (one, unless there are several).</summary>
+    public static Task<List<JobKey>> RunningCasesAsync(IDocumentStore store, CancellationToken ct) =>
+        store.InEachDatabaseAsync<JobKey>(async query => await RunningCasesAsync(query, ct));
 
     /// <summary>Every running case of every kind (open applications, letters awaiting action, reviews not decided), kind by kind.</summary>
     public static async Task<List<JobKey>> RunningCasesAsync(IQuerySession anyTenant, CancellationToken ct)

@@ -135,10 +135,10 @@ public static class JobHandler
         var plan = await session.LoadAsync<JobPlan>(JobPlan.IdFor(job.Id, message.Page), ct)
             ?? throw new InvalidOperationException($"Job {job.Id} has no page {message.Page}.");
         var markIds = plan.Keys.Select(k => JobMark.IdFor(job.Id, k.Id)).ToArray();
-        var before = (await session.LoadManyAsync<JobMark>(ct, markIds)).Select(m => m.Case).ToHashSet();
+        var before = (await MarksAsync(session, job.Id, plan.Keys, ct)).Select(m => m.Case).ToHashSet();
         // cases handled before a crash keep their mark: only the others are sent
         var results = await kinds[job.Kind].HandleAsync(job, plan.Keys.Where(k => !before.Contains(k.Id)).ToList(), bus, ct);
-        var marks = (await session.LoadManyAsync<JobMark>(ct, markIds)).ToDictionary(m => m.Case);
+        var marks = (await MarksAsync(session, job.Id, plan.Keys, ct)).ToDictionary(m => m.Case);
         foreach (var key in plan.Keys)
         {
             job.Handled++;
@@ -156,11 +156,42 @@ public static class JobHandler
             else if (result?.Failure is { } failure) Fail(job, key, failure);
         }
         job.PagesDone++;
-        foreach (var id in markIds) session.Delete<JobMark>(id);
+        if (!Several(session)) foreach (var id in markIds) session.Delete<JobMark>(id); // several databases: at the job's end (ForgetMarksAsync)
         session.Delete<JobPlan>(plan.Id);
         session.Store(job);
         if (job.PagesDone < job.Pages) await bus.PublishAsync(new RunJobPage(job.Id, job.PagesDone));
         else await bus.PublishAsync(new FinishJob(job.Id));
+    }
+
+    private static bool Several(IQuerySession session) =>
+        session.DocumentStore.Options.Tenancy.Cardinality != JasperFx.Descriptors.DatabaseCardinality.Single;
+
+    /// <summary>
+    /// The marks the write path left on the page's cases. A mark is stored with the case's events, so with several databases
+    /// it is in the database of the case's agency, not in the master that holds the job: read there, one read per database.
+    /// </summary>
+    private static async Task<IReadOnlyList<JobMark>> MarksAsync(IDocumentSession session, Guid job, IReadOnlyList<JobKey> keys, CancellationToken ct)
+    {
+        if (!Several(session)) return await session.LoadManyAsync<JobMark>(ct, keys.Select(k => JobMark.IdFor(job, k.Id)).ToArray());
+        var store = session.DocumentStore;
+        var marks = new List<JobMark>();
+        foreach (var inDatabase in keys.GroupBy(k => store.Options.Tenancy.GetTenant(k.Agency).Database))
+        {
+            await using var query = store.QuerySession(Marten.Services.SessionOptions.ForDatabase(inDatabase.Key));
+            marks.AddRange(await query.LoadManyAsync<JobMark>(ct, inDatabase.Select(k => JobMark.IdFor(job, k.Id)).ToArray()));
+        }
+        return marks;
+    }
+
+    /// <summary>With several databases, the job's marks are deleted in each database once it is finished (they are no longer read).</summary>
+    private static async Task ForgetMarksAsync(IDocumentStore store, Guid job, CancellationToken ct)
+    {
+        foreach (var database in (await store.Storage.AllDatabases()).OfType<Marten.Storage.IMartenDatabase>())
+        {
+            await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForDatabase(database));
+            session.DeleteWhere<JobMark>(m => m.Job == job);
+            await session.SaveChangesAsync(ct);
+        }
     }
 
     private static void Fail(Job job, JobKey key, string message)
@@ -175,10 +206,22 @@ public static class JobHandler
         await using (var query = store.QuerySession()) job = await query.LoadAsync<Job>(message.Job, ct);
         if (job is null || job.FinishedAt is not null) return;
         var kind = kinds[job.Kind];
-        await using var session = kind.SessionFor(job, store);
+        await using var kindSession = kind.SessionFor(job, store);
+        var session = kindSession;
+        // several databases: a kind finishing in an agency's session (the year-end close records year_closed there) commits
+        // in that agency's database, and the job, which is the master's, in a second commit after it. Delivered again after a
+        // crash between the two, the kind's last step runs again: year_closed is idempotent (ReportFile keeps the first)
+        IDocumentSession? master = null;
+        if (Several(kindSession) && kindSession.TenantId != JasperFx.StorageConstants.DefaultTenantId)
+        {
+            await kind.FinishAsync(job, kindSession, ct);
+            await kindSession.SaveChangesAsync(ct);
+            session = master = store.LightweightSession();
+        }
+        await using var _ = master;
         job = await session.LoadAsync<Job>(message.Job, ct); // its version, for the concurrency check
         if (job is null || job.FinishedAt is not null) return;
-        await kind.FinishAsync(job, session, ct);
+        if (master is null) await kind.FinishAsync(job, session, ct);
         job.FinishedAt = clock.Now;
         session.Store(job);
         // each job's end clears the jobs finished beyond the kept period: the table stays the size of that period, whatever
@@ -186,6 +229,7 @@ public static class JobHandler
         var keptFrom = clock.Now.AddDays(-settings.KeepFinishedDays);
         session.DeleteWhere<Job>(j => j.FinishedAt != null && j.FinishedAt < keptFrom);
         await session.SaveChangesAsync(ct);
+        if (Several(session)) await ForgetMarksAsync(store, job.Id, ct);
         kind.Finished(job);
         log.LogInformation("Job {JobId} ({Kind}) finished: {Handled} case(s) handled, {Changed} changed, {Failed} failed in {Pages} page(s)",
             job.Id, job.Kind, job.Handled, job.Changed, job.Failed, job.Pages);

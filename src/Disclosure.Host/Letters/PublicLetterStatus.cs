@@ -38,9 +38,9 @@ public static class PublicLetterStatusEndpoint
         if (!string.IsNullOrWhiteSpace(code) && !string.IsNullOrWhiteSpace(trackingNumber) && trackingNumber.Length <= 40 && code.Length <= 40)
         {
             var hash = Domain.QueryCode.Hash(trackingNumber, code);
-            await using var session = store.QuerySession();
-            letter = (await session.Query<Letter>()
-                .Where(l => l.AnyTenant() && l.TrackingNumber == trackingNumber && l.QueryCodeHash == hash).Take(1).ToListAsync(ct)).FirstOrDefault();
+            // any agency's: in each database that holds agencies (one, unless there are several)
+            letter = (await store.InEachDatabaseAsync<Letter>(async session => await session.Query<Letter>()
+                .Where(l => l.AnyTenant() && l.TrackingNumber == trackingNumber && l.QueryCodeHash == hash).Take(1).ToListAsync(ct))).FirstOrDefault();
         }
         if (letter is null)
         {

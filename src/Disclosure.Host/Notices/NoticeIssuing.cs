@@ -74,7 +74,7 @@ public sealed class NoticeIssuing(BusinessClock clock)
         var version = setup.Templates[key];
         var id = NoticeTemplateText.IdOf(setup.Id, version);
         if (_parsed.TryGetValue(id, out var cached)) return cached;
-        var text = await session.LoadAsync<NoticeTemplateText>(id, ct)
+        var text = await session.LoadReferenceAsync<NoticeTemplateText>(id, ct)
             ?? throw new InvalidOperationException($"The text of template version {version} of {setup.Id} is missing.");
         return _parsed[id] = NoticeTemplates.Validate(key, text.Source);
     }

@@ -47,11 +47,17 @@ public static class NoticeNumbers
 }
 
 /// <summary>Creates the counter table at start (the host's own SQL, beside Marten's schema).</summary>
-public sealed class NoticeStorage(NpgsqlDataSource dataSource) : IHostedService
+public sealed class NoticeStorage(Infrastructure.AgencyDatabases databases) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand(NoticeNumbers.CreateTable);
+        // the counters are taken in the transaction of the agency's step: in each database that holds agencies
+        foreach (var dataSource in databases.All) await CreateAsync(dataSource, ct);
+    }
+
+    private static async Task CreateAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("create schema if not exists disclosure; " + NoticeNumbers.CreateTable); // a new database has no schema yet
         try { await cmd.ExecuteNonQueryAsync(ct); }
         catch (PostgresException e) when (e.SqlState is "23505" or "42P07") { /* another node created it at the same moment */ }
     }

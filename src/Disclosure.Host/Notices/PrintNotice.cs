@@ -29,7 +29,7 @@ public static class PrintNoticeHandler
 /// the kept one (compare-and-set on the content, the kept notice's row locked while the PDF is written): erasure masks the
 /// HTML without waiting for a print running meanwhile, and that print's unmasked PDF is then thrown away, never kept.
 /// </summary>
-public sealed class KeptPdfs(NoticePrinter printer, Npgsql.NpgsqlDataSource dataSource, Infrastructure.BusinessClock clock, ILogger<KeptPdfs> log)
+public sealed class KeptPdfs(NoticePrinter printer, Infrastructure.AgencyDatabases databases, Infrastructure.BusinessClock clock, ILogger<KeptPdfs> log)
 {
     private const int Attempts = 3;
 
@@ -39,7 +39,7 @@ public sealed class KeptPdfs(NoticePrinter printer, Npgsql.NpgsqlDataSource data
         if (await KeptAsync(session, id, ct) is not { } first) return null;
         if (first.Current is { } served) return served;
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await databases.For(session.TenantId).OpenConnectionAsync(ct); // the lock beside the agency's rows
         await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtextextended($1, 0))", connection))
         {
             take.Parameters.AddWithValue($"kept-pdf/{session.TenantId}/{id}");

@@ -66,5 +66,5 @@ public static class SetFeePolicyEndpoint
     [Authorize(Roles = Roles.ReadingSettings), Tags("Notices")]
     [ProducesResponseType<FeePolicyView>(200)]
     public static async Task<FeePolicyView> Get(string agency, IQuerySession session, CancellationToken ct) =>
-        (await session.LoadAsync<NoticeSetup>(agency, ct))?.FeePolicy is { } policy ? new(true, policy) : new(false, FeePolicy.None);
+        (await session.LoadReferenceAsync<NoticeSetup>(agency, ct))?.FeePolicy is { } policy ? new(true, policy) : new(false, FeePolicy.None);
 }

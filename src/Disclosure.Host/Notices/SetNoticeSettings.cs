@@ -60,7 +60,7 @@ public static class SetNoticeSettingsEndpoint
     [ProducesResponseType<NoticeSettingsView>(200)]
     public static async Task<IResult> Get(string agency, IQuerySession session, AgencyDirectory directory, CancellationToken ct)
     {
-        if ((await session.LoadAsync<NoticeSetup>(agency, ct))?.Settings is { } settings) return Results.Ok(View(settings));
+        if ((await session.LoadReferenceAsync<NoticeSetup>(agency, ct))?.Settings is { } settings) return Results.Ok(View(settings));
         var registered = (await directory.FindAsync(agency, ct))!;
         return Results.Ok(new NoticeSettingsView(false, registered.Name, null, NoticeSettings.DefaultPatterns(registered.Code), []));
     }

@@ -38,7 +38,7 @@ public static class NoticeTemplateEndpoints
     [ProducesResponseType<IReadOnlyList<NoticeTemplateSummary>>(200)]
     public static async Task<IReadOnlyList<NoticeTemplateSummary>> List(string agency, IQuerySession session, CancellationToken ct)
     {
-        var setup = await session.LoadAsync<NoticeSetup>(agency, ct) ?? NoticeSetup.None;
+        var setup = await session.LoadReferenceAsync<NoticeSetup>(agency, ct) ?? NoticeSetup.None;
         var keys = NoticeKinds.Kinds.Where(k => !k.IsAnswer).Select(k => k.Code).Prepend(NoticeKinds.AnswerTemplate)
             .Concat(setup.Templates.Keys.Where(k => k.StartsWith(NoticeKinds.AnswerPrefix, StringComparison.Ordinal)).Order());
         return keys.Select(key => new NoticeTemplateSummary(key, Label(key), setup.Templates.ContainsKey(key),
@@ -58,7 +58,7 @@ public static class NoticeTemplateEndpoints
     {
         if (!Known(key)) return UnknownKey(key);
         if (NoticeTemplates.Default(key) is { } shipped && shipped.Version == version) return Results.Ok(new NoticeTemplateSource(key, version, shipped.Source));
-        return await session.LoadAsync<NoticeTemplateText>(NoticeTemplateText.IdOf(agency, version), ct) is { } text && text.Key == key
+        return await session.LoadReferenceAsync<NoticeTemplateText>(NoticeTemplateText.IdOf(agency, version), ct) is { } text && text.Key == key
             ? Results.Ok(new NoticeTemplateSource(key, version, text.Source))
             : Problems.NotFound($"The template '{key}' has no version '{version}'.");
     }
@@ -92,7 +92,7 @@ public static class NoticeTemplateEndpoints
     {
         if (!Known(key)) return UnknownKey(key);
         await using var session = store.QuerySession();
-        if ((await session.LoadAsync<NoticeSetup>(agency, ct))?.Templates.ContainsKey(key) == true)
+        if ((await session.LoadReferenceAsync<NoticeSetup>(agency, ct))?.Templates.ContainsKey(key) == true)
             await writes.RecordAsync(ReferenceStream.OfAgency(agency), Actor.Of(http.User), [new NoticeTemplateReset(agency, key, clock.Now)], ct);
         await using var after = store.QuerySession();
         return Results.Ok(await ViewAsync(agency, key, after, issuing, ct));
@@ -100,7 +100,7 @@ public static class NoticeTemplateEndpoints
 
     private static async Task<NoticeTemplateView> ViewAsync(string agency, string key, IQuerySession session, NoticeIssuing issuing, CancellationToken ct)
     {
-        var setup = await session.LoadAsync<NoticeSetup>(agency, ct) ?? NoticeSetup.None;
+        var setup = await session.LoadReferenceAsync<NoticeSetup>(agency, ct) ?? NoticeSetup.None;
         var custom = setup.Templates.ContainsKey(key);
         var template = custom ? await issuing.TemplateAsync(session, setup, key, ct) : NoticeTemplates.Default(key);
         return new(key, Label(key), custom, template.Version, template.Source, RequiredElements.For(key), setup.History.Where(h => h.Key == key).ToList());

@@ -24,7 +24,7 @@ public sealed record ReportView(
     FeeSummary? Fees = null);
 
 /// <summary>Assembles the report of one agency, or the sum of several, from the tallies and the report files.</summary>
-public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSource, BusinessClock clock)
+public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases databases, BusinessClock clock)
 {
     public static Guid FileId(string agency, int year) => DeterministicGuid.For($"report:{agency}:{year}");
 
@@ -32,12 +32,24 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
     public async Task<ReportView> BuildAsync(IReadOnlyList<string> agencies, string title, int year, ReportLayout layout, CancellationToken ct,
         ReportAsOf.Figures? stood = null)
     {
-        await using var session = store.QuerySession();
-        var tallies = stood?.Tallies ?? await session.Query<YearTally>()
-            .Where(t => t.AnyTenant() && t.Agency.IsOneOf(agencies.ToArray()) && t.Year <= year)
-            .ToListAsync(ct);
         var fileIds = agencies.Select(a => FileId(a, year)).ToArray();
-        var files = stood?.Files ?? await session.Query<ReportFile>().Where(f => f.AnyTenant() && f.Id.IsOneOf(fileIds)).ToListAsync(ct);
+        var statKeys = agencies.Select(a => $"{a}/{year}").ToArray();
+        List<YearTally> tallies = [.. stood?.Tallies ?? []];
+        List<ReportFile> files = [.. stood?.Files ?? []];
+        List<LetterStatistics> letters = [.. stood?.Letters ?? []];
+        // each database holds the tallies of its own agencies: a roll-up over agencies in several databases reads each of
+        // them (a session opened for one of its agencies) and sums; with one database this is one read, as it always was
+        if (stood is null)
+            foreach (var (_, held) in databases.Grouped(agencies))
+            {
+                await using var session = store.QuerySession(held[0]);
+                var names = held.ToArray();
+                var heldFiles = fileIds.Where((_, i) => held.Contains(agencies[i])).ToArray();
+                var heldStats = statKeys.Where((_, i) => held.Contains(agencies[i])).ToArray();
+                tallies.AddRange(await session.Query<YearTally>().Where(t => t.AnyTenant() && t.Agency.IsOneOf(names) && t.Year <= year).ToListAsync(ct));
+                files.AddRange(await session.Query<ReportFile>().Where(f => f.AnyTenant() && f.Id.IsOneOf(heldFiles)).ToListAsync(ct));
+                letters.AddRange(await session.Query<LetterStatistics>().Where(s => s.AnyTenant() && s.Id.IsOneOf(heldStats)).ToListAsync(ct));
+            }
 
         var applications = AnnualReport.Applications(layout, year, tallies);
         var previous = tallies.Any(t => t.Year < year) ? AnnualReport.Applications(layout, year - 1, tallies) : null;
@@ -52,8 +64,6 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
         if (mismatched.Count > 0)
             checks.Add(new ReportCheck("proactive_layout", false, $"表二按另一种格式填报（{string.Join("、", mismatched)}），本格式下未显示"));
 
-        var statKeys = agencies.Select(a => $"{a}/{year}").ToArray();
-        var letters = stood?.Letters ?? await session.Query<LetterStatistics>().Where(s => s.AnyTenant() && s.Id.IsOneOf(statKeys)).ToListAsync(ct);
         // the disclosure report has no mailbox table; its figures go into 一、总体情况 ("共处理市长信箱信件19件")
         var mailbox = letters.Count == 0 ? null : new MailboxSummary(letters.Sum(l => l.Handled), letters.Sum(l => l.Received), letters.Sum(l => l.Replied));
 
@@ -116,25 +126,30 @@ public sealed class ReportBuilder(IDocumentStore store, NpgsqlDataSource dataSou
     /// </summary>
     public async Task<(DateTimeOffset AsOf, bool Stale)> FreshnessAsync(IReadOnlyList<string> agencies, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            with progress as (
-              select coalesce(min(last_seq_id), 0) as seq from disclosure.mt_event_progression
-              where name like 'ReportTally%' or name like 'LetterStatistics%')
-            select (select seq from progress),
-                   (select coalesce(max(latest), 0) from unnest($1::text[]) agency,
-                      lateral (select max(seq_id) as latest from disclosure.mt_events where tenant_id = agency) newest),
-                   (select max(at) from unnest($1::text[]) agency,
-                      lateral (select timestamp as at from disclosure.mt_events where tenant_id = agency and seq_id <= (select seq from progress)
-                               order by seq_id desc limit 1) included)
-            """);
-        cmd.Parameters.AddWithValue(agencies.ToArray());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var progress = reader.GetInt64(0);
-        var latest = reader.GetInt64(1);
-        var stale = latest > progress;
-        var asOf = stale && !reader.IsDBNull(2) ? reader.GetFieldValue<DateTimeOffset>(2) : clock.Now;
-        return (asOf.ToOffset(BusinessClock.ChinaOffset), stale);
+        // each database has its own event sequence and daemon: stale if any of them is behind, as of the earliest behind
+        var stale = false;
+        DateTimeOffset? asOf = null;
+        foreach (var (_, held) in databases.Grouped(agencies))
+        {
+            await using var cmd = databases.For(held[0]).CreateCommand("""
+                with progress as (
+                  select coalesce(min(last_seq_id), 0) as seq from disclosure.mt_event_progression
+                  where name like 'ReportTally%' or name like 'LetterStatistics%')
+                select (select seq from progress),
+                       (select coalesce(max(latest), 0) from unnest($1::text[]) agency,
+                          lateral (select max(seq_id) as latest from disclosure.mt_events where tenant_id = agency) newest),
+                       (select max(at) from unnest($1::text[]) agency,
+                          lateral (select timestamp as at from disclosure.mt_events where tenant_id = agency and seq_id <= (select seq from progress)
+                                   order by seq_id desc limit 1) included)
+                """);
+            cmd.Parameters.AddWithValue(held.ToArray());
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            if (reader.GetInt64(1) <= reader.GetInt64(0)) continue;
+            stale = true;
+            if (!reader.IsDBNull(2) && reader.GetFieldValue<DateTimeOffset>(2) is var at && (asOf is null || at < asOf)) asOf = at;
+        }
+        return ((stale && asOf is { } included ? included : clock.Now).ToOffset(BusinessClock.ChinaOffset), stale);
     }
 
     public static IReadOnlyList<string> WithDescendants(string root, IReadOnlyList<Agency> all)

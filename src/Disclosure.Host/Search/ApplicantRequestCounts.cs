@@ -13,7 +13,7 @@ namespace Disclosure.Host.Search;
 public sealed record ApplicantCount([property: Codes(typeof(ApplicantMatches))] string Basis, string BasisLabel, string Month, int InMonth, int Year, int InYear, string Text);
 
 /// <summary>Reads the per-applicant counts the search projection keeps (<see cref="SearchTables.ApplicantCounts"/>).</summary>
-public sealed class ApplicantRequestCounts(NpgsqlDataSource db, SearchTables tables, ApplicantKeyProtector protector)
+public sealed class ApplicantRequestCounts(AgencyDatabases databases, SearchTables tables, ApplicantKeyProtector protector)
 {
     public async Task<IReadOnlyList<ApplicantCount>> ForAsync(string agency, Application app, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ public sealed class ApplicantRequestCounts(NpgsqlDataSource db, SearchTables tab
         if (keys.Count == 0 || app.PersonalDataErasedOn is not null) return [];
         var month = app.ReceivedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var year = app.ReceivedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var cmd = TenantSql.Command(db, agency,
+        await using var cmd = TenantSql.Command(databases.For(agency), agency,
             $"select applicant_key, period, requests from {tables.ApplicantCounts} where tenant_id = $1 and applicant_key = any($2) and period = any($3)",
             keys.Select(k => k.Hash).ToArray(), new[] { month, year });
         var found = new Dictionary<(string, string), int>();

@@ -16,7 +16,7 @@ namespace Disclosure.Host.Search;
 /// many lookalikes its history holds) — the cases themselves are read as they stand (the agency's own, through its session), and
 /// <see cref="RepeatFinder"/> decides. Reads only; the index follows the write path within moments (async daemon).
 /// </summary>
-public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings, ILogger<RepeatCheck> log)
+public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings, ILogger<RepeatCheck> log)
 {
     /// <summary>Of a frequent filer's requests, the latest this many are compared (besides the most similar of anyone's).</summary>
     private const int LatestOfApplicant = 20;
@@ -58,7 +58,7 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
         var alike = SimilarityKeys.Of(request.Text, agency);
         var self = request.Id ?? Guid.Empty;
 
-        await using var batch = db.CreateBatch();
+        await using var batch = databases.For(agency).CreateBatch(); // the agency's database (one, unless there are several)
         // the batch is one implicit transaction: for it alone, the similar requests are found through the keys' GIN index. The
         // planner's guess for "overlaps 64 keys" is about one row in eight, and with a LIMIT it then prefers reading the whole
         // agency (measured: 2 s at 100,000 cases, against 5–20 ms through the index)

@@ -56,14 +56,14 @@ public static class SearchCasesEndpoint
     [WolverineGet("/api/agencies/{agency}/search", OperationId = "searchCases", Summary = "全文检索申请与来信 · Search applications and letters")]
     [Authorize(Roles = Roles.Reading), Tags("Search")]
     [ProducesResponseType<Paged<SearchHit>>(200)]
-    public static async Task<IResult> Get(string agency, NpgsqlDataSource db, SearchTables tables, CancellationToken ct,
+    public static async Task<IResult> Get(string agency, AgencyDatabases databases, SearchTables tables, CancellationToken ct,
         string? q = null, string? kind = null, string? status = null, int? year = null, string? channel = null,
         string? applicantCategory = null, string? outcome = null, int page = 1, int pageSize = DefaultPageSize)
     {
         var request = new SearchRequest(q, kind, status, year, channel, applicantCategory, outcome, page, pageSize);
         var errors = request.Check(out var query);
         if (errors.Count > 0 || query is null) return Problems.ValidationResult(errors);
-        return Results.Ok(await RunAsync(db, tables, agency, request, query, ct));
+        return Results.Ok(await RunAsync(databases.For(agency), tables, agency, request, query, ct));
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
         var check = Host.Services.GetRequiredService<RepeatCheck>();
         var settings = Host.Services.GetRequiredService<SearchSettings>();
         // the same check with every key choosing (as before the key counts): what the bound saves
-        var unfiltered = new RepeatCheck(Host.Services.GetRequiredService<NpgsqlDataSource>(), Host.Services.GetRequiredService<SearchTables>(),
+        var unfiltered = new RepeatCheck(Host.Services.GetRequiredService<Disclosure.Host.Infrastructure.AgencyDatabases>(), Host.Services.GetRequiredService<SearchTables>(),
             Host.Services.GetRequiredService<ApplicantKeyProtector>(),
             new SearchSettings { RepeatWindowMonths = settings.RepeatWindowMonths, SimilarCandidates = settings.SimilarCandidates, FrequentKeyCases = 1_000_000 },
             Host.Services.GetRequiredService<ILogger<RepeatCheck>>());

@@ -1,3 +1,4 @@
+using Disclosure.Host.Infrastructure;
 using Disclosure.Domain;
 using Disclosure.Domain.Notices;
 using Disclosure.Host.Agencies;
@@ -124,7 +125,7 @@ public abstract class CasePage<TCase>(IReadOnlyList<CaseStep<TCase>> steps, IDoc
         // the context the write path decides with, the agency's notice settings and fee policy included
         var context = new CaseContext(Today, calendars.Current, calendars.Settings, Agency, await agencies.ClosedYearsAsync(AgencyId, ct))
         {
-            Notices = await session.LoadAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None,
+            Notices = await session.LoadReferenceAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None,
         };
         var forms = new List<StepForm>();
         // 转办/分办 picks a handler and a department from those the console knows (StaffRegister: there is no user directory)

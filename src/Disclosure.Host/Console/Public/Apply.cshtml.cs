@@ -47,7 +47,7 @@ public sealed class ApplyModel(IDocumentStore store, AgencyDirectory agencies, B
     {
         Agency = await agencies.FindAsync(AgencyId, HttpContext.RequestAborted) ?? new Agency();
         await using var session = store.QuerySession(AgencyId);
-        Setup = await session.LoadAsync<NoticeSetup>(AgencyId, HttpContext.RequestAborted) ?? NoticeSetup.None;
+        Setup = await session.LoadReferenceAsync<NoticeSetup>(AgencyId, HttpContext.RequestAborted) ?? NoticeSetup.None;
         await next();
     }
 

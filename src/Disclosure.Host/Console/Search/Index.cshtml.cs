@@ -18,7 +18,7 @@ namespace Disclosure.Host.StaffConsole.Search;
 /// <c>GET …/search</c> (<see cref="SearchRequest"/>, <see cref="SearchCasesEndpoint.RunAsync"/>).
 /// </summary>
 [Authorize(Roles = Roles.Reading)]
-public sealed class IndexModel(NpgsqlDataSource db, SearchTables tables) : ConsolePage
+public sealed class IndexModel(AgencyDatabases databases, SearchTables tables) : ConsolePage
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "kind")] public string? Kind { get; set; }
@@ -50,7 +50,7 @@ public sealed class IndexModel(NpgsqlDataSource db, SearchTables tables) : Conso
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Result = await SearchCasesEndpoint.RunAsync(db, tables, AgencyId, request, query, ct);
+        Result = await SearchCasesEndpoint.RunAsync(databases.For(AgencyId), tables, AgencyId, request, query, ct);
         return Page();
     }
 

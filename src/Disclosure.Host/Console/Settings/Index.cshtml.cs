@@ -1,3 +1,4 @@
+using Disclosure.Host.Infrastructure;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Calendar;
 using Disclosure.Host.Agencies;
@@ -103,7 +104,8 @@ public sealed class IndexModel(IDocumentStore store, ReferenceWrites writes, Cal
         if (CommandForm.Bind<RegisterAgency>(Request.Form, Today, NewAgency) is not { } cmd) return await ShowAsync(ct, 400);
         if (EndpointAnswer.Failed(RegisterAgencyEndpoint.Validate(cmd), NewAgency, out var invalid)) return await ShowAsync(ct, invalid);
         await using var session = store.QuerySession();
-        return Saved(await RegisterAgencyEndpoint.Post(cmd, session, writes, Clock, HttpContext, ct), NewAgency, "agency") ?? await ShowAsync(ct, 409);
+        return Saved(await RegisterAgencyEndpoint.Post(cmd, session, writes, Clock, HttpContext,
+            HttpContext.RequestServices.GetRequiredService<Disclosure.Host.Infrastructure.AgencyDatabases>(), ct), NewAgency, "agency") ?? await ShowAsync(ct, 409);
     }
 
     public async Task<IActionResult> OnPostHolidaysAsync([FromForm(Name = "year")] int? year, CancellationToken ct)
@@ -126,7 +128,7 @@ public sealed class IndexModel(IDocumentStore store, ReferenceWrites writes, Cal
     {
         await using var session = store.QuerySession();
         await using (var agencySession = store.QuerySession(AgencyId))
-            Setup = await agencySession.LoadAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None;
+            Setup = await agencySession.LoadReferenceAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None;
         Agencies = May(Roles.Administering) ? await session.Query<Agency>().OrderBy(a => a.Id).ToListAsync(ct) : [];
         var jobs = await Disclosure.Host.Jobs.GetJobEndpoint.LatestAsync(store, AgencyId, ct);
         if (May(Roles.Administering)) jobs = [.. jobs, .. await Disclosure.Host.Jobs.GetJobEndpoint.LatestAsync(store, null, ct)];

@@ -111,6 +111,7 @@ public static class FieldLabels
         ["name"] = "机关名称",
         ["parentId"] = "上级机关标识",
         ["code"] = "编号前缀（大写字母或数字）",
+        ["database"] = "所在数据库（多库部署时填写；留空则随上级机关）",
         ["publishedOn"] = "公开日期",
         ["layout"] = "报告格式（2019 或 2021，留空按年度）",
         ["trackingNumber"] = "编号",
