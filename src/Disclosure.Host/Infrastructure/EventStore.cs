@@ -98,6 +98,14 @@ public static class EventStore
             i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
             i.Predicate = OpenApplication;
         });
+        // the closed applications of an agency: the candidates of a drill-down behind an outcome figure of table 三
+        // (Reporting.GetReportCellEndpoint), found without reading the open ones
+        opts.Schema.For<Application>().Index(a => a.IsOpen, i =>
+        {
+            i.Name = "mt_doc_application_idx_closed";
+            i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
+            i.Predicate = "not " + OpenApplication;
+        });
         opts.Schema.For<Disclosure.Domain.Letters.Letter>().Index(l => new { l.DueOn, l.TrackingNumber }, i =>
         {
             i.Name = "mt_doc_letter_idx_open_due";
