@@ -77,6 +77,14 @@ public class WorkloadSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         Assert.Equal(["lin.handler", "lin.handler", "wang.handler", "", ""], rows.Select(r => r.Handler));
         Assert.Equal("合计 12 4 3", string.Join(' ', page.Document.QuerySelectorAll("table.workload tfoot tr > *")
             .Select(c => c.TextContent.Trim()).Where(t => t.Length > 0)));
+
+        // the worklist counts alike: 全部 the agency's, 我的 the handler's in both departments
+        var all = await Browser(Roles.Supervisor).GetAsync($"/console/{Agency}?scope=all");
+        Assert.Equal(("逾期 4 件", "07-03 前到期 3 件"), (all.Text("p .badge.bad"), all.Text("p .badge.warn")));
+        var lin = new ConsoleClient(Host.Server);
+        lin.SignInAs("lin.handler", [Roles.Handler], [Agency], department: "法制科");
+        var mine = await lin.GetAsync($"/console/{Agency}?scope=mine");
+        Assert.Equal(("逾期 1 件", "07-03 前到期 3 件"), (mine.Text("p .badge.bad"), mine.Text("p .badge.warn")));
     }
 
     [Fact]
