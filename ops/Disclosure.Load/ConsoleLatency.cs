@@ -199,7 +199,8 @@ public static partial class ConsoleLatency
     }
 
     private static ApplicationReceived Received(Guid id, string agency, DateOnly today, int i, string category, DateOnly received) =>
-        new(id, agency, $"CL-{today.Year}-{i:D7}", "online", new Applicant(category, "压测申请人", null, "13800000000", null, null), "控制台压测", null, received);
+        // 20,000 applicants, five applications each: one applicant behind all 100,000 made every case page count them all
+        new(id, agency, $"CL-{today.Year}-{i:D7}", "online", new Applicant(category, $"压测申请人{i % 20_000}", null, $"138{i % 20_000:D8}", null, null), "控制台压测", null, received);
 
     /// <summary>Open applications received over the last 60 days (China time), written through Marten so the inline projection keeps the case documents.</summary>
     private static async Task<int> Seed(string connection, string agency, int from, int missing)
