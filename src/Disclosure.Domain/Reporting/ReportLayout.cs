@@ -26,6 +26,13 @@ public sealed class ReportLayout
 
     // The applicant columns of table 三 come from one definition, the applicant categories (their order is the report's):
     // a category added there is a column of the tallies, the table, its checks, the renderers, the workbook and the console.
+    /// <summary>
+    /// Whether a row of table 三 counts answered applications only: 三、本年度办理结果 (an outcome, or their （七）总计). Every answer
+    /// closes its case (<see cref="Applications.Application.IsOpen"/> turns false then and never back), so an open case counts
+    /// in none of these rows: the drill-down behind such a figure need not read the open ones.
+    /// </summary>
+    public static bool CountsClosedCasesOnly(ReportRow row) => row.Outcomes.Count > 0 || row.Code == TotalHandled;
+
     /// <summary>How many applicant categories table 三 counts; 总计 follows them.</summary>
     public static int CategoryCount => ApplicantCategories.All.Count;
     /// <summary>The index of the 总计 column.</summary>

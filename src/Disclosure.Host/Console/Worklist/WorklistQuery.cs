@@ -50,11 +50,12 @@ public sealed class WorklistQuery(AgencyDatabases databases)
     // why a case has no due date: the last step of its deadline's explanation, as the case page shows it
     private const string DueNote = "case when data ->> 'dueOn' is null then data -> 'deadline' -> 'steps' -> -1 ->> 'text' end as due_note";
 
-    // the expressions of the partial indexes mt_doc_application_idx_open_due / mt_doc_letter_idx_open_due / mt_doc_application_idx_open_handler
+    // the columns and expressions of the partial indexes mt_doc_application_idx_open_due / _open_handler / _open_department
+    // (an application's is_open, handler, department and due_on are columns: EventStore.WorklistColumns) and mt_doc_letter_idx_open_due
     private static readonly string Applications = $"""
-        select 'application' as kind, id, data ->> 'trackingNumber' as number, disclosure.mt_immutable_date(data ->> 'dueOn') as due,
-               data ->> 'status' as status, data -> 'applicant' ->> 'name' as who, data -> 'applicant' ->> 'category' as category, data ->> 'department' as department,
-               data ->> 'receivedOn' as received, left(data ->> 'description', {SubjectLength + 1}) as subject, data ->> 'handler' as handler, {DueNote}
+        select 'application' as kind, id, data ->> 'trackingNumber' as number, due_on as due,
+               data ->> 'status' as status, data -> 'applicant' ->> 'name' as who, data -> 'applicant' ->> 'category' as category, department,
+               data ->> 'receivedOn' as received, left(data ->> 'description', {SubjectLength + 1}) as subject, handler, {DueNote}
         from disclosure.mt_doc_application where tenant_id = $1
         """;
     private static readonly string Letters = $"""
@@ -78,36 +79,51 @@ public sealed class WorklistQuery(AgencyDatabases databases)
     private static string ReviewSubject => "(case data ->> 'kind' "
         + string.Concat(Disclosure.Domain.Reviews.ReviewCaseKinds.All.Select(k => $"when '{k.Code}' then '{k.Label}' "))
         + "else data ->> 'kind' end) || '（申请 ' || (data ->> 'applicationNumber') || '）'";
-    private const string OpenApplication = "data ->> 'isOpen' = 'true'";
-    private const string Due = "disclosure.mt_immutable_date(data ->> 'dueOn')";
+    private const string OpenApplication = EventStore.OpenApplication;
+    private const string Due = "due_on";
+    // letters and reviews keep their due date in the JSON only
+    private const string DueInJson = "disclosure.mt_immutable_date(data ->> 'dueOn')";
     private const string OpenLetter = "data ->> 'awaitingAction' = 'true'";
 
     public async Task<WorklistPage> PageAsync(string agency, WorklistFilter filter, DateOnly today, WorkingDayCalendar calendar, int reminderDays, CancellationToken ct)
     {
         var (until, windowNote) = Window(today, calendar, reminderDays);
 
-        var parts = new List<(string Sql, string Order)>();
+        // each part: its lines, their order, its due date, and what the overdue / due-soon counts read of it (null: nothing)
+        var parts = new List<(string Sql, string Order, string Due, string? Counted)>();
         // a status filter finds closed cases too; without one, the open cases
         if (filter.Kind is null or "application" && (filter.Status is null || ApplicationStatuses.All.Find(filter.Status) is not null))
         {
-            var scope = (filter.Department is null ? "" : " and data ->> 'department' = $5") + (filter.Handler is null ? "" : " and data ->> 'handler' = $8");
+            var scope = (filter.Department is null ? "" : " and department = $5") + (filter.Handler is null ? "" : " and handler = $8");
             if (filter.Status is null)
             {
                 // 待确认 online submissions lead: nobody has confirmed them, so their clock has not started (条例第三十一条) and
                 // they have no due date to sort by — at the end of the list they would wait unseen. The open cases without a
                 // due date are the null end of the same index: a short walk.
-                parts.Add((Applications + $" and {OpenApplication} and {Due} is null and data ->> 'status' = '{ApplicationStatuses.AwaitingConfirmation}'" + scope, "number"));
-                parts.Add((Applications + $" and {OpenApplication} and data ->> 'status' <> '{ApplicationStatuses.AwaitingConfirmation}'" + scope, "due nulls last, number"));
+                // The counts leave the status out: a 待确认 submission has no due date, so the range alone leaves it out, and
+                // without the JSON status PostgreSQL counts from the index of open cases alone (an index-only scan: 0.2 ms
+                // for 1,000 overdue against 65 ms reading them, at 100,000 open applications)
+                parts.Add((Applications + $" and {OpenApplication} and {Due} is null and data ->> 'status' = '{ApplicationStatuses.AwaitingConfirmation}'" + scope, "number", Due, null));
+                parts.Add((Applications + $" and {OpenApplication} and data ->> 'status' <> '{ApplicationStatuses.AwaitingConfirmation}'" + scope, "due nulls last, number", Due,
+                    Applications + $" and {OpenApplication}" + scope));
             }
-            else parts.Add((Applications + " and data ->> 'status' = $4" + scope, "due nulls last, number"));
+            else
+            {
+                var sql = Applications + " and data ->> 'status' = $4" + scope;
+                parts.Add((sql, "due nulls last, number", Due, sql));
+            }
         }
         if (filter.Kind is null or "letter" && filter.Handler is null && (filter.Status is null || LetterStatuses.All.Find(filter.Status) is not null))
-            parts.Add((Letters + " and " + (filter.Status is null ? OpenLetter : "data ->> 'status' = $4") + (filter.Department is null ? "" : " and data ->> 'department' = $5"),
-                "due nulls last, number"));
+        {
+            var sql = Letters + " and " + (filter.Status is null ? OpenLetter : "data ->> 'status' = $4") + (filter.Department is null ? "" : " and data ->> 'department' = $5");
+            parts.Add((sql, "due nulls last, number", DueInJson, sql));
+        }
         // reviews whose reply is owed, among the open cases (no status chosen); 我的 and 本部门 by their application's handler and department
         if (filter.Kind is null or "review" && filter.Status is null)
-            parts.Add((Reviews + (filter.Department is null ? "" : " and app ->> 'department' = $5") + (filter.Handler is null ? "" : " and app ->> 'handler' = $8"),
-                "due nulls last, number"));
+        {
+            var sql = Reviews + (filter.Department is null ? "" : " and app ->> 'department' = $5") + (filter.Handler is null ? "" : " and app ->> 'handler' = $8");
+            parts.Add((sql, "due nulls last, number", DueInJson, sql));
+        }
         if (parts.Count == 0) return new WorklistPage([], false, 0, 0, until, windowNote);
 
         // each kind walks its index in due order up to the end of the page; the two short lists are merged
@@ -115,8 +131,9 @@ public sealed class WorklistQuery(AgencyDatabases databases)
             + $"order by status = '{ApplicationStatuses.AwaitingConfirmation}' desc, due nulls last, number limit $2 offset $3";
         // how many are overdue and due soon, counted up to CountCap each (a count of every overdue case of a large backlog
         // would read them all; the list shows them anyway)
-        string Count(string range) => $"(select count(*) from (select 1 from ({string.Join(" union all ", parts.Select(p => p.Sql + " and " + range))}) c limit {CountCap}) n)";
-        var counts = $"select {Count("disclosure.mt_immutable_date(data ->> 'dueOn') < $6")}, {Count("disclosure.mt_immutable_date(data ->> 'dueOn') between $6 and $7")}";
+        string Count(string range) =>
+            $"(select count(*) from (select 1 from ({string.Join(" union all ", parts.Where(p => p.Counted is not null).Select(p => p.Counted + " and " + p.Due + range))}) c limit {CountCap}) n)";
+        var counts = $"select {Count(" < $6")}, {Count(" between $6 and $7")}";
         await using var batch = databases.For(agency).CreateBatch();
         batch.BatchCommands.Add(Command(list, agency, filter, today, until));
         batch.BatchCommands.Add(Command(counts, agency, filter, today, until));
@@ -146,19 +163,22 @@ public sealed class WorklistQuery(AgencyDatabases databases)
 
     /// <summary>
     /// The open applications per handler and department (the supervisor's view of the load), with how many are overdue and
-    /// due within the reminder window; unassigned ones under no handler.
+    /// due within the reminder window; unassigned ones under no handler. Counted by PostgreSQL from the partial index
+    /// mt_doc_application_idx_open_load (handler, department, due_on of the open applications) without reading a document:
+    /// a case whose due date cannot be counted (null due_on) is open and neither overdue nor due soon.
     /// </summary>
+    /// <summary>The load per handler: <c>$1</c> the agency, <c>$2</c> today, <c>$3</c> the last day of the reminder window.</summary>
+    public const string LoadSql = """
+        select handler, department, count(*), count(*) filter (where due_on < $2), count(*) filter (where due_on between $2 and $3)
+        from disclosure.mt_doc_application where tenant_id = $1 and is_open
+        group by 1, 2 order by 1 nulls last, 2 nulls last
+        """;
+
     public async Task<(IReadOnlyList<HandlerLoad> Loads, DateOnly DueSoonUntil, string? WindowNote)> LoadAsync(
         string agency, DateOnly today, WorkingDayCalendar calendar, int reminderDays, CancellationToken ct)
     {
         var (until, windowNote) = Window(today, calendar, reminderDays);
-        await using var cmd = TenantSql.Command(databases.For(agency), agency, """
-            select data ->> 'handler', data ->> 'department', count(*),
-                   count(*) filter (where disclosure.mt_immutable_date(data ->> 'dueOn') < $2),
-                   count(*) filter (where disclosure.mt_immutable_date(data ->> 'dueOn') between $2 and $3)
-            from disclosure.mt_doc_application where tenant_id = $1 and data ->> 'isOpen' = 'true'
-            group by 1, 2 order by 1 nulls last, 2 nulls last
-            """,
+        await using var cmd = TenantSql.Command(databases.For(agency), agency, LoadSql,
             new NpgsqlParameter { Value = today.ToDateTime(TimeOnly.MinValue), NpgsqlDbType = NpgsqlDbType.Date },
             new NpgsqlParameter { Value = until.ToDateTime(TimeOnly.MinValue), NpgsqlDbType = NpgsqlDbType.Date });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
