@@ -81,11 +81,15 @@ public sealed class RepeatCheck(NpgsqlDataSource db, SearchTables tables, Applic
         // row in SQL (a sub-select per row) cost ~88 of 108 ms at the 2,048-row bound, a hash set here a fraction of a
         // millisecond. The keys already belong to the agency (SimilarityKeys' scope): its name is checked on the rows, not
         // looked up in an index.
+        // The frequent keys are looked up by the request's own keys (at most Bands probes of the primary key): written as
+        // "not exists" per key the planner read all of the agency's counts and hashed them (3,770 rows, 1.25 ms in a small
+        // agency, growing with it) — 1.8 → 1.1 ms for the whole query (medians of 8, README "Intake with the repeat check")
         var frequent = settings.FrequentKeyCases;
         batch.BatchCommands.Add(Command($"""
             with d as (
               select coalesce(array_agg(k), array[]::integer[]) as keys from unnest($6::integer[]) as k
-              where not exists (select 1 from {tables.KeyCounts} c where c.tenant_id = $1 and c.similarity_key = k and c.cases >= {frequent})),
+              where k <> all (array(select c.similarity_key from {tables.KeyCounts} c
+                                    where c.tenant_id = $1 and c.similarity_key = any($6) and c.cases >= {frequent}))),
             alike as (
               select s.id, s.received_on, s.similarity_keys from {tables.Cases} s
               where s.similarity_keys && (select keys from d) and (s.tenant_id || '') = $1 and s.kind = 'application'
