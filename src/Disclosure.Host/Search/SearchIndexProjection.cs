@@ -94,6 +94,12 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// them: a new request adds its keys, a step (the same text) changes nothing, erasure or a corrected text takes keys off
     /// (a count at zero goes), a batch seen again finds nothing to change.
     /// </summary>
+    /// <remarks>
+    /// A key gained is one upsert (the row inserted or updated in place), not an update, a delete and an insert that each
+    /// look the key up: an intake brings ~50 keys, and this is the dearest statement of the daemon — measured on 20 templated
+    /// intakes (~1,000 keys), 34–38 ms → 24–29 ms per batch (three rounds of 25 interleaved pairs, README "Intake with the
+    /// repeat check"). Keys lost (erasure, a corrected text) are rare and keep the update-or-delete.
+    /// </remarks>
     private void QueueKeyCounts(IDocumentOperations operations, string agency, List<SearchEntry> applications)
     {
         var keyed = applications.SelectMany(e => (e.SimilarityKeys ?? []).Select(k => (e.Id, Key: k))).ToList();
@@ -105,18 +111,18 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             delta as (
               select k, sum(n)::int as n from (select k, n from carried union all select k, -n from held) as x
               group by k having sum(n) <> 0),
+            gained as (
+              insert into {tables.KeyCounts} as c (tenant_id, similarity_key, cases)
+              select ?, d.k, d.n from delta d where d.n > 0
+              on conflict (tenant_id, similarity_key) do update set cases = c.cases + excluded.cases),
             gone as (
               delete from {tables.KeyCounts} c using delta d
-              where c.tenant_id = ? and c.similarity_key = d.k and c.cases + d.n <= 0),
-            moved as (
-              update {tables.KeyCounts} c set cases = c.cases + d.n from delta d
-              where c.tenant_id = ? and c.similarity_key = d.k and c.cases + d.n > 0)
-            insert into {tables.KeyCounts} (tenant_id, similarity_key, cases)
-            select ?, d.k, d.n from delta d
-            where d.n > 0 and not exists (select 1 from {tables.KeyCounts} c where c.tenant_id = ? and c.similarity_key = d.k)
+              where d.n < 0 and c.tenant_id = ? and c.similarity_key = d.k and c.cases + d.n <= 0)
+            update {tables.KeyCounts} c set cases = c.cases + d.n from delta d
+            where d.n < 0 and c.tenant_id = ? and c.similarity_key = d.k and c.cases + d.n > 0
             """,
             applications.Select(e => e.Id).ToArray(), keyed.Select(x => x.Id).ToArray(), keyed.Select(x => x.Key).ToArray(),
-            agency, agency, agency, agency);
+            agency, agency, agency);
     }
 
     /// <summary>New identities counted once each (a batch seen again inserts nothing, so counts nothing).</summary>
