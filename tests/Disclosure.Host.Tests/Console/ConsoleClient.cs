@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using Disclosure.Host.StaffConsole.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -45,10 +46,13 @@ public sealed class ConsoleClient
     private readonly HttpClient _http;
     private static readonly Uri Base = new("http://localhost/");
 
-    public ConsoleClient(TestServer server)
+    /// <param name="address">the client's address for a request (null: none, as the in-process server has), where a spec must not
+    /// share the per-address rate limits of the public pages with the specs before it</param>
+    public ConsoleClient(TestServer server, Func<HttpContext, IPAddress?>? address = null)
     {
         _server = server;
-        _http = new HttpClient(new CookieHandler(_cookies) { InnerHandler = server.CreateHandler() }) { BaseAddress = Base };
+        var handler = address is null ? server.CreateHandler() : server.CreateHandler(c => c.Connection.RemoteIpAddress = address(c));
+        _http = new HttpClient(new CookieHandler(_cookies) { InnerHandler = handler }) { BaseAddress = Base };
     }
 
     public void SignInAs(string user, string role, params string[] agencies) => SignInAs(user, [role], agencies);

@@ -47,6 +47,8 @@ public class ReviewBrowserSpecs(BrowserFixture fixture)
             await fixture.SignInAsync(page, "lin.handler", Roles.Handler, Agency);
             // 行政复议 filed on the application's page
             await page.GotoAsync($"{fixture.BaseUrl}/console/{Agency}/applications/{number}");
+            // a review is off the main road: folded under 其他操作 with the other secondary steps
+            await page.Locator("details[data-more-steps] > summary").ClickAsync();
             await page.Locator("#step-review summary").ClickAsync();
             var review = page.Locator("form[data-step=review]");
             await review.Locator("[name=kind]").SelectOptionAsync("reconsideration");

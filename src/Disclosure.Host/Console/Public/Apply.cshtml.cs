@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Notices;
 using Disclosure.Host.Agencies;
 using Disclosure.Host.Applications;
@@ -9,8 +7,6 @@ using Disclosure.Host.Security;
 using Disclosure.Host.StaffConsole.Shared;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Wolverine;
 
@@ -24,59 +20,31 @@ namespace Disclosure.Host.StaffConsole.Public;
 /// </summary>
 [AllowAnonymous, EnableRateLimiting(SubmitApplicationEndpoint.RateLimitPolicy)]
 public sealed class ApplyModel(IDocumentStore store, AgencyDirectory agencies, BusinessClock clock, IMessageBus bus, IdempotencyRecords records,
-    AttachmentSettings attachments) : PageModel
+    AttachmentSettings attachments) : PublicFormPage<SubmitApplication, ApplicationSubmitted>(agencies, clock)
 {
     /// <summary>The limits the form states next to its file fields (the same the write path checks).</summary>
     public Domain.Applications.UploadLimits Limits => attachments.Limits;
-
-    public string AgencyId => HttpContext.Features.Get<ActingAgency>()?.Id ?? "";
-    public Agency Agency { get; private set; } = new();
+    /// <summary>The agency's 指南: the name, contact lines and fee policy it set for its notices.</summary>
     public NoticeSetup Setup { get; private set; } = NoticeSetup.None;
-    public FormState Form { get; } = new();
-    public IReadOnlyList<FormField> Fields { get; } = CommandForm.Fields(typeof(SubmitApplication));
-    public string IdempotencyKey { get; private set; } = "";
-    public ApplicationSubmitted? Saved { get; private set; }
 
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    protected override string KeyUsedForOtherContent => "这份表单已经提交过另一份内容。如要提交新的申请，请重新打开申请页面。";
 
-    public FieldView Field(string name, string? @for = null) =>
-        Fields.Single(f => f.Name == name) is var field ? new FieldView(field, Form, null, "", field.Kind is FieldKind.TextArea, @for) : null!;
-
-    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
-        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
-        Agency = await agencies.FindAsync(AgencyId, HttpContext.RequestAborted) ?? new Agency();
         await using var session = store.QuerySession(AgencyId);
-        Setup = await session.LoadReferenceAsync<NoticeSetup>(AgencyId, HttpContext.RequestAborted) ?? NoticeSetup.None;
-        await next();
+        Setup = await session.LoadReferenceAsync<NoticeSetup>(AgencyId, ct) ?? NoticeSetup.None;
     }
 
-    public void OnGet() => IdempotencyKey = Guid.NewGuid().ToString();
+    // 附件 (条例第二十九条第一项: 身份证明): checked by the Domain in the write path, kept with the case in its transaction
+    protected override async Task<CaseAnswer> SubmitAsync(SubmitApplication command, string idempotencyKey, CancellationToken ct) =>
+        await SubmitApplicationEndpoint.SubmitAsync(AgencyId, command with { Files = await CaseFiles.FromFormAsync(Request.Form, ct) }, idempotencyKey,
+            bus, store, Clock, records, ct);
 
-    public async Task<IActionResult> OnPostAsync([FromForm(Name = "idempotencyKey")] string? key)
+    // a refused file cannot be shown back: the browser forgets the choice
+    protected override bool Place(string field, string message)
     {
-        IdempotencyKey = key is { Length: > 0 } k && TextRules.Check(k, IdempotencyKeys.MaxLength, multiLine: false) is null ? k : Guid.NewGuid().ToString();
-        if (CommandForm.Bind<SubmitApplication>(Request.Form, clock.Today, Form) is not { } command)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        // 附件 (条例第二十九条第一项: 身份证明): checked by the Domain in the write path, kept with the case in its transaction
-        command = command with { Files = await CaseFiles.FromFormAsync(Request.Form, HttpContext.RequestAborted) };
-        var answer = await SubmitApplicationEndpoint.SubmitAsync(AgencyId, command, IdempotencyKey, bus, store, clock, records, HttpContext.RequestAborted);
-        if (!answer.Succeeded)
-        {
-            Response.StatusCode = answer.Status is >= 400 ? answer.Status : StatusCodes.Status400BadRequest;
-            var text = answer.Text ?? Domain.KeyedMessage.Literal(answer.Message ?? "");
-            if (answer.Status == 422) Form.Problem = "这份表单已经提交过另一份内容。如要提交新的申请，请重新打开申请页面。";
-            else if (answer.Field is { Length: > 0 } files && files.StartsWith("files", StringComparison.Ordinal))
-                Form.Errors["files"] = ChineseMessages.Translate(text, "-") + "请重新选择文件。";
-            else if (answer.Field is { Length: > 0 } field && Form.Values.ContainsKey(field)) Form.Errors[field] = ChineseMessages.Translate(text, Form.Value(field));
-            else Form.Problem = ChineseMessages.Translate(text, "-");
-            return Page();
-        }
-        Saved = answer.Accepted as ApplicationSubmitted ?? JsonSerializer.Deserialize<ApplicationSubmitted>(JsonSerializer.Serialize(answer.Accepted, Web), Web);
-        Response.StatusCode = StatusCodes.Status201Created;
-        return Page();
+        if (!field.StartsWith("files", StringComparison.Ordinal)) return false;
+        Form.Errors["files"] = message + "请重新选择文件。";
+        return true;
     }
 }
