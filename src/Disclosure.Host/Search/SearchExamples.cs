@@ -18,7 +18,7 @@ public static class SearchExamples
     private static JsonNode Repeats() => new JsonObject
     {
         ["windowMonths"] = 24, ["sameApplicantInWindow"] = 2, ["summary"] = "近24个月内同一申请人另提出申请 2 件",
-        ["suggestions"] = new JsonArray(Suggestion.DeepClone()),
+        ["suggestions"] = new JsonArray(Suggestion.DeepClone()), ["sameApplicantCapped"] = false,
     };
 
     public static void Configure(OpenApiOptions o) => o.AddOperationTransformer((operation, context, _) =>
