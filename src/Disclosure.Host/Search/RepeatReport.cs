@@ -18,11 +18,13 @@ public sealed record RepeatSuggestionView(
 
 /// <summary>
 /// Earlier applications within <see cref="WindowMonths"/> that the same applicant filed or that ask for the same information,
-/// strongest first; <see cref="SameApplicantInWindow"/> counts all of the applicant's (条例第三十五条). Suggestions only: the
+/// strongest first; <see cref="SameApplicantInWindow"/> counts all of the applicant's (条例第三十五条), up to
+/// <c>Search:SameApplicantCountCap</c> (<see cref="SameApplicantCapped"/>: more than that). Suggestions only: the
 /// handler decides, and records a link (…/relations) when they agree.
 /// </summary>
-public sealed record RepeatReport(int WindowMonths, int SameApplicantInWindow, string? Summary, IReadOnlyList<RepeatSuggestionView> Suggestions)
+public sealed record RepeatReport(int WindowMonths, int SameApplicantInWindow, string? Summary, IReadOnlyList<RepeatSuggestionView> Suggestions,
+    bool SameApplicantCapped = false)
 {
     public static RepeatReport From(RepeatFindings f, int windowMonths) =>
-        new(windowMonths, f.SameApplicantInWindow, f.Summary, f.Suggestions.Select(RepeatSuggestionView.From).ToList());
+        new(windowMonths, f.SameApplicantInWindow, f.Summary, f.Suggestions.Select(RepeatSuggestionView.From).ToList(), f.SameApplicantCapped);
 }

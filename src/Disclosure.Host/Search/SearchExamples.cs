@@ -18,7 +18,7 @@ public static class SearchExamples
     private static JsonNode Repeats() => new JsonObject
     {
         ["windowMonths"] = 24, ["sameApplicantInWindow"] = 2, ["summary"] = "近24个月内同一申请人另提出申请 2 件",
-        ["suggestions"] = new JsonArray(Suggestion.DeepClone()),
+        ["suggestions"] = new JsonArray(Suggestion.DeepClone()), ["sameApplicantCapped"] = false,
     };
 
     public static void Configure(OpenApiOptions o) => o.AddOperationTransformer((operation, context, _) =>
@@ -38,7 +38,7 @@ public static class SearchExamples
                           "marks": [ { "start": 12, "length": 4, "end": 16 } ], "cutBefore": false, "cutAfter": false,
                           "html": "申请公开幸福路拓宽改造工程的<mark>征收补偿</mark>协议及补偿款发放明细" } ],
                         "url": "/api/agencies/sanchang-park/applications/0195a6a0-0000-7000-8000-000000000042" } ],
-                      "page": 1, "pageSize": 20, "total": 1 }
+                      "page": 1, "pageSize": 20, "total": 1, "totalCapped": false }
                     """));
                 break;
             case "getApplicationRepeats":

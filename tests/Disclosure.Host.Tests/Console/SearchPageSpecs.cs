@@ -1,6 +1,7 @@
 using Disclosure.Host.Security;
 using Disclosure.Host.Tests.Search;
 using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Host.Tests.Console;
 
@@ -78,6 +79,28 @@ public class SearchPageSpecs(AppFixture fixture) : ConsoleScenario(fixture)
         Assert.StartsWith("请输入要检索的文字", bad.ErrorOf("q"));
         Assert.Null(bad.Document.QuerySelector("[data-total]"));
         Assert.Equal(200, (await handler.GetAsync($"/console/{Agency}/search")).Status); // the empty search box
+    }
+
+    [Fact]
+    public async Task Past_the_cap_the_count_says_more_and_asks_to_narrow_the_search()
+    {
+        for (var i = 0; i < 4; i++) await Log($"申请公开第{i + 1}号地块的土地出让合同", "赵六", "110101196001012222", receivedOn: $"2025-06-2{i + 1}");
+        await Indexed();
+        // the host's cap (Search:RankedMatches, 5,000 by default) lowered for this spec alone: the specs of the host run one at a time
+        var settings = Host.Services.GetRequiredService<Disclosure.Host.Search.SearchSettings>();
+        var configured = settings.RankedMatches;
+        settings.RankedMatches = 3;
+        try
+        {
+            var page = await Browser(Roles.Handler).GetAsync($"/console/{Agency}/search?q={Uri.EscapeDataString("出让合同")}");
+            Assert.Equal("共 3+ 件", page.Text("[data-total]"));
+            Assert.StartsWith("超过 3 件，请缩小检索范围", page.Text("[data-capped]"));
+            Assert.Equal(3, page.Document.QuerySelectorAll("[data-hit]").Length);
+        }
+        finally
+        {
+            settings.RankedMatches = configured;
+        }
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Disclosure.Corpus;
 using Disclosure.Host.Security;
 using Xunit.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Disclosure.Host.Tests.Search;
 
@@ -48,6 +50,38 @@ public class RepeatSpecs(AppFixture fixture, ITestOutputHelper output) : SearchS
         Assert.DoesNotContain(suggestions, s => s.GetProperty("trackingNumber").GetString()!.StartsWith("HM-"));
         Assert.DoesNotContain(IdNumber, reply.Body);
         Assert.DoesNotContain("13812345678", reply.Body);
+    }
+
+    [Fact]
+    public async Task A_frequent_applicants_earlier_applications_are_counted_up_to_the_configured_cap()
+    {
+        for (var i = 0; i < 4; i++) await Receive($"申请公开2024年第{i + 1}季度部门预算执行情况", receivedOn: "2025-01-06");
+        var (id, _) = await Receive(Budget, receivedOn: "2025-02-03");
+        await Indexed();
+        await using var session = Store.QuerySession(Agency);
+        var app = (await session.LoadAsync<Disclosure.Domain.Applications.Application>(id))!;
+
+        // four earlier applications, counted up to three: "more than three"
+        var capped = await Check(sameApplicantCountCap: 3).OfAsync(session, app, CancellationToken.None);
+        Assert.Equal((3, true, "近24个月内同一申请人另提出申请超过 3 件"), (capped.SameApplicantInWindow, capped.SameApplicantCapped, capped.Summary));
+        // up to the cap, the exact number
+        var exact = await Check(sameApplicantCountCap: 4).OfAsync(session, app, CancellationToken.None);
+        Assert.Equal((4, false, "近24个月内同一申请人另提出申请 4 件"), (exact.SameApplicantInWindow, exact.SameApplicantCapped, exact.Summary));
+    }
+
+    /// <summary>The host's repeat check with the cap as configuration sets it.</summary>
+    private Disclosure.Host.Search.RepeatCheck Check(int sameApplicantCountCap)
+    {
+        var services = Host.Services;
+        var settings = Disclosure.Host.Search.SearchSettings.From(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Search:SameApplicantCountCap"] = sameApplicantCountCap.ToString(),
+            }).Build(),
+            services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>(), services.GetRequiredService<AuthSettings>());
+        return new Disclosure.Host.Search.RepeatCheck(services.GetRequiredService<Disclosure.Host.Infrastructure.AgencyDatabases>(),
+            services.GetRequiredService<Disclosure.Host.Search.SearchTables>(), services.GetRequiredService<Disclosure.Host.Search.ApplicantKeyProtector>(),
+            settings, services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Disclosure.Host.Search.RepeatCheck>>());
     }
 
     [Fact]

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Search;
 using Disclosure.Host.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,6 +117,50 @@ public class SearchSpecs(AppFixture fixture) : SearchScenario(fixture)
         Assert.Equal((6, 0), (beyond.GetProperty("total").GetInt32(), beyond.GetProperty("items").GetArrayLength()));
         Assert.Single(await Hits("征收补偿", extra: "&status=received&kind=letter"));
         Assert.Equal(5, (await Hits("征收补偿", extra: "&applicantCategory=natural_person&channel=online")).Count);
+    }
+
+    [Fact]
+    public async Task Past_the_configured_cap_only_the_newest_matches_are_ranked_and_the_count_says_there_are_more()
+    {
+        // five cases with 王; the oldest has it in the applicant's name, which would rank it first
+        var (_, byName) = await Receive("申请公开宅基地审批结果", Applicant("王五", "110101199201011234"), receivedOn: "2024-12-02");
+        var (_, january) = await Receive("关于王家村宅基地审批的信息", receivedOn: "2025-01-06");
+        var (_, february) = await Receive("关于王家村宅基地审批的信息", receivedOn: "2025-02-03");
+        var (_, march) = await Receive("关于王家村宅基地审批的信息", receivedOn: "2025-03-03");
+        var (_, april) = await Receive("关于王家村宅基地审批的信息", receivedOn: "2025-04-01");
+        await Indexed();
+        var capped = Configured(rankedMatches: 3);
+
+        // more than three match: the three newest are ranked and paged, and the answer says there are more
+        var first = await Run(capped, "王", page: 1);
+        Assert.Equal((3L, true), (first.Total, first.TotalCapped));
+        Assert.Equal([april, march], first.Items.Select(h => h.TrackingNumber));
+        var second = await Run(capped, "王", page: 2);
+        Assert.Equal([february], second.Items.Select(h => h.TrackingNumber));
+        var beyond = await Run(capped, "王", page: 3);
+        Assert.Equal((0, 3L, true), (beyond.Items.Count, beyond.Total, beyond.TotalCapped));
+
+        // as many as the cap or fewer: every match counted and ranked, the name first
+        var rare = await Run(capped, "王五", page: 1);
+        Assert.Equal((1L, false), (rare.Total, rare.TotalCapped));
+        var all = await Run(Configured(rankedMatches: 5), "王", page: 1, pageSize: 5);
+        Assert.Equal((5L, false), (all.Total, all.TotalCapped));
+        Assert.Equal([byName, april, march, february, january], all.Items.Select(h => h.TrackingNumber));
+        // the API's answer says whether the count stopped at the cap (the host's cap, 5,000 by default, is not reached here)
+        Assert.False((await Search("王")).ShouldBe(200).Json.GetProperty("totalCapped").GetBoolean());
+    }
+
+    /// <summary>The search's settings as the host reads them from configuration, with the given cap.</summary>
+    private SearchSettings Configured(int rankedMatches) => SearchSettings.From(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:RankedMatches"] = rankedMatches.ToString() }).Build(),
+        Host.Services.GetRequiredService<IHostEnvironment>(), Host.Services.GetRequiredService<AuthSettings>());
+
+    private Task<SearchResults> Run(SearchSettings settings, string q, int page, int pageSize = 2)
+    {
+        var request = new SearchRequest(q, Page: page, PageSize: pageSize);
+        Assert.Empty(request.Check(out var query));
+        return SearchCasesEndpoint.RunAsync(Host.Services.GetRequiredService<AgencyDatabases>().For(Agency), Host.Services.GetRequiredService<SearchTables>(),
+            settings, Agency, request, query!, CancellationToken.None);
     }
 
     [Theory]

@@ -66,9 +66,10 @@ public sealed record RepeatSuggestion(
 /// <summary>
 /// The suggestions, strongest first, and how many earlier requests of the same applicant fall in the window
 /// (<see cref="Summary"/> says it in a sentence when there are any: the fact behind 条例第三十五条). The count is of the
-/// candidates passed in, so the host passes all of the applicant's cases in the window, not only similar ones.
+/// candidates passed in, so the host passes all of the applicant's cases in the window, not only similar ones — or their
+/// number, which may stop at a cap (<see cref="SameApplicantCapped"/>: more than <see cref="SameApplicantInWindow"/>).
 /// </summary>
-public sealed record RepeatFindings(IReadOnlyList<RepeatSuggestion> Suggestions, int SameApplicantInWindow, string? Summary);
+public sealed record RepeatFindings(IReadOnlyList<RepeatSuggestion> Suggestions, int SameApplicantInWindow, string? Summary, bool SameApplicantCapped = false);
 
 /// <summary>
 /// Finds the earlier requests a new one may repeat (条例第三十六条第（六）项 重复申请) and the same applicant's other requests
@@ -80,8 +81,9 @@ public static class RepeatFinder
     /// How many earlier cases of the same applicant the window holds, when the host passes only some of them (a frequent
     /// filer's latest, with the most similar of all); by default the candidates of the same applicant are counted.
     /// </param>
+    /// <param name="sameApplicantCapped">The host stopped counting at <paramref name="sameApplicantInWindow"/>: there are more.</param>
     public static RepeatFindings Find(RepeatRequest request, IEnumerable<RepeatCandidate> candidates, RepeatSettings? settings = null,
-        int? sameApplicantInWindow = null)
+        int? sameApplicantInWindow = null, bool sameApplicantCapped = false)
     {
         settings ??= RepeatSettings.Default;
         var from = request.ReceivedOn.AddMonths(-settings.WindowMonths);
@@ -104,10 +106,12 @@ public static class RepeatFinder
             .Take(settings.MaxSuggestions)
             .Select(f => Suggest(request, f.Case, f.Match, f.Score, f.Tier < 2))
             .ToList();
-        sameApplicant = Math.Max(sameApplicant, sameApplicantInWindow ?? 0);
+        // a capped count is a floor the host vouches for ("more than"), true whatever the candidates passed in
+        sameApplicant = sameApplicantCapped && sameApplicantInWindow is { } floor ? floor : Math.Max(sameApplicant, sameApplicantInWindow ?? 0);
         var summary = sameApplicant == 0 ? null
+            : sameApplicantCapped ? $"近{settings.WindowMonths}个月内同一申请人另提出申请超过 {sameApplicant} 件"
             : $"近{settings.WindowMonths}个月内同一申请人另提出申请 {sameApplicant} 件";
-        return new RepeatFindings(suggestions, sameApplicant, summary);
+        return new RepeatFindings(suggestions, sameApplicant, summary, sameApplicantCapped && sameApplicant > 0);
     }
 
     private static RepeatSuggestion Suggest(RepeatRequest request, RepeatCandidate c, ApplicantMatch match, double score, bool similar)

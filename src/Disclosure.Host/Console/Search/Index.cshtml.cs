@@ -18,7 +18,7 @@ namespace Disclosure.Host.StaffConsole.Search;
 /// <c>GET …/search</c> (<see cref="SearchRequest"/>, <see cref="SearchCasesEndpoint.RunAsync"/>).
 /// </summary>
 [Authorize(Roles = Roles.Reading)]
-public sealed class IndexModel(AgencyDatabases databases, SearchTables tables) : ConsolePage
+public sealed class IndexModel(AgencyDatabases databases, SearchTables tables, SearchSettings settings) : ConsolePage
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "kind")] public string? Kind { get; set; }
@@ -29,7 +29,7 @@ public sealed class IndexModel(AgencyDatabases databases, SearchTables tables) :
     [FromQuery(Name = "outcome")] public string? Outcome { get; set; }
     [FromQuery(Name = "page")] public string? PageText { get; set; }
 
-    public Paged<SearchHit>? Result { get; private set; }
+    public SearchResults? Result { get; private set; }
     public Dictionary<string, string> Errors { get; } = new();
     public int PageNumber { get; private set; } = 1;
 
@@ -50,7 +50,7 @@ public sealed class IndexModel(AgencyDatabases databases, SearchTables tables) :
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Result = await SearchCasesEndpoint.RunAsync(databases.For(AgencyId), tables, AgencyId, request, query, ct);
+        Result = await SearchCasesEndpoint.RunAsync(databases.For(AgencyId), tables, settings, AgencyId, request, query, ct);
         return Page();
     }
 
