@@ -149,7 +149,8 @@ public class OnlineLetterSpecs(AppFixture fixture) : HostScenario(fixture), IAsy
         var started = System.Diagnostics.Stopwatch.StartNew();
         var wrongCode = await Send(HttpMethod.Get, $"/public/letters/{number}?code=AAAAAAAA", null, null);
         var unknown = await Send(HttpMethod.Get, $"/public/letters/SP-M2025-99999?code={submitted.Str("queryCode")}", null, null);
-        Assert.True(started.Elapsed >= 2 * Disclosure.Host.Applications.PublicApplicationStatusEndpoint.MissDelay, $"{started.Elapsed}");
+        // a timer may fire a millisecond or so before its due time (clock granularity): 1.5994 s was measured once for two 0.8 s waits
+        Assert.True(started.Elapsed >= 2 * Disclosure.Host.Applications.PublicApplicationStatusEndpoint.MissDelay - TimeSpan.FromMilliseconds(20), $"{started.Elapsed}");
         Assert.Equal((404, 404), (wrongCode.Status, unknown.Status));
         Assert.Equal(wrongCode.Json.GetProperty("detail").ToString(), unknown.Json.GetProperty("detail").ToString());
 
