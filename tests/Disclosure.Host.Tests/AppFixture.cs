@@ -138,7 +138,14 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
         // its progression behind (out of order), and the daemon then stops that projection for good
         try { await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(15)); }
         catch (TimeoutException) { } // a projection a scenario broke on purpose: the reset below starts it afresh
-        await Host.ResetAllMartenDataAsync();
+        try { await Host.ResetAllMartenDataAsync(); }
+        catch (InvalidCastException)
+        {
+            // the daemon restarted by the reset can read the high water of an event table just emptied ("Column
+            // 'highest_sequence' is null", Marten's HighWaterStatisticsDetector; seen once in a full run): a harness race, reset again
+            await Task.Delay(200);
+            await Host.ResetAllMartenDataAsync();
+        }
         await Wolverine.Runtime.StorageExtensions.ClearAllWolverineStorageAsync(Host);
         await NumberCounters.RestartTrackingNumbersAsync(AppFixture.ConnectionString);
         Host.Services.GetRequiredService<AgencyDirectory>().Clear();
