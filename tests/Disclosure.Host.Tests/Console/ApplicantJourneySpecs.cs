@@ -174,10 +174,7 @@ public class ApplicantJourneySpecs(BrowserFixture fixture)
 
     private async Task Admin(HttpMethod method, string url, object body)
     {
-        using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        api.DefaultRequestHeaders.Authorization = new("Bearer",
-            new Disclosure.Host.Security.AuthSettings { SigningKey = Disclosure.Host.Security.AuthSettings.DevelopmentKey }
-                .IssueToken("journey-admin", [Disclosure.Host.Security.Roles.Admin], [], TimeSpan.FromHours(1)));
+        using var api = fixture.AdminApi();
         var reply = await api.SendAsync(new HttpRequestMessage(method, url) { Content = System.Net.Http.Json.JsonContent.Create(body) });
         Assert.True(reply.IsSuccessStatusCode, $"{url}: {await reply.Content.ReadAsStringAsync()}");
     }

@@ -79,14 +79,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             Assert.True(ready.Elapsed < TimeSpan.FromSeconds(90), "The host did not become ready:\n" + HostLog);
             await Task.Delay(250);
         }
-        var admin2 = new AuthSettings { SigningKey = AuthSettings.DevelopmentKey }.IssueToken("journey-admin", [Roles.Admin], [], TimeSpan.FromHours(1));
-        using var api = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin2);
+        using var api = AdminApi();
         var created = await api.PostAsync("/api/agencies", new StringContent("""{"id":"sanchang-park","name":"三厂园区管委会"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+    }
+
+    /// <summary>The host's API as an administrator (a development-key token): what the specs set up around the pages they drive.</summary>
+    public HttpClient AdminApi()
+    {
+        var api = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            new AuthSettings { SigningKey = AuthSettings.DevelopmentKey }.IssueToken("journey-admin", [Roles.Admin], [], TimeSpan.FromHours(1)));
+        return api;
     }
 
     public async Task DisposeAsync()

@@ -132,10 +132,7 @@ public class JourneySpecs(BrowserFixture fixture)
         // an agency of its own: its notice settings and 按件 policy change what the other journeys' steps issue
         const string feeAgency = "fee-park";
         var today = DateTime.UtcNow.AddHours(8);
-        using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        api.DefaultRequestHeaders.Authorization = new("Bearer",
-            new Disclosure.Host.Security.AuthSettings { SigningKey = Disclosure.Host.Security.AuthSettings.DevelopmentKey }
-                .IssueToken("journey-admin", [Disclosure.Host.Security.Roles.Admin], [], TimeSpan.FromHours(1)));
+        using var api = fixture.AdminApi();
         async Task Send(HttpMethod method, string url, object body)
         {
             var reply = await api.SendAsync(new HttpRequestMessage(method, url) { Content = System.Net.Http.Json.JsonContent.Create(body) });
@@ -322,10 +319,7 @@ public class JourneySpecs(BrowserFixture fixture)
 
     private async Task Api(HttpMethod method, string url, object body)
     {
-        using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        api.DefaultRequestHeaders.Authorization = new("Bearer",
-            new Disclosure.Host.Security.AuthSettings { SigningKey = Disclosure.Host.Security.AuthSettings.DevelopmentKey }
-                .IssueToken("journey-admin", [Disclosure.Host.Security.Roles.Admin], [], TimeSpan.FromHours(1)));
+        using var api = fixture.AdminApi();
         var reply = await api.SendAsync(new HttpRequestMessage(method, url) { Content = System.Net.Http.Json.JsonContent.Create(body) });
         Assert.True(reply.IsSuccessStatusCode, $"{url}: {await reply.Content.ReadAsStringAsync()}");
     }

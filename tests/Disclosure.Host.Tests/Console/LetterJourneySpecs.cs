@@ -169,19 +169,13 @@ public class LetterJourneySpecs(BrowserFixture fixture)
 
     private HttpClient AdminClient()
     {
-        var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        api.DefaultRequestHeaders.Authorization = new("Bearer",
-            new Disclosure.Host.Security.AuthSettings { SigningKey = Disclosure.Host.Security.AuthSettings.DevelopmentKey }
-                .IssueToken("journey-admin", [Disclosure.Host.Security.Roles.Admin], [], TimeSpan.FromHours(1)));
+        var api = fixture.AdminApi();
         return api;
     }
 
     private async Task EnsureAgencyAsync()
     {
-        using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        api.DefaultRequestHeaders.Authorization = new("Bearer",
-            new Disclosure.Host.Security.AuthSettings { SigningKey = Disclosure.Host.Security.AuthSettings.DevelopmentKey }
-                .IssueToken("journey-admin", [Disclosure.Host.Security.Roles.Admin], [], TimeSpan.FromHours(1)));
+        using var api = fixture.AdminApi();
         if ((await api.GetAsync($"/api/agencies/{Agency}")).IsSuccessStatusCode) return;
         var reply = await api.PostAsync("/api/agencies", System.Net.Http.Json.JsonContent.Create(new { id = Agency, name = "信箱园区管委会" }));
         Assert.True(reply.IsSuccessStatusCode || (await api.GetAsync($"/api/agencies/{Agency}")).IsSuccessStatusCode, await reply.Content.ReadAsStringAsync());

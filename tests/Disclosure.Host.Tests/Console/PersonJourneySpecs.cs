@@ -282,9 +282,7 @@ public class PersonJourneySpecs(BrowserFixture fixture, ITestOutputHelper output
 
     private async Task<string> ApiAsync(HttpMethod method, string url, object body)
     {
-        using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        api.DefaultRequestHeaders.Authorization = new("Bearer",
-            new AuthSettings { SigningKey = AuthSettings.DevelopmentKey }.IssueToken("journey-admin", [Roles.Admin], [], TimeSpan.FromHours(1)));
+        using var api = fixture.AdminApi();
         var reply = await api.SendAsync(new HttpRequestMessage(method, url) { Content = System.Net.Http.Json.JsonContent.Create(body) });
         var text = await reply.Content.ReadAsStringAsync();
         Assert.True(reply.IsSuccessStatusCode, $"{url}: {text}");

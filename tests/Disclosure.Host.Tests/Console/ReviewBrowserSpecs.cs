@@ -25,9 +25,7 @@ public class ReviewBrowserSpecs(BrowserFixture fixture)
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
             string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd");
-            using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-            api.DefaultRequestHeaders.Authorization = new("Bearer",
-                new AuthSettings { SigningKey = AuthSettings.DevelopmentKey }.IssueToken("journey-admin", [Roles.Admin], [], TimeSpan.FromHours(1)));
+            using var api = fixture.AdminApi();
             async Task<string> Send(string url, object body)
             {
                 var reply = await api.PostAsync(url, System.Net.Http.Json.JsonContent.Create(body));

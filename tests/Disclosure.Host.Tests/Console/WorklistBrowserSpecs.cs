@@ -23,9 +23,7 @@ public class WorklistBrowserSpecs(BrowserFixture fixture)
         try
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-            using var api = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-            api.DefaultRequestHeaders.Authorization = new("Bearer",
-                new AuthSettings { SigningKey = AuthSettings.DevelopmentKey }.IssueToken("journey-admin", [Roles.Admin], [], TimeSpan.FromHours(1)));
+            using var api = fixture.AdminApi();
             async Task<string> Send(string url, object body)
             {
                 var reply = await api.PostAsync(url, System.Net.Http.Json.JsonContent.Create(body));
