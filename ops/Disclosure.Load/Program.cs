@@ -154,7 +154,8 @@ namespace Disclosure.Load
             var year = o.Int("year", 2024);
             var count = o.Int("count", 100_000);
             var batch = o.Int("batch", 2000);
-            using var store = new DocumentStore(EventStore.Options(o["connection"], "disclosure", new CalendarStore(ClockSettings.Default)));
+            using var store = new DocumentStore(Stores.Options(o, new EventStoreTuning()));
+            await Stores.RegisterPartitionAsync(store, o, agency);
             var random = new Random(42);
             var watch = Stopwatch.StartNew();
             long events = 0;
@@ -280,17 +281,146 @@ namespace Disclosure.Load
         public static async Task<int> Rebuild(Options o)
         {
             // --batch-size: events per page the rebuild reads (EventStore__DaemonBatchSize of a host; 500 by default)
-            var tuning = new EventStoreTuning { DaemonBatchSize = o.Int("batch-size", new EventStoreTuning().DaemonBatchSize) };
-            using var store = new DocumentStore(EventStore.Options(o["connection"], "disclosure", new CalendarStore(ClockSettings.Default), tuning));
+            // --flush-threshold, --cache: Marten's RebuildFlushThreshold and CacheLimitPerTenant of the statistics projections
+            var defaults = new EventStoreTuning();
+            var tuning = new EventStoreTuning
+            {
+                DaemonBatchSize = o.Int("batch-size", defaults.DaemonBatchSize),
+                RebuildFlushThreshold = o.Int("flush-threshold", defaults.RebuildFlushThreshold),
+                DaemonCachePerTenant = o.Int("cache", defaults.DaemonCachePerTenant),
+            };
+            using var store = new DocumentStore(Stores.Options(o, tuning));
+            // --tenant: rebuild one agency's tallies only (Marten rebuilds one tenant only with --partitioned true)
+            var tenant = o.Get("tenant", "");
             var stats = await store.Advanced.FetchEventStoreStatistics();
+            var events = stats.EventCount;
+            if (tenant != "")
+            {
+                await using var source = NpgsqlDataSource.Create(o["connection"]);
+                await using var count = source.CreateCommand("select count(*) from disclosure.mt_events where tenant_id = $1");
+                count.Parameters.AddWithValue(tenant);
+                events = (long)(await count.ExecuteScalarAsync())!;
+            }
             using var daemon = await store.BuildProjectionDaemonAsync();
+            // on a shared machine the wall clock says little: the CPU the rebuild cost, here and in PostgreSQL, says more
+            var load = LoadAverage();
+            await using var postgres = await PostgresCpu.StartAsync(o["connection"]);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            await daemon.RebuildProjectionAsync("ReportTally", TimeSpan.FromMinutes(30), CancellationToken.None);
+            if (tenant == "") await daemon.RebuildProjectionAsync("ReportTally", TimeSpan.FromMinutes(30), CancellationToken.None);
+            else await daemon.RebuildProjectionAsync("ReportTally", tenant, TimeSpan.FromMinutes(30), CancellationToken.None);
             var seconds = watch.Elapsed.TotalSeconds;
-            Console.WriteLine($"events={stats.EventCount}");
+            var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var postgresCpu = await postgres.StopAsync();
+            Console.WriteLine($"events={events}");
             Console.WriteLine($"seconds={seconds:0.0}");
-            Console.WriteLine($"events_per_s={stats.EventCount / seconds:0}");
+            Console.WriteLine($"events_per_s={events / seconds:0}");
+            Console.WriteLine($"client_cpu_s={clientCpu:0.0}");
+            Console.WriteLine($"postgres_cpu_s={postgresCpu:0.0}");
+            // what the machine could give if the rebuild had it to itself: events per CPU second, both sides together
+            Console.WriteLine($"events_per_cpu_s={events / Math.Max(0.001, clientCpu + postgresCpu):0}");
+            Console.WriteLine($"load_average={load}");
             return 0;
+        }
+
+        private static string LoadAverage() =>
+            File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+    }
+
+    /// <summary>The product's store options for the tools, with the levers under trial (#25).</summary>
+    public static class Stores
+    {
+        /// <param name="o">--partitioned true: Marten's per-tenant partitioned events (each agency's events and streams a LIST
+        /// partition of their own, a sequence and projection progress per agency) — a trial, not the product's configuration;
+        /// use it on a database of its own from the first seed (Marten cannot turn an existing event table into partitions).</param>
+        public static StoreOptions Options(Options o, EventStoreTuning tuning)
+        {
+            var options = EventStore.Options(o["connection"], "disclosure", new CalendarStore(ClockSettings.Default), tuning);
+            if (Partitioned(o)) options.Events.UseTenantPartitionedEvents = true;
+            return options;
+        }
+
+        public static bool Partitioned(Options o) => o.Get("partitioned", "false") == "true";
+
+        /// <summary>A partition per agency must exist before its first event (agency slugs have hyphens, suffixes may not).</summary>
+        public static async Task RegisterPartitionAsync(DocumentStore store, Options o, string agency)
+        {
+            if (!Partitioned(o)) return;
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            await store.Advanced.AddMartenManagedTenantsAsync(CancellationToken.None,
+                new Dictionary<string, string> { [agency] = agency.Replace('-', '_') });
+        }
+    }
+
+    /// <summary>
+    /// The CPU time PostgreSQL's backends spend for one database while something runs (Linux, the server on this machine):
+    /// samples the backends' /proc/PID/stat every 100 ms, so a connection opened and closed between two samples is missed.
+    /// </summary>
+    public sealed class PostgresCpu : IAsyncDisposable
+    {
+        private readonly NpgsqlDataSource source;
+        private readonly Dictionary<int, (long First, long Last)> ticks = new();
+        private readonly CancellationTokenSource stop = new();
+        private Task? sampling;
+
+        private PostgresCpu(string connectionString) => source = NpgsqlDataSource.Create(connectionString);
+
+        public static async Task<PostgresCpu> StartAsync(string connectionString)
+        {
+            var cpu = new PostgresCpu(connectionString);
+            await cpu.SampleAsync(first: true);
+            cpu.sampling = cpu.LoopAsync();
+            return cpu;
+        }
+
+        /// <returns>CPU seconds, or -1 when the backends cannot be read (another machine).</returns>
+        public async Task<double> StopAsync()
+        {
+            await stop.CancelAsync();
+            if (sampling is not null) await sampling;
+            await SampleAsync(first: false);
+            if (ticks.Count == 0) return -1;
+            return ticks.Values.Sum(t => t.Last - t.First) / 100.0; // USER_HZ
+        }
+
+        private async Task LoopAsync()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try { await Task.Delay(100, stop.Token); } catch (OperationCanceledException) { return; }
+                await SampleAsync(first: false);
+            }
+        }
+
+        private async Task SampleAsync(bool first)
+        {
+            await using var cmd = source.CreateCommand("select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
+            var pids = new List<int>();
+            await using (var reader = await cmd.ExecuteReaderAsync()) while (await reader.ReadAsync()) pids.Add(reader.GetInt32(0));
+            foreach (var pid in pids)
+            {
+                var now = Ticks(pid);
+                if (now < 0) continue;
+                // a backend already there at the start counts from then; one that appears later, from its birth
+                ticks[pid] = ticks.TryGetValue(pid, out var t) ? (t.First, now) : (first ? now : 0, now);
+            }
+        }
+
+        private static long Ticks(int pid)
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime (fields 14 and 15)
+            }
+            catch (IOException) { return -1; }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            stop.Dispose();
+            await source.DisposeAsync();
         }
     }
 }

@@ -151,10 +151,10 @@ public static class EventStore
         opts.Projections.Add(new ApplicationProjection(calendars), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ReportFileProjection(), ProjectionLifecycle.Inline);
         // statistics run on the async daemon: an inline tally would make every intake update one hot row
-        opts.Projections.Add(new ReportTallyProjection(), ProjectionLifecycle.Async, o => o.BatchSize = tuning.DaemonBatchSize);
+        opts.Projections.Add(new ReportTallyProjection(), ProjectionLifecycle.Async, o => Statistics(o, tuning));
         opts.Projections.Add(new Disclosure.Host.Letters.LetterProjection(calendars), ProjectionLifecycle.Inline);
         opts.Projections.Add(new Disclosure.Host.Reviews.ReviewProjection(calendars), ProjectionLifecycle.Inline);
-        opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async, o => o.BatchSize = tuning.DaemonBatchSize);
+        opts.Projections.Add(new Disclosure.Host.Letters.LetterStatisticsProjection(), ProjectionLifecycle.Async, o => Statistics(o, tuning));
         if (search is not null)
         {
             search.Tables.Register(opts);
@@ -164,6 +164,14 @@ public static class EventStore
 
 
         return opts;
+    }
+
+    /// <summary>The daemon's settings of the statistics projections (a few documents per agency-year, many events each).</summary>
+    private static void Statistics(AsyncOptions options, EventStoreTuning tuning)
+    {
+        options.BatchSize = tuning.DaemonBatchSize;
+        options.RebuildFlushThreshold = tuning.RebuildFlushThreshold;
+        options.CacheLimitPerTenant = tuning.DaemonCachePerTenant;
     }
 }
 
@@ -176,4 +184,10 @@ public sealed record EventStoreTuning
     public int DaemonPollMilliseconds { get; init; } = 250;
     /// <summary>Events the async daemon reads per batch for a statistics projection (Marten's default is 500).</summary>
     public int DaemonBatchSize { get; init; } = 500;
+    /// <summary>A rebuild of a statistics projection keeps its documents in memory and writes them when this many have changed or at
+    /// the end, instead of after every batch (Marten's <c>RebuildFlushThreshold</c>; 0, Marten's default, writes after every batch).</summary>
+    public int RebuildFlushThreshold { get; init; }
+    /// <summary>Documents of a statistics projection the daemon keeps in memory per agency between batches instead of reading them
+    /// again (Marten's <c>CacheLimitPerTenant</c>; 0, Marten's default, reads them at every batch).</summary>
+    public int DaemonCachePerTenant { get; init; }
 }
