@@ -281,13 +281,12 @@ namespace Disclosure.Load
         public static async Task<int> Rebuild(Options o)
         {
             // --batch-size: events per page the rebuild reads (EventStore__DaemonBatchSize of a host; 500 by default)
-            // --flush-threshold, --cache: Marten's RebuildFlushThreshold and CacheLimitPerTenant of the statistics projections
+            // --flush-threshold: documents a rebuild keeps in memory before writing them (EventStore__RebuildFlushThreshold; 0 = after every batch)
             var defaults = new EventStoreTuning();
             var tuning = new EventStoreTuning
             {
                 DaemonBatchSize = o.Int("batch-size", defaults.DaemonBatchSize),
                 RebuildFlushThreshold = o.Int("flush-threshold", defaults.RebuildFlushThreshold),
-                DaemonCachePerTenant = o.Int("cache", defaults.DaemonCachePerTenant),
             };
             using var store = new DocumentStore(Stores.Options(o, tuning));
             // --tenant: rebuild one agency's tallies only (Marten rebuilds one tenant only with --partitioned true)
