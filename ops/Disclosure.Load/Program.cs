@@ -280,7 +280,7 @@ namespace Disclosure.Load
 
         public static async Task<int> Rebuild(Options o)
         {
-            // --batch-size: events per page the rebuild reads (EventStore__DaemonBatchSize of a host; 500 by default)
+            // --batch-size: events per page the rebuild reads (EventStore__DaemonBatchSize of a host; 5,000 by default, Marten's 500)
             // --flush-threshold: documents a rebuild keeps in memory before writing them (EventStore__RebuildFlushThreshold; 0 = after every batch)
             var defaults = new EventStoreTuning();
             var tuning = new EventStoreTuning
@@ -331,7 +331,7 @@ namespace Disclosure.Load
     {
         /// <param name="o">--partitioned true: Marten's per-tenant partitioned events (each agency's events and streams a LIST
         /// partition of their own, a sequence and projection progress per agency) — a trial, not the product's configuration;
-        /// use it on a database of its own from the first seed (Marten cannot turn an existing event table into partitions).</param>
+        /// use it on a database of its own from the first seed (Marten documents no in-place conversion of an existing event table).</param>
         public static StoreOptions Options(Options o, EventStoreTuning tuning)
         {
             var options = EventStore.Options(o["connection"], "disclosure", new CalendarStore(ClockSettings.Default), tuning);
