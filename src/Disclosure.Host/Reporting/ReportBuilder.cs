@@ -122,8 +122,15 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
 
     /// <summary>
     /// <c>stale</c>: an event of these agencies exists that the tally projection has not processed yet.
-    /// <c>asOf</c>: now when fresh, else the recording time of the last event the figures include.
+    /// <c>asOf</c>: now when fresh, else the recording time of the last event the projections have processed (the figures
+    /// hold every event recorded up to it).
     /// </summary>
+    /// <remarks>
+    /// Both look-ups read only the events past the projections' progression, by the sequence's primary key: their cost is
+    /// the daemon's lag, never the history. (Until #25 each agency's newest event was found by walking the sequence back
+    /// from the newest — <c>mt_events</c> has no (tenant_id, seq_id) index — as many rows as the whole province recorded
+    /// since that agency's last event: the province's roll-up took 98 ms at 10 % of its history and 358 ms at 100 %.)
+    /// </remarks>
     public async Task<(DateTimeOffset AsOf, bool Stale)> FreshnessAsync(IReadOnlyList<string> agencies, CancellationToken ct)
     {
         // each database has its own event sequence and daemon: stale if any of them is behind, as of the earliest behind
@@ -135,19 +142,15 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
                 with progress as (
                   select coalesce(min(last_seq_id), 0) as seq from disclosure.mt_event_progression
                   where name like 'ReportTally%' or name like 'LetterStatistics%')
-                select (select seq from progress),
-                       (select coalesce(max(latest), 0) from unnest($1::text[]) agency,
-                          lateral (select max(seq_id) as latest from disclosure.mt_events where tenant_id = agency) newest),
-                       (select max(at) from unnest($1::text[]) agency,
-                          lateral (select timestamp as at from disclosure.mt_events where tenant_id = agency and seq_id <= (select seq from progress)
-                                   order by seq_id desc limit 1) included)
+                select exists (select 1 from disclosure.mt_events where seq_id > (select seq from progress) and tenant_id = any($1::text[])),
+                       (select timestamp from disclosure.mt_events where seq_id <= (select seq from progress) order by seq_id desc limit 1)
                 """);
             cmd.Parameters.AddWithValue(held.ToArray());
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
-            if (reader.GetInt64(1) <= reader.GetInt64(0)) continue;
+            if (!reader.GetBoolean(0)) continue;
             stale = true;
-            if (!reader.IsDBNull(2) && reader.GetFieldValue<DateTimeOffset>(2) is var at && (asOf is null || at < asOf)) asOf = at;
+            if (!reader.IsDBNull(1) && reader.GetFieldValue<DateTimeOffset>(1) is var at && (asOf is null || at < asOf)) asOf = at;
         }
         return ((stale && asOf is { } included ? included : clock.Now).ToOffset(BusinessClock.ChinaOffset), stale);
     }

@@ -34,6 +34,49 @@ public class ReportSpecs(AppFixture fixture) : Applications.ApplicationScenario(
     }
 
     [Fact]
+    public async Task While_the_projections_lag_only_the_agencies_with_unprocessed_events_are_stale_as_of_the_last_processed_event()
+    {
+        await CreateAgency("other-agency");
+        await Receive("2025-03-03");
+        // the last event processed is another agency's: the figures hold everything recorded up to it
+        (await Post("/api/agencies/other-agency/applications", Intake("2025-03-03", "natural_person"))).ShouldBe(201);
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
+        var processed = (await Get($"/api/agencies/{Agency}/reports/2025")).ShouldBe(200);
+        Assert.False(processed.Json.GetProperty("stale").GetBoolean());
+
+        var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            await Receive("2025-03-04");
+            var behind = (await Get($"/api/agencies/{Agency}/reports/2025")).ShouldBe(200);
+            Assert.True(behind.Json.GetProperty("stale").GetBoolean());
+            Assert.Equal([1, 0, 0, 0, 0, 0, 1], Row(behind, "received")); // the figures as of the last processed event
+            await using (var conn = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString))
+            {
+                await conn.OpenAsync();
+                await using var cmd = new Npgsql.NpgsqlCommand("""
+                    select timestamp from disclosure.mt_events where seq_id <= (select min(last_seq_id) from disclosure.mt_event_progression
+                      where name like 'ReportTally%' or name like 'LetterStatistics%') order by seq_id desc limit 1
+                    """, conn);
+                var lastProcessed = new DateTimeOffset((DateTime)(await cmd.ExecuteScalarAsync())!, TimeSpan.Zero);
+                Assert.Equal(lastProcessed.ToUnixTimeMilliseconds(), behind.Json.GetProperty("asOf").GetDateTimeOffset().ToUnixTimeMilliseconds());
+            }
+            // an agency none of whose events wait is fresh, whatever the rest of the database does
+            var other = (await Get("/api/agencies/other-agency/reports/2025")).ShouldBe(200);
+            Assert.False(other.Json.GetProperty("stale").GetBoolean());
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
+        var caughtUp = (await Get($"/api/agencies/{Agency}/reports/2025")).ShouldBe(200);
+        Assert.False(caughtUp.Json.GetProperty("stale").GetBoolean());
+        Assert.Equal([2, 0, 0, 0, 0, 0, 2], Row(caughtUp, "received"));
+    }
+
+    [Fact]
     public async Task Received_answered_and_carried_forward_count_by_business_dates()
     {
         var a = await Receive("2025-02-03");
