@@ -123,6 +123,38 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
         Assert.Equal(await CountedFromRows(Other), await Counted(Other));
     }
 
+    /// <summary>
+    /// The repeat check asks only whether a key has reached <see cref="SearchSettings.FrequentKeyCases"/>: a count stops there,
+    /// so the copies after it (a campaign, boilerplate) write no count at all (ops/bench: ~32 of the ~34 rows updated per
+    /// request were these counts). Erasure lowers a capped count from the cap: the key may then count as rare until its
+    /// next copy, which reaches the cap again.
+    /// </summary>
+    [Fact]
+    public async Task A_keys_count_stops_at_the_frequent_mark()
+    {
+        const string text = "申请公开幸福路拓宽改造工程的拆迁补偿协议及补偿款发放明细";
+        var frequent = Host.Services.GetRequiredService<SearchSettings>().FrequentKeyCases;
+        for (var i = 0; i < frequent + 3; i++)
+            await Receive(text, receivedOn: "2025-01-06");
+        await Indexed();
+
+        var keys = SimilarityKeys.Of(text, Agency);
+        var fromRows = await CountedFromRows(Agency);
+        Assert.All(keys, k => Assert.Equal(frequent + 3, fromRows.GetValueOrDefault(k)));
+        var counted = await Counted(Agency);
+        Assert.All(keys, k => Assert.Equal(frequent, counted.GetValueOrDefault(k)));
+        // and at the mark the key chooses no candidates: a new copy reads none of the earlier ones by these keys
+        var (next, _) = await Receive(text, receivedOn: "2025-01-07");
+        await Indexed();
+        await using var session = Store.QuerySession(Agency);
+        var app = (await session.LoadAsync<Application>(next))!;
+        var reads = (await Host.Services.GetRequiredService<RepeatCheck>().MeasuredOfAsync(session, app, default)).Reads;
+        Assert.Equal(0, reads.DistinctiveKeys);
+        Assert.Equal(0, reads.SimilarRows);
+        counted = await Counted(Agency);
+        Assert.All(keys, k => Assert.Equal(frequent, counted.GetValueOrDefault(k)));
+    }
+
     private static Task<Dictionary<int, int>> Counted(string agency) =>
         Query($"select similarity_key, cases from disclosure.search_key_counts where tenant_id = '{agency}'");
 

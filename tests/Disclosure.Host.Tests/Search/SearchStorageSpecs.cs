@@ -21,6 +21,40 @@ public class SearchStorageSpecs(AppFixture fixture) : SearchScenario(fixture)
         Assert.Contains("fillfactor=70", await Options("search_cases"));
     }
 
+    /// <summary>
+    /// A step that changes nothing a result shows or a search finds (an assignment to a handler) leaves the case's row as it
+    /// is — no new row version, no WAL — while a step that does (the decision: status, outcome) updates it.
+    /// </summary>
+    [Fact]
+    public async Task A_step_that_changes_nothing_shown_leaves_the_cases_row_as_it_is()
+    {
+        var (id, _) = await Receive("申请公开幸福路拓宽改造工程的拆迁补偿协议");
+        await Indexed();
+        var (version, status) = await Row(id);
+        Assert.Equal("received", status);
+
+        (await Post($"/api/agencies/{Agency}/applications/{id}/assignment", new { on = "2025-03-04", handler = "wang.handler" })).ShouldBe(200);
+        await Indexed();
+        Assert.Equal((version, status), await Row(id));
+
+        (await Post($"/api/agencies/{Agency}/applications/{id}/decision", new { decidedOn = "2025-03-10", outcome = "disclosed" })).ShouldBe(200);
+        await Indexed();
+        var (after, answered) = await Row(id);
+        Assert.NotEqual(version, after);
+        Assert.Equal("answered", answered);
+    }
+
+    /// <summary>The row's version (xmin: the transaction that wrote it) and its status.</summary>
+    private static async Task<(string Version, string Status)> Row(Guid id)
+    {
+        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select xmin::text, status from disclosure.search_cases where id = $1", conn) { Parameters = { new() { Value = id } } };
+        await using var reader = await cmd.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), $"case {id} is not indexed");
+        return (reader.GetString(0), reader.GetString(1));
+    }
+
     private static async Task<string[]> Options(string relation)
     {
         await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
