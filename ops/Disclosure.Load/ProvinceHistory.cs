@@ -177,7 +177,8 @@ public sealed class ProvinceHistory(WorkingDayCalendar calendar, DateOnly today,
         var writer = new Writer(record.Applicant.Name, record.Applicant.Phone, record.Applicant.Email);
         var events = new List<object>
         {
-            LetterDecider.Receive(id, agency.Id, number, QueryCode.Hash(number, $"q{id:N}"[..9]), record.Channel, record.LetterCategory ?? "consultation",
+            LetterDecider.Receive(id, agency.Id, number, QueryCode.Hash(number, $"q{id:N}"[..9]), LetterChannelOf(record.Channel),
+                LetterCategories.All.Any(c => c.Code == record.LetterCategory) ? record.LetterCategory : "consultation",
                 record.Subject ?? "来信", record.Description, writer, received, rng.NextDouble() < 0.5, limits, received),
         };
         var letter = Domain.Letters.Letter.From(events, calendar);
@@ -212,13 +213,19 @@ public sealed class ProvinceHistory(WorkingDayCalendar calendar, DateOnly today,
                 last = replied;
                 Step(LetterDecider.Reply(letter, replied, "您好，来信收悉。经核查，现答复如下：……", rng.NextDouble() < 0.3, calendar, replied));
                 if (rng.NextDouble() < 0.5 && Later(1, 10, out on)) Step(LetterDecider.RecordFeedback(letter, on, Satisfactions.All[rng.Next(Satisfactions.All.Count)].Code, on));
-                if (Later(1, 15, out on)) Step(LetterDecider.Close(letter, on, on));
+                // 不满意: the letter is reopened and answered again before it is closed
+                if (letter.Status != LetterStatuses.Replied && Later(2, 10, out on)) Step(LetterDecider.Reply(letter, on, "经再次核查，补充答复如下：……", false, calendar, on));
+                if (letter.Status == LetterStatuses.Replied && Later(1, 15, out on)) Step(LetterDecider.Close(letter, on, on));
             }
         }
         if (letter.AwaitingAction && letter.DueOn is null && letter.Status != LetterStatuses.Received)
             throw new InvalidOperationException($"letter {number}: awaiting action without a due date ({letter.Status})");
         return new SeededStream(typeof(Domain.Letters.Letter), id, events);
     }
+
+    /// <summary>The corpus names the ways an application arrives; a letter's are the mailbox's (平信 comes by post).</summary>
+    private static string LetterChannelOf(string channel) =>
+        LetterChannels.All.Any(c => c.Code == channel) ? channel : channel == "letter" ? "post" : "other";
 
     /// <summary>
     /// A legal end state: open exactly when unanswered; an open case has its answer date (unless a correction is awaited);
@@ -228,7 +235,9 @@ public sealed class ProvinceHistory(WorkingDayCalendar calendar, DateOnly today,
     {
         string? fault = null;
         if (app.IsOpen != (app.Answer is null)) fault = $"open={app.IsOpen} but answer={app.Answer?.Outcome ?? "none"}";
-        else if (app.IsOpen && app.DueOn is null && app.Correction is not { ReceivedOn: null, LapsedOn: null } && app.Fee is not { PaidOn: null, LapsedOn: null })
+        // (an answer date that runs into a year whose holiday notice is not loaded yet cannot be known: no date, as in service)
+        else if (app.IsOpen && app.DueOn is null && app.Correction is not { ReceivedOn: null, LapsedOn: null } && app.Fee is not { PaidOn: null, LapsedOn: null }
+                 && calendar.Covers(app.ReceivedOn.Year + 1))
             fault = "open without an answer date";
         else if (app.Answer is { } answer && answer.DecidedOn > today) fault = "answered in the future";
         else
