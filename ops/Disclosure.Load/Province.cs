@@ -357,9 +357,13 @@ public static class Province
         await using var source = NpgsqlDataSource.Create(o["connection"]);
         var streams = new List<(Guid Id, string Type)>();
         long events = 0;
-        await using (var cmd = source.CreateCommand("select id, type, version from disclosure.mt_streams where tenant_id = $1"))
+        // the agency's cases, by the name of their first event (its report files' streams are no case)
+        await using (var cmd = source.CreateCommand(
+            "select s.id, e.type, s.version from disclosure.mt_streams s join disclosure.mt_events e on e.stream_id = s.id and e.version = 1 " +
+            "where s.tenant_id = $1 and e.type in ('application_received', 'letter_received', 'review_received')"))
         {
             cmd.Parameters.AddWithValue(agency);
+            cmd.CommandTimeout = 600;
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) { streams.Add((reader.GetGuid(0), reader.GetString(1))); events += reader.GetInt64(2); }
         }

@@ -218,7 +218,7 @@ public sealed class ProvinceHistory(WorkingDayCalendar calendar, DateOnly today,
                 if (letter.Status == LetterStatuses.Replied && Later(1, 15, out on)) Step(LetterDecider.Close(letter, on, on));
             }
         }
-        if (letter.AwaitingAction && letter.DueOn is null && letter.Status != LetterStatuses.Received)
+        if (letter.AwaitingAction && letter.DueOn is null && letter.Status != LetterStatuses.Received && calendar.Covers(received.Year + 1))
             throw new InvalidOperationException($"letter {number}: awaiting action without a due date ({letter.Status})");
         return new SeededStream(typeof(Domain.Letters.Letter), id, events);
     }
