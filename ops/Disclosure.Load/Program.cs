@@ -79,7 +79,7 @@ namespace Disclosure.Load
 
         public static readonly string[] Categories = ApplicantCategories.All.Select(c => c.Code).ToArray();
         // a handler's outcomes, without 不予处理（重复申请）: it needs a related earlier answered case (条例第三十六条第（六）项)
-        public static readonly string[] OutcomeCodes = Outcomes.All.Take(18).Select(c => c.Code).Where(c => c != Outcomes.NotProcessedDuplicate).ToArray();
+        public static readonly string[] OutcomeCodes = ProvinceHistory.HandlerOutcomes;
 
         public static object Intake(Random random, int year)
         {

@@ -161,7 +161,7 @@ public static class Province
                     foreach (var c in streams[0].Events.OfType<CarriedForward>()) carried.AddOrUpdate((pa.Id, c.FromYear), 1, (_, n) => n + 1);
                     if (!streams[0].Events.OfType<IAnswerEvent>().Any()) op++;
                     }
-                    catch (Exception x) when (x is Disclosure.Domain.Refusal or InvalidOperationException)
+                    catch (Exception x) when (x is Disclosure.Domain.Refusal or InvalidOperationException or CalendarNotAvailable)
                     {
                         // a step the Domain refused, or an end state that is not legal: the generator's fault, counted, not written
                         if (Interlocked.Increment(ref refused) <= 5) Console.Error.WriteLine($"province-seed: {p.Number}: {x.GetType().Name}: {x.Message}");

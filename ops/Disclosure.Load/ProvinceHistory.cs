@@ -25,8 +25,16 @@ public sealed class ProvinceHistory(WorkingDayCalendar calendar, DateOnly today,
     private static readonly ClockSettings Settings = ClockSettings.Default;
     private static readonly string[] Departments = ["办公室", "法制科", "自然资源科", "住房保障科", "财务科", "规划科", "信息公开办"];
     private static readonly string[] Parties = ["市自然资源和规划局", "区住房和城乡建设局", "某建设工程有限公司", "第三方自然人", "市财政局"];
-    // answers a handler gives (Api.OutcomeCodes), weighted towards 予以公开 as the annual reports show
-    private static readonly string[] Outcomes = Api.OutcomeCodes;
+    /// <summary>
+    /// A handler's outcomes, without 不予处理（重复申请）: it needs a related earlier answered case (条例第三十六条第（六）项).
+    /// </summary>
+    public static readonly string[] HandlerOutcomes =
+        Domain.Applications.Outcomes.All.Take(18).Select(c => c.Code).Where(c => c != Domain.Applications.Outcomes.NotProcessedDuplicate).ToArray();
+
+    private static readonly string[] Outcomes = HandlerOutcomes;
+
+    /// <summary>The domain's applicant from the form as the corpus wrote it: an organisation's number is its credit code.</summary>
+    public static Applicant ApplicantOf(CorpusApplicant a) => new(a.Category, a.Name, a.IdNumber ?? a.CreditCode, a.Phone, a.Email, a.Address);
 
     public DateOnly Today => today;
 
@@ -42,7 +50,7 @@ public sealed class ProvinceHistory(WorkingDayCalendar calendar, DateOnly today,
     {
         var a = new AppBuilder(this, calendar);
         var received = record.ReceivedOn;
-        var applicant = BenchCorpus.ApplicantOf(record.Applicant);
+        var applicant = ApplicantOf(record.Applicant);
         a.Step(received, _ => [ApplicationDecider.Receive(id, agency.Id, number, record.Channel, applicant, record.Description, null, received, received)]);
         var streams = new List<SeededStream>();
         var last = received;
@@ -94,8 +102,10 @@ public sealed class ProvinceHistory(WorkingDayCalendar calendar, DateOnly today,
         {
             var amount = rng.Next(1, 40) * 10m;
             a.Step(on, app => [ApplicationDecider.SendFeeNotice(app, on, amount, FeeBases.All[rng.Next(FeeBases.All.Count)].Code, on, calendar, Settings)]);
-            var window = StatutoryClock.FeePaymentWindow(a.Case, calendar);
-            if (rng.NextDouble() < 0.7)
+            // a window that runs into a year whose holiday notice is not loaded has no known end: the fee stays outstanding
+            var window = calendar.Covers(on.Year + 1) ? StatutoryClock.FeePaymentWindow(a.Case, calendar) : null;
+            if (window is null) { }
+            else if (rng.NextDouble() < 0.7)
             {
                 var paid = on.AddDays(rng.Next(1, 10));
                 if (paid <= today && window.Covers(paid)) { last = paid; a.Step(paid, app => [ApplicationDecider.PayFee(app, paid, paid, calendar)]); }
