@@ -218,8 +218,10 @@ public static class Province
         while (watch.Elapsed < timeout)
         {
             await using var cmd = source.CreateCommand(
-                "select (select coalesce(max(seq_id), 0) from disclosure.mt_events), (select count(*) from disclosure.mt_event_progression where name <> 'HighWaterMark'), " +
-                "(select coalesce(min(last_seq_id), -1) from disclosure.mt_event_progression where name <> 'HighWaterMark')");
+                // the projections' shards only (ReportTally:All, LetterStatistics:All, SearchIndex:All): the daemon's own rows
+                // (HighWaterMark, HighWaterStuckGap, HighWaterAllocationFence) are no projection
+                "select (select coalesce(max(seq_id), 0) from disclosure.mt_events), (select count(*) from disclosure.mt_event_progression where name not like 'HighWater%'), " +
+                "(select coalesce(min(last_seq_id), -1) from disclosure.mt_event_progression where name not like 'HighWater%')");
             await using var reader = await cmd.ExecuteReaderAsync();
             await reader.ReadAsync();
             var (high, shards, at) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
