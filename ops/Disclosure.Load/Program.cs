@@ -30,12 +30,18 @@ return command switch
     "search" => await SearchBench.Search(options),
     "repeats" => await SearchBench.Repeats(options),
     "campaign-bodies" => SearchBench.CampaignBodies(options),
+    "province-agencies" => await Province.RegisterAgencies(options),
+    "province-seed" => await Province.Seed(options),
+    "catch-up" => await Province.CatchUp(options),
+    "province-measure" => await Province.Measure(options),
+    "job" => await Province.Job(options),
+    "rebuild-agency" => await Province.RebuildAgency(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats|campaign-bodies --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats|campaign-bodies|province-agencies|province-seed|catch-up|province-measure|job|rebuild-agency --key value …");
     return 2;
 }
 
@@ -73,7 +79,7 @@ namespace Disclosure.Load
 
         public static readonly string[] Categories = ApplicantCategories.All.Select(c => c.Code).ToArray();
         // a handler's outcomes, without 不予处理（重复申请）: it needs a related earlier answered case (条例第三十六条第（六）项)
-        public static readonly string[] OutcomeCodes = Outcomes.All.Take(18).Select(c => c.Code).Where(c => c != Outcomes.NotProcessedDuplicate).ToArray();
+        public static readonly string[] OutcomeCodes = ProvinceHistory.HandlerOutcomes;
 
         public static object Intake(Random random, int year)
         {

@@ -20,7 +20,7 @@ public static class BenchCorpus
     public static IEnumerable<CorpusRecord> Stream(string agency, int year, int count) => SyntheticCorpus.Stream(Seed(agency), count, Options(year));
 
     /// <summary>The domain's applicant from the form as the corpus wrote it: an organisation's number is its credit code.</summary>
-    public static Applicant ApplicantOf(CorpusApplicant a) => new(a.Category, a.Name, a.IdNumber ?? a.CreditCode, a.Phone, a.Email, a.Address);
+    public static Applicant ApplicantOf(CorpusApplicant a) => ProvinceHistory.ApplicantOf(a);
 }
 
 /// <summary>Search latency and the repeat check's cost at intake, on an agency seeded from the corpus (ops/bench).</summary>
