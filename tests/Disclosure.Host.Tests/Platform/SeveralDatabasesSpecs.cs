@@ -62,7 +62,7 @@ public sealed class SeveralDatabasesFixture : IAsyncLifetime
         foreach (var cs in new[] { Master, Db1, Db2 }) await RecreateAsync(cs, create: false);
     }
 
-    private static async Task RecreateAsync(string connectionString, bool create)
+    internal static async Task RecreateAsync(string connectionString, bool create)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
@@ -148,6 +148,51 @@ public class SeveralDatabasesSpecs(SeveralDatabasesFixture fixture)
             var report = (await Get(url)).ShouldBe(200);
             if (!report.Json.GetProperty("stale").GetBoolean() || DateTime.UtcNow > until) return report;
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Readiness covers every database: a node that cannot reach one agency database would fail that group's intakes and
+    /// its deadline checks, so the proxy must take it out (README, "Several databases"). The answer names the database by
+    /// its configured name and never shows a connection string. db2 is made unreachable by refusing new connections to it
+    /// and ending the ones open, then let in again.
+    /// </summary>
+    [Fact]
+    public async Task A_node_is_ready_only_while_every_agency_database_answers_and_says_which_does_not()
+    {
+        var ready = await Http.SendAsync(Host, HttpMethod.Get, "/health/ready", null, null);
+        Assert.True(ready.Status == 200, ready.Body);
+
+        var db2 = new NpgsqlConnectionStringBuilder(fixture.Db2).Database!;
+        await AdminAsync($"alter database \"{db2}\" allow_connections false",
+            $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{db2}' and pid <> pg_backend_pid()");
+        try
+        {
+            Host.Services.GetRequiredService<AgencyDatabases>().Group("db2").Clear();
+            var down = await Http.SendAsync(Host, HttpMethod.Get, "/health/ready", null, null);
+            Assert.Equal(503, down.Status);
+            Assert.Contains("'db2'", down.Body);
+            Assert.DoesNotContain("'db1'", down.Body);
+            Assert.DoesNotContain("'master'", down.Body);
+            Assert.DoesNotContain(db2, down.Body); // the database's own name is in its connection string, not in the answer
+            Assert.DoesNotContain("Host=", down.Body, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await AdminAsync($"alter database \"{db2}\" allow_connections true");
+        }
+        var back = await Http.SendAsync(Host, HttpMethod.Get, "/health/ready", null, null);
+        Assert.True(back.Status == 200, back.Body);
+    }
+
+    private async Task AdminAsync(params string[] statements)
+    {
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(fixture.Master) { Database = "postgres", Pooling = false }.ConnectionString);
+        await admin.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var cmd = new NpgsqlCommand(sql, admin);
+            await cmd.ExecuteNonQueryAsync();
         }
     }
 
