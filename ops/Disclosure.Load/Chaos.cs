@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Disclosure.Load;
@@ -148,7 +149,11 @@ public static class Chaos
         var agencies = Agencies(o);
         var acked = (await File.ReadAllLinesAsync(o["journal"])).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Acknowledged>(l)!).ToList();
         await using var master = Disclosure.Host.Infrastructure.PostgresDataSource.Create(o["connection"]); // also a primary and its standby (ops/chaos --ha)
-        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddEnvironmentVariables().Build();
+        // the hosts' EventStore__Databases__{name} settings, as configuration reads them from the environment
+        var settings = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Where(e => ((string)e.Key).StartsWith("EventStore__Databases__", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(e => ((string)e.Key).Replace("__", ":"), e => (string?)e.Value);
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var databases = Disclosure.Host.Infrastructure.AgencyDatabases.From(config, master, cs => cs);
         using var http = Api.Client(o, 4);
 

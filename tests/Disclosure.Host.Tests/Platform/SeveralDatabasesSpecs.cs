@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;
+using Wolverine.Runtime;
 
 namespace Disclosure.Host.Tests.Platform;
 
@@ -183,6 +184,33 @@ public class SeveralDatabasesSpecs(SeveralDatabasesFixture fixture)
         }
         var back = await Http.SendAsync(Host, HttpMethod.Get, "/health/ready", null, null);
         Assert.True(back.Status == 200, back.Body);
+    }
+
+    /// <summary>
+    /// Wolverine holds two message stores over the master: its main store (nodes, leadership, recurring jobs) and, because
+    /// the master is also one of Marten's databases (agencies registered before there were several, the default tenant),
+    /// a tenant store over the same tables. Harmless, because everything that polls — the scheduled-message job of each node
+    /// (<c>MessageStoreCollection.StartScheduledJobProcessing</c>), the durability agents the leader assigns (inbox/outbox
+    /// recovery, <c>AllKnownAgentsAsync</c>) and listener inbox recovery — enumerates Wolverine's store collection, which
+    /// keeps one store per database address (engine/server/database/schema) and the main one where two share it
+    /// (<c>categorizeStore</c>). This pins that: should a Wolverine upgrade poll both, the master's scheduled messages would
+    /// be read twice per period and this fails (README, "Several databases").
+    /// </summary>
+    [Fact]
+    public async Task Wolverine_polls_each_database_once_though_it_keeps_two_stores_over_the_master()
+    {
+        var runtime = Host.Services.GetRequiredService<IWolverineRuntime>();
+        var tenanted = Assert.Single(runtime.Stores.MultiTenanted);
+        var master = tenanted.Main.Uri;
+        var overMaster = tenanted.Source.AllActive().Prepend(tenanted.Main).Count(s => s.Uri == master);
+        Assert.Equal(2, overMaster);
+
+        var polled = await runtime.Stores.FindAllAsync();
+        Assert.Equal(3, polled.Count); // the master, db1, db2
+        Assert.Equal(3, polled.Select(s => s.Uri).Distinct().Count());
+        Assert.Same(tenanted.Main, polled.Single(s => s.Uri == master));
+        var agents = await runtime.Stores.AllKnownAgentsAsync();
+        Assert.Equal(polled.Select(s => s.Uri.ToString()).Order(), agents.Select(a => a.ToString()).Order());
     }
 
     private async Task AdminAsync(params string[] statements)
