@@ -2,23 +2,26 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Disclosure.Load;
 
-/// <summary>One case as the client knows it: what the server acknowledged (a 2xx it received).</summary>
-public sealed record Acknowledged(string Key, string Id, string Outcome, bool DecisionAcknowledged);
+/// <summary>One case as the client knows it: what the server acknowledged (a 2xx it received), and of which agency.</summary>
+public sealed record Acknowledged(string Key, string Id, string Outcome, bool DecisionAcknowledged, string? Agency = null);
 
 /// <summary>
 /// The chaos client and its verifier. The client drives intake and decisions, keeps a journal of every acknowledged
 /// response, and retries what was not acknowledged — an intake with the same Idempotency-Key, a decision until it is
 /// acknowledged or the case shows it (a 409 whose case holds our decision means the first attempt did commit).
+/// <c>--agency a,b,…</c> spreads the clients over several agencies (client i works for agency i mod n): with several
+/// databases (ops/chaos --databases K) one agency per database, so every database takes writes during the kills.
 /// </summary>
 public static class Chaos
 {
     public static async Task<int> Client(Options o)
     {
-        var agency = o["agency"];
+        var agencies = Agencies(o);
         var seconds = o.Int("seconds", 60);
         var workers = o.Int("clients", 8);
         var journal = o["journal"];
@@ -35,6 +38,7 @@ public static class Chaos
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
         {
             var random = new Random(w * 104729 + Environment.TickCount);
+            var agency = agencies[w % agencies.Length];
             while (!Stopping())
             {
                 var key = Guid.NewGuid().ToString();
@@ -67,7 +71,7 @@ public static class Chaos
                     }
                     if (!done) { Interlocked.Increment(ref retries); await Task.Delay(200); }
                 }
-                acked.Add(new Acknowledged(key, id, outcome, done));
+                acked.Add(new Acknowledged(key, id, outcome, done, agency));
             }
         }));
         await File.WriteAllLinesAsync(journal, acked.Select(a => JsonSerializer.Serialize(a)));
@@ -76,6 +80,9 @@ public static class Chaos
         Console.WriteLine($"retries={retries}");
         return 0;
     }
+
+    /// <summary>The agencies of <c>--agency</c> (one, or several separated by commas).</summary>
+    private static string[] Agencies(Options o) => o["agency"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static async Task<(int Status, JsonElement Body)> Send(HttpClient http, HttpMethod method, string url, object? body, string? key)
     {
@@ -101,7 +108,7 @@ public static class Chaos
     /// </summary>
     public static async Task<int> DeadlineCases(Options o)
     {
-        var agency = o["agency"];
+        var agencies = Agencies(o); // several: case i of agency i mod n (one per database)
         var day = DateOnly.Parse(o["day"], System.Globalization.CultureInfo.InvariantCulture);
         var count = o.Int("count", 40);
         var calendar = Disclosure.Domain.Calendar.WorkingDayCalendar.Official;
@@ -113,6 +120,7 @@ public static class Chaos
         {
             var body = new { channel = "online", applicant = new { category = "natural_person", name = "期限演练" }, description = $"deadline drill {i}", receivedOn = receivedOn.ToString("yyyy-MM-dd") };
             var key = $"deadline-drill-{i}";
+            var agency = agencies[i % agencies.Length];
             (int Status, JsonElement Reply) answer = (0, default);
             for (var attempt = 0; attempt < 20 && answer.Status != 201; attempt++)
                 if ((answer = await Send(http, HttpMethod.Post, $"/api/agencies/{agency}/applications", body, key)).Status != 201) await Task.Delay(500);
@@ -129,18 +137,30 @@ public static class Chaos
         return 0;
     }
 
-    /// <summary>Every acknowledged case exists exactly once with exactly its acknowledged events; the report equals a recount.</summary>
+    /// <summary>
+    /// Every acknowledged case exists exactly once with exactly its acknowledged events; each agency's report equals a
+    /// recount. With several databases (the host's <c>EventStore__Databases__*</c> settings in the environment, as
+    /// ops/chaos --databases hands them to the hosts) each agency is checked in the database the master's table assigns
+    /// it to, and every other database must hold none of its cases (a case written to the wrong database, or twice in two,
+    /// counts as a duplicate).
+    /// </summary>
     public static async Task<int> Verify(Options o)
     {
-        var agency = o["agency"];
+        var agencies = Agencies(o);
         var acked = (await File.ReadAllLinesAsync(o["journal"])).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Acknowledged>(l)!).ToList();
-        await using var db = Disclosure.Host.Infrastructure.PostgresDataSource.Create(o["connection"]); // also a primary and its standby (ops/chaos --ha)
+        await using var master = Disclosure.Host.Infrastructure.PostgresDataSource.Create(o["connection"]); // also a primary and its standby (ops/chaos --ha)
+        // the hosts' EventStore__Databases__{name} settings, as configuration reads them from the environment
+        var settings = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Where(e => ((string)e.Key).StartsWith("EventStore__Databases__", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(e => ((string)e.Key).Replace("__", ":"), e => (string?)e.Value);
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var databases = Disclosure.Host.Infrastructure.AgencyDatabases.From(config, master, cs => cs);
         using var http = Api.Client(o, 4);
 
         int found = 0, lost = 0, wrong = 0;
         foreach (var a in acked)
         {
-            var view = await http.GetFromJsonAsync<JsonElement>($"/api/agencies/{agency}/applications/{a.Id}").ConfigureAwait(false);
+            var view = await http.GetFromJsonAsync<JsonElement>($"/api/agencies/{a.Agency ?? agencies[0]}/applications/{a.Id}").ConfigureAwait(false);
             var types = view.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("type").GetString()).ToList();
             var received = types.Count(t => t == "application_received");
             var decided = types.Count(t => t == "decision_recorded");
@@ -150,49 +170,72 @@ public static class Chaos
             if (received != 1 || decided != expected || (a.DecisionAcknowledged && view.GetProperty("outcome").GetString() != a.Outcome)) wrong++;
         }
 
-        // duplicates: more than one application carrying the same idempotency key's first response
-        await using var dup = db.CreateCommand("""
-            select count(*) from (
-              select data->>'description' from disclosure.mt_doc_application where tenant_id = $1 group by 1 having count(*) > 1) d
-            """);
-        dup.Parameters.AddWithValue(agency);
-        var duplicateNumbers = (long)(await dup.ExecuteScalarAsync())!;
-        await using var keys = db.CreateCommand("select count(*) from disclosure.mt_doc_idempotencyrecord where tenant_id = $1");
-        keys.Parameters.AddWithValue(agency);
-        var keyCount = (long)(await keys.ExecuteScalarAsync())!;
-        await using var apps = db.CreateCommand("select count(*) from disclosure.mt_doc_application where tenant_id = $1");
-        apps.Parameters.AddWithValue(agency);
-        var appCount = (long)(await apps.ExecuteScalarAsync())!;
-        var duplicates = duplicateNumbers + Math.Max(0, appCount - keyCount);
-
-        // projections: the report against a recount of the cases
-        JsonElement report = default;
-        for (var i = 0; i < 600; i++)
+        long duplicates = 0;
+        var consistent = true;
+        var byDatabase = new List<string>();
+        foreach (var agency in agencies)
         {
-            report = await http.GetFromJsonAsync<JsonElement>($"/api/agencies/{agency}/reports/2025");
-            if (!report.GetProperty("stale").GetBoolean()) break;
-            await Task.Delay(100);
+            var name = databases.DatabaseOf(agency) ?? "?";
+            var db = databases.For(agency);
+            // duplicates: more than one application carrying the same idempotency key's first response
+            await using var dup = db.CreateCommand("""
+                select count(*) from (
+                  select data->>'description' from disclosure.mt_doc_application where tenant_id = $1 group by 1 having count(*) > 1) d
+                """);
+            dup.Parameters.AddWithValue(agency);
+            var duplicateNumbers = (long)(await dup.ExecuteScalarAsync())!;
+            await using var keys = db.CreateCommand("select count(*) from disclosure.mt_doc_idempotencyrecord where tenant_id = $1");
+            keys.Parameters.AddWithValue(agency);
+            var keyCount = (long)(await keys.ExecuteScalarAsync())!;
+            await using var apps = db.CreateCommand("select count(*) from disclosure.mt_doc_application where tenant_id = $1");
+            apps.Parameters.AddWithValue(agency);
+            var appCount = (long)(await apps.ExecuteScalarAsync())!;
+            // the agency's cases in any other database: none may be there
+            long elsewhere = 0;
+            foreach (var other in databases.All.Where(d => !ReferenceEquals(d, db)))
+            {
+                await using var stray = other.CreateCommand("select count(*) from disclosure.mt_events where tenant_id = $1 and type = 'application_received'");
+                stray.Parameters.AddWithValue(agency);
+                try { elsewhere += (long)(await stray.ExecuteScalarAsync())!; }
+                catch (PostgresException e) when (e.SqlState == "42P01") { /* a database without the event store (the master before any agency) */ }
+            }
+            duplicates += duplicateNumbers + Math.Max(0, appCount - keyCount) + elsewhere;
+
+            // projections: the report against a recount of the cases
+            JsonElement report = default;
+            for (var i = 0; i < 600; i++)
+            {
+                report = await http.GetFromJsonAsync<JsonElement>($"/api/agencies/{agency}/reports/2025");
+                if (!report.GetProperty("stale").GetBoolean()) break;
+                await Task.Delay(100);
+            }
+            int Cell(string row) => report.GetProperty("tables").GetProperty("applications").GetProperty("rows").EnumerateArray()
+                .Single(r => r.GetProperty("code").GetString() == row).GetProperty("values")[6].GetInt32();
+            await using var recount = db.CreateCommand("""
+                select count(*) filter (where (data->>'receivedOn')::date between '2025-01-01' and '2025-12-31'),
+                       count(*) filter (where (data->'answer'->>'decidedOn')::date between '2025-01-01' and '2025-12-31')
+                from disclosure.mt_doc_application where tenant_id = $1
+                """);
+            recount.Parameters.AddWithValue(agency);
+            long receivedCount, handledCount;
+            await using (var reader = await recount.ExecuteReaderAsync())
+            {
+                await reader.ReadAsync();
+                (receivedCount, handledCount) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+            var checksOk = report.GetProperty("checks").EnumerateArray().All(c => c.GetProperty("ok").GetBoolean());
+            var fresh = !report.GetProperty("stale").GetBoolean() && checksOk && Cell("received") == receivedCount && Cell("total_handled") == handledCount;
+            consistent &= fresh;
+            Console.WriteLine($"agency_{agency}=database {name}, {acked.Count(a => (a.Agency ?? agencies[0]) == agency)} acknowledged, {appCount} applications, {elsewhere} elsewhere, report_received={Cell("received")} recount_received={receivedCount} report_handled={Cell("total_handled")} recount_handled={handledCount} consistent={(fresh ? "yes" : "no")}");
+            byDatabase.Add($"{name}:{appCount}");
         }
-        int Cell(string row) => report.GetProperty("tables").GetProperty("applications").GetProperty("rows").EnumerateArray()
-            .Single(r => r.GetProperty("code").GetString() == row).GetProperty("values")[6].GetInt32();
-        await using var recount = db.CreateCommand("""
-            select count(*) filter (where (data->>'receivedOn')::date between '2025-01-01' and '2025-12-31'),
-                   count(*) filter (where (data->'answer'->>'decidedOn')::date between '2025-01-01' and '2025-12-31')
-            from disclosure.mt_doc_application where tenant_id = $1
-            """);
-        recount.Parameters.AddWithValue(agency);
-        await using var reader = await recount.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var (receivedCount, handledCount) = (reader.GetInt64(0), reader.GetInt64(1));
-        var checksOk = report.GetProperty("checks").EnumerateArray().All(c => c.GetProperty("ok").GetBoolean());
-        var consistent = !report.GetProperty("stale").GetBoolean() && checksOk && Cell("received") == receivedCount && Cell("total_handled") == handledCount;
 
         Console.WriteLine($"acknowledged={acked.Count}");
         Console.WriteLine($"found={found}");
         Console.WriteLine($"lost={lost + wrong}");
         Console.WriteLine($"wrong_events={wrong}");
         Console.WriteLine($"duplicates={duplicates}");
-        Console.WriteLine($"report_received={Cell("received")} recount_received={receivedCount} report_handled={Cell("total_handled")} recount_handled={handledCount}");
+        Console.WriteLine($"databases={string.Join(" ", byDatabase)}");
         Console.WriteLine($"consistent={(consistent ? "yes" : "no")}");
         return 0;
     }

@@ -63,6 +63,9 @@ public sealed class AgencyDatabases
     /// <summary>The master database: reference data and the agency → database table (the only database when not <see cref="Several"/>).</summary>
     public NpgsqlDataSource Master => _master;
 
+    /// <summary>The data source of the agency database configured under that name.</summary>
+    public NpgsqlDataSource Group(string name) => _groups[name];
+
     /// <summary>Every database that holds agencies' data: the master (agencies registered before there were several) and the groups'.</summary>
     public IReadOnlyList<NpgsqlDataSource> All => [_master, .. _groups.Values];
 
@@ -132,6 +135,8 @@ public sealed class AgencyDatabases
         if (!Several) return opts;
         EnsureTable();
         opts.Tenancy = new AgencyTenancy(opts, this);
+        // each database has its own pool; a statement refused while being prepared poisons a connection of that one
+        opts.Logger(new PreparedStatementGuard(All));
         return opts;
     }
 

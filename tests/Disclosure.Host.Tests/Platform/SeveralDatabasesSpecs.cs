@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;
+using Wolverine.Runtime;
 
 namespace Disclosure.Host.Tests.Platform;
 
@@ -62,7 +63,7 @@ public sealed class SeveralDatabasesFixture : IAsyncLifetime
         foreach (var cs in new[] { Master, Db1, Db2 }) await RecreateAsync(cs, create: false);
     }
 
-    private static async Task RecreateAsync(string connectionString, bool create)
+    internal static async Task RecreateAsync(string connectionString, bool create)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
@@ -148,6 +149,78 @@ public class SeveralDatabasesSpecs(SeveralDatabasesFixture fixture)
             var report = (await Get(url)).ShouldBe(200);
             if (!report.Json.GetProperty("stale").GetBoolean() || DateTime.UtcNow > until) return report;
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Readiness covers every database: a node that cannot reach one agency database would fail that group's intakes and
+    /// its deadline checks, so the proxy must take it out (README, "Several databases"). The answer names the database by
+    /// its configured name and never shows a connection string. db2 is made unreachable by refusing new connections to it
+    /// and ending the ones open, then let in again.
+    /// </summary>
+    [Fact]
+    public async Task A_node_is_ready_only_while_every_agency_database_answers_and_says_which_does_not()
+    {
+        var ready = await Http.SendAsync(Host, HttpMethod.Get, "/health/ready", null, null);
+        Assert.True(ready.Status == 200, ready.Body);
+
+        var db2 = new NpgsqlConnectionStringBuilder(fixture.Db2).Database!;
+        await AdminAsync($"alter database \"{db2}\" allow_connections false",
+            $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{db2}' and pid <> pg_backend_pid()");
+        try
+        {
+            Host.Services.GetRequiredService<AgencyDatabases>().Group("db2").Clear();
+            var down = await Http.SendAsync(Host, HttpMethod.Get, "/health/ready", null, null);
+            Assert.Equal(503, down.Status);
+            Assert.Contains("'db2'", down.Body);
+            Assert.DoesNotContain("'db1'", down.Body);
+            Assert.DoesNotContain("'master'", down.Body);
+            Assert.DoesNotContain(db2, down.Body); // the database's own name is in its connection string, not in the answer
+            Assert.DoesNotContain("Host=", down.Body, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await AdminAsync($"alter database \"{db2}\" allow_connections true");
+        }
+        var back = await Http.SendAsync(Host, HttpMethod.Get, "/health/ready", null, null);
+        Assert.True(back.Status == 200, back.Body);
+    }
+
+    /// <summary>
+    /// Wolverine holds two message stores over the master: its main store (nodes, leadership, recurring jobs) and, because
+    /// the master is also one of Marten's databases (agencies registered before there were several, the default tenant),
+    /// a tenant store over the same tables. Harmless, because everything that polls — the scheduled-message job of each node
+    /// (<c>MessageStoreCollection.StartScheduledJobProcessing</c>), the durability agents the leader assigns (inbox/outbox
+    /// recovery, <c>AllKnownAgentsAsync</c>) and listener inbox recovery — enumerates Wolverine's store collection, which
+    /// keeps one store per database address (engine/server/database/schema) and the main one where two share it
+    /// (<c>categorizeStore</c>). This pins that: should a Wolverine upgrade poll both, the master's scheduled messages would
+    /// be read twice per period and this fails (README, "Several databases").
+    /// </summary>
+    [Fact]
+    public async Task Wolverine_polls_each_database_once_though_it_keeps_two_stores_over_the_master()
+    {
+        var runtime = Host.Services.GetRequiredService<IWolverineRuntime>();
+        var tenanted = Assert.Single(runtime.Stores.MultiTenanted);
+        var master = tenanted.Main.Uri;
+        var overMaster = tenanted.Source.AllActive().Prepend(tenanted.Main).Count(s => s.Uri == master);
+        Assert.Equal(2, overMaster);
+
+        var polled = await runtime.Stores.FindAllAsync();
+        Assert.Equal(3, polled.Count); // the master, db1, db2
+        Assert.Equal(3, polled.Select(s => s.Uri).Distinct().Count());
+        Assert.Same(tenanted.Main, polled.Single(s => s.Uri == master));
+        var agents = await runtime.Stores.AllKnownAgentsAsync();
+        Assert.Equal(polled.Select(s => s.Uri.ToString()).Order(), agents.Select(a => a.ToString()).Order());
+    }
+
+    private async Task AdminAsync(params string[] statements)
+    {
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(fixture.Master) { Database = "postgres", Pooling = false }.ConnectionString);
+        await admin.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var cmd = new NpgsqlCommand(sql, admin);
+            await cmd.ExecuteNonQueryAsync();
         }
     }
 
