@@ -174,7 +174,7 @@ public static class SweepBench
         while (watch.Elapsed < timeout)
         {
             await using var cmd = source.CreateCommand(
-                "select (select coalesce(max(seq_id), 0) from disclosure.mt_events), (select coalesce(min(last_seq_id), 0) from disclosure.mt_event_progression where name <> 'HighWaterMark')");
+                "select (select coalesce(max(seq_id), 0) from disclosure.mt_events), (select coalesce(min(last_seq_id), 0) from disclosure.mt_event_progression where name not like 'HighWater%')");
             await using var reader = await cmd.ExecuteReaderAsync();
             await reader.ReadAsync();
             var (high, at) = (reader.GetInt64(0), reader.GetInt64(1));
