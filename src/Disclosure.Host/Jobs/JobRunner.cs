@@ -170,7 +170,6 @@ public static class JobHandler
         if (job is null || job.FinishedAt is not null || job.PagesDone != message.Page) return; // this page is done: a redelivery
         var plan = await session.LoadAsync<JobPlan>(JobPlan.IdFor(job.Id, message.Page), ct)
             ?? throw new InvalidOperationException($"Job {job.Id} has no page {message.Page}.");
-        var markIds = plan.Keys.Select(k => JobMark.IdFor(job.Id, k.Id)).ToArray();
         var before = (await MarksAsync(session, job.Id, plan.Keys, ct)).Select(m => m.Case).ToHashSet();
         // cases handled before a crash keep their mark: only the others are sent
         var results = await kinds[job.Kind].HandleAsync(job, plan.Keys.Where(k => !before.Contains(k.Id)).ToList(), bus, ct);
@@ -192,7 +191,8 @@ public static class JobHandler
             else if (result?.Failure is { } failure) Fail(job, key, failure);
         }
         job.PagesDone++;
-        if (!Several(session)) foreach (var id in markIds) session.Delete<JobMark>(id); // several databases: at the job's end (ForgetMarksAsync)
+        // the marks there are (a case left alone by a batch has none: no delete sent for it); several databases: at the job's end (ForgetMarksAsync)
+        if (!Several(session)) foreach (var mark in marks.Values) session.Delete<JobMark>(mark.Id);
         session.Delete<JobPlan>(plan.Id);
         session.Store(job);
         if (job.PagesDone < job.Pages) await bus.PublishAsync(new RunJobPage(job.Id, job.PagesDone));
