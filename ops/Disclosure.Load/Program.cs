@@ -29,6 +29,7 @@ return command switch
     "index-lag" => await SearchBench.IndexLag(options),
     "search" => await SearchBench.Search(options),
     "repeats" => await SearchBench.Repeats(options),
+    "sweep" => await SweepBench.Run(options),
     "campaign-bodies" => SearchBench.CampaignBodies(options),
     "province-agencies" => await Province.RegisterAgencies(options),
     "province-seed" => await Province.Seed(options),

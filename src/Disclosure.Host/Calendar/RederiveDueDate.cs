@@ -52,11 +52,14 @@ public sealed class RederiveJob(IDocumentStore store, CalendarStore calendars) :
         IReadOnlyList<TCase> cases;
         cases = await store.InEachDatabaseAsync<TCase>(async query => await kind.LoadAsync(query, ids, ct));
         var reason = job.Reason ?? "";
-        // still running (the page may run after a step closed it) and moved by the calendar in force
-        foreach (var c in cases.Where(c => kind.IsRunning(c) && kind.Derive(c, calendars.Current, calendars.Settings) != c.DueOn))
+        // still running (the page may run after a step closed it) and moved by the calendar in force: a batch per agency
+        var moved = cases.Where(c => kind.IsRunning(c) && kind.Derive(c, calendars.Current, calendars.Settings) != c.DueOn).ToDictionary(c => c.Id);
+        var sent = await SendBatchedAsync(bus, [.. keys.Where(k => moved.ContainsKey(k.Id))],
+            key => new RederiveDueDate<TCase>(reason) { Case = key.Id.ToString(), Job = job.Id }, (key, command) => bus.SendAsync(key.Agency, command, ct), ct);
+        foreach (var (id, (answer, failure)) in sent)
         {
-            var (answer, failure) = await TryAsync(() => bus.SendAsync(c.Agency, new RederiveDueDate<TCase>(reason) { Case = c.Id.ToString(), Job = job.Id }, ct));
-            results[c.Id] = answer is { Outcome: CaseOutcome.Changed }
+            var c = moved[id];
+            results[id] = answer is { Outcome: CaseOutcome.Changed }
                 ? new(new Jobs.JobCase(c.Agency, kind.Noun, c.Id, c.TrackingNumber, Day(c.DueOn), Day(DueOn(answer.View()))))
                 : new(Failure: failure);
         }

@@ -42,6 +42,23 @@ public static class CaseBus
         return answer;
     }
 
+    /// <summary>
+    /// A page's commands to one agency's cases of one kind (<see cref="CaseBatch{TCase}"/>, from <see cref="CaseKind.Batch"/>), in one transaction: the answers
+    /// in the commands' order, or null when a writer changed one of the cases first and the whole batch rolled back (the
+    /// caller then sends the commands one by one, <see cref="Jobs.JobKind.SendBatchedAsync"/>).
+    /// </summary>
+    public static async Task<CaseBatchAnswer?> SendBatchAsync(this IMessageBus bus, string agency, object batch, CancellationToken ct)
+    {
+        try
+        {
+            return await bus.InvokeForTenantAsync<CaseBatchAnswer>(agency, batch, ct);
+        }
+        catch (Exception e) when (StorageConflict.Is(e))
+        {
+            return null;
+        }
+    }
+
     /// <summary>An intake: two requests racing with the same <c>Idempotency-Key</c> make one case, the loser answers as the winner did.</summary>
     public static async Task<CaseAnswer> ReceiveAsync(this IMessageBus bus, string agency, object intake, CancellationToken ct)
     {

@@ -36,6 +36,19 @@ public static class CaseCommandHandler
     public static async Task<CaseAnswer> Handle(CaseCommand<Domain.Reviews.ReviewCase> command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         Jobs.JobMark.Record(session, command, await writes.ExecuteAsync(Reviews.ReviewKind.Instance, session, bus, command, ct));
 
+    // a page of a job: the commands of one agency's cases in one transaction, each executed one leaving its mark in it
+    public static async Task<CaseBatchAnswer> Handle(CaseBatch<Application> batch, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+        Marked(session, batch.Commands, await writes.ExecuteManyAsync(ApplicationKind.Instance, session, bus, batch.Commands, ct));
+
+    public static async Task<CaseBatchAnswer> Handle(CaseBatch<Letter> batch, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+        Marked(session, batch.Commands, await writes.ExecuteManyAsync(LetterKind.Instance, session, bus, batch.Commands, ct));
+
+    public static async Task<CaseBatchAnswer> Handle(CaseBatch<Domain.Reviews.ReviewCase> batch, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
+        Marked(session, batch.Commands, await writes.ExecuteManyAsync(Reviews.ReviewKind.Instance, session, bus, batch.Commands, ct));
+
+    private static CaseBatchAnswer Marked(IDocumentSession session, IEnumerable<CaseCommand> commands, IReadOnlyList<CaseAnswer?> answers) =>
+        new([.. commands.Zip(answers, (command, answer) => answer is null ? null : Jobs.JobMark.Record(session, command, answer))]);
+
     public static Task<CaseAnswer> Handle(ReceiveApplication command, IDocumentSession session, IMessageContext bus, CaseWrites writes, CancellationToken ct) =>
         writes.ReceiveAsync(ApplicationKind.Instance, session, bus, command, ct);
 

@@ -33,6 +33,9 @@ public abstract class CaseKind
 
     public abstract CaseCommand Erase(DateOnly? closedBefore);
 
+    /// <summary>Commands of this kind of case as one <see cref="CaseBatch{TCase}"/> (a page of a job, one agency).</summary>
+    public abstract object Batch(IEnumerable<CaseCommand> commands);
+
     /// <summary>The kinds of case, and the one a job's case names.</summary>
     public static readonly IReadOnlyList<CaseKind> All = [ApplicationKind.Instance, LetterKind.Instance, Reviews.ReviewKind.Instance];
 
@@ -137,6 +140,8 @@ public abstract class CaseKind<TCase> : CaseKind where TCase : class, ITrackedCa
     public override CaseCommand ApplyDeadlines() => new ApplyDeadlines<TCase>();
 
     public override CaseCommand Erase(DateOnly? closedBefore) => new EraseCasePersonalData<TCase>(closedBefore);
+
+    public override object Batch(IEnumerable<CaseCommand> commands) => new CaseBatch<TCase>([.. commands.Cast<CaseCommand<TCase>>()]);
 
     public string NotFound(string id) => $"There is no {Noun} '{(id.Length > 40 ? id[..40] + "…" : id)}' in this agency.";
 }

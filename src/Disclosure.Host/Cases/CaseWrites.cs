@@ -137,6 +137,63 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
             () => kind.View(state, today, [.. history, .. stream.Events]));
     }
 
+    /// <summary>
+    /// The commands of a page of a job (<see cref="CaseBatch{TCase}"/>) on cases of the session's agency, in one transaction:
+    /// three reads for them all (their events, their stored cases, the reminders already recorded), each case folded with
+    /// the calendar in force and its command decided by the Domain exactly as <see cref="ExecuteAsync{TCase}"/> does; a
+    /// command that would record nothing on its case (no event, no reminder not yet recorded, nothing else) is answered
+    /// null and not written. The others go through <see cref="ExecuteAsync{TCase}"/> itself in this session — it reads its
+    /// case again for writing (the expected version), decides again and appends — so nothing is recorded by any other code.
+    /// </summary>
+    /// <remarks>
+    /// A command left alone schedules no check, even one that <see cref="CaseCommand.SchedulesNextAlarm"/>: the case's
+    /// own check is already scheduled by the step that made it, and the sweep runs every night anyway; a check scheduled
+    /// by every sweep for every open case piled up a duplicate a night per case in the inbox.
+    /// </remarks>
+    public async Task<IReadOnlyList<CaseAnswer?>> ExecuteManyAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,
+        IReadOnlyList<CaseCommand<TCase>> commands, CancellationToken ct) where TCase : class, ITrackedCase
+    {
+        var ids = commands.Select(c => Guid.TryParse(c.Case, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToArray();
+        var events = (await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids)).ToListAsync(ct))
+            .GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Version).ToList());
+        var stored = (await session.LoadManyAsync<TCase>(ct, ids)).ToDictionary(c => c.Id);
+        var recorded = (await session.Query<Notification>().Where(n => n.CaseId.IsOneOf(ids)).Select(n => n.Id).ToListAsync(ct)).ToHashSet();
+        var context = await ContextAsync(session.TenantId, ct);
+        context = context with { Notices = await session.LoadReferenceAsync<NoticeSetup>(session.TenantId, ct) ?? NoticeSetup.None };
+
+        var answers = new List<CaseAnswer?>();
+        foreach (var command in commands)
+        {
+            if (Guid.TryParse(command.Case, out var id) && events.TryGetValue(id, out var history) && stored.TryGetValue(id, out var kept)
+                && await NothingToRecordAsync(kind, session, command, history, context with { Stored = kept }, recorded, ct))
+                answers.Add(null);
+            else
+                answers.Add(await ExecuteAsync(kind, session, bus, command, ct));
+        }
+        return answers;
+    }
+
+    /// <summary>
+    /// The command decided on the case as read: true only when it records nothing — no event and nothing else (a case it
+    /// opens or links, a document, a message) but reminders already recorded. A refusal, a command that issues notices or
+    /// expects a version is left to <see cref="ExecuteAsync{TCase}"/>, which answers it.
+    /// </summary>
+    private static async Task<bool> NothingToRecordAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, CaseCommand<TCase> command,
+        IReadOnlyList<IEvent> history, CaseContext context, HashSet<string> recorded, CancellationToken ct) where TCase : class, ITrackedCase
+    {
+        if (command.Version is not null || command is IIssuesNotices<TCase> || history.Count == 0) return false;
+        var current = kind.Fold(history.Select(e => e.Data), history[^1].Version, context);
+        command = await CaseCompletion.CompleteAsync(session, command, current, context, ct);
+        try
+        {
+            return command.Decide(current, context).All(d => d is DeadlineNotice notice && recorded.Contains(Notification.IdFor(current.Id, notice)));
+        }
+        catch (Refusal)
+        {
+            return false;
+        }
+    }
+
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public async Task<CaseAnswer> ReceiveAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,

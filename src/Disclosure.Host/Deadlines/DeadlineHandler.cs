@@ -66,7 +66,8 @@ public static class DeadlineHandler
 
 /// <summary>
 /// The sweep as a job: every open application and every letter awaiting action, in pages; each case gets its deadline
-/// command through the write path like a scheduled check (a lost race is looked at again, <see cref="CaseBus.CheckAsync"/>).
+/// command through the write path like a scheduled check, a page's cases of one agency in one batch
+/// (<see cref="JobKind.SendBatchedAsync"/>; a lost race is looked at again, <see cref="CaseBus.CheckAsync"/>).
 /// </summary>
 public sealed class DeadlineSweepJob(IDocumentStore store) : JobKind
 {
@@ -92,14 +93,11 @@ public sealed class DeadlineSweepJob(IDocumentStore store) : JobKind
 
     public override async Task<Dictionary<Guid, JobCaseResult>> HandleAsync(Job job, IReadOnlyList<JobKey> keys, IMessageBus bus, CancellationToken ct)
     {
-        var results = new Dictionary<Guid, JobCaseResult>();
-        foreach (var key in keys)
-        {
-            var command = CaseKind.Named(key.Kind).ApplyDeadlines() with { Case = key.Id.ToString(), Job = job.Id };
-            // still lost after the retries: the winner's step scheduled the next check; the job lists the case
-            var (_, failure) = await TryAsync(() => bus.CheckAsync(key.Agency, command, ct));
-            results[key.Id] = new JobCaseResult(Failure: failure);
-        }
-        return results;
+        // a batch per agency and kind: the cases on which nothing falls due (most, most nights) are read and left alone;
+        // a case sent alone after a lost race is looked at again a few times (CheckAsync), still lost after the retries
+        // the winner's step scheduled the next check, and the job lists the case
+        var sent = await SendBatchedAsync(bus, keys, key => CaseKind.Named(key.Kind).ApplyDeadlines() with { Case = key.Id.ToString(), Job = job.Id },
+            (key, command) => bus.CheckAsync(key.Agency, command, ct), ct);
+        return sent.ToDictionary(s => s.Key, s => new JobCaseResult(Failure: s.Value.Failure));
     }
 }

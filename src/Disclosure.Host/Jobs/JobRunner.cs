@@ -36,6 +36,42 @@ public abstract class JobKind
     /// <summary>After the job's end is committed (a cache to forget).</summary>
     public virtual void Finished(Job job) { }
 
+    /// <summary>
+    /// The page's commands through the write path a batch at a time — one <see cref="Cases.CaseBatch{TCase}"/> per agency and
+    /// kind of case, each one transaction in which a case the command would change nothing on is not written at all
+    /// (<see cref="Cases.CaseWrites.ExecuteManyAsync{TCase}"/>). A batch that lost a race on one of its cases (or failed)
+    /// rolled back whole: its commands are sent again one by one through <paramref name="one"/>, as a page did before #25,
+    /// so a failure is still told per case; a command answered with a conflict inside a batch is sent again so too.
+    /// Per case: the write path's answer (null: left alone, nothing to record) and the failure.
+    /// </summary>
+    protected static async Task<Dictionary<Guid, (Cases.CaseAnswer? Answer, string? Failure)>> SendBatchedAsync(IMessageBus bus, IReadOnlyList<JobKey> keys,
+        Func<JobKey, Cases.CaseCommand> command, Func<JobKey, Cases.CaseCommand, Task<Cases.CaseAnswer>> one, CancellationToken ct)
+    {
+        var results = new Dictionary<Guid, (Cases.CaseAnswer?, string?)>();
+        foreach (var group in keys.GroupBy(k => (k.Agency, k.Kind)))
+        {
+            var commands = group.Select(k => (Key: k, Command: command(k))).ToList();
+            Cases.CaseBatchAnswer? batch;
+            try
+            {
+                batch = await Cases.CaseBus.SendBatchAsync(bus, group.Key.Agency, Cases.CaseKind.Named(group.Key.Kind).Batch(commands.Select(c => c.Command)), ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                batch = null; // told per case below, each sent alone
+            }
+            for (var i = 0; i < commands.Count; i++)
+            {
+                var (key, sent) = commands[i];
+                var answer = batch?.Answers[i];
+                results[key.Id] = batch is not null && answer?.Outcome != Cases.CaseOutcome.Conflict
+                    ? (answer, null)
+                    : await TryAsync(() => one(key, sent));
+            }
+        }
+        return results;
+    }
+
     /// <summary>A case's command failed outright (not a refusal): the job goes on, the case is listed with what kind of failure it was.</summary>
     protected static async Task<(Cases.CaseAnswer? Answer, string? Failure)> TryAsync(Func<Task<Cases.CaseAnswer>> send)
     {
@@ -134,7 +170,6 @@ public static class JobHandler
         if (job is null || job.FinishedAt is not null || job.PagesDone != message.Page) return; // this page is done: a redelivery
         var plan = await session.LoadAsync<JobPlan>(JobPlan.IdFor(job.Id, message.Page), ct)
             ?? throw new InvalidOperationException($"Job {job.Id} has no page {message.Page}.");
-        var markIds = plan.Keys.Select(k => JobMark.IdFor(job.Id, k.Id)).ToArray();
         var before = (await MarksAsync(session, job.Id, plan.Keys, ct)).Select(m => m.Case).ToHashSet();
         // cases handled before a crash keep their mark: only the others are sent
         var results = await kinds[job.Kind].HandleAsync(job, plan.Keys.Where(k => !before.Contains(k.Id)).ToList(), bus, ct);
@@ -156,7 +191,8 @@ public static class JobHandler
             else if (result?.Failure is { } failure) Fail(job, key, failure);
         }
         job.PagesDone++;
-        if (!Several(session)) foreach (var id in markIds) session.Delete<JobMark>(id); // several databases: at the job's end (ForgetMarksAsync)
+        // the marks there are (a case left alone by a batch has none: no delete sent for it); several databases: at the job's end (ForgetMarksAsync)
+        if (!Several(session)) foreach (var mark in marks.Values) session.Delete<JobMark>(mark.Id);
         session.Delete<JobPlan>(plan.Id);
         session.Store(job);
         if (job.PagesDone < job.Pages) await bus.PublishAsync(new RunJobPage(job.Id, job.PagesDone));

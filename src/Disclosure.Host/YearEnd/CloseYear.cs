@@ -61,13 +61,10 @@ public sealed class YearEndWork(IDocumentStore store, AgencyDirectory agencies, 
 
     public override async Task<Dictionary<Guid, JobCaseResult>> HandleAsync(Job job, IReadOnlyList<JobKey> keys, IMessageBus bus, CancellationToken ct)
     {
-        var results = new Dictionary<Guid, JobCaseResult>();
-        foreach (var key in keys)
-        {
-            var (_, failure) = await TryAsync(() => bus.SendAsync(key.Agency, new CarryForward(job.Year!.Value) { Case = key.Id.ToString(), Job = job.Id }, ct));
-            results[key.Id] = new JobCaseResult(Failure: failure);
-        }
-        return results;
+        // the page's cases in one batch: those already carried (a close run again) are read and left alone
+        var sent = await SendBatchedAsync(bus, keys, key => new CarryForward(job.Year!.Value) { Case = key.Id.ToString(), Job = job.Id },
+            (key, command) => bus.SendAsync(key.Agency, command, ct), ct);
+        return sent.ToDictionary(s => s.Key, s => new JobCaseResult(Failure: s.Value.Failure));
     }
 
     public override IDocumentSession SessionFor(Job job, IDocumentStore documents) => documents.LightweightSession(job.Agency!);
