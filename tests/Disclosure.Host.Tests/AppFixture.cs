@@ -157,30 +157,53 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     /// <summary>
     /// Until the async projections have caught up. A harness matter, not the product's: when a reset between scenarios races
     /// the start of Wolverine's projection agents, the agents can stay stopped (every shard at 0); they are started again
-    /// through the projection coordinator — what a host does at start — and the wait runs once more.
+    /// through the projection coordinator — what a host does at start — and the wait goes on. A shard is taken as stopped
+    /// when no position has moved for 10 s while the projections are behind (a full run lost a whole time-out, 60 s, to
+    /// such a shard before it was restarted), or at the latest when the time-out has passed.
     /// </summary>
     protected async Task ProjectionsCaughtUpAsync(TimeSpan timeout)
     {
-        try
+        var until = DateTime.UtcNow + timeout;
+        string? positions = null;
+        var movedAt = DateTime.UtcNow;
+        while (true)
         {
-            await Host.WaitForNonStaleProjectionDataAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
-            await coordinator.ResumeAsync();
-            // a shard whose position outlived the reset waits beyond the new high water mark (it stays at 0), or stopped out of
-            // order: each async shard starts again from the progression the database now holds
-            var daemon = coordinator.DaemonForMainDatabase();
-            var shards = ((DocumentStore)Store).Options.Projections.All
-                .Where(p => p.Lifecycle == JasperFx.Events.Projections.ProjectionLifecycle.Async).Select(p => p.Name + ":All")
-                .Union(daemon.CurrentAgents().Select(a => a.Name.Identity)).ToList();
-            foreach (var shard in shards)
+            try
             {
-                try { await daemon.StopAgentAsync(shard); } catch (Exception) { /* not running on this node */ }
-                await daemon.StartAgentAsync(shard, CancellationToken.None);
+                await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(2));
+                return;
             }
-            await Host.WaitForNonStaleProjectionDataAsync(timeout);
+            catch (TimeoutException) { }
+            var now = await ProgressionAsync();
+            if (now != positions) { positions = now; movedAt = DateTime.UtcNow; }
+            if (DateTime.UtcNow - movedAt > TimeSpan.FromSeconds(10) || DateTime.UtcNow > until) break;
+        }
+        await RestartProjectionAgentsAsync();
+        await Host.WaitForNonStaleProjectionDataAsync(timeout);
+    }
+
+    private static async Task<string> ProgressionAsync()
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("select string_agg(name || '=' || last_seq_id, ',' order by name) from disclosure.mt_event_progression", conn);
+        return (await cmd.ExecuteScalarAsync())?.ToString() ?? "";
+    }
+
+    private async Task RestartProjectionAgentsAsync()
+    {
+        var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        await coordinator.ResumeAsync();
+        // a shard whose position outlived the reset waits beyond the new high water mark (it stays at 0), or stopped out of
+        // order: each async shard starts again from the progression the database now holds
+        var daemon = coordinator.DaemonForMainDatabase();
+        var shards = ((DocumentStore)Store).Options.Projections.All
+            .Where(p => p.Lifecycle == JasperFx.Events.Projections.ProjectionLifecycle.Async).Select(p => p.Name + ":All")
+            .Union(daemon.CurrentAgents().Select(a => a.Name.Identity)).ToList();
+        foreach (var shard in shards)
+        {
+            try { await daemon.StopAgentAsync(shard); } catch (Exception) { /* not running on this node */ }
+            await daemon.StartAgentAsync(shard, CancellationToken.None);
         }
     }
 
