@@ -59,14 +59,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         B = await StartNode(LogsOfB);
     }
 
-    private Task<IAlbaHost> StartNode(LogCapture logs) => AlbaHost.For<Program>(x =>
+    private Task<IAlbaHost> StartNode(LogCapture logs) => Node(Clock, logs, ("ConnectionStrings:Marten", ConnectionString));
+
+    /// <summary>A node of a cluster: its settings, the shared clock, its own log capture, health checks every second.</summary>
+    internal static Task<IAlbaHost> Node(TimeProvider clock, LogCapture logs, params (string Key, string Value)[] settings) => AlbaHost.For<Program>(x =>
     {
-        x.UseSetting("ConnectionStrings:Marten", ConnectionString);
+        foreach (var (key, value) in settings) x.UseSetting(key, value);
         x.UseSetting("Cluster:HealthCheckSeconds", "1");
         x.ConfigureServices(services =>
         {
             // no DisableAllExternalWolverineTransports(): the nodes talk through the database control queue, which it turns off
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<Serilog.Core.ILogEventSink>(logs);
         });
     });

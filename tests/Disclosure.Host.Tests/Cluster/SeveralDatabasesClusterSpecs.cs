@@ -41,19 +41,8 @@ public sealed class SeveralDatabasesClusterFixture : IAsyncLifetime
         B = await StartNode(LogsOfB);
     }
 
-    private Task<IAlbaHost> StartNode(LogCapture logs) => AlbaHost.For<Program>(x =>
-    {
-        x.UseSetting("ConnectionStrings:Marten", Master);
-        x.UseSetting("EventStore:Databases:db1", Db1);
-        x.UseSetting("EventStore:Databases:db2", Db2);
-        x.UseSetting("Cluster:HealthCheckSeconds", "1");
-        x.ConfigureServices(services =>
-        {
-            // no DisableAllExternalWolverineTransports(): the nodes talk through the database control queue
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<Serilog.Core.ILogEventSink>(logs);
-        });
-    });
+    private Task<IAlbaHost> StartNode(LogCapture logs) =>
+        ClusterFixture.Node(Clock, logs, ("ConnectionStrings:Marten", Master), ("EventStore:Databases:db1", Db1), ("EventStore:Databases:db2", Db2));
 
     public string Admin => A.Services.GetRequiredService<AuthSettings>().IssueToken("user-admin", [Roles.Admin], [], TimeSpan.FromHours(1));
 

@@ -96,11 +96,20 @@ public class PlatformSpecs(AppFixture fixture) : HostScenario(fixture)
         options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
         using var store = new Marten.DocumentStore(options);
 
+        await RefusedWhileBeingPreparedThenValidAsync(store, "sanchang-park");
+    }
+
+    /// <summary>
+    /// Appends an application, then one whose text PostgreSQL refuses while binding the statement prepared in that round
+    /// trip (22P05), then three valid ones: each must succeed on the pool's connection (SeveralDatabasesGuardSpecs too).
+    /// </summary>
+    internal static async Task RefusedWhileBeingPreparedThenValidAsync(Marten.IDocumentStore store, string agency)
+    {
         async Task Append(string description)
         {
-            await using var session = store.LightweightSession("sanchang-park");
+            await using var session = store.LightweightSession(agency);
             var id = Guid.NewGuid();
-            session.Events.StartStream<Domain.Applications.Application>(id, new Domain.Applications.ApplicationReceived(id, "sanchang-park", "X-1", "online",
+            session.Events.StartStream<Domain.Applications.Application>(id, new Domain.Applications.ApplicationReceived(id, agency, "X-1", "online",
                 new Domain.Applications.Applicant("natural_person", "甲", null, null, null, null), description, null, new DateOnly(2025, 3, 3)));
             await session.SaveChangesAsync();
         }

@@ -47,19 +47,7 @@ public class SeveralDatabasesGuardSpecs : IAsyncLifetime
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         Assert.Equal(("east", (string?)null), await databases.AssignAsync("guard-east", "east", null, CancellationToken.None));
 
-        async Task Append(string description)
-        {
-            await using var session = store.LightweightSession("guard-east");
-            var id = Guid.NewGuid();
-            session.Events.StartStream<Domain.Applications.Application>(id, new Domain.Applications.ApplicationReceived(id, "guard-east", "X-1", "online",
-                new Domain.Applications.Applicant("natural_person", "甲", null, null, null, null), description, null, new DateOnly(2025, 3, 3)));
-            await session.SaveChangesAsync();
-        }
-
-        await Append("first use: not prepared yet");
-        var refused = await Assert.ThrowsAnyAsync<Exception>(() => Append("second use, prepared in this round trip, and refused while binding: \u0000"));
-        Assert.Contains("22P05", refused.ToString());
-        for (var i = 0; i < 3; i++) await Append($"valid request {i} after the refused one");
+        await PlatformSpecs.RefusedWhileBeingPreparedThenValidAsync(store, "guard-east");
 
         // the events are in the agency's database, not the master's
         await using var count = databases.Group("east").CreateCommand("select count(*) from disclosure.mt_events where tenant_id = 'guard-east'");
