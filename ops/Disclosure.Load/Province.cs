@@ -214,24 +214,13 @@ public static class Province
     {
         await using var source = NpgsqlDataSource.Create(o["connection"]);
         var timeout = TimeSpan.FromSeconds(o.Int("timeout-s", 3600));
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
+        // the three projections' shards (ReportTally:All, LetterStatistics:All, SearchIndex:All) must exist and be at the last event
+        var (caughtUp, high, _, elapsed) = await ProjectionProgress.WaitAsync(source, ProjectionProgress.AllProjections, 3, timeout, TimeSpan.FromSeconds(1));
+        if (caughtUp)
         {
-            await using var cmd = source.CreateCommand(
-                // the projections' shards only (ReportTally:All, LetterStatistics:All, SearchIndex:All): the daemon's own rows
-                // (HighWaterMark, HighWaterStuckGap, HighWaterAllocationFence) are no projection
-                "select (select coalesce(max(seq_id), 0) from disclosure.mt_events), (select count(*) from disclosure.mt_event_progression where name not like 'HighWater%'), " +
-                "(select coalesce(min(last_seq_id), -1) from disclosure.mt_event_progression where name not like 'HighWater%')");
-            await using var reader = await cmd.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var (high, shards, at) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-            if (shards >= 3 && at >= high)
-            {
-                Console.WriteLine($"catch_up_seconds={watch.Elapsed.TotalSeconds:0.0}");
-                Console.WriteLine($"events={high}");
-                return 0;
-            }
-            await Task.Delay(1000);
+            Console.WriteLine($"catch_up_seconds={elapsed.TotalSeconds:0.0}");
+            Console.WriteLine($"events={high}");
+            return 0;
         }
         Console.Error.WriteLine($"catch-up: not caught up after {timeout.TotalSeconds:0} s");
         return 1;

@@ -37,22 +37,12 @@ public static class SearchBench
     {
         await using var source = NpgsqlDataSource.Create(o["connection"]);
         var timeout = TimeSpan.FromSeconds(o.Int("timeout-s", 3600));
-        var watch = Stopwatch.StartNew();
-        long high = 0, at = -1;
-        while (watch.Elapsed < timeout)
+        var (caughtUp, high, at, elapsed) = await ProjectionProgress.WaitAsync(source, ProjectionProgress.SearchIndex, 0, timeout, TimeSpan.FromSeconds(1));
+        if (caughtUp)
         {
-            await using var cmd = source.CreateCommand(
-                "select (select coalesce(max(seq_id), 0) from disclosure.mt_events), (select coalesce(max(last_seq_id), -1) from disclosure.mt_event_progression where name like 'SearchIndex%')");
-            await using var reader = await cmd.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            (high, at) = (reader.GetInt64(0), reader.GetInt64(1));
-            if (at >= high)
-            {
-                Console.WriteLine($"index_seconds={watch.Elapsed.TotalSeconds:0.0}");
-                Console.WriteLine($"events={high}");
-                return 0;
-            }
-            await Task.Delay(1000);
+            Console.WriteLine($"index_seconds={elapsed.TotalSeconds:0.0}");
+            Console.WriteLine($"events={high}");
+            return 0;
         }
         Console.Error.WriteLine($"index-lag: after {timeout.TotalSeconds:0} s the search index is at event {at} of {high}");
         return 1;

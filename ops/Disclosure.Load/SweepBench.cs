@@ -170,20 +170,11 @@ public static class SweepBench
     private static async Task CaughtUpAsync(string connection, TimeSpan timeout)
     {
         await using var source = NpgsqlDataSource.Create(connection);
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
+        var (caughtUp, _, _, elapsed) = await ProjectionProgress.WaitAsync(source, ProjectionProgress.AllProjections, 0, timeout, TimeSpan.FromSeconds(2));
+        if (caughtUp)
         {
-            await using var cmd = source.CreateCommand(
-                "select (select coalesce(max(seq_id), 0) from disclosure.mt_events), (select coalesce(min(last_seq_id), 0) from disclosure.mt_event_progression where name not like 'HighWater%')");
-            await using var reader = await cmd.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var (high, at) = (reader.GetInt64(0), reader.GetInt64(1));
-            if (at >= high)
-            {
-                Console.WriteLine($"catch_up_seconds={watch.Elapsed.TotalSeconds:0.0}");
-                return;
-            }
-            await Task.Delay(2000);
+            Console.WriteLine($"catch_up_seconds={elapsed.TotalSeconds:0.0}");
+            return;
         }
         throw new TimeoutException("the host's projections did not catch up with the seed");
     }
