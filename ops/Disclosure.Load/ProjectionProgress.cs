@@ -12,6 +12,7 @@ public static class ProjectionProgress
 {
     public const string AllProjections = "name not like 'HighWater%'";
     public const string SearchIndex = "name like 'SearchIndex%'";
+    public const string Statistics = "(name like 'ReportTally%' or name like 'LetterStatistics%')";
 
     /// <summary>Caught up: at least <paramref name="minShards"/> shards, the slowest at the highest event.</summary>
     public static async Task<(bool CaughtUp, long High, long At, TimeSpan Elapsed)> WaitAsync(NpgsqlDataSource source, string shards,
