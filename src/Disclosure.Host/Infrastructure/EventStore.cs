@@ -187,7 +187,9 @@ public sealed record EventStoreTuning
     /// since its last poll, so the size only bounds a catch-up.</summary>
     public int DaemonBatchSize { get; init; } = 5000;
     /// <summary>Events per batch of the search index's projection: its rows and key counts per event make a batch's transaction
-    /// grow with it, and it was not measured at other sizes, so Marten's default.</summary>
+    /// grow with it. Marten's default; measured on the province bench's 10 % (58,183 events, 15,056 cases) caught up from
+    /// nothing: 500 and 2,000 cost the same CPU (host 8.7 s, PostgreSQL 9.4 / 9.8 s) and time, 100 was slower — the work
+    /// is per case (its row, its GIN entries, its ~64 key counts), not per batch.</summary>
     public int SearchBatchSize { get; init; } = 500;
     /// <summary>A rebuild of a statistics projection keeps its documents (one per agency-year) in memory and writes them once this
     /// many have changed, or at the end, instead of after every batch (Marten's <c>RebuildFlushThreshold</c>; 0 writes after every

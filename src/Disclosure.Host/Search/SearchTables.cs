@@ -76,7 +76,11 @@ public sealed class SearchTables(string schema)
         // without GIN's pending list: every repeat check at intake scans this index, and a scan reads the whole pending list
         // (up to gin_pending_list_limit, 4 MB: thousands of rows × 64 keys) — measured on the bench database, the
         // similar-text query took 19.8 ms with 177 pending pages and 0.9 ms without; each new row's 64 keys go straight into
-        // the index instead (the daemon's cost, off the intake's path)
+        // the index instead (the daemon's cost, off the intake's path). That cost, measured on the province bench's 10 %
+        // (its 15,056 rows inserted 100 at a time into a copy with this index alone, backend CPU): 1.8–2.4 s with fastupdate
+        // off, 1.35–1.4 s with it on (pending list 4 MB, 1 MB or 256 kB), 0.3 s for the rows alone, ~1.1 s with either other
+        // GIN index alone; the search index's dearest statement is the key counts' upsert (4.5–5.2 s for its 614,044 keys).
+        // Kept off: 3–5 % of the catch-up's CPU (host and PostgreSQL ~18 s) is not worth a pending list in every repeat check
         var similarity = new IndexDefinition("ix_search_cases_similarity") { Method = IndexMethod.gin, Columns = ["similarity_keys"] };
         similarity.StorageParameters["fastupdate"] = "off";
         t.Indexes.Add(similarity);
