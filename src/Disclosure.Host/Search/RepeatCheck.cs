@@ -84,10 +84,14 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
               where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
               limit {rows + 1}) r
             """, agency, keys, from, request.ReceivedOn, self));
+        // the applicant's latest cases come with their documents (the agency's own rows, by primary key): no second round trip
+        var documents = $"{tables.Schema}.mt_doc_application";
         batch.BatchCommands.Add(Command($"""
-            select case_id from {tables.ApplicantKeys}
-            where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
-            order by received_on desc limit {LatestOfApplicant}
+            select l.case_id, doc.data from (
+              select case_id from {tables.ApplicantKeys}
+              where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
+              order by received_on desc limit {LatestOfApplicant}) l
+            left join {documents} doc on doc.tenant_id = $1 and doc.id = l.case_id
             """, agency, keys, from, request.ReceivedOn, self));
         // anyone's similar requests: only the keys fewer than FrequentKeyCases of the agency's applications carry choose them
         // (a campaign's model text, boilerplate: every earlier copy would share those), so the rows read are at most
@@ -103,7 +107,9 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
         // is prepared, PostgreSQL's generic plan (no values) guessed the window narrow and read the agency's cases in date
         // order through ix_search_cases_received, filtering each by its keys — every case of the last two years at every
         // intake (measured: 971 buffers against 349 through the keys' GIN index with 787 cases; README "Intake with the
-        // repeat check")
+        // repeat check"). When the rows are no more than SimilarCandidates they are all handed on whatever their rank, so
+        // their documents come with them (by primary key; the count is one sub-plan over the rows already read): the usual
+        // case, a campaign's copy sharing its few distinctive keys with a handful of others, needs no second round trip
         var frequent = settings.FrequentKeyCases;
         batch.BatchCommands.Add(Command($"""
             with d as (
@@ -115,9 +121,12 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
               where s.similarity_keys && (select keys from d) and (s.tenant_id || '') = $1 and s.kind = 'application'
                 and s.received_on + 0 between $3 and $4 and s.id <> $5
               limit {MaxSimilarRows})
-            select d.keys, a.id, a.received_on, a.similarity_keys from d left join alike a on true
+            select d.keys, a.id, a.received_on, a.similarity_keys, doc.data from d left join alike a on true
+            left join {documents} doc on (select count(*) from alike) <= {settings.SimilarCandidates} and doc.tenant_id = $1 and doc.id = a.id
             """, agency, keys, from, request.ReceivedOn, self, alike));
         var ids = new HashSet<Guid>();
+        var read = new Dictionary<Guid, Application>(); // the documents that came with the batch
+        var serializer = session.DocumentStore.Options.Serializer();
         var sameApplicant = 0;
         var capped = false;
         var (similarRows, distinctive, similar) = (0, 0, 0);
@@ -137,7 +146,11 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
                 sameApplicant = capped ? cap : (int)reader.GetInt64(0);
             }
             await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+            while (await reader.ReadAsync(ct))
+            {
+                ids.Add(reader.GetGuid(0));
+                if (!reader.IsDBNull(1)) read[reader.GetGuid(0)] = serializer.FromJson<Application>(reader, 1);
+            }
             await reader.NextResultAsync(ct);
             HashSet<int>? wanted = null;
             var alikeRows = new List<(Guid Id, DateOnly ReceivedOn, int Shared)>();
@@ -146,6 +159,7 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
                 wanted ??= reader.GetFieldValue<int[]>(0).ToHashSet();
                 if (reader.IsDBNull(1)) continue;
                 alikeRows.Add((reader.GetGuid(1), reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<int[]>(3).Count(wanted.Contains)));
+                if (!reader.IsDBNull(4)) read[reader.GetGuid(1)] = serializer.FromJson<Application>(reader, 4);
             }
             (similarRows, distinctive) = (alikeRows.Count, wanted?.Count ?? 0);
             // ties ordered as PostgreSQL orders uuids (their bytes, as the lower-case hex text sorts)
@@ -156,7 +170,10 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
                 ids.Add(c.Id);
             }
         }
-        var cases = ids.Count == 0 ? [] : await session.LoadManyAsync<Application>(ct, ids);
+        // only the candidates whose documents did not come with the batch are loaded (more similar rows than are handed on)
+        var missing = ids.Where(id => !read.ContainsKey(id)).ToList();
+        List<Application> cases = missing.Count == 0 ? [.. ids.Where(read.ContainsKey).Select(id => read[id])]
+            : [.. ids.Where(read.ContainsKey).Select(id => read[id]), .. await session.LoadManyAsync<Application>(ct, missing)];
         var candidates = cases.Select(a => new RepeatCandidate(a.Id, a.TrackingNumber, ApplicantKey.Of(a.Applicant), a.Description, a.ReceivedOn,
             a.Status == ApplicationStatuses.Answered));
         var findings = RepeatFinder.Find(request, candidates, new RepeatSettings(WindowMonths: settings.RepeatWindowMonths), sameApplicant, capped);

@@ -38,6 +38,31 @@ public class IntakeRoundTripSpecs(AppFixture fixture) : SearchScenario(fixture)
         Assert.StartsWith("repeats;dur=", timing);
     }
 
+    [Fact]
+    public async Task An_intake_with_earlier_lookalikes_reads_their_cases_in_the_repeat_checks_batch()
+    {
+        const string Compensation = "申请公开幸福路拓宽改造工程的拆迁补偿协议及补偿款发放明细";
+        var (mine, _) = await Receive("申请公开2024年部门预算");                                          // the applicant's other request
+        var (theirs, _) = await Receive(Compensation, Applicant("李四", "110105199001011234", "13900001111")); // someone else asking the same
+        await Indexed();
+
+        using var trips = new DatabaseCommands();
+        var (status, body, _) = await Traced(trips, new
+        {
+            channel = "online", applicant = Applicant(), description = "本人申请公开幸福路拓宽改造工程拆迁补偿协议和补偿款发放明细", receivedOn = "2025-03-03",
+        });
+
+        Assert.Equal(201, status);
+        var commands = trips.InOrder();
+        Assert.True(commands.Count == 2, "the intake's database commands: " + string.Join(" | ", commands));
+        Assert.DoesNotContain(commands, c => c.Contains("id = ANY(", StringComparison.OrdinalIgnoreCase) && !c.Contains("search_applicant_keys"));
+        // both candidates were compared all the same: the applicant's other request and the lookalike are named
+        var suggestions = JsonDocument.Parse(body).RootElement.GetProperty("repeats").GetProperty("suggestions").EnumerateArray()
+            .Select(x => (x.GetProperty("caseId").GetGuid(), x.GetProperty("kind").GetString())).ToList();
+        Assert.Contains((theirs, "same_request"), suggestions);
+        Assert.Contains((mine, "same_applicant"), suggestions);
+    }
+
     /// <summary>An intake sent with a trace of its own (<c>traceparent</c>): the request's activity, and the commands under it, carry it.</summary>
     private async Task<(int Status, string Body, string? Timing)> Traced(DatabaseCommands trips, object body)
     {
