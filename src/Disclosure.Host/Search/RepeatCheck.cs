@@ -13,8 +13,9 @@ namespace Disclosure.Host.Search;
 /// Finds the earlier applications a request may repeat. The index chooses whom to compare — the applicant's latest cases in
 /// the window (and how many there are in all) and the requests most like this one whoever filed them (those sharing the most
 /// of its distinctive <see cref="SimilarityKeys"/>: keys common in the agency are left out, so the cost is bounded however
-/// many lookalikes its history holds) — the cases themselves are read as they stand (the agency's own, through its session), and
-/// <see cref="RepeatFinder"/> decides. Reads only; the index follows the write path within moments (async daemon).
+/// many lookalikes its history holds) — the cases themselves are read as they stand (the agency's own documents, in the same
+/// batch as the index's rows when they are few, else through its session), and <see cref="RepeatFinder"/> decides. Reads
+/// only; the index follows the write path within moments (async daemon).
 /// </summary>
 public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings, ILogger<RepeatCheck> log)
 {
