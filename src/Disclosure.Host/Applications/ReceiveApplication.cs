@@ -54,9 +54,13 @@ public sealed record ReceiveApplication(
 
     public override (string Kind, int Year) Number() => ("application", ReceivedOn!.Value.Year);
 
-    /// <summary>Earlier applications this one may repeat, found by the front door before it sent the intake (the answer carries them).</summary>
+    /// <summary>Earlier applications this one may repeat, found by the write path once the intake is accepted (the answer carries them).</summary>
     [JsonIgnore]
     public RepeatReport? Repeats { get; init; }
+
+    /// <summary>How long the repeat check took (the API answers it as <c>Server-Timing: repeats</c>); null when it failed.</summary>
+    [JsonIgnore]
+    public double? RepeatMilliseconds { get; init; }
 
     public override object Receive(Guid id, CaseContext context)
     {
@@ -70,7 +74,8 @@ public sealed record ReceiveApplication(
     public Applicant ApplicantAsGiven() => Applicant!.ToApplicant();
 
     public override object Accepted(Application state) =>
-        new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status, QueryCode.Length > 0 ? QueryCode : null, Repeats);
+        new ApplicationAccepted(state.Id, state.TrackingNumber, state.ReceivedOn, state.DueOn, state.Status, QueryCode.Length > 0 ? QueryCode : null, Repeats)
+            { RepeatMilliseconds = RepeatMilliseconds };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
@@ -79,7 +84,12 @@ public sealed record ReceiveApplication(
 /// The intake's answer; <c>QueryCode</c> is shown once (a retry with the same key gets the same one) and stored only as a hash;
 /// <c>repeats</c>: earlier applications of the same applicant or asking the same, with the reason.
 /// </summary>
-public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status, string? QueryCode = null, RepeatReport? Repeats = null);
+public sealed record ApplicationAccepted(Guid Id, string TrackingNumber, DateOnly ReceivedOn, DateOnly? DueOn, string Status, string? QueryCode = null, RepeatReport? Repeats = null)
+{
+    /// <summary>The repeat check's time, for the <c>Server-Timing</c> header; not part of the answer (nor of a replay).</summary>
+    [JsonIgnore]
+    public double? RepeatMilliseconds { get; init; }
+}
 
 public static class ReceiveApplicationEndpoint
 {
@@ -90,16 +100,12 @@ public static class ReceiveApplicationEndpoint
     [WolverinePost("/api/agencies/{agency}/applications", OperationId = "receiveApplication", Summary = "登记政府信息公开申请 · Log an application")]
     [Authorize(Roles = Roles.Registering), Tags("Applications")]
     [ProducesResponseType<ApplicationAccepted>(201)]
-    public static async Task<IResult> Post(string agency, ReceiveApplication cmd, HttpContext http, IMessageBus bus, IQuerySession session,
-        RepeatCheck repeats, CancellationToken ct)
+    public static async Task<IResult> Post(string agency, ReceiveApplication cmd, HttpContext http, IMessageBus bus, CancellationToken ct)
     {
-        // the repeat check reads before the intake writes; it never stops an intake (a clerk can look again on the case)
-        if (await repeats.AtIntakeAsync(session, cmd, ct) is var (report, milliseconds) && report is not null)
-        {
-            cmd = cmd with { Repeats = report };
-            http.Response.Headers["Server-Timing"] = FormattableString.Invariant($"repeats;dur={milliseconds:0.0}");
-        }
+        // the write path runs the repeat check once the intake is accepted (RepeatCheck.AtIntakeAsync); it never stops an intake
         var answer = await bus.ReceiveAsync(agency, cmd with { IdempotencyKey = IdempotencyKeys.Of(http), QueryCode = Domain.QueryCode.New() }, ct);
+        if (answer.Accepted is ApplicationAccepted { RepeatMilliseconds: { } milliseconds })
+            http.Response.Headers["Server-Timing"] = FormattableString.Invariant($"repeats;dur={milliseconds:0.0}");
         return answer.ToResult(a => Results.Created($"/api/agencies/{agency}/applications/{a.Id}", a.Accepted));
     }
 }

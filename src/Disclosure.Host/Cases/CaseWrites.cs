@@ -31,7 +31,7 @@ namespace Disclosure.Host.Cases;
 /// checks are stored with the events or not at all, and a lost race (a stale version) rolls back both.
 /// </remarks>
 public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, AgencyDirectory agencies, TrackingNumbers numbers,
-    DeadlineAlarms alarms, NoticeIssuing notices, IdempotencyRecords idempotency, Applications.AttachmentSettings attachments)
+    DeadlineAlarms alarms, NoticeIssuing notices, IdempotencyRecords idempotency, Applications.AttachmentSettings attachments, Search.RepeatCheck repeats)
 {
     public async Task<CaseAnswer> ExecuteAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,
         CaseCommand<TCase> command, CancellationToken ct) where TCase : class, ITrackedCase
@@ -223,7 +223,21 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
             return CaseAnswer.Refused(refusal);
         }
         var (numberKind, year) = command.Number();
-        context = context with { TrackingNumber = await numbers.NextAsync(session.TenantId, context.Agency.Code, numberKind, year, ct) };
+        long? taken = null;
+        if (command is Applications.ReceiveApplication intake)
+        {
+            // the repeat check, once the intake is accepted (a refused or replayed intake pays none), with the tracking number
+            // taken in its batch where the sequences live in the agency's database: one round trip and transaction fewer
+            var numberSql = repeats.DatabaseOf(session.TenantId) == numbers.DataSource ? await numbers.NextSqlAsync(session.TenantId, numberKind, year, ct) : null;
+            var check = await repeats.AtIntakeAsync(session, intake, numberSql, ct);
+            command = (IntakeCommand<TCase>)(object)(intake with { Repeats = check.Report, RepeatMilliseconds = check.Report is null ? null : check.Milliseconds });
+            taken = check.Number;
+        }
+        context = context with
+        {
+            TrackingNumber = taken is { } n ? TrackingNumbers.Format(context.Agency.Code, numberKind, year, n)
+                : await numbers.NextAsync(session.TenantId, context.Agency.Code, numberKind, year, ct),
+        };
         var first = command.Receive(id, context);
         List<object> received = [first, .. command.Following(context)];
 

@@ -15,7 +15,21 @@ public sealed class TrackingNumbers(NpgsqlDataSource dataSource, string schema)
 
     public static string SequenceName(string agency, string kind, int year) => $"tn_{agency.Replace('-', '_')}_{kind}_{year}";
 
+    /// <summary>The database the sequences live in (the master, with several databases).</summary>
+    public NpgsqlDataSource DataSource => dataSource;
+
     public async Task<string> NextAsync(string agency, string agencyCode, string kind, int year, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(await NextSqlAsync(agency, kind, year, ct));
+        return Format(agencyCode, kind, year, (long)(await cmd.ExecuteScalarAsync(ct))!);
+    }
+
+    /// <summary>
+    /// The statement that takes the next number (<c>select nextval(…)</c>), its sequence created first if this node has not
+    /// seen it: for a caller that sends it in a batch of its own (the intake's repeat check, one round trip for both), then
+    /// <see cref="Format"/>s the value.
+    /// </summary>
+    public async Task<string> NextSqlAsync(string agency, string kind, int year, CancellationToken ct)
     {
         // agency ids are slugs ([a-z0-9-]), so the name is a safe identifier
         var name = $"{schema}.{SequenceName(agency, kind, year)}";
@@ -26,13 +40,13 @@ public sealed class TrackingNumbers(NpgsqlDataSource dataSource, string schema)
             catch (PostgresException e) when (e.SqlState is "23505" or "42P07") { /* created by a concurrent intake */ }
             _created[name] = true;
         }
-        await using var cmd = dataSource.CreateCommand($"select nextval('{name}')");
-        var next = (long)(await cmd.ExecuteScalarAsync(ct))!;
-        return kind switch
-        {
-            "letter" => $"{agencyCode}-M{year}-{next:D5}",
-            "review" => $"{agencyCode}-F{year}-{next:D5}", // 复议/诉讼 案件
-            _ => $"{agencyCode}-{year}-{next:D5}",
-        };
+        return $"select nextval('{name}')";
     }
+
+    public static string Format(string agencyCode, string kind, int year, long next) => kind switch
+    {
+        "letter" => $"{agencyCode}-M{year}-{next:D5}",
+        "review" => $"{agencyCode}-F{year}-{next:D5}", // 复议/诉讼 案件
+        _ => $"{agencyCode}-{year}-{next:D5}",
+    };
 }

@@ -13,8 +13,9 @@ namespace Disclosure.Host.Search;
 /// Finds the earlier applications a request may repeat. The index chooses whom to compare — the applicant's latest cases in
 /// the window (and how many there are in all) and the requests most like this one whoever filed them (those sharing the most
 /// of its distinctive <see cref="SimilarityKeys"/>: keys common in the agency are left out, so the cost is bounded however
-/// many lookalikes its history holds) — the cases themselves are read as they stand (the agency's own, through its session), and
-/// <see cref="RepeatFinder"/> decides. Reads only; the index follows the write path within moments (async daemon).
+/// many lookalikes its history holds) — the cases themselves are read as they stand (the agency's own documents, in the same
+/// batch as the index's rows when they are few, else through its session), and <see cref="RepeatFinder"/> decides. Reads
+/// only; the index follows the write path within moments (async daemon).
 /// </summary>
 public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings, ILogger<RepeatCheck> log)
 {
@@ -24,22 +25,30 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
     public int WindowMonths => settings.RepeatWindowMonths;
 
     /// <summary>
-    /// For a request being logged (nothing of it is stored yet), by every intake front door before it sends the intake. It
-    /// never stops an intake: when the check fails the answer goes without it (null), and a clerk can look again on the case.
+    /// For a request being logged (nothing of it is stored yet), by the write path once the intake is accepted
+    /// (<see cref="Cases.CaseWrites"/>). It never stops an intake: when the check fails the answer goes without it (null),
+    /// and a clerk can look again on the case. <paramref name="numberSql"/>, the statement that takes the case's tracking
+    /// number (<see cref="TrackingNumbers.NextSqlAsync"/>), goes in the check's own batch, ahead of its reads: one round trip
+    /// and one transaction fewer per intake; its value is answered even when the reads after it fail (no gap in the numbers).
     /// </summary>
-    public async Task<(RepeatReport? Report, double Milliseconds)> AtIntakeAsync(IQuerySession session, ReceiveApplication intake, CancellationToken ct)
+    public async Task<IntakeCheck> AtIntakeAsync(IQuerySession session, ReceiveApplication intake, string? numberSql, CancellationToken ct)
     {
+        long? number = null;
         try
         {
-            var done = await TimedAsync(session, new RepeatRequest(ApplicantKey.Of(intake.ApplicantAsGiven()), intake.Description!, intake.ReceivedOn!.Value), ct);
-            return (done.Report, done.Milliseconds);
+            var done = await TimedAsync(session, new RepeatRequest(ApplicantKey.Of(intake.ApplicantAsGiven()), intake.Description!, intake.ReceivedOn!.Value), ct,
+                numberSql, taken => number = taken);
+            return new IntakeCheck(done.Report, done.Milliseconds, number);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning("The repeat check failed ({Error}); the application is logged without it.", e.GetType().Name);
-            return (null, 0);
+            return new IntakeCheck(null, 0, number);
         }
     }
+
+    /// <summary>The database the check reads for the agency: a tracking number goes in its batch only if the sequences live there too.</summary>
+    public Npgsql.NpgsqlDataSource DatabaseOf(string agency) => databases.For(agency);
 
     /// <summary>For a case on file: the cases before it.</summary>
     public async Task<RepeatReport> OfAsync(IQuerySession session, Application app, CancellationToken ct) =>
@@ -49,7 +58,8 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
     public Task<RepeatChecked> MeasuredOfAsync(IQuerySession session, Application app, CancellationToken ct) =>
         TimedAsync(session, new RepeatRequest(ApplicantKey.Of(app.Applicant), app.Description, app.ReceivedOn, app.Id), ct);
 
-    private async Task<RepeatChecked> TimedAsync(IQuerySession session, RepeatRequest request, CancellationToken ct)
+    /// <param name="first">A statement answering one number, sent first in the check's batch (the intake's tracking number): its value goes to <paramref name="taken"/>.</param>
+    private async Task<RepeatChecked> TimedAsync(IQuerySession session, RepeatRequest request, CancellationToken ct, string? first = null, Action<long>? taken = null)
     {
         var watch = Stopwatch.StartNew();
         var agency = session.TenantId;
@@ -63,6 +73,7 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
         // planner's guess for "overlaps 64 keys" is about one row in eight, and with a LIMIT it then prefers reading the whole
         // agency (measured: 2 s at 100,000 cases, against 5–20 ms through the index)
         batch.BatchCommands.Add(new NpgsqlBatchCommand("select set_config('enable_seqscan', 'off', true)"));
+        if (first is not null) batch.BatchCommands.Add(new NpgsqlBatchCommand(first));
         // the same applicant's applications come by identity alone, whatever their texts and however common their keys. They
         // are counted up to the cap: a case has at most one row per identity key, so reading cap × keys rows and finding one
         // more means more than cap cases — a 职业申请人's thousands are not all read on every case page (#27)
@@ -74,10 +85,14 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
               where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
               limit {rows + 1}) r
             """, agency, keys, from, request.ReceivedOn, self));
+        // the applicant's latest cases come with their documents (the agency's own rows, by primary key): no second round trip
+        var documents = $"{tables.Schema}.mt_doc_application";
         batch.BatchCommands.Add(Command($"""
-            select case_id from {tables.ApplicantKeys}
-            where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
-            order by received_on desc limit {LatestOfApplicant}
+            select l.case_id, doc.data from (
+              select case_id from {tables.ApplicantKeys}
+              where tenant_id = $1 and applicant_key = any($2) and received_on between $3 and $4 and case_id <> $5
+              order by received_on desc limit {LatestOfApplicant}) l
+            left join {documents} doc on doc.tenant_id = $1 and doc.id = l.case_id
             """, agency, keys, from, request.ReceivedOn, self));
         // anyone's similar requests: only the keys fewer than FrequentKeyCases of the agency's applications carry choose them
         // (a campaign's model text, boilerplate: every earlier copy would share those), so the rows read are at most
@@ -93,7 +108,9 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
         // is prepared, PostgreSQL's generic plan (no values) guessed the window narrow and read the agency's cases in date
         // order through ix_search_cases_received, filtering each by its keys — every case of the last two years at every
         // intake (measured: 971 buffers against 349 through the keys' GIN index with 787 cases; README "Intake with the
-        // repeat check")
+        // repeat check"). When the rows are no more than SimilarCandidates they are all handed on whatever their rank, so
+        // their documents come with them (by primary key; the count is one sub-plan over the rows already read): the usual
+        // case, a campaign's copy sharing its few distinctive keys with a handful of others, needs no second round trip
         var frequent = settings.FrequentKeyCases;
         batch.BatchCommands.Add(Command($"""
             with d as (
@@ -105,15 +122,24 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
               where s.similarity_keys && (select keys from d) and (s.tenant_id || '') = $1 and s.kind = 'application'
                 and s.received_on + 0 between $3 and $4 and s.id <> $5
               limit {MaxSimilarRows})
-            select d.keys, a.id, a.received_on, a.similarity_keys from d left join alike a on true
+            select d.keys, a.id, a.received_on, a.similarity_keys, doc.data from d left join alike a on true
+            left join {documents} doc on (select count(*) from alike) <= {settings.SimilarCandidates} and doc.tenant_id = $1 and doc.id = a.id
             """, agency, keys, from, request.ReceivedOn, self, alike));
         var ids = new HashSet<Guid>();
+        var read = new Dictionary<Guid, Application>(); // the documents that came with the batch
+        var serializer = session.DocumentStore.Options.Serializer();
         var sameApplicant = 0;
         var capped = false;
         var (similarRows, distinctive, similar) = (0, 0, 0);
-        if (keys.Length > 0 || alike.Length > 0)
+        if (first is not null || keys.Length > 0 || alike.Length > 0)
         {
             await using var reader = await batch.ExecuteReaderAsync(ct);
+            if (first is not null)
+            {
+                await reader.NextResultAsync(ct);
+                if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("The statement sent first with the repeat check answered no row.");
+                taken!(reader.GetInt64(0));
+            }
             await reader.NextResultAsync(ct);
             if (await reader.ReadAsync(ct))
             {
@@ -121,7 +147,11 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
                 sameApplicant = capped ? cap : (int)reader.GetInt64(0);
             }
             await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+            while (await reader.ReadAsync(ct))
+            {
+                ids.Add(reader.GetGuid(0));
+                if (!reader.IsDBNull(1)) read[reader.GetGuid(0)] = serializer.FromJson<Application>(reader, 1);
+            }
             await reader.NextResultAsync(ct);
             HashSet<int>? wanted = null;
             var alikeRows = new List<(Guid Id, DateOnly ReceivedOn, int Shared)>();
@@ -130,6 +160,7 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
                 wanted ??= reader.GetFieldValue<int[]>(0).ToHashSet();
                 if (reader.IsDBNull(1)) continue;
                 alikeRows.Add((reader.GetGuid(1), reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<int[]>(3).Count(wanted.Contains)));
+                if (!reader.IsDBNull(4)) read[reader.GetGuid(1)] = serializer.FromJson<Application>(reader, 4);
             }
             (similarRows, distinctive) = (alikeRows.Count, wanted?.Count ?? 0);
             // ties ordered as PostgreSQL orders uuids (their bytes, as the lower-case hex text sorts)
@@ -140,7 +171,10 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
                 ids.Add(c.Id);
             }
         }
-        var cases = ids.Count == 0 ? [] : await session.LoadManyAsync<Application>(ct, ids);
+        // only the candidates whose documents did not come with the batch are loaded (more similar rows than are handed on)
+        var missing = ids.Where(id => !read.ContainsKey(id)).ToList();
+        List<Application> cases = missing.Count == 0 ? [.. ids.Where(read.ContainsKey).Select(id => read[id])]
+            : [.. ids.Where(read.ContainsKey).Select(id => read[id]), .. await session.LoadManyAsync<Application>(ct, missing)];
         var candidates = cases.Select(a => new RepeatCandidate(a.Id, a.TrackingNumber, ApplicantKey.Of(a.Applicant), a.Description, a.ReceivedOn,
             a.Status == ApplicationStatuses.Answered));
         var findings = RepeatFinder.Find(request, candidates, new RepeatSettings(WindowMonths: settings.RepeatWindowMonths), sameApplicant, capped);
@@ -158,6 +192,9 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
         return command;
     }
 }
+
+/// <summary>The check at intake: its report (null when it failed), its time, and the tracking number taken in its batch (null: none taken).</summary>
+public sealed record IntakeCheck(RepeatReport? Report, double Milliseconds, long? Number);
 
 /// <summary>A repeat check's answer, its time and what it read.</summary>
 public sealed record RepeatChecked(RepeatReport Report, double Milliseconds, RepeatReads Reads);

@@ -1,7 +1,5 @@
 using Disclosure.Host.Applications;
-using Disclosure.Host.Search;
 using Disclosure.Host.Security;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Disclosure.Host.StaffConsole.Intake;
@@ -11,12 +9,9 @@ namespace Disclosure.Host.StaffConsole.Intake;
 /// applications it may repeat, as the API's answer carries them.
 /// </summary>
 [Authorize(Roles = Roles.Registering)]
-public sealed class ApplicationModel(IDocumentStore store, RepeatCheck repeats) : IntakePage<ReceiveApplication, ApplicationAccepted>
+public sealed class ApplicationModel : IntakePage<ReceiveApplication, ApplicationAccepted>
 {
-    protected override async Task<ReceiveApplication> PrepareAsync(ReceiveApplication command, string idempotencyKey, CancellationToken ct)
-    {
-        await using var session = store.QuerySession(AgencyId);
-        var (report, _) = await repeats.AtIntakeAsync(session, command, ct);
-        return command with { IdempotencyKey = idempotencyKey, QueryCode = Domain.QueryCode.New(), Repeats = report };
-    }
+    // the write path runs the repeat check once the intake is accepted (RepeatCheck.AtIntakeAsync), and the answer carries it
+    protected override Task<ReceiveApplication> PrepareAsync(ReceiveApplication command, string idempotencyKey, CancellationToken ct) =>
+        Task.FromResult(command with { IdempotencyKey = idempotencyKey, QueryCode = Domain.QueryCode.New() });
 }
