@@ -165,6 +165,11 @@ builder.Services.AddSingleton(ReferenceCacheSettings.From(config));
 builder.Services.AddHostedService<ReferenceListener>();
 builder.Services.AddHostedService<NodeAnnouncement>();
 builder.Services.AddHostedService<StorageTuning>();
+// a projection shard of this node stopped by an error (a move between nodes racing: ProgressionOutOfOrder) or stalled
+// behind the high-water mark is restarted (Cluster/ProjectionWatchdog.cs, README "Several nodes"; /health/projections)
+builder.Services.AddSingleton(ProjectionWatchdogSettings.From(config));
+builder.Services.AddSingleton<ProjectionWatchdog>();
+builder.Services.AddHostedService<ProjectionWatchdogService>();
 
 // ── Wolverine: transactions applied automatically, durable local queues (scheduled work survives restarts) ──
 builder.Host.UseWolverine(opts =>
@@ -210,7 +215,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {
     if (!env.IsDevelopment()) c.ProblemDetails.Extensions.Remove("exception");
 });
-builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"])
+    .AddCheck<ProjectionsHealth>("projections", tags: ["projections"]);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddOpenApi(o =>
 {
@@ -283,6 +289,7 @@ app.UseMiddleware<AgencyGate>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = PostgresReady.WriteAsync }).AllowAnonymous();
+app.MapHealthChecks("/health/projections", new() { Predicate = c => c.Tags.Contains("projections"), ResponseWriter = ProjectionsHealth.WriteAsync }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("Disclosure API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
