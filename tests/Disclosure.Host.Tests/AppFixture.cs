@@ -54,16 +54,23 @@ public sealed class AppFixture : IAsyncLifetime
         JasperFxEnvironment.AutoStartHost = true;
         Environment.SetEnvironmentVariable("ConnectionStrings__Marten", ConnectionString);
         Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Testing");
-        Host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
+        Host = await AlbaHost.For<Program>(x =>
         {
-            services.DisableAllExternalWolverineTransports();
-            services.RunWolverineInSoloMode();
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
-            services.AddSingleton<Disclosure.Host.Notices.NoticePrinter, Notices.HeldPrinter>(); // the real printer, observable
-            services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender>(Sent);
-            services.ConfigureMarten(o => o.Listeners.Add(Race));
-        }));
+            // the product's projection watchdog (Cluster/ProjectionWatchdog.cs) looks every second and restarts a shard
+            // stopped by an error after 2 s, so a scenario that stops one sees it restarted within seconds
+            x.UseSetting("Projections:Watchdog:IntervalSeconds", "1");
+            x.UseSetting("Projections:Watchdog:RestartAfterSeconds", "2");
+            x.ConfigureServices(services =>
+            {
+                services.DisableAllExternalWolverineTransports();
+                services.RunWolverineInSoloMode();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+                services.AddSingleton<Disclosure.Host.Notices.NoticePrinter, Notices.HeldPrinter>(); // the real printer, observable
+                services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender>(Sent);
+                services.ConfigureMarten(o => o.Listeners.Add(Race));
+            });
+        });
     }
 
     public async Task DisposeAsync()
