@@ -214,6 +214,7 @@ builder.AddConsole(); // the staff console: Razor Pages under /console, cookie s
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {
     if (!env.IsDevelopment()) c.ProblemDetails.Extensions.Remove("exception");
+    if (c.Exception is not null && c.HttpContext.Response.StatusCode == StatusCodes.Status503ServiceUnavailable) c.HttpContext.Response.Headers.RetryAfter = "1";
 });
 builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"])
     .AddCheck<ProjectionsHealth>("projections", tags: ["projections"]);
@@ -270,7 +271,10 @@ app.UseMiddleware<Hardening>(maxBody, app.Services.GetRequiredService<Disclosure
 // a body over the limit that the server notices while reading (Kestrel) is 413, a broken request 400 — never 500
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    // PostgreSQL unreachable or refusing for a while (a failover, a restart, every connection slot taken: 53300) is 503 with
+    // Retry-After, as overload is: the client retries (an intake with its Idempotency-Key is recorded once), never a 500
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode
+        : DatabaseUnavailable.Is(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging(o =>

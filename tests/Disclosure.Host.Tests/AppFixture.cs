@@ -166,7 +166,9 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     /// the start of Wolverine's projection agents, the agents can stay stopped (every shard at 0); they are started again
     /// through the projection coordinator — what a host does at start — and the wait goes on. A shard is taken as stopped
     /// when no position has moved for 10 s while the projections are behind (a full run lost a whole time-out, 60 s, to
-    /// such a shard before it was restarted), or at the latest when the time-out has passed.
+    /// such a shard before it was restarted), or at the latest when the time-out has passed. A shard stopped or paused by an
+    /// error is the product's to restart (its projection watchdog, here after 2 s: ProjectionWatchdogSpecs); what is left to
+    /// the harness is the reset's own race — agents never started again, or a position beyond the new high-water mark.
     /// </summary>
     protected async Task ProjectionsCaughtUpAsync(TimeSpan timeout)
     {
