@@ -48,7 +48,13 @@ public sealed class ProjectionWatchdog(IServiceProvider services, ProjectionWatc
         public string? LastReason;
         public string State = "running";
         public TimeSpan Wait;               // before the next restart of a shard that keeps failing
+        public DateTimeOffset? StartPendingSince; // stopped for a restart whose start failed: started again at the next sweeps
+        public IProjectionDaemon? Daemon;
+        public JasperFx.Events.Projections.ShardName? Name;
     }
+
+    /// <summary>How long a restart whose start failed (the database gone again) is tried again, while Wolverine still has the shard here.</summary>
+    private static readonly TimeSpan PendingStartFor = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, Watched> _shards = new(StringComparer.Ordinal);
     private long _restarts;
@@ -76,6 +82,7 @@ public sealed class ProjectionWatchdog(IServiceProvider services, ProjectionWatc
         }
         var restarted = 0;
         var now = DateTimeOffset.UtcNow;
+        restarted += await StartPendingAsync(now, ct);
         foreach (var daemon in daemons)
         {
             var database = daemon.Tracker.DatabaseIdentifier ?? "main";
@@ -110,6 +117,15 @@ public sealed class ProjectionWatchdog(IServiceProvider services, ProjectionWatc
                     }
                 }
                 if (reason is null) continue;
+                // the database must answer first: a shard paused because it went away (a failover) would otherwise be dropped
+                // from the daemon and fail to start again, and a shard that is not registered is no longer seen here
+                if (!await AnswersAsync(database, ct))
+                {
+                    watched.State = "waiting for the database";
+                    continue;
+                }
+                watched.Daemon = daemon;
+                watched.Name = agent.Name;
                 if (await RestartAsync(daemon, database, shard, agent.Position, reason, watched, ct)) restarted++;
             }
         }
@@ -140,7 +156,72 @@ public sealed class ProjectionWatchdog(IServiceProvider services, ProjectionWatc
         catch (Exception e) when (e is not OperationCanceledException)
         {
             watched.State = "restart failed";
-            logger.LogError(e, "Projection shard {Shard} in database {Database} could not be restarted", shard, database);
+            watched.StartPendingSince ??= DateTimeOffset.UtcNow;
+            logger.LogError(e, "Projection shard {Shard} in database {Database} could not be restarted; starting it is tried again at the next looks", shard, database);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Shards stopped for a restart whose start failed: no longer registered with the daemon, so not seen by the sweep. They
+    /// are started again while Wolverine still counts them as this node's (it has not moved them elsewhere) and the database
+    /// answers, for at most <see cref="PendingStartFor"/>.
+    /// </summary>
+    private async Task<int> StartPendingAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var started = 0;
+        foreach (var (key, watched) in _shards)
+        {
+            if (watched.StartPendingSince is not { } since || watched.Daemon is not { } daemon || watched.Name is not { } name) continue;
+            var database = key[..key.IndexOf('/')];
+            if (daemon.CurrentAgents().Any(a => a.Name.Identity == name.Identity) || now - since > PendingStartFor || !AssignedHere(database, name))
+            {
+                watched.StartPendingSince = null; // running again (Wolverine started it), given up, or moved to another node
+                continue;
+            }
+            if (!await AnswersAsync(database, ct)) continue;
+            try
+            {
+                await daemon.StartAgentAsync(name.Identity, ct);
+                watched.StartPendingSince = null;
+                watched.State = "restarted";
+                logger.LogWarning("Projection shard {Shard} in database {Database} started again after a failed restart", name.Identity, database);
+                started++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Projection shard {Shard} in database {Database} could not be started yet", name.Identity, database);
+            }
+        }
+        return started;
+    }
+
+    /// <summary>Whether Wolverine still runs the shard's agent on this node (its agent URI ends with the shard's relative URL).</summary>
+    private bool AssignedHere(string database, JasperFx.Events.Projections.ShardName name)
+    {
+        if (services.GetService<Wolverine.Runtime.IWolverineRuntime>() is not { } runtime) return true;
+        var suffix = "/" + name.RelativeUrl;
+        var several = services.GetRequiredService<Infrastructure.AgencyDatabases>().Several;
+        return runtime.Agents.AllRunningAgentUris().Any(u => u.Scheme == "event-subscriptions"
+            && u.AbsolutePath.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+            && (!several || u.AbsolutePath.Contains("/" + database + "/", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Whether the daemon's database answers (the master, or the agencies' database of that name) within 3 s.</summary>
+    private async Task<bool> AnswersAsync(string database, CancellationToken ct)
+    {
+        var databases = services.GetRequiredService<Infrastructure.AgencyDatabases>();
+        var source = databases.Several && databases.Names.Contains(database) ? databases.Group(database) : databases.Master;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            await using var cmd = source.CreateCommand("select 1");
+            await cmd.ExecuteScalarAsync(timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or OperationCanceledException or TimeoutException && !ct.IsCancellationRequested)
+        {
             return false;
         }
     }
@@ -177,7 +258,7 @@ public sealed class ProjectionsHealth(ProjectionWatchdog watchdog) : IHealthChec
             : $"{s.State}; {s.Restarts} restart(s), the last at {s.LastRestart:O} ({s.LastReason})"));
         var summary = $"{shards.Count} projection shard(s) on this node; {watchdog.Restarts} restart(s) by the watchdog"
             + (watchdog.Settings.Enabled ? "." : " (the watchdog is off).");
-        var troubled = shards.Where(s => s.State is "stopped" or "paused" or "stalled" or "restart failed").Select(s => s.Shard).ToList();
+        var troubled = shards.Where(s => s.State is "stopped" or "paused" or "stalled" or "restart failed" or "waiting for the database").Select(s => s.Shard).ToList();
         return Task.FromResult(troubled.Count == 0
             ? HealthCheckResult.Healthy(summary, data)
             : HealthCheckResult.Degraded($"{summary} Not running: {string.Join(", ", troubled)}.", data: data));
