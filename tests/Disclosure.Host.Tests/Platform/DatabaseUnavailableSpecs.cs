@@ -5,11 +5,11 @@ using Npgsql;
 namespace Disclosure.Host.Tests.Platform;
 
 /// <summary>
-/// PostgreSQL refusing for a while is the service being unavailable, not a fault of the service: in <c>ops/chaos --nodes 3
-/// --databases 2</c> the overload phase had 60 of 4,351 requests answered 500 (each node holds a pool per database on one
-/// server: its connection slots can run out, 53300), and a failover answers requests with "no suitable host" until the
-/// standby is promoted. Such a request answers 503 with Retry-After, as overload does, a problem details body, and nothing
-/// written.
+/// PostgreSQL refusing for a while is the service being unavailable, not a fault of the service. Such failures answered
+/// 500: in <c>ops/chaos --nodes 3 --ha --databases 2</c> the requests in flight while no node took writes ("No suitable
+/// host was found."), and the server refusing connections (each node holds a pool per database on one server: its slots
+/// can run out, 53300) would too. Such a request answers 503 with Retry-After, as overload does, a problem details body,
+/// and nothing written.
 /// </summary>
 public class DatabaseUnavailableSpecs(AppFixture fixture) : HostScenario(fixture)
 {
