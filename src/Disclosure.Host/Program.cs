@@ -165,6 +165,11 @@ builder.Services.AddSingleton(ReferenceCacheSettings.From(config));
 builder.Services.AddHostedService<ReferenceListener>();
 builder.Services.AddHostedService<NodeAnnouncement>();
 builder.Services.AddHostedService<StorageTuning>();
+// a projection shard of this node stopped by an error (a move between nodes racing: ProgressionOutOfOrder) or stalled
+// behind the high-water mark is restarted (Cluster/ProjectionWatchdog.cs, README "Several nodes"; /health/projections)
+builder.Services.AddSingleton(ProjectionWatchdogSettings.From(config));
+builder.Services.AddSingleton<ProjectionWatchdog>();
+builder.Services.AddHostedService<ProjectionWatchdogService>();
 
 // ── Wolverine: transactions applied automatically, durable local queues (scheduled work survives restarts) ──
 builder.Host.UseWolverine(opts =>
@@ -209,8 +214,10 @@ builder.AddConsole(); // the staff console: Razor Pages under /console, cookie s
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 {
     if (!env.IsDevelopment()) c.ProblemDetails.Extensions.Remove("exception");
+    if (c.Exception is not null && c.HttpContext.Response.StatusCode == StatusCodes.Status503ServiceUnavailable) c.HttpContext.Response.Headers.RetryAfter = "1";
 });
-builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"])
+    .AddCheck<ProjectionsHealth>("projections", tags: ["projections"]);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddOpenApi(o =>
 {
@@ -264,7 +271,10 @@ app.UseMiddleware<Hardening>(maxBody, app.Services.GetRequiredService<Disclosure
 // a body over the limit that the server notices while reading (Kestrel) is 413, a broken request 400 — never 500
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    // PostgreSQL unreachable or refusing for a while (a failover, a restart, every connection slot taken: 53300) is 503 with
+    // Retry-After, as overload is: the client retries (an intake with its Idempotency-Key is recorded once), never a 500
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode
+        : DatabaseUnavailable.Is(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging(o =>
@@ -283,6 +293,7 @@ app.UseMiddleware<AgencyGate>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = PostgresReady.WriteAsync }).AllowAnonymous();
+app.MapHealthChecks("/health/projections", new() { Predicate = c => c.Tags.Contains("projections"), ResponseWriter = ProjectionsHealth.WriteAsync }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("Disclosure API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();

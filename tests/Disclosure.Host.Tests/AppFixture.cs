@@ -54,16 +54,23 @@ public sealed class AppFixture : IAsyncLifetime
         JasperFxEnvironment.AutoStartHost = true;
         Environment.SetEnvironmentVariable("ConnectionStrings__Marten", ConnectionString);
         Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Testing");
-        Host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
+        Host = await AlbaHost.For<Program>(x =>
         {
-            services.DisableAllExternalWolverineTransports();
-            services.RunWolverineInSoloMode();
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
-            services.AddSingleton<Disclosure.Host.Notices.NoticePrinter, Notices.HeldPrinter>(); // the real printer, observable
-            services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender>(Sent);
-            services.ConfigureMarten(o => o.Listeners.Add(Race));
-        }));
+            // the product's projection watchdog (Cluster/ProjectionWatchdog.cs) looks every second and restarts a shard
+            // stopped by an error after 2 s, so a scenario that stops one sees it restarted within seconds
+            x.UseSetting("Projections:Watchdog:IntervalSeconds", "1");
+            x.UseSetting("Projections:Watchdog:RestartAfterSeconds", "2");
+            x.ConfigureServices(services =>
+            {
+                services.DisableAllExternalWolverineTransports();
+                services.RunWolverineInSoloMode();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+                services.AddSingleton<Disclosure.Host.Notices.NoticePrinter, Notices.HeldPrinter>(); // the real printer, observable
+                services.AddSingleton<Disclosure.Host.Deadlines.INotificationSender>(Sent);
+                services.ConfigureMarten(o => o.Listeners.Add(Race));
+            });
+        });
     }
 
     public async Task DisposeAsync()
@@ -159,7 +166,9 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
     /// the start of Wolverine's projection agents, the agents can stay stopped (every shard at 0); they are started again
     /// through the projection coordinator — what a host does at start — and the wait goes on. A shard is taken as stopped
     /// when no position has moved for 10 s while the projections are behind (a full run lost a whole time-out, 60 s, to
-    /// such a shard before it was restarted), or at the latest when the time-out has passed.
+    /// such a shard before it was restarted), or at the latest when the time-out has passed. A shard stopped or paused by an
+    /// error is the product's to restart (its projection watchdog, here after 2 s: ProjectionWatchdogSpecs); what is left to
+    /// the harness is the reset's own race — agents never started again, or a position beyond the new high-water mark.
     /// </summary>
     protected async Task ProjectionsCaughtUpAsync(TimeSpan timeout)
     {

@@ -61,11 +61,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private Task<IAlbaHost> StartNode(LogCapture logs) => Node(Clock, logs, ("ConnectionStrings:Marten", ConnectionString));
 
-    /// <summary>A node of a cluster: its settings, the shared clock, its own log capture, health checks every second.</summary>
+    /// <summary>A node of a cluster: its settings, the shared clock, its own log capture, health checks and the projection watchdog every second.</summary>
     internal static Task<IAlbaHost> Node(TimeProvider clock, LogCapture logs, params (string Key, string Value)[] settings) => AlbaHost.For<Program>(x =>
     {
         foreach (var (key, value) in settings) x.UseSetting(key, value);
         x.UseSetting("Cluster:HealthCheckSeconds", "1");
+        // the projection watchdog looks every second and restarts a shard stopped by an error after 2 s (ProjectionWatchdogSpecs)
+        x.UseSetting("Projections:Watchdog:IntervalSeconds", "1");
+        x.UseSetting("Projections:Watchdog:RestartAfterSeconds", "2");
         x.ConfigureServices(services =>
         {
             // no DisableAllExternalWolverineTransports(): the nodes talk through the database control queue, which it turns off
