@@ -27,6 +27,7 @@ public class AccessMatrixSpecs(AppFixture fixture) : HostScenario(fixture)
     {
         ["GET /health/live"] = Anonymous,
         ["GET /health/ready"] = Anonymous,
+        ["GET /health/projections"] = Anonymous, // shard states and restart counts only, like a load balancer's probe
         ["GET /openapi/{documentName}.json"] = Anonymous,
         ["GET /docs/{documentName?}"] = Anonymous,
         ["GET /docs/scalar.js"] = Anonymous,
