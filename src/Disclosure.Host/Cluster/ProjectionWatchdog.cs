@@ -212,18 +212,7 @@ public sealed class ProjectionWatchdog(IServiceProvider services, ProjectionWatc
     {
         var databases = services.GetRequiredService<Infrastructure.AgencyDatabases>();
         var source = databases.Several && databases.Names.Contains(database) ? databases.Group(database) : databases.Master;
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await using var cmd = source.CreateCommand("select 1");
-            await cmd.ExecuteScalarAsync(timeout.Token);
-            return true;
-        }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or OperationCanceledException or TimeoutException && !ct.IsCancellationRequested)
-        {
-            return false;
-        }
+        return await Infrastructure.PostgresReady.FailureAsync(source, ct) is null;
     }
 }
 
@@ -265,15 +254,5 @@ public sealed class ProjectionsHealth(ProjectionWatchdog watchdog) : IHealthChec
     }
 
     /// <summary>The answer: the status, the summary, then one line per shard (database/shard: state; restarts).</summary>
-    public static Task WriteAsync(HttpContext http, HealthReport report)
-    {
-        var text = new System.Text.StringBuilder(report.Status.ToString());
-        foreach (var (_, entry) in report.Entries)
-        {
-            text.Append('\n').Append(entry.Description);
-            foreach (var (name, detail) in entry.Data) text.Append("\n  ").Append(name).Append(": ").Append(detail);
-        }
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        return http.Response.WriteAsync(text.ToString());
-    }
+    public static Task WriteAsync(HttpContext http, HealthReport report) => Infrastructure.HealthText.WriteAsync(http, report, failingOnly: false);
 }

@@ -31,7 +31,8 @@ public sealed class PostgresReady(AgencyDatabases databases) : IHealthCheck
             silent.ToDictionary(s => s.Name, s => (object)Describe(s.Failure!)));
     }
 
-    private static async Task<Exception?> FailureAsync(NpgsqlDataSource source, CancellationToken ct)
+    /// <summary>Why the database does not answer <c>select 1</c> within <see cref="Timeout"/>, or null when it does (also the projection watchdog's probe).</summary>
+    public static async Task<Exception?> FailureAsync(NpgsqlDataSource source, CancellationToken ct)
     {
         try
         {
@@ -59,10 +60,19 @@ public sealed class PostgresReady(AgencyDatabases databases) : IHealthCheck
     /// The readiness answer: the status on the first line (what a proxy's check reads: 200 or 503), then one line per
     /// check that failed, with its description — which database, by name.
     /// </summary>
-    public static Task WriteAsync(HttpContext http, HealthReport report)
+    public static Task WriteAsync(HttpContext http, HealthReport report) => HealthText.WriteAsync(http, report, failingOnly: true);
+}
+
+/// <summary>
+/// A health answer as plain text: the status on the first line (what a proxy's check reads), then each check's description
+/// and data, one line each — of every check, or only of those not healthy.
+/// </summary>
+public static class HealthText
+{
+    public static Task WriteAsync(HttpContext http, HealthReport report, bool failingOnly)
     {
         var text = new StringBuilder(report.Status.ToString());
-        foreach (var (_, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
+        foreach (var (_, entry) in report.Entries.Where(e => !failingOnly || e.Value.Status != HealthStatus.Healthy))
         {
             text.Append('\n').Append(entry.Description);
             foreach (var (name, detail) in entry.Data) text.Append("\n  ").Append(name).Append(": ").Append(detail);
