@@ -25,7 +25,9 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
     public async Task Same_applicant_repeats_within_a_campaign_are_found_and_the_rows_read_stay_bounded()
     {
         var records = SyntheticCorpus.Campaign(31, Size, new CampaignOptions { AgencyCode = "SP" });
+        var (pauses, gen2, watch) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2), System.Diagnostics.Stopwatch.StartNew());
         var ids = await ReceiveCorpus(records);
+        var seeded = watch.Elapsed;
 
         var check = Host.Services.GetRequiredService<RepeatCheck>();
         var settings = Host.Services.GetRequiredService<SearchSettings>();
@@ -40,13 +42,15 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
         var reads = new List<RepeatReads>();
         var times = new List<double>();
         var before = new List<(int Rows, double Ms)>();
-        foreach (var r in records.Skip(records.Count / 2))
+        // the second half's re-filed copies are all checked, one in four of the others for the rows read (a full run's
+        // slowest spec checked all 1,250: a quarter keeps the bound's evidence at a quarter of the time)
+        foreach (var r in records.Skip(records.Count / 2).Where(r => r.RepeatOf is not null || r.Index % 4 == 0))
         {
             var app = (await session.LoadAsync<Application>(ids[r.Index]))!;
             var done = await check.MeasuredOfAsync(session, app, default);
             reads.Add(done.Reads);
             times.Add(done.Milliseconds);
-            if (r.Index % 10 == 0)
+            if (r.Index % 20 == 0)
             {
                 var old = await unfiltered.MeasuredOfAsync(session, app, default);
                 before.Add((old.Reads.SimilarRows, old.Milliseconds));
@@ -63,8 +67,14 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
         output.WriteLine($"rows read by the similar-text query: max {reads.Max(x => x.SimilarRows)}, mean {reads.Average(x => x.SimilarRows):0.0} (bound {bound}); " +
                          $"keys left out as frequent: mean {reads.Average(x => x.FrequentKeys):0.0} of {SimilarityKeys.Bands}; cases compared: max {reads.Max(x => x.Candidates)}; " +
                          $"check p50 {Percentile(times, 50):0.0} ms, p95 {Percentile(times, 95):0.0} ms");
-        output.WriteLine($"with every key choosing (1 in 10 cases): rows read max {before.Max(x => x.Rows)}, mean {before.Average(x => x.Rows):0.0}; " +
+        output.WriteLine($"with every key choosing (1 in 20 cases): rows read max {before.Max(x => x.Rows)}, mean {before.Average(x => x.Rows):0.0}; " +
                          $"check p50 {Percentile(before.Select(x => x.Ms).ToList(), 50):0.0} ms, p95 {Percentile(before.Select(x => x.Ms).ToList(), 95):0.0} ms");
+
+        // where the time went, for a run that is slower than the usual ~30 s (27–279 s seen in full runs, cause not found):
+        // the intakes through the host, then the checks; the process's GC pauses and thread pool meanwhile
+        output.WriteLine($"{reads.Count} checks; seeding {seeded.TotalSeconds:0.0} s, checks {(watch.Elapsed - seeded).TotalSeconds:0.0} s; " +
+                         $"GC pauses {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:0} ms ({GC.CollectionCount(2) - gen2} gen2); " +
+                         $"thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued");
 
         Assert.True(planted >= 30, $"{planted} planted");
         Assert.True(recall >= 0.95, $"same-applicant recall {recall:P1}");
