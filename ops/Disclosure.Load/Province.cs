@@ -229,7 +229,14 @@ public static class Province
             Console.WriteLine($"statistics_caught_up_seconds={statisticsSeconds:0.0}");
             Console.WriteLine($"catch_up_seconds={elapsed.TotalSeconds:0.0}");
             Console.WriteLine($"events={high}");
-            return 0;
+            // caught up is not enough: every case must be in the statistics and the search index (no event skipped)
+            var missing = 0;
+            foreach (var (name, expected, found) in await ProjectionProgress.CoverageAsync(source))
+            {
+                Console.WriteLine($"{name}={found}/{expected}");
+                if (found != expected) { Console.Error.WriteLine($"catch-up: {name}: {found} covered of {expected} in the store"); missing++; }
+            }
+            return missing == 0 ? 0 : 1;
         }
         Console.Error.WriteLine($"catch-up: not caught up after {timeout.TotalSeconds:0} s");
         return 1;
