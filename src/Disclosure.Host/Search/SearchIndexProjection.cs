@@ -77,9 +77,10 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// was written with while its text stays (a later step does not drop keys that became frequent since: no index write);
     /// a corrected text is sorted again. The keys at the mark are looked up once for the batch (its new texts' distinct keys,
     /// through the counts' primary key) and tested as a hashed set: looked up per row, 64 probes a row took ~0.35 ms of the
-    /// daemon's statement (EXPLAIN ANALYZE on the bench database) and ate what the index's writes saved. After erasure lowers a count from the cap (a key still carried by more) the check
-    /// may use the key again and finds the rows written before it reached the mark — it is frequent, so it should choose no
-    /// candidates anyway, and its next copy brings the count back to the mark.
+    /// daemon's statement (EXPLAIN ANALYZE on the bench database) and ate what the index's writes saved. After erasure
+    /// lowers a count from the cap (a key still carried by more) the check may use the key again and finds the rows written
+    /// before it reached the mark — it is frequent, so it should choose no candidates anyway, and its next copy brings the
+    /// count back to the mark.
     /// </remarks>
     private void QueueUpsert(IDocumentOperations operations, string agency, List<SearchEntry> entries)
     {
