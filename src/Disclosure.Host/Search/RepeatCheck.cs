@@ -109,8 +109,11 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
         // order through ix_search_cases_received, filtering each by its keys — every case of the last two years at every
         // intake (measured: 971 buffers against 349 through the keys' GIN index with 787 cases; README "Intake with the
         // repeat check"). When the rows are no more than SimilarCandidates they are all handed on whatever their rank, so
-        // their documents come with them (by primary key; the count is one sub-plan over the rows already read): the usual
-        // case, a campaign's copy sharing its few distinctive keys with a handful of others, needs no second round trip
+        // their documents come with them (by primary key): the usual case, a campaign's copy sharing its few distinctive keys
+        // with a handful of others, needs no second round trip. The count decides between two branches, each gated once (a
+        // one-time filter over the rows already read): as a condition of the documents' join it was a join filter, and with
+        // 2,048 rows the documents' index was probed for every row and the documents dropped afterwards (~16 ms, EXPLAIN
+        // ANALYZE; README "Intake with the repeat check")
         var frequent = settings.FrequentKeyCases;
         batch.BatchCommands.Add(Command($"""
             with d as (
@@ -119,11 +122,15 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
                                     where c.tenant_id = $1 and c.similarity_key = any($6) and c.cases >= {frequent}))),
             alike as (
               select s.id, s.received_on, s.similarity_keys from {tables.Cases} s
-              where s.similarity_keys && (select keys from d) and (s.tenant_id || '') = $1 and s.kind = 'application'
+              where s.distinctive_keys && (select keys from d) and (s.tenant_id || '') = $1 and s.kind = 'application'
                 and s.received_on + 0 between $3 and $4 and s.id <> $5
               limit {MaxSimilarRows})
+            select d.keys, a.id, a.received_on, a.similarity_keys, null::jsonb from d left join alike a on true
+            where (select count(*) from alike) > {settings.SimilarCandidates}
+            union all
             select d.keys, a.id, a.received_on, a.similarity_keys, doc.data from d left join alike a on true
-            left join {documents} doc on (select count(*) from alike) <= {settings.SimilarCandidates} and doc.tenant_id = $1 and doc.id = a.id
+            left join {documents} doc on doc.tenant_id = $1 and doc.id = a.id
+            where (select count(*) from alike) <= {settings.SimilarCandidates}
             """, agency, keys, from, request.ReceivedOn, self, alike));
         var ids = new HashSet<Guid>();
         var read = new Dictionary<Guid, Application>(); // the documents that came with the batch

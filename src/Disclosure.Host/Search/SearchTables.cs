@@ -71,6 +71,12 @@ public sealed class SearchTables(string schema)
         t.AddColumn("terms", "tsvector").NotNull();
         // the request's SimilarityKeys (applications): the index hands the repeat finder the requests most like a new one
         t.AddColumn("similarity_keys", "integer[]");
+        // of those, the keys that were still rare in the agency when the row was written (fewer than FrequentKeyCases of its
+        // applications carried them): the only keys the repeat check ever looks up (a frequent key chooses no candidates), so
+        // the only ones its GIN index holds. A templated or campaign text's 64 keys are nearly all frequent, and each key put
+        // into the index appended to that key's posting tree — ~500 bytes of WAL a key, ~32 kB per intake, most of the bench's
+        // WAL and the dearest statement of the daemon (README "Intake with the repeat check")
+        t.AddColumn("distinctive_keys", "integer[]");
         t.Indexes.Add(new IndexDefinition("ix_search_cases_terms") { Method = IndexMethod.gin, Columns = ["tenant_id", "terms"] });
         t.Indexes.Add(new IndexDefinition("ix_search_cases_text") { Method = IndexMethod.gin, Columns = ["tenant_id", "search_text gin_trgm_ops"] });
         // without GIN's pending list: every repeat check at intake scans this index, and a scan reads the whole pending list
@@ -81,7 +87,7 @@ public sealed class SearchTables(string schema)
         // off, 1.35–1.4 s with it on (pending list 4 MB, 1 MB or 256 kB), 0.3 s for the rows alone, ~1.1 s with either other
         // GIN index alone; the search index's dearest statement is the key counts' upsert (4.5–5.2 s for its 614,044 keys).
         // Kept off: 3–5 % of the catch-up's CPU (host and PostgreSQL ~18 s) is not worth a pending list in every repeat check
-        var similarity = new IndexDefinition("ix_search_cases_similarity") { Method = IndexMethod.gin, Columns = ["similarity_keys"] };
+        var similarity = new IndexDefinition("ix_search_cases_similarity") { Method = IndexMethod.gin, Columns = ["distinctive_keys"] };
         similarity.StorageParameters["fastupdate"] = "off";
         t.Indexes.Add(similarity);
         t.Indexes.Add(new IndexDefinition("ix_search_cases_received") { Columns = ["tenant_id", "received_on"] });

@@ -165,6 +165,61 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
         Assert.All(keys, k => Assert.Equal(frequent, counted.GetValueOrDefault(k)));
     }
 
+    /// <summary>
+    /// The similarity index holds a row's keys only while they are rare: the repeat check looks up no key at the mark, so a
+    /// copy of a text whose keys every earlier copy carries writes none of them into the index (ops/bench: ~32 kB of WAL
+    /// per intake, most of the bench's, were those keys appended to their posting trees). While a key is under the mark every
+    /// row carrying it is in the index under it, so a copy before the mark finds the earlier ones.
+    /// </summary>
+    [Fact]
+    public async Task Copies_past_the_frequent_mark_write_no_keys_into_the_similarity_index()
+    {
+        const string text = "申请公开幸福路拓宽改造工程的拆迁补偿协议及补偿款发放明细";
+        var frequent = Host.Services.GetRequiredService<SearchSettings>().FrequentKeyCases;
+        var keys = SimilarityKeys.Of(text, Agency);
+        var copies = new List<Guid>();
+        for (var i = 0; i < frequent + 3; i++)
+        {
+            copies.Add((await Receive(text, receivedOn: "2025-01-06")).Id);
+            if (i == 1)
+            {
+                // under the mark: the two copies are indexed under every key, and a third finds both
+                await Indexed();
+                Assert.Equal(2, await IndexedUnder(keys));
+                await using var early = Store.QuerySession(Agency);
+                var first = (await early.LoadAsync<Application>(copies[0]))!;
+                var reads = (await Host.Services.GetRequiredService<RepeatCheck>().MeasuredOfAsync(early, first, default)).Reads;
+                Assert.Equal(1, reads.SimilarRows);
+            }
+        }
+        await Indexed();
+
+        // the copies that brought the count to the mark or came after it hold none of the keys in the index; those before it
+        // all of them (their batches' counts were under the mark)
+        var held = await Query($"""
+            select (row_number() over (order by s.tracking_number))::int,
+              case when cardinality(s.distinctive_keys) = 0 then 0 when s.distinctive_keys = s.similarity_keys then 1 else 2 end
+            from disclosure.search_cases s
+            where s.tenant_id = '{Agency}' and s.similarity_keys && array[{string.Join(',', keys)}]
+            """);
+        Assert.Equal(frequent + 3, held.Count);
+        Assert.All(held.Where(h => h.Key >= frequent), h => Assert.Equal(0, h.Value));
+        Assert.True(await IndexedUnder(keys) < frequent, "rows indexed under the text's keys: fewer than the mark");
+        Assert.All(held.Values, v => Assert.NotEqual(2, v)); // none or all: the text's keys reach the mark together
+    }
+
+    /// <summary>Rows the similarity index finds under any of the keys.</summary>
+    private static async Task<int> IndexedUnder(int[] keys)
+    {
+        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"select count(*)::int from disclosure.search_cases where tenant_id = '{Agency}' and distinctive_keys && $1", conn)
+        {
+            Parameters = { new() { Value = keys } },
+        };
+        return (int)(await cmd.ExecuteScalarAsync())!;
+    }
+
     private static Task<Dictionary<int, int>> Counted(string agency) =>
         Query($"select similarity_key, cases from disclosure.search_key_counts where tenant_id = '{agency}'");
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Disclosure.Host.Tests.Search;
@@ -42,6 +44,43 @@ public class SearchStorageSpecs(AppFixture fixture) : SearchScenario(fixture)
         var (after, answered) = await Row(id);
         Assert.NotEqual(version, after);
         Assert.Equal("answered", answered);
+    }
+
+    /// <summary>
+    /// A database indexed before the similarity index held only the distinctive keys: its rows have none in the new column,
+    /// so the repeat check would not find them. At start (StorageTuning), once, they are given all their keys — what the
+    /// index held for them — and the check finds the earlier request again.
+    /// </summary>
+    [Fact]
+    public async Task Rows_indexed_before_the_distinctive_keys_are_given_all_their_keys_at_start()
+    {
+        const string text = "申请公开幸福路拓宽改造工程的拆迁补偿协议";
+        var (earlier, _) = await Receive(text);
+        await Indexed();
+        await Sql("update disclosure.search_cases set distinctive_keys = null; comment on column disclosure.search_cases.distinctive_keys is null");
+        Assert.Equal(0, await SimilarRowsFor(text));
+
+        var tuning = Host.Services.GetServices<IHostedService>().OfType<Disclosure.Host.Infrastructure.StorageTuning>().Single();
+        await tuning.StartAsync(default);
+
+        Assert.Equal(1, await SimilarRowsFor(text));
+        Assert.Equal(0L, await Sql($"select count(*) from disclosure.search_cases where id = '{earlier}' and distinctive_keys is distinct from similarity_keys"));
+    }
+
+    /// <summary>The rows the repeat check reads for a new request with this text (nothing of it stored).</summary>
+    private async Task<int> SimilarRowsFor(string text)
+    {
+        await using var session = Store.QuerySession(Agency);
+        var request = new Disclosure.Domain.Applications.Application { Id = Guid.NewGuid(), Description = text, ReceivedOn = new DateOnly(2025, 3, 4) };
+        return (await Host.Services.GetRequiredService<Disclosure.Host.Search.RepeatCheck>().MeasuredOfAsync(session, request, default)).Reads.SimilarRows;
+    }
+
+    private static async Task<object?> Sql(string sql)
+    {
+        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return await cmd.ExecuteScalarAsync();
     }
 
     /// <summary>The row's version (xmin: the transaction that wrote it) and its status.</summary>
