@@ -119,7 +119,8 @@ public sealed class YearTally
             Add(sum.CarriedForwardRecorded, t.CarriedForwardRecorded);
             foreach (var (outcome, counts) in t.Answered) Add(sum.Cell(outcome), counts);
             foreach (var (kind, counts) in t.Reviews) Add(sum.Review(kind), counts);
-            sum.Fees = FeeFigures.Sum([sum.Fees, t.Fees]);
+            sum.Fees.Notices += t.Fees.Notices; sum.Fees.NoticedYuan += t.Fees.NoticedYuan;
+            sum.Fees.Paid += t.Fees.Paid; sum.Fees.PaidYuan += t.Fees.PaidYuan;
         }
         return [.. sums.Values];
 
@@ -165,9 +166,15 @@ public sealed class YearTally
         static int[] Ints(ref Utf8JsonReader reader)
         {
             Next(ref reader, JsonTokenType.StartArray);
-            var values = new List<int>(ApplicantCategories.All.Count);
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) values.Add(reader.GetInt32());
-            return [.. values];
+            Span<int> values = stackalloc int[16]; // a row of columns (6) or a review group (4); longer ones go through a list
+            var count = 0;
+            List<int>? longer = null;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (count < values.Length) values[count++] = reader.GetInt32();
+                else (longer ??= [.. values]).Add(reader.GetInt32());
+            }
+            return longer is null ? values[..count].ToArray() : [.. longer];
         }
         static Dictionary<string, int[]> Map(ref Utf8JsonReader reader)
         {

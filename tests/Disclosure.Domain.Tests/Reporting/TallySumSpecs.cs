@@ -70,6 +70,13 @@ public class TallySumSpecs
         }, iter: 100);
 
     [Fact]
+    public void An_array_longer_than_a_row_is_read_whole()
+    {
+        var cells = Enumerable.Range(1, 40).ToArray();
+        Assert.Equal(cells, YearTally.FromJson(JsonSerializer.SerializeToUtf8Bytes(new { year = 2023, received = cells }, Stored)).Received);
+    }
+
+    [Fact]
     public void A_property_the_reader_does_not_know_fails_rather_than_dropping_a_figure()
     {
         Assert.Throws<JsonException>(() => YearTally.FromJson("""{"id":"a/2023","year":2023,"agency":"a","received":[1,0,0,0,0,0],"appealed":[1]}"""u8));
