@@ -119,8 +119,7 @@ public sealed class YearTally
             Add(sum.CarriedForwardRecorded, t.CarriedForwardRecorded);
             foreach (var (outcome, counts) in t.Answered) Add(sum.Cell(outcome), counts);
             foreach (var (kind, counts) in t.Reviews) Add(sum.Review(kind), counts);
-            sum.Fees.Notices += t.Fees.Notices; sum.Fees.NoticedYuan += t.Fees.NoticedYuan;
-            sum.Fees.Paid += t.Fees.Paid; sum.Fees.PaidYuan += t.Fees.PaidYuan;
+            sum.Fees.Add(t.Fees);
         }
         return [.. sums.Values];
 
@@ -231,11 +230,14 @@ public sealed class FeeFigures
     public static FeeFigures Sum(IEnumerable<FeeFigures> figures)
     {
         var sum = new FeeFigures();
-        foreach (var f in figures)
-        {
-            sum.Notices += f.Notices; sum.NoticedYuan += f.NoticedYuan; sum.Paid += f.Paid; sum.PaidYuan += f.PaidYuan;
-        }
+        foreach (var f in figures) sum.Add(f);
         return sum;
+    }
+
+    /// <summary>Adds another's figures to these (a sum of agencies or of a year's tallies).</summary>
+    public void Add(FeeFigures other)
+    {
+        Notices += other.Notices; NoticedYuan += other.NoticedYuan; Paid += other.Paid; PaidYuan += other.PaidYuan;
     }
 
     /// <summary>The sentence of section 六, e.g. "本年度发出信息处理费收费通知2件，金额共计710元；实际收取信息处理费610元。"</summary>

@@ -179,9 +179,9 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
             }
         }
         // only the candidates whose documents did not come with the batch are loaded (more similar rows than are handed on)
+        List<Application> cases = [.. ids.Where(read.ContainsKey).Select(id => read[id])];
         var missing = ids.Where(id => !read.ContainsKey(id)).ToList();
-        List<Application> cases = missing.Count == 0 ? [.. ids.Where(read.ContainsKey).Select(id => read[id])]
-            : [.. ids.Where(read.ContainsKey).Select(id => read[id]), .. await session.LoadManyAsync<Application>(ct, missing)];
+        if (missing.Count > 0) cases.AddRange(await session.LoadManyAsync<Application>(ct, missing));
         var candidates = cases.Select(a => new RepeatCandidate(a.Id, a.TrackingNumber, ApplicantKey.Of(a.Applicant), a.Description, a.ReceivedOn,
             a.Status == ApplicationStatuses.Answered));
         var findings = RepeatFinder.Find(request, candidates, new RepeatSettings(WindowMonths: settings.RepeatWindowMonths), sameApplicant, capped);
