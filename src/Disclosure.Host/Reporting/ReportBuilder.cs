@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Letters;
 using Disclosure.Domain.Reporting;
@@ -23,15 +24,30 @@ public sealed record ReportView(
     ReportTables Tables, MailboxSummary? Mailbox, IReadOnlyList<ReportCheck> Checks, NarrativeView? Narrative, PublicationView? Publication,
     FeeSummary? Fees = null);
 
+/// <summary>
+/// Where a report's time went, in milliseconds (the API answers it as <c>Server-Timing: read, freshness, build</c>): the
+/// tallies, files and statistics read, the freshness check, and the tables built from them. Not part of the answer.
+/// </summary>
+public sealed class ReportTiming
+{
+    public double ReadMs { get; internal set; }
+    public double FreshnessMs { get; internal set; }
+    public double BuildMs { get; internal set; }
+
+    public string Header => FormattableString.Invariant($"read;dur={ReadMs:0.0}, freshness;dur={FreshnessMs:0.0}, build;dur={BuildMs:0.0}");
+}
+
 /// <summary>Assembles the report of one agency, or the sum of several, from the tallies and the report files.</summary>
 public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases databases, BusinessClock clock)
 {
     public static Guid FileId(string agency, int year) => DeterministicGuid.For($"report:{agency}:{year}");
 
     /// <param name="stood">The figures as they stood at an instant (<see cref="ReportAsOf"/>, a replay) in place of the kept ones.</param>
+    /// <param name="timing">Filled with where the time went, when given.</param>
     public async Task<ReportView> BuildAsync(IReadOnlyList<string> agencies, string title, int year, ReportLayout layout, CancellationToken ct,
-        ReportAsOf.Figures? stood = null)
+        ReportAsOf.Figures? stood = null, ReportTiming? timing = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var fileIds = agencies.Select(a => FileId(a, year)).ToArray();
         var statKeys = agencies.Select(a => $"{a}/{year}").ToArray();
         List<YearTally> tallies = [.. stood?.Tallies ?? []];
@@ -46,6 +62,7 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
                 var heldStats = statKeys.Where((_, i) => held.Contains(agencies[i])).ToArray();
                 await ReadAsync(held, heldFiles, heldStats, year, tallies, files, letters, ct);
             }
+        var read = Stopwatch.GetElapsedTime(started);
 
         // every figure is a sum over the agencies of a year: summed first, the tables walk one tally per year, not 981 (#25)
         tallies = YearTally.SumByYear(tallies);
@@ -65,7 +82,9 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
         // the disclosure report has no mailbox table; its figures go into 一、总体情况 ("共处理市长信箱信件19件")
         var mailbox = letters.Count == 0 ? null : new MailboxSummary(letters.Sum(l => l.Handled), letters.Sum(l => l.Received), letters.Sum(l => l.Replied));
 
+        var beforeFreshness = Stopwatch.GetTimestamp();
         var (asOf, stale) = stood is not null ? (stood.At.ToOffset(BusinessClock.ChinaOffset), false) : await FreshnessAsync(agencies, ct);
+        var freshness = Stopwatch.GetElapsedTime(beforeFreshness);
         NarrativeView? narrative = null;
         PublicationView? publication = null;
         if (agencies.Count == 1 && files.SingleOrDefault() is { } file)
@@ -77,6 +96,12 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
         // section 六 (2021 layout only: the fee rules came after the 2019 one)
         var fees = layout == ReportLayout.Layout2021 ? FeeFigures.Sum(tallies.Where(t => t.Year == year).Select(t => t.Fees)) : null;
         var feeSummary = fees is null ? null : new FeeSummary(fees.Notices, fees.NoticedYuan, fees.Paid, fees.PaidYuan, fees.Sentence());
+        if (timing is not null)
+        {
+            timing.ReadMs = read.TotalMilliseconds;
+            timing.FreshnessMs = freshness.TotalMilliseconds;
+            timing.BuildMs = (Stopwatch.GetElapsedTime(started) - read - freshness).TotalMilliseconds;
+        }
         return new ReportView(agencies[0], agencies, title, year, layout.Name, asOf, stale, tables, mailbox, checks, narrative, publication, feeSummary);
     }
 
