@@ -130,6 +130,18 @@ public class ReportSpecs(AppFixture fixture) : Applications.ApplicationScenario(
     }
 
     [Fact]
+    public async Task The_report_says_where_its_time_went_in_Server_Timing()
+    {
+        await Receive("2025-03-03");
+        var client = Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Admin);
+        using var response = await client.GetAsync($"/api/agencies/{Agency}/reports/2025?rollup=descendants");
+        Assert.Equal(200, (int)response.StatusCode);
+        var timing = Assert.Single(response.Headers.GetValues("Server-Timing"));
+        Assert.Matches(@"^read;dur=\d+\.\d, freshness;dur=\d+\.\d, build;dur=\d+\.\d$", timing);
+    }
+
+    [Fact]
     public async Task Received_answered_and_carried_forward_count_by_business_dates()
     {
         var a = await Receive("2025-02-03");
