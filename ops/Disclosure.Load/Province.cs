@@ -303,19 +303,30 @@ public static class Province
         Percentiles("worklist", await Timed(http, Enumerable.Repeat($"/api/agencies/{agency}/applications/worklist", 30), 5));
         Percentiles("report", await Timed(http, Enumerable.Repeat($"/api/agencies/{agency}/reports/{year}", 21), 3));
         var rollup = $"/api/agencies/{Root}/reports/{year}?rollup=descendants";
-        Percentiles("rollup", await Timed(http, Enumerable.Repeat(rollup, 11), 2));
+        var parts = new Dictionary<string, List<double>>();
+        Percentiles("rollup", await Timed(http, Enumerable.Repeat(rollup, 11), 2, parts));
+        Parts("rollup", parts);
         // again once the host has had 20 s to itself: the 100 % phase's roll-up ran 5× slower than a fresh host's on the same
         // database; a figure that settles says the first is the moment (the daemon projecting the intakes above, autovacuum)
         await Task.Delay(TimeSpan.FromSeconds(20));
-        Percentiles("rollup_settled", await Timed(http, Enumerable.Repeat(rollup, 11), 2));
+        parts.Clear();
+        Percentiles("rollup_settled", await Timed(http, Enumerable.Repeat(rollup, 11), 2, parts));
+        Parts("rollup_settled", parts);
         return 0;
+    }
+
+    /// <summary>The medians of the host's own Server-Timing parts (the report's read, freshness, build).</summary>
+    private static void Parts(string name, Dictionary<string, List<double>> parts)
+    {
+        foreach (var (part, times) in parts)
+            Console.WriteLine(FormattableString.Invariant($"{name}_{part}_p50_ms={Api.Percentile(times.Order().ToList(), 50):0.0}"));
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement list) =>
         list.ValueKind == JsonValueKind.Array ? list.EnumerateArray()
         : list.TryGetProperty("items", out var items) ? items.EnumerateArray() : Enumerable.Empty<JsonElement>();
 
-    private static async Task<List<double>> Timed(HttpClient http, IEnumerable<string> urls, int? warm)
+    private static async Task<List<double>> Timed(HttpClient http, IEnumerable<string> urls, int? warm, Dictionary<string, List<double>>? parts = null)
     {
         var times = new List<double>();
         foreach (var url in urls)
@@ -326,6 +337,11 @@ public static class Province
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
             if (warm is > 0) { warm--; continue; }
             times.Add(watch.Elapsed.TotalMilliseconds);
+            // Server-Timing: name;dur=ms, …
+            if (parts is not null && response.Headers.TryGetValues("Server-Timing", out var timing))
+                foreach (var entry in string.Join(",", timing).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    if (entry.Split(";dur=") is [var part, var dur] && double.TryParse(dur, System.Globalization.CultureInfo.InvariantCulture, out var ms))
+                        (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(ms);
         }
         return times;
     }

@@ -35,7 +35,10 @@ public static class GetReportEndpoint
             agencies = ReportBuilder.WithDescendants(agency, all);
             title = $"{root.Name}（含所属单位）{year}年政府信息公开工作年度报告";
         }
-        var report = await builder.BuildAsync(agencies, title, year, ReportRequest.Layout(year, layout), ct);
+        // where the time went (read, freshness, build: #25's roll-up is measured by ops/bench-province with it)
+        var timing = new ReportTiming();
+        var report = await builder.BuildAsync(agencies, title, year, ReportRequest.Layout(year, layout), ct, timing: timing);
+        http.Response.Headers["Server-Timing"] = timing.Header;
         return ReportRequest.Render(report, format, http.Request);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Disclosure.Domain.Agencies;
 using Disclosure.Domain.Letters;
 using Disclosure.Domain.Reporting;
@@ -23,15 +24,30 @@ public sealed record ReportView(
     ReportTables Tables, MailboxSummary? Mailbox, IReadOnlyList<ReportCheck> Checks, NarrativeView? Narrative, PublicationView? Publication,
     FeeSummary? Fees = null);
 
+/// <summary>
+/// Where a report's time went, in milliseconds (the API answers it as <c>Server-Timing: read, freshness, build</c>): the
+/// tallies, files and statistics read, the freshness check, and the tables built from them. Not part of the answer.
+/// </summary>
+public sealed class ReportTiming
+{
+    public double ReadMs { get; internal set; }
+    public double FreshnessMs { get; internal set; }
+    public double BuildMs { get; internal set; }
+
+    public string Header => FormattableString.Invariant($"read;dur={ReadMs:0.0}, freshness;dur={FreshnessMs:0.0}, build;dur={BuildMs:0.0}");
+}
+
 /// <summary>Assembles the report of one agency, or the sum of several, from the tallies and the report files.</summary>
 public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases databases, BusinessClock clock)
 {
     public static Guid FileId(string agency, int year) => DeterministicGuid.For($"report:{agency}:{year}");
 
     /// <param name="stood">The figures as they stood at an instant (<see cref="ReportAsOf"/>, a replay) in place of the kept ones.</param>
+    /// <param name="timing">Filled with where the time went, when given.</param>
     public async Task<ReportView> BuildAsync(IReadOnlyList<string> agencies, string title, int year, ReportLayout layout, CancellationToken ct,
-        ReportAsOf.Figures? stood = null)
+        ReportAsOf.Figures? stood = null, ReportTiming? timing = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var fileIds = agencies.Select(a => FileId(a, year)).ToArray();
         var statKeys = agencies.Select(a => $"{a}/{year}").ToArray();
         List<YearTally> tallies = [.. stood?.Tallies ?? []];
@@ -46,6 +62,7 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
                 var heldStats = statKeys.Where((_, i) => held.Contains(agencies[i])).ToArray();
                 await ReadAsync(held, heldFiles, heldStats, year, tallies, files, letters, ct);
             }
+        var read = Stopwatch.GetElapsedTime(started);
 
         // every figure is a sum over the agencies of a year: summed first, the tables walk one tally per year, not 981 (#25)
         tallies = YearTally.SumByYear(tallies);
@@ -65,7 +82,9 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
         // the disclosure report has no mailbox table; its figures go into 一、总体情况 ("共处理市长信箱信件19件")
         var mailbox = letters.Count == 0 ? null : new MailboxSummary(letters.Sum(l => l.Handled), letters.Sum(l => l.Received), letters.Sum(l => l.Replied));
 
+        var beforeFreshness = Stopwatch.GetTimestamp();
         var (asOf, stale) = stood is not null ? (stood.At.ToOffset(BusinessClock.ChinaOffset), false) : await FreshnessAsync(agencies, ct);
+        var freshness = Stopwatch.GetElapsedTime(beforeFreshness);
         NarrativeView? narrative = null;
         PublicationView? publication = null;
         if (agencies.Count == 1 && files.SingleOrDefault() is { } file)
@@ -77,6 +96,12 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
         // section 六 (2021 layout only: the fee rules came after the 2019 one)
         var fees = layout == ReportLayout.Layout2021 ? FeeFigures.Sum(tallies.Where(t => t.Year == year).Select(t => t.Fees)) : null;
         var feeSummary = fees is null ? null : new FeeSummary(fees.Notices, fees.NoticedYuan, fees.Paid, fees.PaidYuan, fees.Sentence());
+        if (timing is not null)
+        {
+            timing.ReadMs = read.TotalMilliseconds;
+            timing.FreshnessMs = freshness.TotalMilliseconds;
+            timing.BuildMs = (Stopwatch.GetElapsedTime(started) - read - freshness).TotalMilliseconds;
+        }
         return new ReportView(agencies[0], agencies, title, year, layout.Name, asOf, stale, tables, mailbox, checks, narrative, publication, feeSummary);
     }
 
@@ -150,8 +175,9 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
     /// <remarks>
     /// Both look-ups read only the events past the projections' progression, by the sequence's primary key: their cost is
     /// the daemon's lag, never the history. (Until #25 each agency's newest event was found by walking the sequence back
-    /// from the newest — <c>mt_events</c> has no (tenant_id, seq_id) index — as many rows as the whole province recorded
-    /// since that agency's last event: the province's roll-up took 98 ms at 10 % of its history and 358 ms at 100 %.)
+    /// from the newest — as many rows as the whole province recorded since that agency's last event: the province's
+    /// roll-up took 98 ms at 10 % of its history and 358 ms at 100 %.) See <see cref="FreshnessSql"/> for why the
+    /// unprocessed event is looked for as the first one past the progression, not with <c>exists</c>.
     /// </remarks>
     public async Task<(DateTimeOffset AsOf, bool Stale)> FreshnessAsync(IReadOnlyList<string> agencies, CancellationToken ct)
     {
@@ -160,13 +186,7 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
         DateTimeOffset? asOf = null;
         foreach (var (_, held) in databases.Grouped(agencies))
         {
-            await using var cmd = databases.For(held[0]).CreateCommand("""
-                with progress as (
-                  select coalesce(min(last_seq_id), 0) as seq from disclosure.mt_event_progression
-                  where name like 'ReportTally%' or name like 'LetterStatistics%')
-                select exists (select 1 from disclosure.mt_events where seq_id > (select seq from progress) and tenant_id = any($1::text[])),
-                       (select timestamp from disclosure.mt_events where seq_id <= (select seq from progress) order by seq_id desc limit 1)
-                """);
+            await using var cmd = databases.For(held[0]).CreateCommand(FreshnessSql);
             cmd.Parameters.AddWithValue(held.ToArray());
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
@@ -176,6 +196,34 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
         }
         return ((stale && asOf is { } included ? included : clock.Now).ToOffset(BusinessClock.ChinaOffset), stale);
     }
+
+    /// <summary>
+    /// The freshness check ($1: the agencies): whether one of their events lies past the projections' progression, and the
+    /// recording time of the last processed event.
+    /// </summary>
+    /// <remarks>
+    /// The unprocessed event is asked for as the <em>first</em> past the progression (<c>order by seq_id limit 1</c>), so
+    /// the only plan is the primary key's range from the progression on: it reads the daemon's lag and stops. Asked with
+    /// <c>exists (… seq_id > progress and tenant_id = any($1))</c> (until #25's roll-up ratio), the progression is a value
+    /// the planner cannot see and it guesses a third of all events lie past it; for a roll-up's 109 agencies (every tenant)
+    /// it then expected a match within the first few rows of a sequential scan and chose it — and when the daemon is caught
+    /// up no row matches, so the scan read the whole event table (EXPLAIN ANALYZE on the province bench's 10 %: Seq Scan on
+    /// mt_events, Rows Removed by Filter: 59,018, 98 ms under load; the same statement once PostgreSQL had switched the
+    /// host's prepared statement to its generic plan: the primary key, 0.08 ms). Which one a request got depended on the
+    /// pool connection it drew (a prepared statement's first five executions are planned for their parameters) and on
+    /// whether the <c>(tenant_id, seq_id)</c> index existed (StorageTuning creates it at the host's start; on the province
+    /// bench's database it was gone after the seeder, a process with its own Marten store, had started): the bench's 100 %
+    /// roll-up took 137 ms right after its seeding, 30 ms 20 s later, 22–35 ms on a restarted host.
+    /// <c>ReportSpecs.The_freshness_check_reads_the_daemons_lag_not_the_history</c> (it drops that index in its transaction).
+    /// </remarks>
+    internal const string FreshnessSql = """
+        with progress as (
+          select coalesce(min(last_seq_id), 0) as seq from disclosure.mt_event_progression
+          where name like 'ReportTally%' or name like 'LetterStatistics%')
+        select (select seq_id from disclosure.mt_events where seq_id > (select seq from progress) and tenant_id = any($1::text[])
+                order by seq_id limit 1) is not null,
+               (select timestamp from disclosure.mt_events where seq_id <= (select seq from progress) order by seq_id desc limit 1)
+        """;
 
     public static IReadOnlyList<string> WithDescendants(string root, IReadOnlyList<Agency> all)
     {
