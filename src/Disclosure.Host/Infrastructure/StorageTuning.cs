@@ -3,8 +3,11 @@ using Npgsql;
 namespace Disclosure.Host.Infrastructure;
 
 /// <summary>
-/// Indexes the product relies on beyond Marten's own: the report's freshness asks for the newest event of an agency,
-/// which without (tenant_id, seq_id) scans the whole event table. And once per database, the search index's rows written
+/// Storage changes Marten's schema does not make. The (tenant_id, seq_id) index on the events that the report's freshness
+/// check once needed is dropped where an earlier version made it: the check now reads only the daemon's lag by the sequence's
+/// key (<see cref="Reporting.ReportBuilder.FreshnessSql"/>), the index cost every append an entry, and Marten's own migration
+/// drops an index it does not know whenever another process's store starts (the province bench's seeder did), so each
+/// host start built it again over the whole event table, blocking appends while it ran (#25). And once per database, the search index's rows written
 /// before the similarity index held only the distinctive keys (<c>distinctive_keys</c>, #25) are given all their keys —
 /// what that index held for them — so the repeat check finds them as before; the column's comment records that it was done.
 /// </summary>
@@ -15,7 +18,7 @@ public sealed class StorageTuning(AgencyDatabases databases) : IHostedService
         foreach (var dataSource in databases.All) // each database that holds agencies' events
         {
             await using var cmd = dataSource.CreateCommand(
-                "create index if not exists mt_events_tenant_seq on disclosure.mt_events (tenant_id, seq_id)");
+                "drop index if exists disclosure.mt_events_tenant_seq");
             await cmd.ExecuteNonQueryAsync(ct);
             await using var fill = dataSource.CreateCommand($"""
                 do $$ begin
