@@ -20,28 +20,59 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
 
     private readonly SearchTables tables;
     private readonly ApplicantKeyProtector protector;
+    private readonly SearchSettings settings;
     private readonly int frequent;
+    private readonly int shard;
+    private readonly int shards;
 
     public SearchTables Tables => tables;
 
-    public SearchIndexProjection(SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings)
+    /// <summary>The whole index as one projection (one shard of one): what the host registers, and what <see cref="Shards"/> splits.</summary>
+    public SearchIndexProjection(SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings) : this(tables, protector, settings, 0, 1)
+    {
+    }
+
+    private SearchIndexProjection(SearchTables tables, ApplicantKeyProtector protector, SearchSettings settings, int shard, int shards)
     {
         this.tables = tables;
         this.protector = protector;
+        this.settings = settings;
         frequent = settings.FrequentKeyCases;
-        Name = ProjectionName;
+        this.shard = shard;
+        this.shards = shards;
+        Name = NameOf(shard);
         foreach (var type in Infrastructure.EventStore.Implementing<IApplicationEvent>().Concat(Infrastructure.EventStore.Implementing<ILetterEvent>()).Distinct())
             IncludeType(type);
-        Options.DeleteDataInTableOnTeardown(tables.Cases);
-        Options.DeleteDataInTableOnTeardown(tables.ApplicantKeys);
-        Options.DeleteDataInTableOnTeardown(tables.ApplicantCounts);
-        Options.DeleteDataInTableOnTeardown(tables.KeyCounts);
+        // a rebuild empties what this shard writes, and only that: one shard rebuilt alone (RebuildProjectionAsync of its name)
+        // leaves the other shards' agencies in the index. Every table has the agency (tenant_id); with several shards the rows
+        // are deleted through a view of this shard's agencies (SearchTables.ShardView)
+        foreach (var table in tables.All)
+            Options.DeleteDataInTableOnTeardown(shards == 1 ? table : tables.ShardView(table, shard, shards));
+    }
+
+    /// <summary>The progression name of a shard: the first keeps the index's name (one shard is the index as it always was).</summary>
+    public static string NameOf(int shard) => shard == 0 ? ProjectionName : $"{ProjectionName}{shard + 1}";
+
+    /// <summary>
+    /// The index split into <paramref name="count"/> async projections by agency (<see cref="SearchTables.ShardOf"/>): the
+    /// daemon runs one shard per projection, one batch after another, each batch's host work (loading the cases, their texts
+    /// and keys) then its SQL — on one shard the index used at most one core while the other waited. Each shard reads every
+    /// event and indexes its agencies' cases; agencies never share a row of any of the index's tables (their keys and counts
+    /// are per agency), so the shards never wait for one another. Every shard is named by <see cref="NameOf"/> (SearchIndex,
+    /// SearchIndex2, …: <c>name like 'SearchIndex%'</c> finds them all) and rebuilt with the others by <c>projections rebuild</c>.
+    /// A different count moves agencies between shards: rebuild the index after changing it (EventStoreTuning.SearchShards).
+    /// </summary>
+    public IReadOnlyList<SearchIndexProjection> Shards(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return count == 1 ? [this] : [.. Enumerable.Range(0, count).Select(i => new SearchIndexProjection(tables, protector, settings, i, count))];
     }
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        // the events of one agency (the daemon hands each tenant's events to its own session)
+        // the events of one agency (the daemon hands each tenant's events to its own session); another shard's agency is its
         var agency = operations.TenantId;
+        if (shards > 1 && SearchTables.ShardOf(agency, shards) != shard) return;
         var applicationIds = events.Where(e => e.Data is IApplicationEvent).Select(e => e.StreamId).Distinct().ToArray();
         var letterIds = events.Where(e => e.Data is ILetterEvent).Select(e => e.StreamId).Distinct().ToArray();
         // personal_data_erased is an event of both kinds of case, so its stream is looked for among both; a document that no

@@ -30,7 +30,20 @@ public sealed class SearchTables(string schema)
     /// </summary>
     public string KeyCounts { get; } = $"{schema}.search_key_counts";
 
-    public void Register(StoreOptions opts)
+    /// <summary>The index's tables, each with the agency's column (tenant_id).</summary>
+    public IReadOnlyList<string> All => [Cases, ApplicantKeys, ApplicantCounts, KeyCounts];
+
+    /// <summary>
+    /// The shard (of <paramref name="shards"/>) an agency's cases are indexed by: the first byte of the MD5 of its id (UTF-8),
+    /// modulo the count — the same in every process and in SQL (<see cref="ShardView"/>), unlike string.GetHashCode.
+    /// </summary>
+    public static int ShardOf(string agency, int shards) =>
+        System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(agency))[0] % shards;
+
+    /// <summary>A view of one shard's rows of an index table: what that shard's rebuild deletes (PostgreSQL deletes through a simple view).</summary>
+    public string ShardView(string table, int shard, int shards) => $"{table}_shard{shard + 1}of{shards}";
+
+    public void Register(StoreOptions opts, int shards = 1)
     {
         opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
         opts.Storage.ExtendedSchemaObjects.Add(new Extension("btree_gin"));
@@ -38,6 +51,12 @@ public sealed class SearchTables(string schema)
         opts.Storage.ExtendedSchemaObjects.Add(KeysTable());
         opts.Storage.ExtendedSchemaObjects.Add(CountsTable());
         opts.Storage.ExtendedSchemaObjects.Add(KeyCountsTable());
+        if (shards == 1) return;
+        // md5(text) hashes the text's UTF-8 bytes (the database's encoding, ops/pg): the same shard as ShardOf
+        foreach (var table in All)
+            for (var shard = 0; shard < shards; shard++)
+                opts.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Views.View(ShardView(table, shard, shards),
+                    $"select * from {table} where get_byte(decode(md5(tenant_id), 'hex'), 0) % {shards} = {shard}"));
     }
 
     private Table CasesTable()

@@ -118,17 +118,7 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
         Assert.Equal(await CountedFromRows(Agency), counted);
         Assert.All(SimilarityKeys.Of("申请公开2024年部门预算", Agency), k => Assert.Equal(2, counted.GetValueOrDefault(k)));
 
-        var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
-        await coordinator.PauseAsync();
-        try
-        {
-            using var daemon = await Store.BuildProjectionDaemonAsync();
-            await daemon.RebuildProjectionAsync(SearchIndexProjection.ProjectionName, CancellationToken.None);
-        }
-        finally
-        {
-            await coordinator.ResumeAsync();
-        }
+        await RebuildIndexAsync();
         Assert.Equal(counted, await Counted(Agency));
         Assert.Equal(await CountedFromRows(Other), await Counted(Other));
     }

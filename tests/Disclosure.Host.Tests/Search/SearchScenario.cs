@@ -75,6 +75,27 @@ public abstract class SearchScenario(AppFixture fixture) : HostScenario(fixture)
 
     protected Task Indexed() => ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(60));
 
+    /// <summary>
+    /// The index rebuilt from the events, as <c>projections rebuild</c> does: every shard (SearchIndex, SearchIndex2, …). The
+    /// host's own agents are paused meanwhile (two writers of one projection's progression stop it: out of order).
+    /// </summary>
+    protected async Task RebuildIndexAsync()
+    {
+        var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            using var daemon = await Store.BuildProjectionDaemonAsync();
+            var projections = ((DocumentStore)Store).Options.Projections;
+            for (var shard = 0; projections.TryFindProjection(Disclosure.Host.Search.SearchIndexProjection.NameOf(shard), out _); shard++)
+                await daemon.RebuildProjectionAsync(Disclosure.Host.Search.SearchIndexProjection.NameOf(shard), CancellationToken.None);
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+    }
+
     protected Task<Reply> Search(string query, string agency = Agency, string? token = null, string extra = "") =>
         Get($"/api/agencies/{agency}/search?q={Uri.EscapeDataString(query)}{extra}", token ?? Token(Roles.Handler, agency));
 
