@@ -70,7 +70,7 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        // the events of one agency (the daemon hands each tenant's events to its own session); another shard's agency is its
+        // the events of one agency (the daemon hands each tenant's events to its own session); an agency of another shard is that shard's to index
         var agency = operations.TenantId;
         if (shards > 1 && SearchTables.ShardOf(agency, shards) != shard) return;
         var applicationIds = events.Where(e => e.Data is IApplicationEvent).Select(e => e.StreamId).Distinct().ToArray();

@@ -33,9 +33,7 @@ public class WritePathArchitectureSpecs
             "templates —, the holiday notices of the calendar, and an agency-year's report file (narrative, table 二, publication, " +
             "year close). Each append queues the cross-node change notice in its transaction and forgets this node's cached copy."),
         ["Disclosure.Host/Reporting/ReportBuilder.cs"] = (2,
-            "reads only: the report's freshness (newest event per agency, and the time of the last one the tallies include) from mt_events."),
-        ["Disclosure.Host/Infrastructure/StorageTuning.cs"] = (1,
-            "DDL only: the (tenant_id, seq_id) index on mt_events the report's freshness needs."),
+            "reads only: the report's freshness (the agencies' first event past the tallies' progression, and the time of the last one they include) from mt_events."),
     };
 
     private static string SourceRoot()
