@@ -94,6 +94,17 @@ namespace Disclosure.Load
             };
         }
 
+        /// <summary>The host's own timings of a response (<c>Server-Timing: name;dur=ms, …</c>), by name; none when absent.</summary>
+        public static Dictionary<string, double> ServerTiming(HttpResponseMessage response)
+        {
+            var parts = new Dictionary<string, double>();
+            if (response.Headers.TryGetValues("Server-Timing", out var values))
+                foreach (var entry in string.Join(",", values).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    if (entry.Split(";dur=") is [var name, var dur] && double.TryParse(dur, System.Globalization.CultureInfo.InvariantCulture, out var ms))
+                        parts[name] = ms;
+            return parts;
+        }
+
         public static double Percentile(List<double> sorted, double p) =>
             sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
     }

@@ -276,8 +276,7 @@ public static class Province
             var text = await response.Content.ReadAsStringAsync();
             var ms = watch.Elapsed.TotalMilliseconds;
             if ((int)response.StatusCode != 201) throw new InvalidOperationException($"intake answered {(int)response.StatusCode}: {text}");
-            var timing = response.Headers.TryGetValues("Server-Timing", out var values) ? values.First() : "";
-            var dur = timing.Split("dur=") is [_, var d] ? double.Parse(d, System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
+            var dur = Api.ServerTiming(response).GetValueOrDefault("repeats", double.NaN);
             var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
             watch.Restart();
             using var decided = await http.PostAsJsonAsync($"/api/agencies/{agency}/applications/{id}/decision",
@@ -337,11 +336,9 @@ public static class Province
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
             if (warm is > 0) { warm--; continue; }
             times.Add(watch.Elapsed.TotalMilliseconds);
-            // Server-Timing: name;dur=ms, …
-            if (parts is not null && response.Headers.TryGetValues("Server-Timing", out var timing))
-                foreach (var entry in string.Join(",", timing).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    if (entry.Split(";dur=") is [var part, var dur] && double.TryParse(dur, System.Globalization.CultureInfo.InvariantCulture, out var ms))
-                        (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(ms);
+            if (parts is not null)
+                foreach (var (part, ms) in Api.ServerTiming(response))
+                    (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(ms);
         }
         return times;
     }

@@ -114,8 +114,7 @@ public static class SearchBench
             var text = await response.Content.ReadAsStringAsync();
             var ms = watch.Elapsed.TotalMilliseconds;
             if ((int)response.StatusCode != 201) throw new InvalidOperationException($"intake answered {(int)response.StatusCode}");
-            var timing = response.Headers.TryGetValues("Server-Timing", out var values) ? values.First() : "";
-            var dur = timing.Split("dur=") is [_, var d] ? double.Parse(d, System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
+            var dur = Api.ServerTiming(response).GetValueOrDefault("repeats", double.NaN);
             if (double.IsNaN(dur)) throw new InvalidOperationException("the intake answered without Server-Timing: repeats");
             if (warm-- > 0) continue;
             checks.Add(dur);

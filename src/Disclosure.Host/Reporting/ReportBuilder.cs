@@ -211,10 +211,10 @@ public sealed class ReportBuilder(IDocumentStore store, AgencyDatabases database
     /// mt_events, Rows Removed by Filter: 59,018, 98 ms under load; the same statement once PostgreSQL had switched the
     /// host's prepared statement to its generic plan: the primary key, 0.08 ms). Which one a request got depended on the
     /// pool connection it drew (a prepared statement's first five executions are planned for their parameters) and on
-    /// whether the <c>(tenant_id, seq_id)</c> index existed (StorageTuning creates it at the host's start; on the province
-    /// bench's database it was gone after the seeder, a process with its own Marten store, had started): the bench's 100 %
+    /// whether a <c>(tenant_id, seq_id)</c> index existed (an earlier StorageTuning created it at the host's start, and Marten's
+    /// migration dropped it whenever another process's store started; StorageTuning now drops it): the bench's 100 %
     /// roll-up took 137 ms right after its seeding, 30 ms 20 s later, 22–35 ms on a restarted host.
-    /// <c>ReportSpecs.The_freshness_check_reads_the_daemons_lag_not_the_history</c> (it drops that index in its transaction).
+    /// <c>ReportSpecs.The_freshness_check_reads_the_daemons_lag_not_the_history</c> (without that index, as now).
     /// </remarks>
     internal const string FreshnessSql = """
         with progress as (
