@@ -99,7 +99,7 @@ public static class SweepBench
     {
         for (var i = 0; i < agencies.Length; i++)
         {
-            using var answer = await http.PostAsJsonAsync("/api/agencies", new { id = agencies[i], name = $"期限检查压测机关{i}", code = $"SW{(char)('A' + i)}" });
+            using var answer = await http.PostAsJsonAsync("/api/agencies", new { id = agencies[i], name = $"期限检查压测机关{i}", code = i < 26 ? $"SW{(char)('A' + i)}" : $"SW{i:D3}" });
             if (!answer.IsSuccessStatusCode && (int)answer.StatusCode != 409)
                 throw new InvalidOperationException($"registering {agencies[i]}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
         }

@@ -85,6 +85,8 @@ public sealed class RecordingSender : Disclosure.Host.Deadlines.INotificationSen
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<Disclosure.Host.Deadlines.Notification> _sent = new();
     public IReadOnlyList<Disclosure.Host.Deadlines.Notification> Sent => _sent.ToList();
+    /// <summary>False: a sender that delivers nowhere, like the default <see cref="Disclosure.Host.Deadlines.RecordOnlySender"/>.</summary>
+    public bool Delivers { get; set; } = true;
     public void Clear() => _sent.Clear();
     public Task SendAsync(Disclosure.Host.Deadlines.Notification notification, CancellationToken ct)
     {

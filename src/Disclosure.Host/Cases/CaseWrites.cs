@@ -31,10 +31,11 @@ namespace Disclosure.Host.Cases;
 /// checks are stored with the events or not at all, and a lost race (a stale version) rolls back both.
 /// </remarks>
 public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, AgencyDirectory agencies, TrackingNumbers numbers,
-    DeadlineAlarms alarms, NoticeIssuing notices, IdempotencyRecords idempotency, Applications.AttachmentSettings attachments, Search.RepeatCheck repeats)
+    DeadlineAlarms alarms, NoticeIssuing notices, IdempotencyRecords idempotency, Applications.AttachmentSettings attachments, Search.RepeatCheck repeats,
+    INotificationSender sender)
 {
     public async Task<CaseAnswer> ExecuteAsync<TCase>(CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus,
-        CaseCommand<TCase> command, CancellationToken ct) where TCase : class, ITrackedCase
+        CaseCommand<TCase> command, CancellationToken ct, IReadOnlySet<string>? recorded = null) where TCase : class, ITrackedCase
     {
         if (await ResolveAsync<TCase>(session, command.Case, ct) is not { } id) return CaseAnswer.NotFound(kind.NotFound(command.Case));
 
@@ -128,7 +129,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
         foreach (var open in decided.OfType<CaseOpened>())
             opened.Add(await OpenAsync(session, bus, open, context, ct));
 
-        var notified = await NotifyAsync(session, bus, kind, state, history, decided.OfType<DeadlineNotice>(), context, ct);
+        var notified = await NotifyAsync(session, bus, kind, state, history, decided.OfType<DeadlineNotice>(), context, recorded, ct);
         if (appended.Count > 0 || command.SchedulesNextAlarm)
             await ScheduleCheckAsync(kind, bus, state, context, onlyAhead: command.SchedulesNextAlarm);
 
@@ -168,7 +169,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 && await NothingToRecordAsync(kind, session, command, history, context with { Stored = kept }, recorded, ct))
                 answers.Add(null);
             else
-                answers.Add(await ExecuteAsync(kind, session, bus, command, ct));
+                answers.Add(await ExecuteAsync(kind, session, bus, command, ct, recorded));
         }
         return answers;
     }
@@ -337,16 +338,17 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
     /// Reminders (<see cref="DeadlineNotice"/>), once per case, kind and due date, addressed to whoever worked on the case.
     /// Inserted, not upserted: a concurrent check that recorded the same reminder first makes this commit fail (409). What
     /// goes to the outside (<see cref="DeliverNotification"/>) is published through the outbox: stored in this transaction,
-    /// sent only after it commits — a lost race sends nothing.
+    /// sent only after it commits — a lost race sends nothing; with a sender that delivers nowhere, nothing is published.
     /// </summary>
     private async Task<int> NotifyAsync<TCase>(IDocumentSession session, IMessageContext bus, CaseKind<TCase> kind, TCase state, IReadOnlyList<IEvent> history,
-        IEnumerable<DeadlineNotice> notices, CaseContext context, CancellationToken ct) where TCase : class, ITrackedCase
+        IEnumerable<DeadlineNotice> notices, CaseContext context, IReadOnlySet<string>? known, CancellationToken ct) where TCase : class, ITrackedCase
     {
         var recorded = 0;
         foreach (var notice in notices)
         {
             var id = Notification.IdFor(state.Id, notice);
-            if (await session.LoadAsync<Notification>(id, ct) is not null) continue;
+            // a batch read its cases' reminders in this transaction (ExecuteManyAsync): no round trip per reminder
+            if (known is not null ? known.Contains(id) : await session.LoadAsync<Notification>(id, ct) is not null) continue;
             var notification = new Notification
             {
                 Id = id, Agency = context.Agency.Id, CaseKind = kind.Noun, CaseId = state.Id, TrackingNumber = state.TrackingNumber,
@@ -354,7 +356,7 @@ public sealed class CaseWrites(BusinessClock clock, CalendarStore calendars, Age
                 Recipients = history.Select(e => e.UserName).OfType<string>().Where(u => u != Actor.System).Distinct().ToList(),
             };
             session.Insert(notification);
-            await bus.PublishAsync(new DeliverNotification(notification));
+            if (sender.Delivers) await bus.PublishAsync(new DeliverNotification(notification));
             recorded++;
         }
         return recorded;

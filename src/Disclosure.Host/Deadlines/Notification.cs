@@ -44,9 +44,17 @@ public static class DeliverNotificationHandler
 public interface INotificationSender
 {
     Task SendAsync(Notification notification, CancellationToken ct);
+
+    /// <summary>
+    /// False for a sender that delivers nowhere: the write path then publishes no <see cref="DeliverNotification"/> — a
+    /// durable message, one inbox row and one transaction of its own per reminder, for nothing (#25: on the sweep's first
+    /// night at 100,000 open cases, ~70,000 of them).
+    /// </summary>
+    bool Delivers => true;
 }
 
 public sealed class RecordOnlySender : INotificationSender
 {
     public Task SendAsync(Notification notification, CancellationToken ct) => Task.CompletedTask;
+    public bool Delivers => false;
 }

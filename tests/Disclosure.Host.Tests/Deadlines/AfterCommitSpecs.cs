@@ -63,6 +63,21 @@ public class AfterCommitSpecs(AppFixture fixture) : Applications.ApplicationScen
     }
 
     [Fact]
+    public async Task A_reminder_is_recorded_but_nothing_is_published_to_deliver_it_where_the_sender_delivers_nowhere()
+    {
+        var id = await OnReminderDay();
+        Fixture.Sent.Delivers = false; // as the default sender (RecordOnlySender): a durable message per reminder for nothing
+        try
+        {
+            var answer = await Bus.SendAsync(Agency, new ApplyDeadlines<Disclosure.Domain.Applications.Application> { Case = id.ToString() }, default);
+            Assert.Equal(1, answer.Notified);
+            Assert.Equal(1, await RecordedReminders());
+            Assert.Empty(await SentSettled());
+        }
+        finally { Fixture.Sent.Delivers = true; }
+    }
+
+    [Fact]
     public async Task A_scheduled_check_that_loses_a_race_answers_through_CaseBus_and_looks_again()
     {
         var id = await OnReminderDay();

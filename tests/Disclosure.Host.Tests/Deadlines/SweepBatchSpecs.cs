@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Disclosure.Host.Tests.Deadlines;
@@ -59,5 +60,32 @@ public class SweepBatchSpecs(AppFixture fixture) : Applications.ApplicationScena
         Assert.Equal(1, await Scalar(
             "select count(distinct x::text) from (select xmin as x from disclosure.mt_doc_notification " +
             "union all select xmin from disclosure.mt_events where type = 'correction_lapsed') t"));
+    }
+    [Fact]
+    public async Task A_page_holds_one_agencys_cases_so_two_agencies_received_in_turn_are_swept_in_two_transactions_not_four()
+    {
+        var settings = Host.Services.GetRequiredService<Disclosure.Host.Jobs.JobSettings>();
+        settings.PageSize = 4;
+        try
+        {
+            await CreateAgency("haimen", code: "HM");
+            Clock.Now = new DateTimeOffset(2025, 1, 6, 10, 0, 0, TimeSpan.FromHours(8));
+            // received in turn: listed by id alone, each page of four held two cases of each agency (four batches)
+            for (var i = 0; i < 4; i++)
+            {
+                await Receive("2025-01-06");
+                (await Post("/api/agencies/haimen/applications", Intake("2025-01-06"))).ShouldBe(201);
+            }
+
+            var job = await SweepOn("2025-02-05"); // the reminder day of all eight
+
+            Assert.Equal((2, 8, 8, 0), (job.GetProperty("pages").GetInt32(), job.GetProperty("handled").GetInt32(),
+                job.GetProperty("changed").GetInt32(), job.GetProperty("failed").GetInt32()));
+            Assert.Equal(8, await Scalar("select count(*) from disclosure.mt_doc_notification"));
+            // one batch (one transaction) per page: each page is one agency's four cases
+            Assert.Equal(2, await Scalar("select count(distinct xmin::text) from disclosure.mt_doc_notification"));
+            Assert.Equal(1, await Scalar("select count(distinct xmin::text) from disclosure.mt_doc_notification where tenant_id = 'haimen'"));
+        }
+        finally { settings.PageSize = 200; }
     }
 }
