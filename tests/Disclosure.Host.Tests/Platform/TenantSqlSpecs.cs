@@ -22,7 +22,7 @@ public class TenantSqlSpecs
         ["Disclosure.Host/Search/SearchIndexProjection.cs"] =
             "the search index projection writes the rows of the tenant of the events it applies, in Marten's projection batch ('?' placeholders).",
         ["Disclosure.Host/Reporting/ReportBuilder.cs"] =
-            "the report's freshness reads the newest event of each agency of a (summed) report: several tenants by design, each joined by name.",
+            "the report's freshness reads the newest event of each agency of a (summed) report, and its tallies those of each agency (tenant_id = any($1)): several tenants by design, each named.",
     };
 
     private static readonly Regex TenantFilter = new(@"tenant_id\s*(=|\|\|)", RegexOptions.Compiled);

@@ -142,6 +142,42 @@ public class ReportSpecs(AppFixture fixture) : Applications.ApplicationScenario(
     }
 
     [Fact]
+    public async Task A_roll_up_reads_again_only_the_tallies_that_changed_since_the_last()
+    {
+        // given a parent with a child, tallies in three of their agency-years
+        await CreateAgency("haimen");
+        await CreateAgency("haimen-edu", parentId: "haimen");
+        (await Post("/api/agencies/haimen/applications", Intake("2024-05-06", "natural_person"))).ShouldBe(201);
+        (await Post("/api/agencies/haimen/applications", Intake("2025-02-03", "natural_person"))).ShouldBe(201);
+        (await Post("/api/agencies/haimen-edu/applications", Intake("2025-02-05", "legal_service_institution"))).ShouldBe(201);
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
+        var builder = Host.Services.GetRequiredService<Disclosure.Host.Reporting.ReportBuilder>();
+        async Task<(int[] Received, int Read)> RollUp()
+        {
+            var timing = new Disclosure.Host.Reporting.ReportTiming();
+            var report = await builder.BuildAsync(["haimen", "haimen-edu"], "roll-up", 2025, Disclosure.Domain.Reporting.ReportLayout.Layout2021,
+                CancellationToken.None, timing: timing);
+            return ([.. report.Tables.Applications.Rows.Single(r => r.Code == "received").Values], timing.TalliesRead);
+        }
+
+        // when the roll-up is asked for three times, the last after one more intake of the child
+        var first = await RollUp();
+        var again = await RollUp();
+        (await Post("/api/agencies/haimen-edu/applications", Intake("2025-03-05", "natural_person"))).ShouldBe(201);
+        await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(30));
+        var changed = await RollUp();
+
+        // then the second reads no tally's document and the third only the one that changed (#25: the province's 872 tallies
+        // were 1 MB of JSON per roll-up), with the same figures as a full read
+        Assert.Equal([1, 0, 0, 0, 1, 0, 2], first.Received);
+        Assert.Equal(3, first.Read); // haimen's 2024 and 2025, haimen-edu's 2025
+        Assert.Equal([1, 0, 0, 0, 1, 0, 2], again.Received);
+        Assert.Equal(0, again.Read);
+        Assert.Equal([2, 0, 0, 0, 1, 0, 3], changed.Received);
+        Assert.Equal(1, changed.Read); // haimen-edu's 2025
+    }
+
+    [Fact]
     public async Task Received_answered_and_carried_forward_count_by_business_dates()
     {
         var a = await Receive("2025-02-03");
