@@ -43,7 +43,7 @@ public class SearchShardSpecs(AppFixture fixture) : SearchScenario(fixture)
         var (_, there) = await Receive(Text, agency: other);
         // a text filed as often as the frequent mark in each agency: its keys become the agencies' frequent keys (the only
         // similarity keys stored with a row of their own)
-        const string Boilerplate = "申请公开2024年部门预算";
+        const string Boilerplate = "申请公开本单位2023年度政府信息公开工作年度报告";
         for (var i = 0; i < Host.Services.GetRequiredService<SearchSettings>().FrequentKeyCases; i++)
         {
             await Receive(Boilerplate);
