@@ -110,8 +110,9 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// texts' keys not yet frequent are looked up once (their rows read through the index, the batch's own rows left out and
     /// counted from the batch); those its carriers bring to the mark become frequent, and none of the batch's rows holds them.
     /// Before, every key of every request was a counted row: ~40 single-row inserts per application on the province bench
-    /// (~600,000 for 15,056 cases), the index's dearest statement, for keys that mostly stay rare (README "Intake with the
-    /// repeat check"). A batch processed again finds its rows unchanged and counts nothing.</para>
+    /// (~600,000 for 15,056 cases), the index's dearest statement, for keys that mostly stay rare. Measured on the index's
+    /// rebuild (150,197 cases, three pairs in turns): CPU per case 1.19 → 1.04 ms, WAL −40 %, 4.6 M rows no longer kept (README,
+    /// the province bench's search index table). A batch processed again finds its rows unchanged and counts nothing.</para>
     /// <para>Erasure or a corrected text leaves a frequent key frequent (the index keeps no count to lower): a key that
     /// 32 of the agency's applications carried is boilerplate or a campaign's text, which says little about which earlier
     /// request a new one repeats, and it cannot become rare again without re-indexing every row that carries it (the rows
