@@ -6,6 +6,7 @@ using System.Text.Json;
 using Disclosure.Domain.Applications;
 using Disclosure.Host.Calendar;
 using Disclosure.Host.Infrastructure;
+using Disclosure.Host.Search;
 using Disclosure.Host.Security;
 using Disclosure.Load;
 using Marten;
@@ -306,7 +307,13 @@ namespace Disclosure.Load
                 DaemonBatchSize = o.Int("batch-size", defaults.DaemonBatchSize),
                 RebuildFlushThreshold = o.Int("flush-threshold", defaults.RebuildFlushThreshold),
             };
-            using var store = new DocumentStore(Stores.Options(o, tuning));
+            // --projection search: the search index's shards instead (SearchIndex, SearchIndex2, …, side by side as the daemon
+            // runs them), to measure its per-case cost in CPU (#25); under a fixed applicant-key secret (a host with another rebuilds again)
+            var search = o.Get("projection", "ReportTally") == "search"
+                ? new SearchIndexProjection(new SearchTables("disclosure"), new ApplicantKeyProtector(new SearchSettings { ApplicantKeySecret = "bench-applicant-key-secret" }), new SearchSettings())
+                : null;
+            using var store = new DocumentStore(search is null ? Stores.Options(o, tuning)
+                : EventStore.Options(PostgresDataSource.Create(o["connection"]), "disclosure", new CalendarStore(ClockSettings.Default), tuning, search));
             // --tenant: rebuild one agency's tallies only (Marten rebuilds one tenant only with --partitioned true)
             var tenant = o.Get("tenant", "");
             var stats = await store.Advanced.FetchEventStoreStatistics();
@@ -324,7 +331,10 @@ namespace Disclosure.Load
             await using var postgres = await PostgresCpu.StartAsync(o["connection"]);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            if (tenant == "") await daemon.RebuildProjectionAsync("ReportTally", TimeSpan.FromMinutes(30), CancellationToken.None);
+            if (search is not null)
+                await Task.WhenAll(Enumerable.Range(0, tuning.SearchShards).Select(shard =>
+                    daemon.RebuildProjectionAsync(SearchIndexProjection.NameOf(shard), TimeSpan.FromMinutes(30), CancellationToken.None)));
+            else if (tenant == "") await daemon.RebuildProjectionAsync("ReportTally", TimeSpan.FromMinutes(30), CancellationToken.None);
             else await daemon.RebuildProjectionAsync("ReportTally", tenant, TimeSpan.FromMinutes(30), CancellationToken.None);
             var seconds = watch.Elapsed.TotalSeconds;
             var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;

@@ -10,8 +10,11 @@ namespace Disclosure.Host.Infrastructure;
 /// host start built it again over the whole event table, blocking appends while it ran (#25). And once per database, the search index's rows written
 /// before the similarity index held only the distinctive keys (<c>distinctive_keys</c>, #25) are given all their keys —
 /// what that index held for them — so the repeat check finds them as before; the column's comment records that it was done.
+/// Once per database too, the similarity keys' counts under <see cref="Search.SearchSettings.FrequentKeyCases"/> are deleted:
+/// the index now keeps only the frequent keys and counts a rarer one from the similarity index, which holds it on every row
+/// carrying it (<see cref="Search.SearchIndexProjection"/>, #25); the table's comment records that it was done.
 /// </summary>
-public sealed class StorageTuning(AgencyDatabases databases) : IHostedService
+public sealed class StorageTuning(AgencyDatabases databases, Search.SearchSettings search) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -31,10 +34,21 @@ public sealed class StorageTuning(AgencyDatabases databases) : IHostedService
                 end $$
                 """);
             await fill.ExecuteNonQueryAsync(ct);
+            await using var rare = dataSource.CreateCommand($"""
+                do $$ begin
+                  if obj_description('disclosure.search_key_counts'::regclass, 'pg_class') is distinct from '{FrequentKeysOnly}' then
+                    delete from disclosure.search_key_counts where cases < {search.FrequentKeyCases};
+                    comment on table disclosure.search_key_counts is '{FrequentKeysOnly}';
+                  end if;
+                end $$
+                """);
+            await rare.ExecuteNonQueryAsync(ct);
         }
     }
 
     private const string DistinctiveKeysFilled = "similarity keys still rare when the row was written; earlier rows got all theirs";
+
+    private const string FrequentKeysOnly = "frequent similarity keys only (at Search:FrequentKeyCases); the counts under it were deleted";
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -85,9 +85,6 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             entries.AddRange((await operations.LoadManyAsync<Letter>(cancellation, letterIds)).Where(l => l.TrackingNumber.Length > 0).Select(SearchEntry.From));
         if (entries.Count == 0) return;
 
-        // the key counts follow the rows, before they are re-indexed: what the cases' keys are now against what the index holds
-        var applications = entries.Where(e => e.Kind == SearchEntry.ApplicationKind).ToList();
-        if (applications.Count > 0) QueueKeyCounts(operations, agency, applications);
         QueueUpsert(operations, agency, entries);
         var keyed = entries.Where(e => !e.Erased).SelectMany(e => e.ApplicantKeys.Select(k => (e, k))).ToList();
         if (keyed.Count > 0) QueueKeys(operations, agency, keyed);
@@ -100,18 +97,33 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// finds: an assignment, a fee paid, a reminder, a batch seen again) is left as it is: no new row version, no WAL for it.
     /// </summary>
     /// <remarks>
-    /// Of a request's similarity keys only those not yet at <see cref="SearchSettings.FrequentKeyCases"/> (the counts just
-    /// moved by this batch, <see cref="QueueKeyCounts"/>) go into the similarity index (<c>distinctive_keys</c>): the repeat
-    /// check looks up no key at the mark, so the copies of a campaign's or a template's text after its first few write none of
-    /// their 64 keys into the index. While a key's count is under the mark every row carrying it holds it there (a row is
-    /// written after its batch's counts, which include it), so the check finds what it found before. A row keeps the keys it
-    /// was written with while its text stays (a later step does not drop keys that became frequent since: no index write);
-    /// a corrected text is sorted again. The keys at the mark are looked up once for the batch (its new texts' distinct keys,
-    /// through the counts' primary key) and tested as a hashed set: looked up per row, 64 probes a row took ~0.35 ms of the
-    /// daemon's statement (EXPLAIN ANALYZE on the bench database) and ate what the index's writes saved. After erasure
-    /// lowers a count from the cap (a key still carried by more) the check may use the key again and finds the rows written
-    /// before it reached the mark — it is frequent, so it should choose no candidates anyway, and its next copy brings the
-    /// count back to the mark.
+    /// <para>Of a request's similarity keys only those not yet frequent in the agency (carried by
+    /// <see cref="SearchSettings.FrequentKeyCases"/> of its applications) go into the similarity index
+    /// (<c>distinctive_keys</c>): the repeat check looks up no frequent key, so the copies of a campaign's or a template's text
+    /// after its first few write none of their 64 keys into the index. A row keeps the keys it was written with while its
+    /// text stays (a later step does not drop keys that became frequent since: no index write); a corrected text is sorted
+    /// again.</para>
+    /// <para>Only the frequent keys are stored (<see cref="SearchTables.KeyCounts"/>, a row per key at the mark). A rarer key
+    /// is counted from the similarity index itself: every row carrying a key that is not frequent holds it in
+    /// <c>distinctive_keys</c> (it was rare when the row was written, and a key never leaves the frequent set), so its count is
+    /// the rows the index finds under it — fewer than the mark, so at most Bands × mark rows for a request. The batch's new
+    /// texts' keys not yet frequent are looked up once (their rows read through the index, the batch's own rows left out and
+    /// counted from the batch); those its carriers bring to the mark become frequent, and none of the batch's rows holds them.
+    /// Before, every key of every request was a counted row: ~40 single-row inserts per application on the province bench
+    /// (~600,000 for 15,056 cases), the index's dearest statement, for keys that mostly stay rare. Measured on the index's
+    /// rebuild (150,197 cases, three pairs in turns): CPU per case 1.19 → 1.04 ms, WAL −40 %, 4.6 M rows no longer kept (README,
+    /// the province bench's search index table). A batch processed again finds its rows unchanged and counts nothing.</para>
+    /// <para>Erasure or a corrected text leaves a frequent key frequent (the index keeps no count to lower): a key that
+    /// 32 of the agency's applications carried is boilerplate or a campaign's text, which says little about which earlier
+    /// request a new one repeats, and it cannot become rare again without re-indexing every row that carries it (the rows
+    /// written after it became frequent do not hold it). A repeat is then found by the request's other keys or, the same
+    /// applicant's, by identity. A rebuild counts again from the events.</para>
+    /// <para>The frequent keys are looked up for the batch (its new texts' distinct keys, through the primary key) and tested
+    /// as a hashed set: looked up per row, 64 probes a row took ~0.35 ms of the daemon's statement (EXPLAIN ANALYZE on the
+    /// bench database); written as a join, a plan for the values at hand read and hashed all of the agency's frequent keys.
+    /// The rows under the rare keys are read with the agency compared as an expression (<c>tenant_id || ''</c>), so the
+    /// only index for them is the keys' (as the repeat check): through ix_search_cases_received's leading tenant_id the
+    /// plan would read the whole agency.</para>
     /// </remarks>
     private void QueueUpsert(IDocumentOperations operations, string agency, List<SearchEntry> entries)
     {
@@ -125,11 +137,29 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             was as (
               select t.id, e.similarity_keys is not distinct from t.keys as same, e.distinctive_keys
               from t join {tables.Cases} e on e.id = t.id),
-            marked as (
-              select f.similarity_key from {tables.KeyCounts} f
-              where f.tenant_id = ? and f.cases >= {frequent}
-                and f.similarity_key = any(array(select distinct x from t cross join lateral unnest(t.keys) as x
-                                                 where not exists (select from was w where w.id = t.id and w.same))))
+            fresh as (
+              select distinct x as k from t cross join lateral unnest(t.keys) as x
+              where not exists (select from was w where w.id = t.id and w.same)),
+            held as (
+              select f.similarity_key as k from {tables.KeyCounts} f
+              where f.tenant_id = ? and f.cases >= {frequent} and f.similarity_key = any(array(select k from fresh))),
+            rare as (select k from fresh except select k from held),
+            indexed as (
+              select x as k, count(distinct s.id) as n
+              from {tables.Cases} s cross join lateral unnest(s.distinctive_keys) as x
+              where s.distinctive_keys && array(select k from rare) and (s.tenant_id || '') = ?
+                and s.id <> all(array(select id from t)) and x in (select k from rare)
+              group by x),
+            carried as (
+              select x as k, count(distinct t.id) as n from t cross join lateral unnest(t.keys) as x
+              where x in (select k from rare) group by x),
+            reached as (
+              select c.k from carried c left join indexed i on i.k = c.k where c.n + coalesce(i.n, 0) >= {frequent}),
+            gained as (
+              insert into {tables.KeyCounts} as c (tenant_id, similarity_key, cases)
+              select ?, r.k, {frequent} from reached r
+              on conflict (tenant_id, similarity_key) do update set cases = excluded.cases where c.cases < excluded.cases),
+            marked as (select k from held union all select k from reached)
             insert into {tables.Cases} as s (id, tenant_id, kind, tracking_number, status, received_on, received_year, channel, applicant_category,
               outcome, department, answered, applicant_name, title, body, notes, key_text, search_text, terms, similarity_keys, distinctive_keys)
             select t.id, ?, t.kind, t.tracking_number, t.status, t.received_on, extract(year from t.received_on)::int, t.channel, t.category,
@@ -137,7 +167,7 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
               array_to_tsvector(string_to_array(t.terms, ' ')), t.keys,
               case when t.keys is null then null
                    when w.same then w.distinctive_keys
-                   else array(select x from unnest(t.keys) as x where x not in (select m.similarity_key from marked m)) end
+                   else array(select x from unnest(t.keys) as x where x not in (select m.k from marked m)) end
             from t left join was w on w.id = t.id
             on conflict (id) do update set kind = excluded.kind, tracking_number = excluded.tracking_number, status = excluded.status,
               received_on = excluded.received_on, received_year = excluded.received_year, channel = excluded.channel,
@@ -154,61 +184,9 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             Col(e => e.Id), Col(e => e.Kind), Col(e => e.TrackingNumber), Col(e => e.Status), Col(e => e.ReceivedOn), Col(e => e.Channel),
             Col(e => e.ApplicantCategory), Col(e => e.Outcome), Col(e => e.Department), Col(e => e.Answered), Col(e => e.ApplicantName),
             Col(e => e.Title), Col(e => e.Body), Col(e => e.Notes), Col(e => e.KeyText), Col(e => e.SearchText), Col(e => e.Terms),
-            Col(e => e.SimilarityKeys is { } k ? "{" + string.Join(',', k) + "}" : ""), agency, agency);
+            Col(e => e.SimilarityKeys is { } k ? "{" + string.Join(',', k) + "}" : ""), agency, agency, agency, agency);
 
         T[] Col<T>(Func<SearchEntry, T> field) => entries.Select(field).ToArray();
-    }
-
-    /// <summary>
-    /// The agency's key counts moved by the difference between the keys the cases carry now and those the index holds for
-    /// them: a new request adds its keys, a step (the same text) changes nothing, erasure or a corrected text takes keys off
-    /// (a count at zero goes), a batch seen again finds nothing to change. A count stops at
-    /// <see cref="SearchSettings.FrequentKeyCases"/>: the repeat check asks only whether a key has reached it, so a key
-    /// already there (a campaign's model text, boilerplate) is looked up and not written again.
-    /// </summary>
-    /// <remarks>
-    /// A key gained is one upsert (the row inserted or updated in place), not an update, a delete and an insert that each
-    /// look the key up: an intake brings ~50 keys, and this is the dearest statement of the daemon — measured on 20 templated
-    /// intakes (~1,000 keys), 34–38 ms → 24–29 ms per batch (three rounds of 25 interleaved pairs, README "Intake with the
-    /// repeat check"). Keys lost (erasure, a corrected text) are rare and keep the update-or-delete. The cap: under the
-    /// bench's templated and campaign loads nearly every key of an intake is frequent, and each was a row updated (a new row
-    /// version and its WAL) per intake — ~32 of the ~34 rows updated per request; a saturated key is now only probed, not
-    /// locked (an upsert's conflict locks the row even when its WHERE declines the update). Erasure lowers a capped count
-    /// from the cap, so a key still carried by more may count as rare until its next copy: it then chooses candidates
-    /// again — more rows read, within the check's LIMIT — never fewer.
-    /// </remarks>
-    private void QueueKeyCounts(IDocumentOperations operations, string agency, List<SearchEntry> applications)
-    {
-        var keyed = applications.SelectMany(e => (e.SimilarityKeys ?? []).Select(k => (e.Id, Key: k))).ToList();
-        // the keys at the mark are read by the batch's own keys through the primary key (= any(array(…))), whatever the
-        // agency's history, and tested as a hashed set (not in): written as a join, a plan for the values at hand read and
-        // hashed all of the agency's counts (4,875 rows after one bench run; a year of diverse requests holds millions), and
-        // the prepared statement's generic plan compared every key of the batch with every key at the mark (a nested loop:
-        // 307,789 comparisons, 60 ms for 20 intakes, against 4.7 ms — EXPLAIN ANALYZE on the bench database)
-        operations.QueueSqlCommand($"""
-            with held as (
-              select k, count(*) as n from {tables.Cases} s cross join lateral unnest(s.similarity_keys) as k
-              where s.id = any(?) group by k),
-            carried as (select k, count(*) as n from unnest(?::uuid[], ?::integer[]) as t(id, k) group by k),
-            delta as (
-              select k, sum(n)::int as n from (select k, n from carried union all select k, -n from held) as x
-              group by k having sum(n) <> 0),
-            gained as (
-              insert into {tables.KeyCounts} as c (tenant_id, similarity_key, cases)
-              select ?, d.k, least(d.n, {frequent}) from delta d
-              where d.n > 0 and d.k not in (select f.similarity_key from {tables.KeyCounts} f
-                                            where f.tenant_id = ? and f.similarity_key = any(array(select k from delta)) and f.cases >= {frequent})
-              on conflict (tenant_id, similarity_key) do update set cases = least(c.cases + excluded.cases, {frequent})),
-            gone as (
-              delete from {tables.KeyCounts} c using delta d
-              where d.n < 0 and c.tenant_id = ? and c.similarity_key = any(array(select k from delta where n < 0))
-                and c.similarity_key = d.k and c.cases + d.n <= 0)
-            update {tables.KeyCounts} c set cases = c.cases + d.n from delta d
-            where d.n < 0 and c.tenant_id = ? and c.similarity_key = any(array(select k from delta where n < 0))
-              and c.similarity_key = d.k and c.cases + d.n > 0
-            """,
-            applications.Select(e => e.Id).ToArray(), keyed.Select(x => x.Id).ToArray(), keyed.Select(x => x.Key).ToArray(),
-            agency, agency, agency, agency);
     }
 
     /// <summary>New identities counted once each (a batch seen again inserts nothing, so counts nothing).</summary>

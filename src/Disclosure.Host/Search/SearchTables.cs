@@ -24,9 +24,11 @@ public sealed class SearchTables(string schema)
     /// <summary>Applications per applicant identity and period: a natural month (yyyy-MM) or a year (yyyy).</summary>
     public string ApplicantCounts { get; } = $"{schema}.applicant_request_counts";
     /// <summary>
-    /// Per agency, how many indexed applications carry each similarity key: a key carried by many (a campaign's model text,
-    /// boilerplate such as 申请公开……的……) says nothing about which earlier request a new one repeats, and the repeat check
-    /// lets only the rarer keys choose candidates (<see cref="SearchSettings.FrequentKeyCases"/>).
+    /// Per agency, the frequent similarity keys: those <see cref="SearchSettings.FrequentKeyCases"/> of its indexed
+    /// applications carried (<c>cases</c>, the mark it reached). A key carried by many (a campaign's model text, boilerplate
+    /// such as 申请公开……的……) says nothing about which earlier request a new one repeats, and the repeat check lets only the
+    /// rarer keys choose candidates. A rarer key has no row: it is counted from the similarity index, which holds it on
+    /// every row carrying it (<see cref="SearchIndexProjection"/>).
     /// </summary>
     public string KeyCounts { get; } = $"{schema}.search_key_counts";
 
@@ -104,7 +106,8 @@ public sealed class SearchTables(string schema)
         // the index instead (the daemon's cost, off the intake's path). That cost, measured on the province bench's 10 %
         // (its 15,056 rows inserted 100 at a time into a copy with this index alone, backend CPU): 1.8–2.4 s with fastupdate
         // off, 1.35–1.4 s with it on (pending list 4 MB, 1 MB or 256 kB), 0.3 s for the rows alone, ~1.1 s with either other
-        // GIN index alone; the search index's dearest statement is the key counts' upsert (4.5–5.2 s for its 614,044 keys).
+        // GIN index alone; the search index's dearest statement was the key counts' upsert (4.5–5.2 s for its 614,044 keys; only
+        // the frequent keys are stored now, a rarer one counted through this index).
         // Kept off: 3–5 % of the catch-up's CPU (host and PostgreSQL ~18 s) is not worth a pending list in every repeat check
         var similarity = new IndexDefinition("ix_search_cases_similarity") { Method = IndexMethod.gin, Columns = ["distinctive_keys"] };
         similarity.StorageParameters["fastupdate"] = "off";

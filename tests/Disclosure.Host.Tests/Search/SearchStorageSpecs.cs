@@ -67,6 +67,39 @@ public class SearchStorageSpecs(AppFixture fixture) : SearchScenario(fixture)
         Assert.Equal(0L, await Sql($"select count(*) from disclosure.search_cases where id = '{earlier}' and distinctive_keys is distinct from similarity_keys"));
     }
 
+    /// <summary>
+    /// A database indexed when every similarity key was counted: its counts under the mark are deleted at start (StorageTuning),
+    /// once — the index now stores only the frequent keys and counts a rarer one from the similarity index — and those at
+    /// the mark are kept, so a frequent key still chooses nothing and a rare one still finds the earlier request.
+    /// </summary>
+    [Fact]
+    public async Task Key_counts_under_the_frequent_mark_are_deleted_at_start()
+    {
+        const string text = "申请公开幸福路拓宽改造工程的拆迁补偿协议";
+        await Receive(text);
+        await Indexed();
+        var frequent = Host.Services.GetRequiredService<Disclosure.Host.Search.SearchSettings>().FrequentKeyCases;
+        var keys = Disclosure.Domain.Search.Repeats.SimilarityKeys.Of(text, Agency).Distinct().ToArray();
+        // as the earlier version counted: one case for each of the text's keys, and a key of boilerplate at the mark
+        await Sql($"""
+            insert into disclosure.search_key_counts (tenant_id, similarity_key, cases)
+            select '{Agency}', k, 1 from unnest(array[{string.Join(',', keys)}]) as k
+            union all select '{Agency}', 7, {frequent};
+            comment on table disclosure.search_key_counts is null
+            """);
+
+        var tuning = Host.Services.GetServices<IHostedService>().OfType<Disclosure.Host.Infrastructure.StorageTuning>().Single();
+        await tuning.StartAsync(default);
+
+        Assert.Equal(1L, await Sql($"select count(*) from disclosure.search_key_counts where tenant_id = '{Agency}'"));
+        Assert.Equal(frequent, await Sql($"select cases from disclosure.search_key_counts where tenant_id = '{Agency}' and similarity_key = 7"));
+        Assert.Equal(1, await SimilarRowsFor(text));
+        // once: a later start leaves what is there (the comment records the step)
+        await Sql($"insert into disclosure.search_key_counts (tenant_id, similarity_key, cases) values ('{Agency}', 8, 1)");
+        await tuning.StartAsync(default);
+        Assert.Equal(2L, await Sql($"select count(*) from disclosure.search_key_counts where tenant_id = '{Agency}'"));
+    }
+
     /// <summary>The rows the repeat check reads for a new request with this text (nothing of it stored).</summary>
     private async Task<int> SimilarRowsFor(string text)
     {
