@@ -36,6 +36,7 @@ return command switch
     "province-seed" => await Province.Seed(options),
     "catch-up" => await Province.CatchUp(options),
     "province-measure" => await Province.Measure(options),
+    "province-lists" => await Province.Lists(options),
     "job" => await Province.Job(options),
     "rebuild-agency" => await Province.RebuildAgency(options),
     _ => Usage(),
@@ -43,7 +44,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats|campaign-bodies|province-agencies|province-seed|catch-up|province-measure|job|rebuild-agency --key value …");
+    Console.Error.WriteLine("usage: seed|lag|report|naive|rebuild|chaos-client|chaos-verify|chaos-deadlines|overload|console-latency|index-lag|search|repeats|campaign-bodies|province-agencies|province-seed|catch-up|province-measure|province-lists|job|rebuild-agency --key value …");
     return 2;
 }
 

@@ -299,8 +299,7 @@ public static class Province
         Console.Error.WriteLine($"case pages: {seeded.Count} listed cases");
         await Timed(http, seeded.Take(10).Select(id => $"/api/agencies/{agency}/applications/{id}"), null);
         Percentiles("case_page", await Timed(http, seeded.Concat(ids).Take(100).Select(id => $"/api/agencies/{agency}/applications/{id}"), null));
-        Percentiles("worklist", await Timed(http, Enumerable.Repeat($"/api/agencies/{agency}/applications/worklist", 30), 5));
-        Percentiles("report", await Timed(http, Enumerable.Repeat($"/api/agencies/{agency}/reports/{year}", 21), 3));
+        await Lists(http, o, agency, year);
         var rollup = $"/api/agencies/{Root}/reports/{year}?rollup=descendants";
         var parts = new Dictionary<string, List<double>>();
         Percentiles("rollup", await Timed(http, Enumerable.Repeat(rollup, 11), 2, parts));
@@ -312,6 +311,113 @@ public static class Province
         Percentiles("rollup_settled", await Timed(http, Enumerable.Repeat(rollup, 11), 2, parts));
         Parts("rollup_settled", parts);
         return 0;
+    }
+
+    /// <summary>
+    /// The worklist and the agency-year report (<c>province-lists</c> alone, or within <c>province-measure</c>): both cost
+    /// 1–5 ms, so many samples are cheap, and they are taken in turns (worklist, report, worklist, …) so that a passing
+    /// moment weighs on both alike. Until #25's last round the bench took 25 and 18 samples, one after the other, seconds
+    /// after its whole-database VACUUM, and printed one percentile each: the worklist's p95 was the second slowest request.
+    /// With <c>--connection</c> it first lets the database settle (<see cref="SettleAsync"/>). Besides the times: what each
+    /// request returned (the worklist's entries, the bytes of both) and the report's Server-Timing parts, so that a ratio
+    /// can be told from the machine's moment by what was read and sent.
+    /// </summary>
+    public static async Task<int> Lists(Options o)
+    {
+        using var http = Api.Client(o, 2);
+        var (agency, year) = (o.Get("agency", "prov-c01"), o.Int("year", 2025));
+        if (o.Get("style", "") == "before")
+        {
+            // the measurement as it was until #25's last round, to compare with in turns on one database
+            Percentiles("worklist", await Timed(http, Enumerable.Repeat($"/api/agencies/{agency}/applications/worklist", 30), 5));
+            Percentiles("report", await Timed(http, Enumerable.Repeat($"/api/agencies/{agency}/reports/{year}", 21), 3));
+            return 0;
+        }
+        await Lists(http, o, agency, year);
+        return 0;
+    }
+
+    private static async Task Lists(HttpClient http, Options o, string agency, int year)
+    {
+        if (o.Get("connection", "") is { Length: > 0 } connection) await SettleAsync(connection, o.Int("settle-s", 120));
+        var samples = o.Int("list-samples", 150);
+        // a warm-up long enough for .NET's tiered JIT: a method is recompiled optimised after 30 calls, in the background,
+        // and the bench's first worklist and report requests of a phase are these endpoints' first (the 5 and 3 warm-ups
+        // before left samples to tier-0 code and to the background compilation), then a pause for that compilation
+        var warm = o.Int("list-warm", 50);
+        var worklist = $"/api/agencies/{agency}/applications/worklist";
+        var report = $"/api/agencies/{agency}/reports/{year}";
+        var times = new Dictionary<string, List<double>> { ["worklist"] = [], ["report"] = [] };
+        var parts = new Dictionary<string, List<double>>();
+        long worklistBytes = 0, reportBytes = 0;
+        var entries = 0;
+        for (var i = -warm; i < samples; i++)
+        {
+            if (i == 0) await Task.Delay(1000);
+            foreach (var (name, url) in new[] { ("worklist", worklist), ("report", report) })
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await http.GetAsync(url);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                var ms = watch.Elapsed.TotalMilliseconds;
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
+                if (i < 0) continue; // the warm-up
+                times[name].Add(ms);
+                if (name == "report")
+                {
+                    reportBytes = body.Length;
+                    foreach (var (part, dur) in Api.ServerTiming(response))
+                        (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(dur);
+                    continue;
+                }
+                worklistBytes = body.Length;
+                var root = JsonDocument.Parse(body).RootElement;
+                entries = root.GetProperty("overdue").GetArrayLength() + root.GetProperty("dueSoon").GetArrayLength();
+            }
+        }
+        Percentiles("worklist", times["worklist"]);
+        Console.WriteLine($"worklist_entries={entries}");
+        Console.WriteLine($"worklist_bytes={worklistBytes}");
+        Percentiles("report", times["report"]);
+        Console.WriteLine($"report_bytes={reportBytes}");
+        foreach (var (part, list) in parts)
+        {
+            var sorted = list.Order().ToList();
+            Console.WriteLine(FormattableString.Invariant($"report_{part}_p50_ms={Api.Percentile(sorted, 50):0.00}"));
+            Console.WriteLine(FormattableString.Invariant($"report_{part}_p95_ms={Api.Percentile(sorted, 95):0.00}"));
+        }
+    }
+
+    /// <summary>
+    /// Waits (at most <paramref name="limitSeconds"/>) until the database is as a service leaves it between bursts: the host's
+    /// daemon at the last event (the intakes just measured are projected: statistics, search index) and no autovacuum
+    /// worker in this database, twice in a row a second apart. Prints how long that took and what was still running when
+    /// the wait ended (0 = settled). The bench also ends its VACUUM with a CHECKPOINT (ops/bench-province), so that the
+    /// VACUUM's dirty pages are not written out during the measured window.
+    /// </summary>
+    private static async Task SettleAsync(string connection, int limitSeconds)
+    {
+        await using var source = NpgsqlDataSource.Create(connection);
+        var watch = Stopwatch.StartNew();
+        var quiet = 0;
+        long lag = 0, vacuums = 0;
+        while (watch.Elapsed.TotalSeconds < limitSeconds && quiet < 2)
+        {
+            await using var cmd = source.CreateCommand($"""
+                select (select coalesce(max(seq_id), 0) from disclosure.mt_events) - (select coalesce(min(last_seq_id), 0) from disclosure.mt_event_progression where {ProjectionProgress.AllProjections}),
+                       (select count(*) from pg_stat_activity where datname = current_database() and backend_type = 'autovacuum worker')
+                """);
+            await using (var reader = await cmd.ExecuteReaderAsync())
+            {
+                await reader.ReadAsync();
+                lag = reader.GetInt64(0); vacuums = reader.GetInt64(1);
+            }
+            quiet = lag <= 0 && vacuums == 0 ? quiet + 1 : 0;
+            if (quiet < 2) await Task.Delay(1000);
+        }
+        Console.WriteLine(FormattableString.Invariant($"settle_s={watch.Elapsed.TotalSeconds:0.0}"));
+        Console.WriteLine($"settle_daemon_lag_events={Math.Max(lag, 0)}");
+        Console.WriteLine($"settle_autovacuum_workers={vacuums}");
     }
 
     /// <summary>The medians of the host's own Server-Timing parts (the report's read, freshness, build).</summary>
