@@ -120,6 +120,21 @@ public class SearchSpecs(AppFixture fixture) : SearchScenario(fixture)
     }
 
     [Fact]
+    public async Task A_search_says_where_its_time_went_in_Server_Timing_the_statement_and_the_hits_made_of_its_rows()
+    {
+        // #25's search ratio: which part grows with the matches (the statement reads every match's row for the ranking) and
+        // which only with the page (the hits: highlights and snippets of at most pageSize rows) — ops/bench-province prints both
+        await Receive("申请公开幸福路拓宽改造工程的征收决定及补偿方案");
+        await Indexed();
+        var client = Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(Roles.Handler, Agency));
+        using var response = await client.GetAsync($"/api/agencies/{Agency}/search?q={Uri.EscapeDataString("征收")}");
+        Assert.Equal(200, (int)response.StatusCode);
+        var timing = Assert.Single(response.Headers.GetValues("Server-Timing"));
+        Assert.Matches(@"^statement;dur=\d+\.\d\d, hits;dur=\d+\.\d\d$", timing);
+    }
+
+    [Fact]
     public async Task Past_the_configured_cap_only_the_newest_matches_are_ranked_and_the_count_says_there_are_more()
     {
         // five cases with 王; the oldest has it in the applicant's name, which would rank it first
