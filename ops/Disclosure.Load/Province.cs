@@ -366,8 +366,7 @@ public static class Province
                 if (name == "report")
                 {
                     reportBytes = body.Length;
-                    foreach (var (part, dur) in Api.ServerTiming(response))
-                        (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(dur);
+                    AddParts(parts, response);
                     continue;
                 }
                 worklistBytes = body.Length;
@@ -380,12 +379,7 @@ public static class Province
         Console.WriteLine($"worklist_bytes={worklistBytes}");
         Percentiles("report", times["report"]);
         Console.WriteLine($"report_bytes={reportBytes}");
-        foreach (var (part, list) in parts)
-        {
-            var sorted = list.Order().ToList();
-            Console.WriteLine(FormattableString.Invariant($"report_{part}_p50_ms={Api.Percentile(sorted, 50):0.00}"));
-            Console.WriteLine(FormattableString.Invariant($"report_{part}_p95_ms={Api.Percentile(sorted, 95):0.00}"));
-        }
+        Parts("report", parts);
     }
 
     /// <summary>
@@ -420,11 +414,22 @@ public static class Province
         Console.WriteLine($"settle_autovacuum_workers={vacuums}");
     }
 
-    /// <summary>The medians of the host's own Server-Timing parts (the report's read, freshness, build).</summary>
+    /// <summary>The medians and p95 of the host's own Server-Timing parts (the report's read, freshness, build).</summary>
     private static void Parts(string name, Dictionary<string, List<double>> parts)
     {
         foreach (var (part, times) in parts)
-            Console.WriteLine(FormattableString.Invariant($"{name}_{part}_p50_ms={Api.Percentile(times.Order().ToList(), 50):0.0}"));
+        {
+            var sorted = times.Order().ToList();
+            Console.WriteLine(FormattableString.Invariant($"{name}_{part}_p50_ms={Api.Percentile(sorted, 50):0.00}"));
+            Console.WriteLine(FormattableString.Invariant($"{name}_{part}_p95_ms={Api.Percentile(sorted, 95):0.00}"));
+        }
+    }
+
+    /// <summary>A response's Server-Timing parts added to those collected so far.</summary>
+    private static void AddParts(Dictionary<string, List<double>> parts, HttpResponseMessage response)
+    {
+        foreach (var (part, ms) in Api.ServerTiming(response))
+            (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(ms);
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement list) =>
@@ -442,9 +447,7 @@ public static class Province
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
             if (warm is > 0) { warm--; continue; }
             times.Add(watch.Elapsed.TotalMilliseconds);
-            if (parts is not null)
-                foreach (var (part, ms) in Api.ServerTiming(response))
-                    (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(ms);
+            if (parts is not null) AddParts(parts, response);
         }
         return times;
     }
