@@ -96,12 +96,6 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     private const int RareKeysPerScan = 64;
 
     /// <summary>
-    /// The carriers at which a key not yet frequent gets a count row (<see cref="SearchTables.KeyCounts"/>, <c>cases</c> under
-    /// the mark): below it the key is counted from the similarity index, at most this many rows less one (<see cref="QueueUpsert"/>).
-    /// </summary>
-    public const int WarmKeyCases = 4;
-
-    /// <summary>
     /// The cases' rows as they stand now. A row that would not change (a step that changes nothing a result shows or a search
     /// finds: an assignment, a fee paid, a reminder, a batch seen again) is left as it is: no new row version, no WAL for it.
     /// </summary>
@@ -112,22 +106,13 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// after its first few write none of their 64 keys into the index. A row keeps the keys it was written with while its
     /// text stays (a later step does not drop keys that became frequent since: no index write); a corrected text is sorted
     /// again.</para>
-    /// <para>A key carried by <see cref="WarmKeyCases"/> of the agency's applications or more, and not yet frequent, has a count
-    /// row under the mark (<see cref="SearchTables.KeyCounts"/>, <c>cases</c> exact); a rarer key has none and is counted from the
-    /// similarity index itself: every row carrying a key that is not frequent holds it in <c>distinctive_keys</c> (it was rare
-    /// when the row was written, and a key never leaves the frequent set), so its count is the rows the index finds under it —
-    /// at most <see cref="WarmKeyCases"/> − 1. The batch's new texts' keys without a row are looked up once (their rows read
-    /// through the index, the batch's own rows left out and counted from the batch); a key with a row moves by the batch's rows
-    /// that gained or lost it (a re-indexed row's stored keys out, its new ones in). Those that reach the mark become frequent,
-    /// and none of the batch's rows holds them.</para>
-    /// <para>Why the split (#25): counted from the index alone, a key's count read every row carrying it, up to the mark less one,
-    /// so a text's cost grew with the agency's history — on the full province bench's data (prov-c01 at 34,696 rows, 130 held-out
-    /// texts, 6,340 rare keys) 5,287 rows read, 24,266 keys unnested, ~85 % of the statement's ~300 ms; with a row from four
-    /// carriers (74,514 rows for the agency, 11 % of its keys) ~150–200 ms against ~275–370 ms in turns (EXPLAIN ANALYZE), the
-    /// rows read bounded by three per key whatever the history, for ~0.7 MB more WAL per 130 texts (1.2–1.3 MB before). A row
-    /// for every key counted (before b38af13: 10.8 M rows for ~1 M applications) took ~130 ms but 1.7 MB of WAL and a page
-    /// image of a 0.9 GB table at every checkpoint; from two carriers 160–215 ms, from eight 180–245 ms.</para>
-    /// <para>Before, every key of every request was a counted row: ~40 single-row inserts per application on the province bench
+    /// <para>Only the frequent keys are stored (<see cref="SearchTables.KeyCounts"/>, a row per key at the mark). A rarer key
+    /// is counted from the similarity index itself: every row carrying a key that is not frequent holds it in
+    /// <c>distinctive_keys</c> (it was rare when the row was written, and a key never leaves the frequent set), so its count is
+    /// the rows the index finds under it — fewer than the mark, so at most Bands × mark rows for a request. The batch's new
+    /// texts' keys not yet frequent are looked up once (their rows read through the index, the batch's own rows left out and
+    /// counted from the batch); those its carriers bring to the mark become frequent, and none of the batch's rows holds them.
+    /// Before, every key of every request was a counted row: ~40 single-row inserts per application on the province bench
     /// (~600,000 for 15,056 cases), the index's dearest statement, for keys that mostly stay rare. Measured on the index's
     /// rebuild (150,197 cases, three pairs in turns): CPU per case 1.19 → 1.04 ms, WAL −40 %, 4.6 M rows no longer kept (README,
     /// the province bench's search index table). A batch processed again finds its rows unchanged and counts nothing.</para>
@@ -169,14 +154,8 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             held as (
               select f.similarity_key as k from {tables.KeyCounts} f
               where f.tenant_id = ? and f.cases >= {frequent} and f.similarity_key = any(array(select k from fresh))),
-            old as (
-              select x as k from was w cross join lateral unnest(w.distinctive_keys) as x where not w.same),
-            warm as (
-              select f.similarity_key as k, f.cases from {tables.KeyCounts} f
-              where f.tenant_id = ? and f.cases < {frequent} and f.similarity_key = any(array(select k from fresh union select k from old))),
             rare as (select k from fresh except select k from held),
-            cold as (select k from rare except select k from warm),
-            chunks as (select array_agg(k) as keys from (select k, (row_number() over (order by k) - 1) / {RareKeysPerScan} as c from cold) q group by c),
+            chunks as (select array_agg(k) as keys from (select k, (row_number() over (order by k) - 1) / {RareKeysPerScan} as c from rare) q group by c),
             found as (
               select distinct h.id from chunks ch cross join lateral (
                 select s.id from {tables.Cases} s
@@ -184,29 +163,17 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             indexed as (
               select x as k, count(distinct s.id) as n
               from {tables.Cases} s cross join lateral unnest(s.distinctive_keys) as x
-              where s.id in (select id from found except select id from t) and (x in (select k from cold)) is true
+              where s.id in (select id from found except select id from t) and (x in (select k from rare)) is true
               group by x),
             carried as (
               select x as k, count(distinct t.id) as n from t cross join lateral unnest(t.keys) as x
               where x in (select k from rare) group by x),
-            moved as (
-              select k, sum(n) as n from (
-                select x as k, 1 as n from t cross join lateral unnest(t.keys) as x
-                where not exists (select from was w where w.id = t.id and w.same) and x in (select k from warm)
-                union all
-                select k, -1 from old where k in (select k from warm)) m
-              group by k),
-            totals as (
-              select c.k, c.n + coalesce(i.n, 0) as n, false as warm from carried c left join indexed i on i.k = c.k
-              where c.k in (select k from cold)
-              union all
-              select w.k, w.cases + m.n, true from warm w join moved m on m.k = w.k),
-            reached as (select k from totals where n >= {frequent}),
-            counted as (
+            reached as (
+              select c.k from carried c left join indexed i on i.k = c.k where c.n + coalesce(i.n, 0) >= {frequent}),
+            gained as (
               insert into {tables.KeyCounts} as c (tenant_id, similarity_key, cases)
-              select ?, k, least(n, {frequent}) from totals where warm or n >= {WarmKeyCases}
-              on conflict (tenant_id, similarity_key) do update set cases = excluded.cases
-              where c.cases < {frequent} and c.cases <> excluded.cases),
+              select ?, r.k, {frequent} from reached r
+              on conflict (tenant_id, similarity_key) do update set cases = excluded.cases where c.cases < excluded.cases),
             marked as (select k from held union all select k from reached)
             insert into {tables.Cases} as s (id, tenant_id, kind, tracking_number, status, received_on, received_year, channel, applicant_category,
               outcome, department, answered, applicant_name, title, body, notes, key_text, search_text, terms, similarity_keys, distinctive_keys)
@@ -232,7 +199,7 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             Col(e => e.Id), Col(e => e.Kind), Col(e => e.TrackingNumber), Col(e => e.Status), Col(e => e.ReceivedOn), Col(e => e.Channel),
             Col(e => e.ApplicantCategory), Col(e => e.Outcome), Col(e => e.Department), Col(e => e.Answered), Col(e => e.ApplicantName),
             Col(e => e.Title), Col(e => e.Body), Col(e => e.Notes), Col(e => e.KeyText), Col(e => e.SearchText), Col(e => e.Terms),
-            Col(e => e.SimilarityKeys is { } k ? "{" + string.Join(',', k) + "}" : ""), agency, agency, agency, agency, agency);
+            Col(e => e.SimilarityKeys is { } k ? "{" + string.Join(',', k) + "}" : ""), agency, agency, agency, agency);
 
         T[] Col<T>(Func<SearchEntry, T> field) => entries.Select(field).ToArray();
     }

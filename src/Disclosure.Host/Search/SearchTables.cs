@@ -27,10 +27,8 @@ public sealed class SearchTables(string schema)
     /// Per agency, the frequent similarity keys: those <see cref="SearchSettings.FrequentKeyCases"/> of its indexed
     /// applications carried (<c>cases</c>, the mark it reached). A key carried by many (a campaign's model text, boilerplate
     /// such as 申请公开……的……) says nothing about which earlier request a new one repeats, and the repeat check lets only the
-    /// rarer keys choose candidates (those with <c>cases</c> under the mark). A rarer key carried by
-    /// <see cref="SearchIndexProjection.WarmKeyCases"/> applications or more has its exact count here too; one carried by
-    /// fewer has no row: it is counted from the similarity index, which holds it on every row carrying it
-    /// (<see cref="SearchIndexProjection"/>).
+    /// rarer keys choose candidates. A rarer key has no row: it is counted from the similarity index, which holds it on
+    /// every row carrying it (<see cref="SearchIndexProjection"/>).
     /// </summary>
     public string KeyCounts { get; } = $"{schema}.search_key_counts";
 
