@@ -27,7 +27,7 @@ public abstract class SearchScenario(AppFixture fixture) : HostScenario(fixture)
         var tables = host.Services.GetRequiredService<Disclosure.Host.Search.SearchTables>();
         await using var conn = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand($"truncate {tables.Cases}, {tables.ApplicantKeys}, {tables.ApplicantCounts}, {tables.KeyCounts}", conn);
+        await using var cmd = new Npgsql.NpgsqlCommand($"truncate {string.Join(", ", tables.All)}", conn);
         await cmd.ExecuteNonQueryAsync();
     }
 
