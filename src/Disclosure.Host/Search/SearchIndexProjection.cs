@@ -110,7 +110,7 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// date, its keys), written only when a text's keys or its date change and deleted when they go (erasure): the rare keys'
     /// count below and the repeat check read rows through its GIN index, and on the wide rows of search_cases (~1.9 kB with
     /// the texts) nearly every row read was a page of its own, with a database past shared_buffers. Measured under the
-    /// province seeder (~2.4 M events, 100 s of phase 2 then the index's catch-up, in turns; README "The province bench"):
+    /// province seeder (4–5 M events, 100 s of phase 2 then the index's catch-up, in turns; README "The province bench"):
     /// the machine's CPU per seeded event 0.663 and 0.681 ms against 0.818 and 0.745 ms, the index's tail 66 and 55 s against
     /// 161 and 95 s.</para>
     /// <para>Only the frequent keys are stored (<see cref="SearchTables.KeyCounts"/>, a row per key at the mark). A rarer key
