@@ -101,7 +101,7 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
         // keys they share, then newest, and only the best SimilarCandidates are loaded and compared: counting shared keys per
         // row in SQL (a sub-select per row) cost ~88 of 108 ms at the 2,048-row bound, a hash set here a fraction of a
         // millisecond. The keys already belong to the agency (SimilarityKeys' scope): its name is checked on the rows, not
-        // looked up in an index. Only applications have similarity keys, so only they have a row in the similarity index.
+        // looked up in an index.
         // The frequent keys are looked up by the request's own keys (at most Bands probes of the primary key; only frequent keys
         // have a row, the mark kept in the filter so that counts an older version left under it choose as before): written as
         // "not exists" per key, a plan for the values at hand read all of the agency's counts and hashed them (3,770 rows in a
@@ -122,8 +122,8 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
               where k <> all (array(select c.similarity_key from {tables.KeyCounts} c
                                     where c.tenant_id = $1 and c.similarity_key = any($6) and c.cases >= {frequent}))),
             alike as (
-              select s.id, s.received_on, s.similarity_keys from {tables.Similarity} s
-              where s.distinctive_keys && (select keys from d) and (s.tenant_id || '') = $1
+              select s.id, s.received_on, s.similarity_keys from {tables.Cases} s
+              where s.distinctive_keys && (select keys from d) and (s.tenant_id || '') = $1 and s.kind = 'application'
                 and s.received_on + 0 between $3 and $4 and s.id <> $5
               limit {MaxSimilarRows})
             select d.keys, a.id, a.received_on, a.similarity_keys, null::jsonb from d left join alike a on true

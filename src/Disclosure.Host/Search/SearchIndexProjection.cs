@@ -106,13 +106,6 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// after its first few write none of their 64 keys into the index. A row keeps the keys it was written with while its
     /// text stays (a later step does not drop keys that became frequent since: no index write); a corrected text is sorted
     /// again.</para>
-    /// <para>The similarity index is a narrow table of its own (<see cref="SearchTables.Similarity"/>: the case, its receipt
-    /// date, its keys), written only when a text's keys or its date change and deleted when they go (erasure): the rare keys'
-    /// count below and the repeat check read rows through its GIN index, and on the wide rows of search_cases (~1.9 kB with
-    /// the texts) nearly every row read was a page of its own, with a database past shared_buffers. Measured under the
-    /// province seeder (4–5 M events, 100 s of phase 2 then the index's catch-up, in turns; README "The province bench"):
-    /// the machine's CPU per seeded event 0.663 and 0.681 ms against 0.818 and 0.745 ms, the index's tail 66 and 55 s against
-    /// 161 and 95 s.</para>
     /// <para>Only the frequent keys are stored (<see cref="SearchTables.KeyCounts"/>, a row per key at the mark). A rarer key
     /// is counted from the similarity index itself: every row carrying a key that is not frequent holds it in
     /// <c>distinctive_keys</c> (it was rare when the row was written, and a key never leaves the frequent set), so its count is
@@ -132,8 +125,8 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// as a hashed set: looked up per row, 64 probes a row took ~0.35 ms of the daemon's statement (EXPLAIN ANALYZE on the
     /// bench database); written as a join, a plan for the values at hand read and hashed all of the agency's frequent keys.
     /// The rows under the rare keys are read with the agency compared as an expression (<c>tenant_id || ''</c>), so the
-    /// only index for them is the keys' (as the repeat check), whatever index on the agency the table may get: when these
-    /// rows were search_cases', a plan through ix_search_cases_received's leading tenant_id read the whole agency.</para>
+    /// only index for them is the keys' (as the repeat check): through ix_search_cases_received's leading tenant_id the
+    /// plan would read the whole agency.</para>
     /// <para>The rare keys are looked up <see cref="RareKeysPerScan"/> at a time (sorted, one scan of the similarity index
     /// each), the rows found gathered once and their keys counted against the batch's rare keys. One scan for all of them
     /// cost more than linearly: GIN advances every search key for every row it returns, so the scan grows with keys × rows
@@ -153,8 +146,8 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
                 as u(id, kind, tracking_number, status, received_on, channel, category, outcome, department, answered,
                      name, title, body, notes, key_text, search_text, terms, similarity)),
             was as (
-              select t.id, e.similarity_keys = t.keys as same, e.received_on = t.received_on as dated, e.distinctive_keys
-              from t join {tables.Similarity} e on e.id = t.id),
+              select t.id, e.similarity_keys is not distinct from t.keys as same, e.distinctive_keys
+              from t join {tables.Cases} e on e.id = t.id),
             fresh as (
               select distinct x as k from t cross join lateral unnest(t.keys) as x
               where not exists (select from was w where w.id = t.id and w.same)),
@@ -165,11 +158,11 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             chunks as (select array_agg(k) as keys from (select k, (row_number() over (order by k) - 1) / {RareKeysPerScan} as c from rare) q group by c),
             found as (
               select distinct h.id from chunks ch cross join lateral (
-                select s.id from {tables.Similarity} s
+                select s.id from {tables.Cases} s
                 where s.distinctive_keys && ch.keys and (s.tenant_id || '') = ? offset 0) h),
             indexed as (
               select x as k, count(distinct s.id) as n
-              from {tables.Similarity} s cross join lateral unnest(s.distinctive_keys) as x
+              from {tables.Cases} s cross join lateral unnest(s.distinctive_keys) as x
               where s.id in (select id from found except select id from t) and (x in (select k from rare)) is true
               group by x),
             carried as (
@@ -181,39 +174,32 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
               insert into {tables.KeyCounts} as c (tenant_id, similarity_key, cases)
               select ?, r.k, {frequent} from reached r
               on conflict (tenant_id, similarity_key) do update set cases = excluded.cases where c.cases < excluded.cases),
-            marked as (select k from held union all select k from reached),
-            kept as (
-              insert into {tables.Similarity} as s (id, tenant_id, received_on, similarity_keys, distinctive_keys)
-              select t.id, ?, t.received_on, t.keys,
-                case when w.same then w.distinctive_keys
-                     else array(select x from unnest(t.keys) as x where x not in (select m.k from marked m)) end
-              from t left join was w on w.id = t.id
-              where t.keys is not null and not (coalesce(w.same, false) and w.dated)
-              on conflict (id) do update set received_on = excluded.received_on, similarity_keys = excluded.similarity_keys,
-                distinctive_keys = excluded.distinctive_keys),
-            dissimilar as (delete from {tables.Similarity} s where s.id in (select t.id from t where t.keys is null))
+            marked as (select k from held union all select k from reached)
             insert into {tables.Cases} as s (id, tenant_id, kind, tracking_number, status, received_on, received_year, channel, applicant_category,
-              outcome, department, answered, applicant_name, title, body, notes, key_text, search_text, terms)
+              outcome, department, answered, applicant_name, title, body, notes, key_text, search_text, terms, similarity_keys, distinctive_keys)
             select t.id, ?, t.kind, t.tracking_number, t.status, t.received_on, extract(year from t.received_on)::int, t.channel, t.category,
               t.outcome, t.department, t.answered, t.name, t.title, t.body, t.notes, t.key_text, t.search_text,
-              array_to_tsvector(string_to_array(t.terms, ' '))
-            from t
+              array_to_tsvector(string_to_array(t.terms, ' ')), t.keys,
+              case when t.keys is null then null
+                   when w.same then w.distinctive_keys
+                   else array(select x from unnest(t.keys) as x where x not in (select m.k from marked m)) end
+            from t left join was w on w.id = t.id
             on conflict (id) do update set kind = excluded.kind, tracking_number = excluded.tracking_number, status = excluded.status,
               received_on = excluded.received_on, received_year = excluded.received_year, channel = excluded.channel,
               applicant_category = excluded.applicant_category, outcome = excluded.outcome, department = excluded.department,
               answered = excluded.answered, applicant_name = excluded.applicant_name, title = excluded.title, body = excluded.body,
               notes = excluded.notes, key_text = excluded.key_text, search_text = excluded.search_text, terms = excluded.terms,
-              similarity_keys = null, distinctive_keys = null
+              similarity_keys = excluded.similarity_keys, distinctive_keys = excluded.distinctive_keys
             where (s.kind, s.tracking_number, s.status, s.received_on, s.channel, s.applicant_category, s.outcome, s.department, s.answered,
-                   s.applicant_name, s.title, s.body, s.notes, s.key_text, s.search_text, s.terms)
+                   s.applicant_name, s.title, s.body, s.notes, s.key_text, s.search_text, s.terms, s.similarity_keys)
               is distinct from (excluded.kind, excluded.tracking_number, excluded.status, excluded.received_on, excluded.channel,
                    excluded.applicant_category, excluded.outcome, excluded.department, excluded.answered, excluded.applicant_name,
-                   excluded.title, excluded.body, excluded.notes, excluded.key_text, excluded.search_text, excluded.terms)
+                   excluded.title, excluded.body, excluded.notes, excluded.key_text, excluded.search_text, excluded.terms, excluded.similarity_keys)
             """,
             Col(e => e.Id), Col(e => e.Kind), Col(e => e.TrackingNumber), Col(e => e.Status), Col(e => e.ReceivedOn), Col(e => e.Channel),
             Col(e => e.ApplicantCategory), Col(e => e.Outcome), Col(e => e.Department), Col(e => e.Answered), Col(e => e.ApplicantName),
             Col(e => e.Title), Col(e => e.Body), Col(e => e.Notes), Col(e => e.KeyText), Col(e => e.SearchText), Col(e => e.Terms),
-            Col(e => e.SimilarityKeys is { } k ? "{" + string.Join(',', k) + "}" : ""), agency, agency, agency, agency, agency);
+            Col(e => e.SimilarityKeys is { } k ? "{" + string.Join(',', k) + "}" : ""), agency, agency, agency, agency);
 
         T[] Col<T>(Func<SearchEntry, T> field) => entries.Select(field).ToArray();
     }

@@ -31,16 +31,9 @@ public sealed class SearchTables(string schema)
     /// every row carrying it (<see cref="SearchIndexProjection"/>).
     /// </summary>
     public string KeyCounts { get; } = $"{schema}.search_key_counts";
-    /// <summary>
-    /// The similarity index: one narrow row per application that has similarity keys (its receipt date, its keys, those of
-    /// them still rare when the row was written), apart from the wide rows of <see cref="Cases"/>. The rare keys' counts
-    /// (<see cref="SearchIndexProjection"/>) and the repeat check read rows through its GIN index; in search_cases (~1.9 kB a
-    /// row with its texts and text indexes' columns) each row read was a page of its own, here ~40 rows share a page.
-    /// </summary>
-    public string Similarity { get; } = $"{schema}.search_similarity";
 
     /// <summary>The index's tables, each with the agency's column (tenant_id).</summary>
-    public IReadOnlyList<string> All => [Cases, Similarity, ApplicantKeys, ApplicantCounts, KeyCounts];
+    public IReadOnlyList<string> All => [Cases, ApplicantKeys, ApplicantCounts, KeyCounts];
 
     /// <summary>
     /// The shard (of <paramref name="shards"/>) an agency's cases are indexed by: the first byte of the MD5 of its id (UTF-8),
@@ -57,7 +50,6 @@ public sealed class SearchTables(string schema)
         opts.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
         opts.Storage.ExtendedSchemaObjects.Add(new Extension("btree_gin"));
         opts.Storage.ExtendedSchemaObjects.Add(CasesTable());
-        opts.Storage.ExtendedSchemaObjects.Add(SimilarityTable());
         opts.Storage.ExtendedSchemaObjects.Add(KeysTable());
         opts.Storage.ExtendedSchemaObjects.Add(CountsTable());
         opts.Storage.ExtendedSchemaObjects.Add(KeyCountsTable());
@@ -98,39 +90,29 @@ public sealed class SearchTables(string schema)
         t.AddColumn("key_text", "text").NotNull();
         t.AddColumn("search_text", "text").NotNull();
         t.AddColumn("terms", "tsvector").NotNull();
-        // retired (#25): the similarity keys live in search_similarity. Declared still, so that Marten's migration (which drops
-        // a column it does not know) leaves an earlier database's keys in place until StorageTuning has moved them; the index
-        // writes nulls (no bytes) into them, on a new row and on an old one it updates
+        // the request's SimilarityKeys (applications): the index hands the repeat finder the requests most like a new one
         t.AddColumn("similarity_keys", "integer[]");
-        t.AddColumn("distinctive_keys", "integer[]");
-        t.Indexes.Add(new IndexDefinition("ix_search_cases_received") { Columns = ["tenant_id", "received_on"] });
-        return t;
-    }
-
-    private Table SimilarityTable()
-    {
-        var t = new Table(new PostgresqlObjectName(Schema, "search_similarity", SchemaUtils.IdentifierUsage.General));
-        t.AddColumn<Guid>("id").AsPrimaryKey();
-        t.AddColumn<string>("tenant_id").NotNull();
-        t.AddColumn("received_on", "date").NotNull();
-        // the request's SimilarityKeys: the index hands the repeat finder the requests most like a new one
-        t.AddColumn("similarity_keys", "integer[]").NotNull();
         // of those, the keys that were still rare in the agency when the row was written (fewer than FrequentKeyCases of its
         // applications carried them): the only keys the repeat check ever looks up (a frequent key chooses no candidates), so
         // the only ones its GIN index holds. A templated or campaign text's 64 keys are nearly all frequent, and each key put
         // into the index appended to that key's posting tree — ~500 bytes of WAL a key, ~32 kB per intake, most of the bench's
         // WAL and the dearest statement of the daemon (README "Intake with the repeat check")
-        t.AddColumn("distinctive_keys", "integer[]").NotNull();
+        t.AddColumn("distinctive_keys", "integer[]");
+        t.Indexes.Add(new IndexDefinition("ix_search_cases_terms") { Method = IndexMethod.gin, Columns = ["tenant_id", "terms"] });
+        t.Indexes.Add(new IndexDefinition("ix_search_cases_text") { Method = IndexMethod.gin, Columns = ["tenant_id", "search_text gin_trgm_ops"] });
         // without GIN's pending list: every repeat check at intake scans this index, and a scan reads the whole pending list
         // (up to gin_pending_list_limit, 4 MB: thousands of rows × 64 keys) — measured on the bench database, the
-        // similar-text query took 19.8 ms with 177 pending pages and 0.9 ms without; each new row's keys go straight into
+        // similar-text query took 19.8 ms with 177 pending pages and 0.9 ms without; each new row's 64 keys go straight into
         // the index instead (the daemon's cost, off the intake's path). That cost, measured on the province bench's 10 %
         // (its 15,056 rows inserted 100 at a time into a copy with this index alone, backend CPU): 1.8–2.4 s with fastupdate
-        // off, 1.35–1.4 s with it on (pending list 4 MB, 1 MB or 256 kB), 0.3 s for the rows alone.
+        // off, 1.35–1.4 s with it on (pending list 4 MB, 1 MB or 256 kB), 0.3 s for the rows alone, ~1.1 s with either other
+        // GIN index alone; the search index's dearest statement was the key counts' upsert (4.5–5.2 s for its 614,044 keys; only
+        // the frequent keys are stored now, a rarer one counted through this index).
         // Kept off: 3–5 % of the catch-up's CPU (host and PostgreSQL ~18 s) is not worth a pending list in every repeat check
-        var similarity = new IndexDefinition("ix_search_similarity_distinctive") { Method = IndexMethod.gin, Columns = ["distinctive_keys"] };
+        var similarity = new IndexDefinition("ix_search_cases_similarity") { Method = IndexMethod.gin, Columns = ["distinctive_keys"] };
         similarity.StorageParameters["fastupdate"] = "off";
         t.Indexes.Add(similarity);
+        t.Indexes.Add(new IndexDefinition("ix_search_cases_received") { Columns = ["tenant_id", "received_on"] });
         return t;
     }
 

@@ -207,9 +207,9 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
         // the copies that brought the count to the mark or came after it hold none of the keys in the index; those before it
         // all of them (their batches' counts were under the mark)
         var held = await Query($"""
-            select (row_number() over (order by c.tracking_number))::int,
+            select (row_number() over (order by s.tracking_number))::int,
               case when cardinality(s.distinctive_keys) = 0 then 0 when s.distinctive_keys = s.similarity_keys then 1 else 2 end
-            from disclosure.search_similarity s join disclosure.search_cases c on c.id = s.id
+            from disclosure.search_cases s
             where s.tenant_id = '{Agency}' and s.similarity_keys && array[{string.Join(',', keys)}]
             """);
         Assert.Equal(frequent + 3, held.Count);
@@ -223,7 +223,7 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
     {
         await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"select count(*)::int from disclosure.search_similarity where tenant_id = '{Agency}' and distinctive_keys && $1", conn)
+        await using var cmd = new NpgsqlCommand($"select count(*)::int from disclosure.search_cases where tenant_id = '{Agency}' and distinctive_keys && $1", conn)
         {
             Parameters = { new() { Value = keys } },
         };
@@ -235,12 +235,12 @@ public class CampaignRepeatSpecs(AppFixture fixture, ITestOutputHelper output) :
 
     /// <summary>What the similarity index finds under each key (the count of a key under the mark).</summary>
     private static Task<Dictionary<int, int>> CountedByIndex(string agency) => Query($"""
-        select k, count(*)::int from disclosure.search_similarity s cross join lateral unnest(s.distinctive_keys) as k
+        select k, count(*)::int from disclosure.search_cases s cross join lateral unnest(s.distinctive_keys) as k
         where s.tenant_id = '{agency}' group by k
         """);
 
     private static Task<Dictionary<int, int>> CountedFromRows(string agency) => Query($"""
-        select k, count(*)::int from disclosure.search_similarity s cross join lateral unnest(s.similarity_keys) as k
+        select k, count(*)::int from disclosure.search_cases s cross join lateral unnest(s.similarity_keys) as k
         where s.tenant_id = '{agency}' group by k
         """);
 
