@@ -122,7 +122,9 @@ public static class Province
         var watch = Stopwatch.StartNew();
         long events = 0, applications = 0, letters = 0, reviews = 0, open = 0, refused = 0;
         var maxNumbers = new System.Collections.Concurrent.ConcurrentBag<(string Agency, string Kind, int Year, int Max)>();
-        await Parallel.ForEachAsync(agencies, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (pa, ct) =>
+        // --skip-agencies N: start at the list's N+1st agency (an A/B run that seeds texts no earlier run seeded; agencies are
+        // seeded one after another, --workers at a time, so a run cut short has seeded a prefix of the list)
+        await Parallel.ForEachAsync(agencies.Skip(o.Int("skip-agencies", 0)), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (pa, ct) =>
         {
             var agency = new Agency { Id = pa.Id, Name = pa.Name, Code = pa.Code, ParentId = pa.ParentId };
             var history = new ProvinceHistory(calendar, today, closedLast.Contains(pa.Id) ? today.Year - 1 : today.Year - 2);

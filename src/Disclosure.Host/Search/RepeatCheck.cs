@@ -102,8 +102,8 @@ public sealed class RepeatCheck(AgencyDatabases databases, SearchTables tables, 
         // row in SQL (a sub-select per row) cost ~88 of 108 ms at the 2,048-row bound, a hash set here a fraction of a
         // millisecond. The keys already belong to the agency (SimilarityKeys' scope): its name is checked on the rows, not
         // looked up in an index.
-        // The frequent keys are looked up by the request's own keys (at most Bands probes of the primary key; only frequent keys
-        // have a row, the mark kept in the filter so that counts an older version left under it choose as before): written as
+        // The frequent keys are looked up by the request's own keys (at most Bands probes of the primary key; every key has its
+        // count, and those under the mark are filtered out here): written as
         // "not exists" per key, a plan for the values at hand read all of the agency's counts and hashed them (3,770 rows in a
         // small agency, growing with it). The window's dates are kept out of the index (received_on + 0): once the statement
         // is prepared, PostgreSQL's generic plan (no values) guessed the window narrow and read the agency's cases in date

@@ -92,9 +92,6 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
         if (erased.Length > 0) QueueErasure(operations, agency, erased);
     }
 
-    /// <summary>Rare keys per scan of the similarity index when they are counted (<see cref="QueueUpsert"/>).</summary>
-    private const int RareKeysPerScan = 64;
-
     /// <summary>
     /// The cases' rows as they stand now. A row that would not change (a step that changes nothing a result shows or a search
     /// finds: an assignment, a fee paid, a reminder, a batch seen again) is left as it is: no new row version, no WAL for it.
@@ -106,35 +103,28 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// after its first few write none of their 64 keys into the index. A row keeps the keys it was written with while its
     /// text stays (a later step does not drop keys that became frequent since: no index write); a corrected text is sorted
     /// again.</para>
-    /// <para>Only the frequent keys are stored (<see cref="SearchTables.KeyCounts"/>, a row per key at the mark). A rarer key
-    /// is counted from the similarity index itself: every row carrying a key that is not frequent holds it in
-    /// <c>distinctive_keys</c> (it was rare when the row was written, and a key never leaves the frequent set), so its count is
-    /// the rows the index finds under it — fewer than the mark, so at most Bands × mark rows for a request. The batch's new
-    /// texts' keys not yet frequent are looked up once (their rows read through the index, the batch's own rows left out and
-    /// counted from the batch); those its carriers bring to the mark become frequent, and none of the batch's rows holds them.
-    /// Before, every key of every request was a counted row: ~40 single-row inserts per application on the province bench
-    /// (~600,000 for 15,056 cases), the index's dearest statement, for keys that mostly stay rare. Measured on the index's
-    /// rebuild (150,197 cases, three pairs in turns): CPU per case 1.19 → 1.04 ms, WAL −40 %, 4.6 M rows no longer kept (README,
-    /// the province bench's search index table). A batch processed again finds its rows unchanged and counts nothing.</para>
-    /// <para>Erasure or a corrected text leaves a frequent key frequent (the index keeps no count to lower): a key that
+    /// <para>Every key is counted per agency (<see cref="SearchTables.KeyCounts"/>: a row per key, up to the mark and kept
+    /// there). A new or corrected text adds its keys (each case once); the row it replaces takes back the keys it held while
+    /// they were rare (its <c>distinctive_keys</c>), and so does an erased request's. The batch's keys are read by key (one
+    /// probe of the primary key each, a lateral join) and written as they now stand — raised, or deleted at zero — so a key
+    /// under the mark is counted exactly as the similarity index holds it (the rows holding it: CampaignRepeatSpecs counts
+    /// both ways). Those the batch brings to the mark become frequent, and none of the batch's rows holds them. A batch
+    /// processed again finds its rows unchanged and counts nothing.</para>
+    /// <para>The version before kept only the frequent keys and counted a rarer one from the similarity index, reading the
+    /// rows that carried it (64 keys a GIN scan): cheaper than a row per key at 150,000 cases (the rebuild's CPU per case
+    /// 1.19 → 1.04 ms), but the rows under each rare key grow with the agency's history toward the mark, and at 3–6 M events
+    /// that count was ~45 % of the province seeding's CPU. Measured against it on copies of the province bench at 4.6 M
+    /// events (README, "Counting every key again"): the statement for 130 texts 64–237 ms against 144–843 ms, the seeding's
+    /// CPU per event and the index's tail far lower. As a plain join the batch's keys met the counts in a nested loop over a
+    /// materialised read (2.3 M comparisons, 250 ms for 130 texts): the lateral probe keeps the plan to one look-up a key.</para>
+    /// <para>Erasure or a corrected text leaves a frequent key frequent (a count at the mark is not lowered): a key that
     /// 32 of the agency's applications carried is boilerplate or a campaign's text, which says little about which earlier
-    /// request a new one repeats, and it cannot become rare again without re-indexing every row that carries it (the rows
-    /// written after it became frequent do not hold it). A repeat is then found by the request's other keys or, the same
-    /// applicant's, by identity. A rebuild counts again from the events.</para>
-    /// <para>The frequent keys are looked up for the batch (its new texts' distinct keys, through the primary key) and tested
-    /// as a hashed set: looked up per row, 64 probes a row took ~0.35 ms of the daemon's statement (EXPLAIN ANALYZE on the
-    /// bench database); written as a join, a plan for the values at hand read and hashed all of the agency's frequent keys.
-    /// The rows under the rare keys are read with the agency compared as an expression (<c>tenant_id || ''</c>), so the
-    /// only index for them is the keys' (as the repeat check): through ix_search_cases_received's leading tenant_id the
-    /// plan would read the whole agency.</para>
-    /// <para>The rare keys are looked up <see cref="RareKeysPerScan"/> at a time (sorted, one scan of the similarity index
-    /// each), the rows found gathered once and their keys counted against the batch's rare keys. One scan for all of them
-    /// cost more than linearly: GIN advances every search key for every row it returns, so the scan grows with keys × rows
-    /// (~48 rare keys a new text). Measured on the quick province's database (150,000 rows, new texts held out of the
-    /// index, backend CPU in turns): one agency's 1,000 new texts 2.5 s as one scan against 0.69 s in scans of 64 keys;
-    /// nine batches of 130 texts (a 500-event batch of seeded cases) 1.05 s against 0.79 s. The rare keys are tested as a
-    /// hashed set (<c>(… in …) is true</c> keeps the planner from joining them): guessing the CTE at 10 rows, it joined them
-    /// by a nested loop on a small agency's table (1.5 M comparisons for 100 texts, 180 ms of CPU against 40).</para>
+    /// request a new one repeats, and its count could not be kept once it reached the mark (the rows written after it became
+    /// frequent do not hold it). A repeat is then found by the request's other keys or, the same applicant's, by identity.
+    /// A rebuild counts again from the events.</para>
+    /// <para>The keys at the mark are tested as a hashed set when a row's <c>distinctive_keys</c> are chosen (<c>not in</c>
+    /// a CTE): looked up per row, 64 probes a row took ~0.35 ms of the daemon's statement (EXPLAIN ANALYZE on the bench
+    /// database).</para>
     /// </remarks>
     private void QueueUpsert(IDocumentOperations operations, string agency, List<SearchEntry> entries)
     {
@@ -148,33 +138,25 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
             was as (
               select t.id, e.similarity_keys is not distinct from t.keys as same, e.distinctive_keys
               from t join {tables.Cases} e on e.id = t.id),
-            fresh as (
-              select distinct x as k from t cross join lateral unnest(t.keys) as x
-              where not exists (select from was w where w.id = t.id and w.same)),
-            held as (
-              select f.similarity_key as k from {tables.KeyCounts} f
-              where f.tenant_id = ? and f.cases >= {frequent} and f.similarity_key = any(array(select k from fresh))),
-            rare as (select k from fresh except select k from held),
-            chunks as (select array_agg(k) as keys from (select k, (row_number() over (order by k) - 1) / {RareKeysPerScan} as c from rare) q group by c),
-            found as (
-              select distinct h.id from chunks ch cross join lateral (
-                select s.id from {tables.Cases} s
-                where s.distinctive_keys && ch.keys and (s.tenant_id || '') = ? offset 0) h),
-            indexed as (
-              select x as k, count(distinct s.id) as n
-              from {tables.Cases} s cross join lateral unnest(s.distinctive_keys) as x
-              where s.id in (select id from found except select id from t) and (x in (select k from rare)) is true
-              group by x),
             carried as (
-              select x as k, count(distinct t.id) as n from t cross join lateral unnest(t.keys) as x
-              where x in (select k from rare) group by x),
-            reached as (
-              select c.k from carried c left join indexed i on i.k = c.k where c.n + coalesce(i.n, 0) >= {frequent}),
-            gained as (
+              select x as k, count(distinct t.id)::int as n from t cross join lateral unnest(t.keys) as x
+              where not exists (select from was w where w.id = t.id and w.same) group by x),
+            dropped as (
+              select x as k, count(distinct w.id)::int as n from was w cross join lateral unnest(w.distinctive_keys) as x
+              where not w.same group by x),
+            delta as (select k, sum(n)::int as n from (select k, n from carried union all select k, -n from dropped) d group by k),
+            counted as (
+              select d.k, p.cases as was, case when p.cases >= {frequent} then p.cases else least(coalesce(p.cases, 0) + d.n, {frequent}) end as now
+              from delta d left join lateral (
+                select c.cases from {tables.KeyCounts} c where c.tenant_id = ? and c.similarity_key = d.k) p on true),
+            raised as (
               insert into {tables.KeyCounts} as c (tenant_id, similarity_key, cases)
-              select ?, r.k, {frequent} from reached r
-              on conflict (tenant_id, similarity_key) do update set cases = excluded.cases where c.cases < excluded.cases),
-            marked as (select k from held union all select k from reached)
+              select ?, n.k, n.now from counted n where n.now > 0 and n.now is distinct from n.was
+              on conflict (tenant_id, similarity_key) do update set cases = excluded.cases),
+            lowered as (
+              delete from {tables.KeyCounts} c
+              where c.tenant_id = ? and c.similarity_key = any(array(select k from counted where now <= 0 and was is not null))),
+            marked as (select k from counted where now >= {frequent})
             insert into {tables.Cases} as s (id, tenant_id, kind, tracking_number, status, received_on, received_year, channel, applicant_category,
               outcome, department, answered, applicant_name, title, body, notes, key_text, search_text, terms, similarity_keys, distinctive_keys)
             select t.id, ?, t.kind, t.tracking_number, t.status, t.received_on, extract(year from t.received_on)::int, t.channel, t.category,

@@ -24,11 +24,11 @@ public sealed class SearchTables(string schema)
     /// <summary>Applications per applicant identity and period: a natural month (yyyy-MM) or a year (yyyy).</summary>
     public string ApplicantCounts { get; } = $"{schema}.applicant_request_counts";
     /// <summary>
-    /// Per agency, the frequent similarity keys: those <see cref="SearchSettings.FrequentKeyCases"/> of its indexed
-    /// applications carried (<c>cases</c>, the mark it reached). A key carried by many (a campaign's model text, boilerplate
-    /// such as 申请公开……的……) says nothing about which earlier request a new one repeats, and the repeat check lets only the
-    /// rarer keys choose candidates. A rarer key has no row: it is counted from the similarity index, which holds it on
-    /// every row carrying it (<see cref="SearchIndexProjection"/>).
+    /// Per agency, how many of its indexed applications carry each similarity key (<c>cases</c>), counted up to
+    /// <see cref="SearchSettings.FrequentKeyCases"/> and kept there: a key at the mark (a campaign's model text, boilerplate
+    /// such as 申请公开……的……) says nothing about which earlier request a new one repeats, and the repeat check lets only
+    /// the rarer keys choose candidates. A key under the mark is counted as the similarity index holds it (the rows holding it
+    /// in <c>distinctive_keys</c>); a key no row carries has no row (<see cref="SearchIndexProjection"/>).
     /// </summary>
     public string KeyCounts { get; } = $"{schema}.search_key_counts";
 

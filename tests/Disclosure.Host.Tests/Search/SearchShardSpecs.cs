@@ -41,8 +41,8 @@ public class SearchShardSpecs(AppFixture fixture) : SearchScenario(fixture)
         await CreateAgency(other, code: other[..2].ToUpperInvariant());
         var (_, here) = await Receive(Text);
         var (_, there) = await Receive(Text, agency: other);
-        // a text filed as often as the frequent mark in each agency: its keys become the agencies' frequent keys (the only
-        // similarity keys stored with a row of their own)
+        // a text filed as often as the frequent mark in each agency: its keys become the agencies' frequent keys (counted at
+        // the mark, beside the rarer keys of the other text)
         const string Boilerplate = "申请公开本单位2023年度政府信息公开工作年度报告";
         for (var i = 0; i < Host.Services.GetRequiredService<SearchSettings>().FrequentKeyCases; i++)
         {

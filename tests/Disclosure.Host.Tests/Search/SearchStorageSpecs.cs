@@ -86,36 +86,42 @@ public class SearchStorageSpecs(AppFixture fixture) : SearchScenario(fixture)
     }
 
     /// <summary>
-    /// A database indexed when every similarity key was counted: its counts under the mark are deleted at start (StorageTuning),
-    /// once — the index now stores only the frequent keys and counts a rarer one from the similarity index — and those at
+    /// A database indexed by an earlier version: one that kept only the frequent keys (a rarer one counted from the similarity
+    /// index), or one before it that counted every key however often. At start (StorageTuning), once, the counts under the
+    /// mark are made again from what the similarity index holds — a rare key's count is the rows holding it — and those at
     /// the mark are kept, so a frequent key still chooses nothing and a rare one still finds the earlier request.
     /// </summary>
     [Fact]
-    public async Task Key_counts_under_the_frequent_mark_are_deleted_at_start()
+    public async Task Rare_keys_are_counted_again_from_the_similarity_index_once_at_start()
     {
         const string text = "申请公开幸福路拓宽改造工程的拆迁补偿协议";
         await Receive(text);
         await Indexed();
         var frequent = Host.Services.GetRequiredService<Disclosure.Host.Search.SearchSettings>().FrequentKeyCases;
         var keys = Disclosure.Domain.Search.Repeats.SimilarityKeys.Of(text, Agency).Distinct().ToArray();
-        // as the earlier version counted: one case for each of the text's keys, and a key of boilerplate at the mark
+        Assert.Equal((long)keys.Length, await Sql($"select count(*) from disclosure.search_key_counts where tenant_id = '{Agency}' and cases = 1"));
+        // as the earlier versions left it: the rare keys' counts gone, a key of boilerplate at the mark, and a stale count of
+        // a key no row holds
         await Sql($"""
-            insert into disclosure.search_key_counts (tenant_id, similarity_key, cases)
-            select '{Agency}', k, 1 from unnest(array[{string.Join(',', keys)}]) as k
-            union all select '{Agency}', 7, {frequent};
+            delete from disclosure.search_key_counts where tenant_id = '{Agency}';
+            insert into disclosure.search_key_counts (tenant_id, similarity_key, cases) values ('{Agency}', 7, {frequent}), ('{Agency}', 8, 3);
             comment on table disclosure.search_key_counts is null
             """);
 
         var tuning = Host.Services.GetServices<IHostedService>().OfType<Disclosure.Host.Infrastructure.StorageTuning>().Single();
         await tuning.StartAsync(default);
 
-        Assert.Equal(1L, await Sql($"select count(*) from disclosure.search_key_counts where tenant_id = '{Agency}'"));
+        Assert.Equal((long)keys.Length, await Sql($"""
+            select count(*) from disclosure.search_key_counts
+            where tenant_id = '{Agency}' and cases = 1 and similarity_key = any(array[{string.Join(',', keys)}])
+            """));
         Assert.Equal(frequent, await Sql($"select cases from disclosure.search_key_counts where tenant_id = '{Agency}' and similarity_key = 7"));
+        Assert.Equal(0L, await Sql($"select count(*) from disclosure.search_key_counts where tenant_id = '{Agency}' and similarity_key = 8"));
         Assert.Equal(1, await SimilarRowsFor(text));
         // once: a later start leaves what is there (the comment records the step)
         await Sql($"insert into disclosure.search_key_counts (tenant_id, similarity_key, cases) values ('{Agency}', 8, 1)");
         await tuning.StartAsync(default);
-        Assert.Equal(2L, await Sql($"select count(*) from disclosure.search_key_counts where tenant_id = '{Agency}'"));
+        Assert.Equal(1, await Sql($"select cases from disclosure.search_key_counts where tenant_id = '{Agency}' and similarity_key = 8"));
     }
 
     /// <summary>The rows the repeat check reads for a new request with this text (nothing of it stored).</summary>
