@@ -21,7 +21,9 @@ public sealed class SearchSettings
     /// A similarity key carried by this many of an agency's indexed applications or more (a campaign's model text, boilerplate)
     /// no longer chooses candidates for the repeat check (default <see cref="Disclosure.Domain.Search.Repeats.SimilarityKeys.FrequentCases"/>, 32): the rows it reads are then at most
     /// <see cref="Disclosure.Domain.Search.Repeats.SimilarityKeys.Bands"/> × this, whatever the agency's history. The same
-    /// applicant's applications are found by their identity, not by these keys.
+    /// applicant's applications are found by their identity, not by these keys. The index counts each key up to this mark and
+    /// holds it there (search_key_counts): after changing it, rebuild the SearchIndex projection so the counts and the rows'
+    /// distinctive keys are made again under the new mark.
     /// </summary>
     public int FrequentKeyCases { get; set; } = Disclosure.Domain.Search.Repeats.SimilarityKeys.FrequentCases;
     /// <summary>
