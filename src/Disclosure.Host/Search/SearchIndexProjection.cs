@@ -113,7 +113,7 @@ public sealed class SearchIndexProjection : ProjectionBase, IProjection
     /// <para>The version before kept only the frequent keys and counted a rarer one from the similarity index, reading the
     /// rows that carried it (64 keys a GIN scan): cheaper than a row per key at 150,000 cases (the rebuild's CPU per case
     /// 1.19 → 1.04 ms), but the rows under each rare key grow with the agency's history toward the mark, and at 3–6 M events
-    /// that count was ~45 % of the province seeding's CPU. Measured against it on copies of the province bench at 4.6 M
+    /// that count was ~45 % of the province seeding's CPU. Measured against it on copies of the province bench at ~3.5 M
     /// events (README, "Counting every key again"): the statement for 130 texts 64–237 ms against 144–843 ms, the seeding's
     /// CPU per event and the index's tail far lower. As a plain join the batch's keys met the counts in a nested loop over a
     /// materialised read (2.3 M comparisons, 250 ms for 130 texts): the lateral probe keeps the plan to one look-up a key.</para>
