@@ -20,16 +20,7 @@ public class HarnessSpecs(AppFixture fixture) : SearchScenario(fixture)
         await Indexed();
 
         // the events go as a reset takes them, behind the daemon's back: its shards still hold their old positions
-        await using (var conn = new NpgsqlConnection(AppFixture.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("""
-                truncate disclosure.mt_events, disclosure.mt_streams;
-                delete from disclosure.mt_event_progression;
-                alter sequence disclosure.mt_events_sequence restart with 1;
-                """, conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await EventsResetBehindTheDaemonsBack("delete from disclosure.mt_event_progression");
         var (_, number) = await Receive("申请公开2024年园区物业管理服务采购合同");
 
         await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(5));
@@ -45,21 +36,25 @@ public class HarnessSpecs(AppFixture fixture) : SearchScenario(fixture)
 
         // the events go as a reset takes them, and an agent of the scenario before writes its old position back afterwards:
         // every position then lies beyond the restarted sequence, and reads as caught up with the events to come
-        await using (var conn = new NpgsqlConnection(AppFixture.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("""
-                truncate disclosure.mt_events, disclosure.mt_streams;
-                alter sequence disclosure.mt_events_sequence restart with 1;
-                update disclosure.mt_event_progression set last_seq_id = 1000;
-                """, conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await EventsResetBehindTheDaemonsBack("update disclosure.mt_event_progression set last_seq_id = 1000");
         var (_, number) = await Receive("申请公开2024年园区物业管理服务采购合同");
         Assert.True(await ProjectionsCaughtUp.StaleAsync(Store));
 
         await ProjectionsCaughtUpAsync(TimeSpan.FromSeconds(10));
         Assert.False(await ProjectionsCaughtUp.StaleAsync(Store));
         Assert.Contains(number, Numbers(await Hits("合同")));
+    }
+
+    /// <summary>The events emptied and their sequence restarted as a reset does, then <paramref name="progression"/> done to the positions.</summary>
+    private static async Task EventsResetBehindTheDaemonsBack(string progression)
+    {
+        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"""
+            truncate disclosure.mt_events, disclosure.mt_streams;
+            alter sequence disclosure.mt_events_sequence restart with 1;
+            {progression};
+            """, conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 }
