@@ -256,8 +256,7 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
         await using (var conn = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString))
         {
             await conn.OpenAsync();
-            await using var cmd = new Npgsql.NpgsqlCommand(
-                $"delete from disclosure.mt_event_progression where last_seq_id > ({ProjectionsCaughtUp.SequenceSql})", conn);
+            await using var cmd = new Npgsql.NpgsqlCommand($"delete {ProjectionsCaughtUp.StalePositions}", conn);
             await cmd.ExecuteNonQueryAsync();
         }
         foreach (var shard in shards) await daemon.StartAgentAsync(shard, CancellationToken.None);
@@ -331,8 +330,12 @@ public abstract class HostScenario(AppFixture fixture) : IAsyncLifetime
 /// </summary>
 public static class ProjectionsCaughtUp
 {
-    /// <summary>The last number the event sequence gave (0 when none since its restart): no position can be past it.</summary>
-    public const string SequenceSql = "select case when is_called then last_value else 0 end from disclosure.mt_events_sequence";
+    /// <summary>
+    /// The positions past the last number the event sequence gave (0 when none since its restart), where no position can be:
+    /// <c>select exists (select {StalePositions})</c> finds them, <c>delete {StalePositions}</c> removes them.
+    /// </summary>
+    public const string StalePositions = "from disclosure.mt_event_progression where last_seq_id > " +
+                                         "(select case when is_called then last_value else 0 end from disclosure.mt_events_sequence)";
 
     /// <summary>
     /// Whether a position lies beyond the event sequence — written after a reset by an agent of the previous scenario. It
@@ -349,7 +352,7 @@ public static class ProjectionsCaughtUp
     {
         await using var conn = database.CreateConnection();
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"select exists (select from disclosure.mt_event_progression where last_seq_id > ({SequenceSql}))", conn);
+        await using var cmd = new NpgsqlCommand($"select exists (select {StalePositions})", conn);
         return (bool)(await cmd.ExecuteScalarAsync())!;
     }
 
